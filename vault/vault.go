@@ -1,0 +1,187 @@
+// Package vault holds Mamori's domain: the data model of a person's accounts and
+// the encrypted, versioned store that keeps it.
+//
+// A Vault is a plain in-memory document. A Store reads and writes it as one
+// compressed JSON document encrypted with age to the vault's own X25519 key,
+// whose private half lives in the OS keyring (see package keystore). Every
+// change goes through Store.Update, which locks the data directory, reads the
+// newest generation from disk, applies the change and saves atomically, so two
+// processes or windows never overwrite each other's work.
+package vault
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"golang.org/x/text/cases"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/mamori-app/mamori/vault/otp"
+)
+
+// SchemaVersion is the version of the vault document this build writes. A vault
+// with a higher version was written by a newer Mamori and is refused, never
+// overwritten.
+const SchemaVersion = 1
+
+// Vault is the whole decrypted document: everything Mamori keeps for one person.
+type Vault struct {
+	// Version is the schema version the document was written with.
+	Version int `json:"version"`
+	// Generation counts saves; it goes up by one each time the vault is written.
+	Generation uint64 `json:"generation"`
+	// Saved is when this generation was written.
+	Saved time.Time `json:"saved"`
+	// Accounts are the accounts with their OTP keys, in the order they were added.
+	Accounts []Account `json:"accounts"`
+}
+
+// Account is one login the person must not lose: who it is with, the login ID
+// and how its codes are made.
+type Account struct {
+	// ID is a random identifier, stable for the account's lifetime.
+	ID string `json:"id"`
+	// Issuer is the service, e.g. "GitHub" or "みずほ銀行".
+	Issuer string `json:"issuer,omitempty"`
+	// Name is the login ID or e-mail address at the issuer.
+	Name string `json:"name"`
+	// OTP is the account's one-time-password key.
+	OTP otp.Key `json:"otp"`
+	// Created is when the account was added.
+	Created time.Time `json:"created"`
+	// Updated is when the account last changed (a HOTP counter step counts).
+	Updated time.Time `json:"updated"`
+}
+
+// ErrNotFound means no account matched a query.
+var ErrNotFound = errors.New("no account matches")
+
+// AmbiguousError means a query matched more than one account; Candidates lists them.
+type AmbiguousError struct {
+	Query      string
+	Candidates []Account
+}
+
+func (e *AmbiguousError) Error() string {
+	names := make([]string, len(e.Candidates))
+	for i, a := range e.Candidates {
+		names[i] = a.Label()
+	}
+	return fmt.Sprintf("%q matches %d accounts: %s", e.Query, len(e.Candidates), strings.Join(names, ", "))
+}
+
+// New returns an empty vault of the current schema version.
+func New() *Vault {
+	return &Vault{Version: SchemaVersion, Accounts: []Account{}}
+}
+
+// Label is how an account is shown to a person: "Issuer: Name", or just the name.
+func (a Account) Label() string {
+	if a.Issuer == "" {
+		return a.Name
+	}
+	return a.Issuer + ": " + a.Name
+}
+
+// NewAccount returns an account for key with a fresh random ID, created now.
+func NewAccount(issuer, name string, key otp.Key, now time.Time) (Account, error) {
+	if err := key.Validate(); err != nil {
+		return Account{}, err
+	}
+	name = strings.TrimSpace(name)
+	issuer = strings.TrimSpace(issuer)
+	if name == "" && issuer == "" {
+		return Account{}, errors.New("an account needs a name or an issuer")
+	}
+	return Account{ID: newID(), Issuer: issuer, Name: name, OTP: key, Created: now.UTC(), Updated: now.UTC()}, nil
+}
+
+func newID() string {
+	b := make([]byte, 12)
+	if _, err := rand.Read(b); err != nil {
+		panic(err) // crypto/rand never fails on supported platforms
+	}
+	return hex.EncodeToString(b)
+}
+
+// Add appends a to the vault. An account with the same issuer, name and
+// secret is a duplicate: Add returns false and leaves the vault as it was.
+func (v *Vault) Add(a Account) bool {
+	for _, b := range v.Accounts {
+		if b.OTP.Secret == a.OTP.Secret && fold(b.Issuer) == fold(a.Issuer) && fold(b.Name) == fold(a.Name) {
+			return false
+		}
+	}
+	v.Accounts = append(v.Accounts, a)
+	return true
+}
+
+// Account returns the account with the given ID, or nil.
+func (v *Vault) Account(id string) *Account {
+	for i := range v.Accounts {
+		if v.Accounts[i].ID == id {
+			return &v.Accounts[i]
+		}
+	}
+	return nil
+}
+
+// Remove deletes the account with the given ID and reports whether it existed.
+func (v *Vault) Remove(id string) bool {
+	for i := range v.Accounts {
+		if v.Accounts[i].ID == id {
+			v.Accounts = append(v.Accounts[:i], v.Accounts[i+1:]...)
+			return true
+		}
+	}
+	return false
+}
+
+// Find returns the one account that query names. Matching ignores case and
+// character width (ＧｉｔＨｕｂ finds GitHub) and works for Japanese. An exact
+// match of the issuer, the name or "issuer:name" wins over partial matches;
+// otherwise the query must be part of exactly one account's issuer or name.
+// No match is ErrNotFound; several are an *AmbiguousError.
+func (v *Vault) Find(query string) (*Account, error) {
+	q := fold(query)
+	if q == "" {
+		return nil, fmt.Errorf("%w: empty query", ErrNotFound)
+	}
+	var exact, partial []int
+	for i, a := range v.Accounts {
+		is, nm := fold(a.Issuer), fold(a.Name)
+		switch {
+		case q == is || q == nm || q == is+":"+nm || q == fold(a.Label()) || q == a.ID:
+			exact = append(exact, i)
+		case strings.Contains(is, q) || strings.Contains(nm, q) || strings.Contains(is+":"+nm, q):
+			partial = append(partial, i)
+		}
+	}
+	pick := exact
+	if len(pick) == 0 {
+		pick = partial
+	}
+	switch len(pick) {
+	case 0:
+		return nil, fmt.Errorf("%w %q", ErrNotFound, query)
+	case 1:
+		return &v.Accounts[pick[0]], nil
+	}
+	cands := make([]Account, len(pick))
+	for i, j := range pick {
+		cands[i] = v.Accounts[j]
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Label() < cands[j].Label() })
+	return nil, &AmbiguousError{Query: query, Candidates: cands}
+}
+
+// fold makes a string comparable for search: NFKC (full-width to half-width),
+// case folded, surrounding space trimmed.
+func fold(s string) string {
+	return strings.TrimSpace(cases.Fold().String(norm.NFKC.String(s)))
+}
