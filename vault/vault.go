@@ -180,8 +180,16 @@ func (v *Vault) Find(query string) (*Account, error) {
 	return nil, &AmbiguousError{Query: query, Candidates: cands}
 }
 
-// fold makes a string comparable for search: NFKC (full-width to half-width),
-// case folded, surrounding space trimmed.
+// fold makes a string comparable for search: NFKC (full-width Latin to
+// half-width, half-width katakana to full-width), case folded, katakana to
+// hiragana (ミズホ finds みずほ), surrounding space trimmed.
 func fold(s string) string {
-	return strings.TrimSpace(cases.Fold().String(norm.NFKC.String(s)))
+	s = cases.Fold().String(norm.NFKC.String(s))
+	s = strings.Map(func(r rune) rune {
+		if r >= 'ァ' && r <= 'ヶ' {
+			return r - ('ァ' - 'ぁ')
+		}
+		return r
+	}, s)
+	return strings.TrimSpace(s)
 }

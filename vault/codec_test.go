@@ -1,0 +1,145 @@
+package vault
+
+import (
+	"errors"
+	"fmt"
+	"testing"
+	"time"
+
+	"filippo.io/age"
+
+	"github.com/mamori-app/mamori/vault/keystore"
+	"github.com/mamori-app/mamori/vault/otp"
+)
+
+// fuzzIdentity is a fixed key so that fuzzed vault files can be seeded with
+// real encrypted vaults. It protects nothing.
+const fuzzIdentity = "AGE-SECRET-KEY-1VAM6XY5P087XQXXA58GNCPPT34UCF8YJ5HRQ42HY9YJ7FRECUWUS4NTHDL"
+
+// FuzzDecode feeds arbitrary bytes to the vault.age decoder: it must never
+// panic, and whatever it accepts must encode and decode to the same vault.
+func FuzzDecode(f *testing.F) {
+	id, err := age.ParseX25519Identity(fuzzIdentity)
+	if err != nil {
+		f.Fatal(err)
+	}
+	v := New()
+	key, _ := otp.NewKey(otp.TOTP, testSecret, otp.SHA256, 8, 60, 0)
+	a, _ := NewAccount("みずほ銀行", "taro", key, time.Unix(1700000000, 0))
+	v.Add(a)
+	good, err := encode(v, id.Recipient())
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Add(good)
+	f.Add(good[:len(good)/2])
+	f.Add([]byte("age-encryption.org/v1\n-> X25519 abc\n--- 00\n"))
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		v, err := decode(raw, id)
+		if err != nil {
+			return
+		}
+		again, err := encode(v, id.Recipient())
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := decode(again, id); err != nil {
+			t.Fatalf("a decoded vault did not survive a round trip: %v", err)
+		}
+	})
+}
+
+// FuzzDecodeJSON feeds arbitrary documents to the JSON layer of the decoder.
+func FuzzDecodeJSON(f *testing.F) {
+	f.Add([]byte(`{"version":1,"generation":3,"accounts":[{"id":"a","name":"n","otp":{"type":"totp","secret":"JBSWY3DP","algorithm":"SHA1","digits":6,"period":30}}]}`))
+	f.Add([]byte(`{"version":2}`))
+	f.Add([]byte(`{"version":0}`))
+	f.Add([]byte(`{"accounts":null,"version":1}`))
+	f.Add([]byte(`[]`))
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		v, err := decodeJSON(doc)
+		if err != nil {
+			return
+		}
+		if v.Version < 1 || v.Version > SchemaVersion || v.Accounts == nil {
+			t.Fatalf("accepted a document with version %d, accounts %v", v.Version, v.Accounts)
+		}
+	})
+}
+
+func TestDecodeJSONVersions(t *testing.T) {
+	tests := []struct {
+		doc  string
+		want error // nil: accepted; errAny: rejected, not ErrNewerVersion
+	}{
+		{`{"version":1,"accounts":[]}`, nil},
+		{`{"version":1}`, nil},
+		{`{"version":2,"accounts":"whatever"}`, ErrNewerVersion},
+		{`{"version":99}`, ErrNewerVersion},
+		{`{"version":0}`, errAny},
+		{`{"accounts":[]}`, errAny},
+		{`{"version":1,"accounts":{}}`, errAny},
+		{`not json`, errAny},
+	}
+	for _, tt := range tests {
+		_, err := decodeJSON([]byte(tt.doc))
+		switch {
+		case tt.want == nil && err != nil:
+			t.Errorf("%s: %v, want accepted", tt.doc, err)
+		case tt.want == errAny && (err == nil || errors.Is(err, ErrNewerVersion)):
+			t.Errorf("%s: %v, want a decoding error", tt.doc, err)
+		case tt.want == ErrNewerVersion && !errors.Is(err, ErrNewerVersion):
+			t.Errorf("%s: %v, want ErrNewerVersion", tt.doc, err)
+		}
+	}
+}
+
+var errAny = errors.New("any error")
+
+// bigStore returns a store holding n accounts, written in one save.
+func bigStore(b *testing.B, n int) *Store {
+	b.Helper()
+	s := NewStore(Options{Dir: b.TempDir()}, &keystore.Memory{})
+	key, err := otp.NewKey(otp.TOTP, testSecret, otp.SHA1, 6, 30, 0)
+	if err != nil {
+		b.Fatal(err)
+	}
+	_, err = s.Update(func(v *Vault) error {
+		for i := 0; i < n; i++ {
+			a, err := NewAccount(fmt.Sprintf("Issuer %d", i), fmt.Sprintf("user%d@example.com", i), key, time.Now())
+			if err != nil {
+				return err
+			}
+			v.Accounts = append(v.Accounts, a)
+		}
+		return nil
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return s
+}
+
+// BenchmarkOpen10k measures Load (read, decrypt, decompress, decode) of a
+// 10,000-account vault with the key already unlocked.
+func BenchmarkOpen10k(b *testing.B) {
+	s := bigStore(b, 10000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Load(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkSave10k measures one Update of a 10,000-account vault: lock, load,
+// encode, encrypt, keep the backup, write atomically with fsync.
+func BenchmarkSave10k(b *testing.B) {
+	s := bigStore(b, 10000)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := s.Update(func(v *Vault) error { v.Accounts[0].Updated = time.Now(); return nil }); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,98 @@
+package vault
+
+import (
+	"errors"
+	"testing"
+	"time"
+
+	"github.com/mamori-app/mamori/vault/otp"
+)
+
+func testVault(t *testing.T, labels ...[2]string) *Vault {
+	t.Helper()
+	key, err := otp.NewKey(otp.TOTP, testSecret, otp.SHA1, 6, 30, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v := New()
+	for _, l := range labels {
+		a, err := NewAccount(l[0], l[1], key, time.Unix(0, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		v.Add(a)
+	}
+	return v
+}
+
+func TestFind(t *testing.T) {
+	v := testVault(t,
+		[2]string{"GitHub", "octo"},
+		[2]string{"Google", "taro@gmail.com"},
+		[2]string{"Google", "hanako@gmail.com"},
+		[2]string{"みずほ銀行", "taro"},
+		[2]string{"Amazon", "amazon-user"},
+		[2]string{"", "ローカル"},
+	)
+	tests := []struct {
+		query string
+		want  string // label, or "" for ambiguous, "-" for not found
+	}{
+		{"github", "GitHub: octo"},
+		{"ＧＩＴＨＵＢ", "GitHub: octo"},
+		{"  GitHub ", "GitHub: octo"},
+		{"みずほ", "みずほ銀行: taro"},
+		{"ﾐｽﾞﾎ", "みずほ銀行: taro"}, // half-width katakana, folded to hiragana
+		{"ミズホ", "みずほ銀行: taro"},
+		{"ろーかる", "ローカル"},
+		{"taro@gmail", "Google: taro@gmail.com"},
+		{"google:hanako@gmail.com", "Google: hanako@gmail.com"},
+		{"Google: hanako@gmail.com", "Google: hanako@gmail.com"},
+		{"google", ""},
+		{"taro", "みずほ銀行: taro"}, // exact name match beats the partial taro@gmail.com
+		{"amazon", "Amazon: amazon-user"}, // exact issuer beats the partial name
+		{"ローカル", "ローカル"},
+		{"nothing", "-"},
+		{"", "-"},
+	}
+	for _, tt := range tests {
+		a, err := v.Find(tt.query)
+		var amb *AmbiguousError
+		switch {
+		case tt.want == "-":
+			if !errors.Is(err, ErrNotFound) {
+				t.Errorf("Find(%q) = %v, %v; want ErrNotFound", tt.query, a, err)
+			}
+		case tt.want == "":
+			if !errors.As(err, &amb) || len(amb.Candidates) != 2 {
+				t.Errorf("Find(%q) = %v, %v; want ambiguous between 2", tt.query, a, err)
+			}
+		case err != nil || a.Label() != tt.want:
+			t.Errorf("Find(%q) = %v, %v; want %s", tt.query, a, err, tt.want)
+		}
+	}
+}
+
+func TestAddRejectsDuplicatesAndRemove(t *testing.T) {
+	v := testVault(t, [2]string{"GitHub", "octo"})
+	dup := v.Accounts[0]
+	dup.ID = "other"
+	dup.Issuer = "GITHUB"
+	if v.Add(dup) {
+		t.Fatal("a duplicate account was added")
+	}
+	id := v.Accounts[0].ID
+	if v.Account(id) == nil || !v.Remove(id) || v.Remove(id) || len(v.Accounts) != 0 {
+		t.Fatal("Account/Remove did not find, remove once and then report absence")
+	}
+}
+
+func TestNewAccountValidates(t *testing.T) {
+	if _, err := NewAccount("x", "y", otp.Key{Type: otp.TOTP, Secret: "!!", Digits: 6, Period: 30, Algorithm: otp.SHA1}, time.Now()); err == nil {
+		t.Error("an invalid key was accepted")
+	}
+	key, _ := otp.NewKey(otp.TOTP, testSecret, "", 0, 0, 0)
+	if _, err := NewAccount(" ", "", key, time.Now()); err == nil {
+		t.Error("an account with neither issuer nor name was accepted")
+	}
+}
