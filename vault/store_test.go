@@ -327,7 +327,7 @@ func TestPassphrase(t *testing.T) {
 	}
 }
 
-func TestNoKeyringFallsBackToFile(t *testing.T) {
+func TestFileFallback(t *testing.T) {
 	dir := t.TempDir()
 	broken := &keystore.Memory{Err: fmt.Errorf("%w: no D-Bus session", keystore.ErrUnavailable)}
 	var reqs []PassphraseRequest

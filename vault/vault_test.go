@@ -49,7 +49,7 @@ func TestFind(t *testing.T) {
 		{"google:hanako@gmail.com", "Google: hanako@gmail.com"},
 		{"Google: hanako@gmail.com", "Google: hanako@gmail.com"},
 		{"google", ""},
-		{"taro", "みずほ銀行: taro"}, // exact name match beats the partial taro@gmail.com
+		{"taro", "みずほ銀行: taro"},           // exact name match beats the partial taro@gmail.com
 		{"amazon", "Amazon: amazon-user"}, // exact issuer beats the partial name
 		{"ローカル", "ローカル"},
 		{"nothing", "-"},
