@@ -86,8 +86,15 @@ func ParseType(s string) (Type, error) {
 // prefix, so "sha1", "SHA-256", "HmacSHA512" and "hmac-sha-256" are all
 // accepted. MD5 and anything else is rejected with ErrBadAlgorithm.
 func ParseAlgorithm(s string) (Algorithm, error) {
-	n := asciiLower(strings.TrimSpace(s))
-	n = strings.NewReplacer("-", "", "_", "", " ", "").Replace(n)
+	n := strings.Map(func(r rune) rune {
+		switch {
+		case r == '-' || r == '_' || r == ' ':
+			return -1
+		case 'A' <= r && r <= 'Z':
+			return r + ('a' - 'A')
+		}
+		return r
+	}, s)
 	n = strings.TrimPrefix(n, "hmac")
 	switch n {
 	case "sha1":
