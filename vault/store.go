@@ -30,7 +30,29 @@ var (
 	ErrWrongPassphrase = errors.New("wrong passphrase")
 	// ErrPassphraseRequired means a passphrase is needed but none could be asked for.
 	ErrPassphraseRequired = errors.New("a passphrase is required")
+	// ErrNoVault means the operation needs a vault and the data directory has none yet.
+	ErrNoVault = errors.New("there is no vault yet")
+	// ErrNothingToRestore means RestoreBackup found a vault that opens normally.
+	ErrNothingToRestore = errors.New("the vault opens normally; there is nothing to restore")
 )
+
+// KeyMissingError is returned, wrapping ErrKeyMissing, when a vault exists
+// but its key cannot be found where key.json says it is. Mamori never creates
+// a new vault over it.
+type KeyMissingError struct {
+	// Backend is where the key should have been: keystore.System or
+	// keystore.File; empty when key.json itself is missing.
+	Backend keystore.Mode
+	// Detail says what exactly is missing.
+	Detail string
+}
+
+func (e *KeyMissingError) Error() string {
+	return fmt.Sprintf("%v: %s; Mamori will not create a new vault over the existing one", ErrKeyMissing, e.Detail)
+}
+
+// Unwrap lets errors.Is find ErrKeyMissing.
+func (e *KeyMissingError) Unwrap() error { return ErrKeyMissing }
 
 // Reason says why a Store asks for a passphrase.
 type Reason int
@@ -145,6 +167,8 @@ type Store struct {
 
 	mu sync.Mutex
 	id *age.X25519Identity // the unlocked key, once known
+
+	askMu sync.Mutex // guards opts.Passphrase
 }
 
 // DefaultDir is $MAMORI_HOME when set, else the "mamori" folder in the user's
@@ -200,6 +224,14 @@ func (s *Store) Info() (Info, error) {
 	return info, nil
 }
 
+// SetPassphraseFunc replaces the function that asks for a passphrase, so an
+// app can ask in its own window instead of the terminal.
+func (s *Store) SetPassphraseFunc(f PassphraseFunc) {
+	s.askMu.Lock()
+	s.opts.Passphrase = f
+	s.askMu.Unlock()
+}
+
 // Lock forgets the unlocked key; the next operation unlocks it again.
 func (s *Store) Lock() {
 	s.mu.Lock()
@@ -222,7 +254,7 @@ func (s *Store) Load() (*Vault, error) {
 	}
 	ki, err := s.readKeyInfo()
 	if errors.Is(err, fs.ErrNotExist) {
-		return nil, fmt.Errorf("%w: %s is missing; Mamori will not create a new vault over the existing one", ErrKeyMissing, keyInfoFile)
+		return nil, &KeyMissingError{Detail: keyInfoFile + " is missing"}
 	}
 	if err != nil {
 		return nil, err
@@ -258,7 +290,7 @@ func (s *Store) Update(fn func(*Vault) error) (*Vault, error) {
 		case errors.Is(err, fs.ErrNotExist) && fresh:
 			ki, err = s.createKey()
 		case errors.Is(err, fs.ErrNotExist):
-			err = fmt.Errorf("%w: %s is missing; Mamori will not create a new vault over the existing one", ErrKeyMissing, keyInfoFile)
+			err = &KeyMissingError{Detail: keyInfoFile + " is missing"}
 		}
 		if err != nil {
 			return err
@@ -311,7 +343,7 @@ func (s *Store) SetPassphrase(pass string) error {
 	return s.locked(func() error {
 		ki, err := s.readKeyInfo()
 		if errors.Is(err, fs.ErrNotExist) {
-			return errors.New("there is no vault yet: add an account first")
+			return ErrNoVault
 		}
 		if err != nil {
 			return err
@@ -357,7 +389,7 @@ func (s *Store) RestoreBackup() (*Vault, error) {
 		raw, err := s.readVaultFile(vaultFile)
 		if err == nil {
 			if _, derr := decode(raw, id); derr == nil {
-				return errors.New("the vault opens normally; there is nothing to restore")
+				return ErrNothingToRestore
 			}
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			return err
@@ -493,8 +525,8 @@ func (s *Store) readKey(ki keyInfo) (string, error) {
 	case keystore.System:
 		stored, err := s.keyring.Get(ki.entryName())
 		if errors.Is(err, keystore.ErrNotFound) {
-			return "", fmt.Errorf("%w: the OS keyring has no entry %q for service %q; Mamori will not create a new vault over the existing one",
-				ErrKeyMissing, ki.entryName(), keystore.Service)
+			return "", &KeyMissingError{Backend: keystore.System,
+				Detail: fmt.Sprintf("the OS keyring has no entry %q for service %q", ki.entryName(), keystore.Service)}
 		}
 		if err != nil {
 			return "", fmt.Errorf("reading the vault key: %w", err)
@@ -503,7 +535,7 @@ func (s *Store) readKey(ki keyInfo) (string, error) {
 	default:
 		f, err := os.Open(s.path(keyFile))
 		if errors.Is(err, fs.ErrNotExist) {
-			return "", fmt.Errorf("%w: %s is missing; Mamori will not create a new vault over the existing one", ErrKeyMissing, s.path(keyFile))
+			return "", &KeyMissingError{Backend: keystore.File, Detail: s.path(keyFile) + " is missing"}
 		}
 		if err != nil {
 			return "", fmt.Errorf("reading the vault key: %w", err)
@@ -568,7 +600,7 @@ func (s *Store) unlock(ki keyInfo) (*age.X25519Identity, error) {
 		}
 	}
 	if id.Recipient().String() != ki.Recipient {
-		return nil, fmt.Errorf("%w: the stored key is not the one this vault was made with", ErrKeyMissing)
+		return nil, &KeyMissingError{Backend: ki.Backend, Detail: "the stored key is not the one this vault was made with"}
 	}
 	s.id = id
 	return id, nil
@@ -579,10 +611,13 @@ func (s *Store) unlock(ki keyInfo) (*age.X25519Identity, error) {
 const maxAttempts = 5
 
 func (s *Store) ask(req PassphraseRequest) (string, error) {
-	if s.opts.Passphrase == nil {
+	s.askMu.Lock()
+	f := s.opts.Passphrase
+	s.askMu.Unlock()
+	if f == nil {
 		return "", ErrPassphraseRequired
 	}
-	pass, err := s.opts.Passphrase(req)
+	pass, err := f(req)
 	if err != nil {
 		return "", err
 	}

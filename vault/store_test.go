@@ -233,8 +233,8 @@ func TestDamagedVault(t *testing.T) {
 	if len(aside) != 1 {
 		t.Fatalf("damaged file kept aside: %v, want one", aside)
 	}
-	if _, err := s.RestoreBackup(); err == nil {
-		t.Fatal("RestoreBackup over a healthy vault succeeded")
+	if _, err := s.RestoreBackup(); !errors.Is(err, ErrNothingToRestore) {
+		t.Fatalf("RestoreBackup over a healthy vault = %v, want ErrNothingToRestore", err)
 	}
 }
 
@@ -253,8 +253,9 @@ func TestKeyMissing(t *testing.T) {
 	kr.Entries = nil
 
 	s2 := newTestStore(t, dir, kr, keystore.Auto, nil)
-	if _, err := s2.Load(); !errors.Is(err, ErrKeyMissing) {
-		t.Fatalf("Load = %v, want ErrKeyMissing", err)
+	var km *KeyMissingError
+	if _, err := s2.Load(); !errors.Is(err, ErrKeyMissing) || !errors.As(err, &km) || km.Backend != keystore.System {
+		t.Fatalf("Load = %v, want a KeyMissingError naming the system keyring", err)
 	}
 	if _, err := s2.Update(func(*Vault) error { return nil }); !errors.Is(err, ErrKeyMissing) {
 		t.Fatalf("Update = %v, want ErrKeyMissing", err)
@@ -275,6 +276,9 @@ func TestKeyMissing(t *testing.T) {
 func TestPassphrase(t *testing.T) {
 	dir := t.TempDir()
 	kr := &keystore.Memory{}
+	if err := newTestStore(t, dir, kr, keystore.System, nil).SetPassphrase("x"); !errors.Is(err, ErrNoVault) {
+		t.Fatalf("SetPassphrase before any vault = %v, want ErrNoVault", err)
+	}
 	addAccount(t, newTestStore(t, dir, kr, keystore.System, nil), "GitHub", "octo")
 
 	if err := newTestStore(t, dir, kr, keystore.System, nil).SetPassphrase("s3cret"); err != nil {

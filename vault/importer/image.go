@@ -1,0 +1,258 @@
+package importer
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	"image/color"
+	_ "image/gif" // registers the GIF decoder
+	_ "image/jpeg"
+	_ "image/png"
+	"sort"
+	"strings"
+
+	"github.com/makiuchi-d/gozxing"
+	multiqr "github.com/makiuchi-d/gozxing/multi/qrcode"
+	"github.com/makiuchi-d/gozxing/qrcode"
+)
+
+var (
+	pngMagic  = []byte("\x89PNG\r\n\x1a\n")
+	jpegMagic = []byte("\xff\xd8\xff")
+)
+
+// maxPixels caps the images Parse decodes: a 50-megapixel photo is fine, a
+// small file that claims to be 100000×100000 pixels (a decompression bomb)
+// is refused before any memory is allocated for it.
+const maxPixels = 50_000_000
+
+// downscaleAbove is the size past which a large photo is also tried at
+// half size: the QR detector looks for finder patterns at a fixed scale of
+// blocks, and a code that fills a phone photo is sometimes found only when
+// smaller.
+const downscaleAbove = 1600
+
+// image reads the QR codes in a PNG, JPEG or GIF image: a code on its own,
+// a phone photo, or a screenshot with other content around it (an app's
+// export screen, a web page). Every code is read like a line of a list:
+// otpauth:// and otpauth-migration:// codes give accounts, any other code
+// is skipped with ErrNotAnAccount. Codes are numbered in reading order.
+func (p *parser) image(data []byte) error {
+	cfg, kind, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return malformed("cannot read the image")
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return malformed("the %s image is empty", kind)
+	}
+	if cfg.Width > maxPixels/cfg.Height {
+		return fmt.Errorf("%w: the image is %d×%d pixels (limit %d megapixels)", ErrTooLarge, cfg.Width, cfg.Height, maxPixels/1_000_000)
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return malformed("cannot decode the %s image", kind)
+	}
+	texts := scanQR(img)
+	if len(texts) == 0 {
+		return ErrNoQRCode
+	}
+	for i, t := range texts {
+		p.uri(Position{Code: i + 1}, strings.TrimSpace(t), true)
+	}
+	return nil
+}
+
+// scanQR returns the text of every QR code found in img, in reading order.
+// It tries, until one finds something: every code at full size, one code
+// at full size (the single-code detector is more tolerant of perspective),
+// the same on the inverted image (light modules on a dark background, as
+// in a dark-mode screenshot), and then on a half-size copy of a large
+// image.
+func scanQR(img image.Image) []string {
+	lum, w, h := luminance(img)
+	if found := scanLuminance(lum, w, h); len(found) > 0 {
+		return found
+	}
+	if w > downscaleAbove || h > downscaleAbove {
+		small, sw, sh := halve(lum, w, h)
+		return scanLuminance(small, sw, sh)
+	}
+	return nil
+}
+
+// scanLuminance runs the detectors over one grey-scale picture.
+func scanLuminance(lum []byte, w, h int) []string {
+	src, err := gozxing.NewPlanarYUVLuminanceSource(lum, w, h, 0, 0, w, h, false)
+	if err != nil {
+		return nil
+	}
+	for _, s := range []gozxing.LuminanceSource{src, gozxing.NewInvertedLuminanceSource(src)} {
+		if found := decodeMulti(s); len(found) > 0 {
+			return found
+		}
+		if found := decodeSingle(s); len(found) > 0 {
+			return found
+		}
+	}
+	return nil
+}
+
+// qrHints ask for the thorough search, and read 8-bit text as UTF-8 (the
+// default guess may take raw UTF-8 issuers for Shift_JIS).
+func qrHints() map[gozxing.DecodeHintType]any {
+	return map[gozxing.DecodeHintType]any{
+		gozxing.DecodeHintType_TRY_HARDER:    true,
+		gozxing.DecodeHintType_CHARACTER_SET: "UTF-8",
+	}
+}
+
+// decodeMulti finds every QR code in src.
+func decodeMulti(src gozxing.LuminanceSource) (texts []string) {
+	defer func() {
+		// The decoder is a port of ZXing; a crafted image must not take
+		// the program down with it.
+		if recover() != nil {
+			texts = nil
+		}
+	}()
+	bmp, err := gozxing.NewBinaryBitmap(gozxing.NewHybridBinarizer(src))
+	if err != nil {
+		return nil
+	}
+	results, err := multiqr.NewQRCodeMultiReader().DecodeMultiple(bmp, qrHints())
+	if err != nil {
+		return nil
+	}
+	return ordered(results)
+}
+
+// decodeSingle finds one QR code in src.
+func decodeSingle(src gozxing.LuminanceSource) (texts []string) {
+	defer func() {
+		if recover() != nil {
+			texts = nil
+		}
+	}()
+	bmp, err := gozxing.NewBinaryBitmap(gozxing.NewHybridBinarizer(src))
+	if err != nil {
+		return nil
+	}
+	r, err := qrcode.NewQRCodeReader().Decode(bmp, qrHints())
+	if err != nil || r == nil {
+		return nil
+	}
+	return ordered([]*gozxing.Result{r})
+}
+
+// ordered sorts results top to bottom, then left to right (codes whose
+// tops are within a quarter of a code's height count as one row), and
+// drops repeats.
+func ordered(results []*gozxing.Result) []string {
+	type found struct {
+		text string
+		x, y float64
+		size float64
+	}
+	var fs []found
+	seen := make(map[string]bool)
+	for _, r := range results {
+		if r == nil || seen[r.GetText()] {
+			continue
+		}
+		seen[r.GetText()] = true
+		f := found{text: r.GetText()}
+		pts := r.GetResultPoints()
+		if len(pts) > 0 {
+			minX, minY, maxY := pts[0].GetX(), pts[0].GetY(), pts[0].GetY()
+			for _, pt := range pts[1:] {
+				minX = min(minX, pt.GetX())
+				minY = min(minY, pt.GetY())
+				maxY = max(maxY, pt.GetY())
+			}
+			f.x, f.y, f.size = minX, minY, maxY-minY
+		}
+		fs = append(fs, f)
+	}
+	sort.SliceStable(fs, func(i, j int) bool {
+		a, b := fs[i], fs[j]
+		tol := max(a.size, b.size) / 4
+		if a.y < b.y-tol || a.y > b.y+tol {
+			return a.y < b.y
+		}
+		return a.x < b.x
+	})
+	texts := make([]string, len(fs))
+	for i, f := range fs {
+		texts[i] = f.text
+	}
+	return texts
+}
+
+// luminance converts img to one byte of brightness a pixel, with
+// transparent pixels shown on white (as a viewer would show them). The
+// common decoded types are read directly; others go through color.Model.
+func luminance(img image.Image) ([]byte, int, int) {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	out := make([]byte, w*h)
+	switch m := img.(type) {
+	case *image.Gray:
+		for y := 0; y < h; y++ {
+			copy(out[y*w:(y+1)*w], m.Pix[y*m.Stride:y*m.Stride+w])
+		}
+	case *image.NRGBA:
+		for y := 0; y < h; y++ {
+			row := m.Pix[y*m.Stride:]
+			for x := 0; x < w; x++ {
+				px := row[4*x : 4*x+4]
+				out[y*w+x] = grey(color.NRGBA{px[0], px[1], px[2], px[3]})
+			}
+		}
+	case *image.RGBA:
+		for y := 0; y < h; y++ {
+			row := m.Pix[y*m.Stride:]
+			for x := 0; x < w; x++ {
+				px := row[4*x : 4*x+4]
+				out[y*w+x] = grey(color.RGBA{px[0], px[1], px[2], px[3]})
+			}
+		}
+	case *image.YCbCr:
+		for y := 0; y < h; y++ {
+			for x := 0; x < w; x++ {
+				out[y*w+x] = m.Y[m.YOffset(b.Min.X+x, b.Min.Y+y)]
+			}
+		}
+	default:
+		i := 0
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				out[i] = grey(img.At(x, y))
+				i++
+			}
+		}
+	}
+	return out, w, h
+}
+
+// grey is the brightness of c over a white background.
+func grey(c color.Color) byte {
+	r, g, bl, a := c.RGBA()
+	// Premultiplied: add white for the transparent part.
+	white := 0xffff - a
+	y := (299*(r+white) + 587*(g+white) + 114*(bl+white)) / 1000
+	return byte(y >> 8)
+}
+
+// halve scales a grey picture to half size by averaging 2×2 blocks.
+func halve(lum []byte, w, h int) ([]byte, int, int) {
+	sw, sh := w/2, h/2
+	out := make([]byte, sw*sh)
+	for y := 0; y < sh; y++ {
+		for x := 0; x < sw; x++ {
+			i := 2*y*w + 2*x
+			s := int(lum[i]) + int(lum[i+1]) + int(lum[i+w]) + int(lum[i+w+1])
+			out[y*sw+x] = byte(s / 4)
+		}
+	}
+	return out, sw, sh
+}
