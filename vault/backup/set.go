@@ -94,6 +94,7 @@ type UsedError struct {
 	When time.Time
 }
 
+// Error says which code (by position, never by value) was used and when.
 func (e *UsedError) Error() string {
 	return fmt.Sprintf("%v: code %d was used on %s", ErrAlreadyUsed, e.Number, e.When.Format(time.RFC3339))
 }
@@ -113,6 +114,7 @@ type VoidError struct {
 	Used *time.Time
 }
 
+// Error says which sheet the code belongs to and when it was replaced.
 func (e *VoidError) Error() string {
 	return fmt.Sprintf("%v: it belongs to sheet %d, replaced on %s", ErrVoid, e.Generation, e.Voided.Format(time.RFC3339))
 }

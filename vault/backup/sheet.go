@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -57,6 +58,7 @@ type SheetError struct {
 	Found int
 }
 
+// Error summarises the problems by line number, never quoting the sheet.
 func (e *SheetError) Error() string {
 	var b strings.Builder
 	if e.Found == 0 {
@@ -146,8 +148,8 @@ func ParseSheet(text string) ([]string, error) {
 	sh := learnShape(lines)
 
 	type found struct {
-		code, canon string
-		line        int
+		code string
+		line int
 	}
 	var codes []found
 	var problems []Problem
@@ -253,14 +255,24 @@ func (s segment) trimWords(i, k int) (ti, tk int, ok bool) {
 	return ti, tk, ti <= tk && (ti != i || tk != k) && isDigits(s.canon(ti, tk))
 }
 
+// splitLines splits text at every kind of line break, "\r\n" counting as
+// one, keeping empty lines so that line numbers match what the user sees.
 func splitLines(text string) []string {
-	return strings.FieldsFunc(text, func(r rune) bool {
+	var lines []string
+	start := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
 		switch r {
 		case '\n', '\r', '\v', '\f', '\u0085', '\u2028', '\u2029':
-			return true
+			lines = append(lines, text[start:i])
+			if r == '\r' && i+1 < len(text) && text[i+1] == '\n' {
+				size++
+			}
+			start = i + size
 		}
-		return false
-	})
+		i += size
+	}
+	return append(lines, text[start:])
 }
 
 const strong = '\t' // internal marker: a boundary no code crosses

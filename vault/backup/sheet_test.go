@@ -129,6 +129,13 @@ func TestParseSheetProblems(t *testing.T) {
 			is:       []error{ErrFragment},
 		},
 		{
+			name:     "line numbers count blank lines and CRLF once",
+			sheet:    "Backup codes\r\n\r\n1. 1234 5678\r\n\r\n2. 2345\r3. 3456 7890",
+			want:     []string{"1234 5678", "3456 7890"},
+			problems: []prob{{5, ProblemFragment, 0}},
+			is:       []error{ErrFragment},
+		},
+		{
 			name:     "a digit missing",
 			sheet:    "12345678\n2345678\n34567890",
 			want:     []string{"12345678", "34567890"},

@@ -12,7 +12,8 @@ type Role string
 // Roles. A number may have several roles for one account.
 const (
 	// RoleSMS: the service sends login or verification codes by SMS. The
-	// seed case of this package: lose the line and you lose the account.
+	// case this package exists for: lose the line and you may lose the
+	// account.
 	RoleSMS Role = "sms"
 	// RoleVoice: the service reads codes out in a voice call.
 	RoleVoice Role = "voice"

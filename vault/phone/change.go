@@ -166,14 +166,20 @@ func (c Change) IsDone(accountID string) bool {
 // RiskItem is one line of the checklist after a number change: an account
 // still bound to the old number.
 type RiskItem struct {
+	// AccountID and Label identify the account to update.
 	AccountID string `json:"account_id"`
 	Label     string `json:"label"`
-	ChangeID  string `json:"change_id"`
-	Old       E164   `json:"old"`
-	New       E164   `json:"new,omitempty"`
+	// ChangeID is the Change this item belongs to; tick the item off with
+	// that change's MarkDone.
+	ChangeID string `json:"change_id"`
+	// Old and New are the change's numbers: update the account from Old to
+	// New (New is empty when the line is given up without a replacement).
+	Old E164 `json:"old"`
+	New E164 `json:"new,omitempty"`
 	// Roles are the account's roles for the old number, in Roles order.
 	Roles []Role `json:"roles"`
-	// Urgency and Deadline say whether the old line still works.
+	// Urgency says whether the old line still works; Deadline, for
+	// UrgencyGoing, is when it stops.
 	Urgency  Urgency    `json:"urgency"`
 	Deadline *time.Time `json:"deadline,omitempty"`
 	// NoFallback says the account receives codes on the old number and has
@@ -335,7 +341,9 @@ const (
 
 // DeviceChange records a new handset or an app reinstall.
 type DeviceChange struct {
-	ID    string      `json:"id"`
+	// ID is random and identifies the change.
+	ID string `json:"id"`
+	// Event is what happens: a new handset or an app reinstall.
 	Event DeviceEvent `json:"event"`
 	// Old is the ID of the device replaced or reinstalled.
 	Old string `json:"old"`
@@ -401,14 +409,21 @@ func (c DeviceChange) IsDone(accountID string) bool {
 // DeviceRiskItem is one line of the checklist after a device change: an
 // account whose codes lived on the old device.
 type DeviceRiskItem struct {
-	AccountID string      `json:"account_id"`
-	Label     string      `json:"label"`
-	ChangeID  string      `json:"change_id"`
-	Event     DeviceEvent `json:"event"`
-	Old       string      `json:"old"`
-	New       string      `json:"new,omitempty"`
-	Urgency   Urgency     `json:"urgency"`
-	Deadline  *time.Time  `json:"deadline,omitempty"`
+	// AccountID and Label identify the account to move.
+	AccountID string `json:"account_id"`
+	Label     string `json:"label"`
+	// ChangeID is the DeviceChange this item belongs to, and Event its
+	// event.
+	ChangeID string      `json:"change_id"`
+	Event    DeviceEvent `json:"event"`
+	// Old and New are the change's device IDs: re-register the account's
+	// codes from Old on New.
+	Old string `json:"old"`
+	New string `json:"new,omitempty"`
+	// Urgency says whether the old device still holds the codes;
+	// Deadline, for UrgencyGoing, is when it stops.
+	Urgency  Urgency    `json:"urgency"`
+	Deadline *time.Time `json:"deadline,omitempty"`
 	// NoFallback says the account has no other way in once the old device
 	// is gone: no authenticator secret in Mamori, no unused backup code,
 	// no number receiving codes, no other device.

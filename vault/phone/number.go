@@ -45,20 +45,35 @@ func (e E164) Valid() bool {
 type Kind string
 
 // Kinds of numbers. In Japan, 070/080/090 are mobile, 050 VoIP, 0120/0800
-// toll free, and area codes such as 03 fixed lines.
+// toll free, 0570 a company's access number, and area codes such as 03
+// fixed lines.
 const (
-	KindMobile        Kind = "mobile"
-	KindFixed         Kind = "fixed"
-	KindFixedOrMobile Kind = "fixed-or-mobile" // the plan does not tell (United States, Canada, …)
-	KindVoIP          Kind = "voip"
-	KindTollFree      Kind = "toll-free"
-	KindPremium       Kind = "premium-rate"
-	KindSharedCost    Kind = "shared-cost"
-	KindPersonal      Kind = "personal"
-	KindPager         Kind = "pager"
-	KindUAN           Kind = "uan" // a company's universal access number, such as 0570 in Japan
-	KindVoicemail     Kind = "voicemail"
-	KindUnknown       Kind = "unknown"
+	// KindMobile is a mobile line: it receives SMS.
+	KindMobile Kind = "mobile"
+	// KindFixed is a landline: no SMS.
+	KindFixed Kind = "fixed"
+	// KindFixedOrMobile is a number whose plan does not tell landlines
+	// from mobiles (United States, Canada, …); taken as able to get SMS.
+	KindFixedOrMobile Kind = "fixed-or-mobile"
+	// KindVoIP is an internet telephony number (050 in Japan): SMS often
+	// never arrives.
+	KindVoIP Kind = "voip"
+	// KindTollFree is a free-call number (0120, 0800).
+	KindTollFree Kind = "toll-free"
+	// KindPremium is a premium-rate number.
+	KindPremium Kind = "premium-rate"
+	// KindSharedCost is a shared-cost number.
+	KindSharedCost Kind = "shared-cost"
+	// KindPersonal is a personal number that forwards to another line.
+	KindPersonal Kind = "personal"
+	// KindPager is a pager number (020 in Japan).
+	KindPager Kind = "pager"
+	// KindUAN is a company's universal access number (0570 in Japan).
+	KindUAN Kind = "uan"
+	// KindVoicemail is a voicemail access number.
+	KindVoicemail Kind = "voicemail"
+	// KindUnknown is a valid number of a type the data does not give.
+	KindUnknown Kind = "unknown"
 )
 
 // Number is a parsed, valid phone number.

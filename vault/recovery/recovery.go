@@ -122,9 +122,11 @@ type Info struct {
 	Notes string `json:"notes,omitempty"`
 }
 
-// IsZero reports whether nothing is filled in.
+// IsZero reports whether nothing but white space is filled in, so that a
+// vault can omit empty recovery details (json "omitzero").
 func (i Info) IsZero() bool {
-	return i.Clean().isEmpty() && i.SupportPhone == "" && i.SupportHours == "" && i.SupportURL == ""
+	c := i.Clean()
+	return c.isEmpty() && c.SupportPhone == "" && c.SupportHours == "" && c.SupportURL == ""
 }
 
 // isEmpty reports whether a cleaned Info has nothing to tell support.
