@@ -21,7 +21,11 @@ import (
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/mamori-app/mamori/gridcard"
+	"github.com/mamori-app/mamori/vault/backup"
 	"github.com/mamori-app/mamori/vault/otp"
+	"github.com/mamori-app/mamori/vault/phone"
+	"github.com/mamori-app/mamori/vault/recovery"
 )
 
 // SchemaVersion is the version of the vault document this build writes. A vault
@@ -39,6 +43,14 @@ type Vault struct {
 	Saved time.Time `json:"saved"`
 	// Accounts are the accounts with their OTP keys, in the order they were added.
 	Accounts []Account `json:"accounts"`
+	// GridCards are the printed challenge cards (乱数表) the person holds or shares.
+	GridCards []gridcard.Card `json:"grid_cards,omitempty"`
+	// PhoneChanges are recorded phone-number changes, with the accounts ticked off.
+	PhoneChanges []phone.Change `json:"phone_changes,omitempty"`
+	// Devices are the handsets and authenticator apps accounts' codes live on.
+	Devices []phone.Device `json:"devices,omitempty"`
+	// DeviceChanges are recorded new handsets and app reinstalls.
+	DeviceChanges []phone.DeviceChange `json:"device_changes,omitempty"`
 }
 
 // Account is one login the person must not lose: who it is with, the login ID
@@ -50,16 +62,31 @@ type Account struct {
 	Issuer string `json:"issuer,omitempty"`
 	// Name is the login ID or e-mail address at the issuer.
 	Name string `json:"name"`
-	// OTP is the account's one-time-password key.
-	OTP otp.Key `json:"otp"`
+	// OTP is the account's one-time-password key; the zero Key means the
+	// account has none (it signs in by SMS, say) and is kept for its other
+	// recovery details.
+	OTP otp.Key `json:"otp,omitzero"`
+	// Backup holds the account's single-use backup codes.
+	Backup backup.Set `json:"backup,omitzero"`
+	// Phones are the numbers the account sends codes or calls to, with their roles.
+	Phones []phone.Binding `json:"phones,omitempty"`
+	// Devices are the IDs of Vault.Devices that hold or confirm this account's codes.
+	Devices []string `json:"devices,omitempty"`
+	// NeedsTwoDevices says the service wants two registered devices.
+	NeedsTwoDevices bool `json:"needs_two_devices,omitempty"`
+	// Recovery is what the service's support asks when everything else is lost.
+	Recovery recovery.Info `json:"recovery,omitzero"`
 	// Created is when the account was added.
 	Created time.Time `json:"created"`
 	// Updated is when the account last changed (a HOTP counter step counts).
 	Updated time.Time `json:"updated"`
 }
 
-// ErrNotFound means no account matched a query.
-var ErrNotFound = errors.New("no account matches")
+// ErrNotFound means no account (or grid card) matched a query.
+var ErrNotFound = errors.New("nothing matches")
+
+// ErrAmbiguous means a query matched more than one account or grid card.
+var ErrAmbiguous = errors.New("the query matches more than one")
 
 // AmbiguousError means a query matched more than one account; Candidates lists them.
 type AmbiguousError struct {
@@ -75,6 +102,9 @@ func (e *AmbiguousError) Error() string {
 	return fmt.Sprintf("%q matches %d accounts: %s", e.Query, len(e.Candidates), strings.Join(names, ", "))
 }
 
+// Unwrap lets errors.Is find ErrAmbiguous.
+func (e *AmbiguousError) Unwrap() error { return ErrAmbiguous }
+
 // New returns an empty vault of the current schema version.
 func New() *Vault {
 	return &Vault{Version: SchemaVersion, Accounts: []Account{}}
@@ -88,10 +118,16 @@ func (a Account) Label() string {
 	return a.Issuer + ": " + a.Name
 }
 
-// NewAccount returns an account for key with a fresh random ID, created now.
+// HasOTP reports whether the account has a one-time-password key.
+func (a Account) HasOTP() bool { return a.OTP.Type != "" }
+
+// NewAccount returns an account with a fresh random ID, created now. key may
+// be the zero Key for an account without an authenticator.
 func NewAccount(issuer, name string, key otp.Key, now time.Time) (Account, error) {
-	if err := key.Validate(); err != nil {
-		return Account{}, err
+	if key.Type != "" {
+		if err := key.Validate(); err != nil {
+			return Account{}, err
+		}
 	}
 	name = strings.TrimSpace(name)
 	issuer = strings.TrimSpace(issuer)
@@ -113,7 +149,7 @@ func newID() string {
 // secret is a duplicate: Add returns false and leaves the vault as it was.
 func (v *Vault) Add(a Account) bool {
 	for _, b := range v.Accounts {
-		if b.OTP.Secret == a.OTP.Secret && fold(b.Issuer) == fold(a.Issuer) && fold(b.Name) == fold(a.Name) {
+		if a.HasOTP() && b.OTP.Secret == a.OTP.Secret && fold(b.Issuer) == fold(a.Issuer) && fold(b.Name) == fold(a.Name) {
 			return false
 		}
 	}
@@ -192,4 +228,57 @@ func fold(s string) string {
 		return r
 	}, s)
 	return strings.TrimSpace(s)
+}
+
+// Bindings describes every account for the phone and device risk checks of
+// package phone.
+func (v *Vault) Bindings() []phone.AccountBindings {
+	out := make([]phone.AccountBindings, len(v.Accounts))
+	for i, a := range v.Accounts {
+		out[i] = phone.AccountBindings{
+			ID:              a.ID,
+			Label:           a.Label(),
+			Phones:          a.Phones,
+			Devices:         a.Devices,
+			HasBackupCodes:  a.Backup.Total() > 0,
+			BackupCodesLeft: a.Backup.Remaining(),
+			BackupCodesLow:  a.Backup.Low(),
+			HasTOTP:         a.HasOTP(),
+			NeedsTwoDevices: a.NeedsTwoDevices,
+		}
+	}
+	return out
+}
+
+// GridCard returns the one grid card whose name matches query, folded like
+// Find (exact name first, then part of a name).
+func (v *Vault) GridCard(query string) (*gridcard.Card, error) {
+	q := fold(query)
+	if q == "" {
+		return nil, fmt.Errorf("%w: empty query", ErrNotFound)
+	}
+	var exact, partial []int
+	for i, c := range v.GridCards {
+		switch n := fold(c.Name); {
+		case n == q || c.ID == query:
+			exact = append(exact, i)
+		case strings.Contains(n, q):
+			partial = append(partial, i)
+		}
+	}
+	pick := exact
+	if len(pick) == 0 {
+		pick = partial
+	}
+	switch len(pick) {
+	case 0:
+		return nil, fmt.Errorf("%w %q", ErrNotFound, query)
+	case 1:
+		return &v.GridCards[pick[0]], nil
+	}
+	names := make([]string, len(pick))
+	for i, j := range pick {
+		names[i] = v.GridCards[j].Name
+	}
+	return nil, fmt.Errorf("%w: %q matches %d grid cards: %s", ErrAmbiguous, query, len(pick), strings.Join(names, ", "))
 }

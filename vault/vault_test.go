@@ -5,7 +5,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mamori-app/mamori/gridcard"
+	"github.com/mamori-app/mamori/vault/keystore"
 	"github.com/mamori-app/mamori/vault/otp"
+	"github.com/mamori-app/mamori/vault/phone"
 )
 
 func testVault(t *testing.T, labels ...[2]string) *Vault {
@@ -94,5 +97,55 @@ func TestNewAccountValidates(t *testing.T) {
 	key, _ := otp.NewKey(otp.TOTP, testSecret, "", 0, 0, 0)
 	if _, err := NewAccount(" ", "", key, time.Now()); err == nil {
 		t.Error("an account with neither issuer nor name was accepted")
+	}
+}
+
+func TestAccountWithoutOTPAndRichFieldsRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	s := newTestStore(t, dir, &keystore.Memory{}, keystore.Auto, nil)
+	num, err := phone.Parse("090-1234-5678", "JP")
+	if err != nil {
+		t.Fatal(err)
+	}
+	card, err := gridcard.Generate(gridcard.Profiles()[0], nil, gridcard.GenerateOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	card.Name = "母の銀行"
+	_, err = s.Update(func(v *Vault) error {
+		a, err := NewAccount("Amazon", "taro@example.com", otp.Key{}, time.Now())
+		if err != nil {
+			return err
+		}
+		a.Phones = []phone.Binding{{Number: num.E164, Role: phone.RoleSMS}}
+		if err := a.Backup.Replace([]string{"1234 5678", "2345 6789", "3456 7890"}, time.Now()); err != nil {
+			return err
+		}
+		a.Recovery.UserNumber = "12345"
+		v.Add(a)
+		v.GridCards = append(v.GridCards, card)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := newTestStore(t, dir, s.keyring, keystore.Auto, nil).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	a := v.Accounts[0]
+	if a.HasOTP() || a.Backup.Remaining() != 3 || len(a.Phones) != 1 || a.Recovery.UserNumber != "12345" {
+		t.Fatalf("account did not survive the round trip: %+v", a)
+	}
+	b := v.Bindings()[0]
+	if b.HasTOTP || !b.HasBackupCodes || b.BackupCodesLeft != 3 || b.Phones[0].Number != num.E164 {
+		t.Fatalf("Bindings = %+v", b)
+	}
+	got, err := v.GridCard("母")
+	if err != nil || got.ID != card.ID || got.Cells[0][0] != card.Cells[0][0] {
+		t.Fatalf("GridCard = %v, %v", got, err)
+	}
+	if _, err := v.GridCard("父"); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("GridCard of an unknown card = %v", err)
 	}
 }
