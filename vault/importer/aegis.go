@@ -132,14 +132,14 @@ func (p *parser) aegis(data []byte) error {
 			p.skip(pos, lbl, fmt.Errorf("%w: %s token", ErrUnsupported, t))
 			continue
 		default:
-			p.skip(pos, lbl, fmt.Errorf("%w: unknown aegis type", ErrUnsupported))
+			p.skip(pos, lbl, fmt.Errorf("%w: aegis type %q", ErrUnsupported, clipWord(t)))
 			continue
 		}
 		if e.Info == nil {
 			p.fail(pos, lbl, malformed("entry has no info"))
 			continue
 		}
-		key, err := aegisKey(e.Type, e.Info.Secret, e.Info.Algo, e.Info.Digits, e.Info.Period, e.Info.Counter)
+		key, err := flexKey(e.Type, e.Info.Secret, e.Info.Algo, e.Info.Digits, e.Info.Period, e.Info.Counter)
 		if err != nil {
 			p.fail(pos, lbl, err)
 			continue
@@ -149,7 +149,8 @@ func (p *parser) aegis(data []byte) error {
 	return nil
 }
 
-func aegisKey(typ, secret, alg string, digits, period, counter flexInt) (otp.Key, error) {
+// flexKey is keyFields for numbers read from JSON.
+func flexKey(typ, secret, alg string, digits, period, counter flexInt) (otp.Key, error) {
 	d, err := intField("digits", digits)
 	if err != nil {
 		return otp.Key{}, err

@@ -150,12 +150,11 @@ func (e *EntryError) Error() string {
 func (e *EntryError) Unwrap() error { return e.Err }
 
 // EntryErrors is returned when more than one entry of a file is broken, in
-// file order. At most maxEntryErrors are kept. errors.Is and errors.As look
-// at every one of them.
+// file order; only the first 50 are kept, so a file of garbage still gives
+// a readable error. errors.Is and errors.As look at every one of them.
 type EntryErrors []*EntryError
 
-// maxEntryErrors caps EntryErrors, so a file of garbage gives a readable
-// error.
+// maxEntryErrors caps EntryErrors.
 const maxEntryErrors = 50
 
 func (es EntryErrors) Error() string {
@@ -176,15 +175,14 @@ func (es EntryErrors) Unwrap() []error {
 	return out
 }
 
-// errorList collects entry errors while a file is read.
+// errorList collects entry errors while a file is read, keeping the
+// first maxEntryErrors.
 type errorList struct {
 	errs EntryErrors
-	more int
 }
 
 func (l *errorList) add(pos Position, label string, err error) {
 	if len(l.errs) >= maxEntryErrors {
-		l.more++
 		return
 	}
 	l.errs = append(l.errs, &EntryError{Position: pos, Label: label, Err: err})

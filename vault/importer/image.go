@@ -52,8 +52,11 @@ func (p *parser) image(data []byte) error {
 	if err != nil {
 		return malformed("cannot decode the %s image", kind)
 	}
-	texts := scanQR(img)
+	texts, crowded := scanQR(img)
 	if len(texts) == 0 {
+		if crowded {
+			return fmt.Errorf("%w: too many shapes that look like qr codes; crop the image to the codes to import", ErrNoQRCode)
+		}
 		return ErrNoQRCode
 	}
 	for i, t := range texts {
@@ -62,86 +65,104 @@ func (p *parser) image(data []byte) error {
 	return nil
 }
 
+// The QR detectors look at every triple of finder-pattern candidates (the
+// three squares in a code's corners), and the multi-code detector tries
+// to decode every triple that forms a plausible square: time grows with
+// the cube of the candidates. A screenshot of an export has a few codes;
+// a picture tiled with a hundred codes (or a fuzzer's) would take minutes.
+// These budgets stop a detector that has found more candidates than that,
+// so the worst case is a fraction of a second.
+const (
+	maxMultiCandidates  = 60  // about 20 codes
+	maxSingleCandidates = 300 // the single-code search does no decoding per triple
+)
+
+// errCrowded is panicked from the candidate callback to stop a detector
+// over budget; the detector has no other way to be stopped.
+type errCrowded struct{}
+
 // scanQR returns the text of every QR code found in img, in reading order.
 // It tries, until one finds something: every code at full size, one code
 // at full size (the single-code detector is more tolerant of perspective),
 // the same on the inverted image (light modules on a dark background, as
 // in a dark-mode screenshot), and then on a half-size copy of a large
-// image.
-func scanQR(img image.Image) []string {
+// image. crowded reports that a detector gave up over its budget.
+func scanQR(img image.Image) (texts []string, crowded bool) {
 	lum, w, h := luminance(img)
-	if found := scanLuminance(lum, w, h); len(found) > 0 {
-		return found
-	}
-	if w > downscaleAbove || h > downscaleAbove {
+	texts, crowded = scanLuminance(lum, w, h)
+	if len(texts) == 0 && (w > downscaleAbove || h > downscaleAbove) {
 		small, sw, sh := halve(lum, w, h)
-		return scanLuminance(small, sw, sh)
+		var c bool
+		texts, c = scanLuminance(small, sw, sh)
+		crowded = crowded || c
 	}
-	return nil
+	return texts, crowded
 }
 
 // scanLuminance runs the detectors over one grey-scale picture.
-func scanLuminance(lum []byte, w, h int) []string {
+func scanLuminance(lum []byte, w, h int) (texts []string, crowded bool) {
 	src, err := gozxing.NewPlanarYUVLuminanceSource(lum, w, h, 0, 0, w, h, false)
 	if err != nil {
-		return nil
+		return nil, false
 	}
 	for _, s := range []gozxing.LuminanceSource{src, gozxing.NewInvertedLuminanceSource(src)} {
-		if found := decodeMulti(s); len(found) > 0 {
-			return found
+		found, c := decodeQR(s, true)
+		crowded = crowded || c
+		if len(found) > 0 {
+			return found, crowded
 		}
-		if found := decodeSingle(s); len(found) > 0 {
-			return found
+		found, c = decodeQR(s, false)
+		crowded = crowded || c
+		if len(found) > 0 {
+			return found, crowded
 		}
 	}
-	return nil
+	return nil, crowded
 }
 
-// qrHints ask for the thorough search, and read 8-bit text as UTF-8 (the
-// default guess may take raw UTF-8 issuers for Shift_JIS).
-func qrHints() map[gozxing.DecodeHintType]any {
-	return map[gozxing.DecodeHintType]any{
-		gozxing.DecodeHintType_TRY_HARDER:    true,
+// decodeQR finds every QR code in src (multi) or the most prominent one.
+func decodeQR(src gozxing.LuminanceSource, multi bool) (texts []string, crowded bool) {
+	limit := maxSingleCandidates
+	if multi {
+		limit = maxMultiCandidates
+	}
+	candidates := 0
+	hints := map[gozxing.DecodeHintType]any{
+		gozxing.DecodeHintType_TRY_HARDER: true,
+		// Read 8-bit text as UTF-8: the default guess may take raw
+		// UTF-8 issuers for Shift_JIS.
 		gozxing.DecodeHintType_CHARACTER_SET: "UTF-8",
+		gozxing.DecodeHintType_NEED_RESULT_POINT_CALLBACK: gozxing.ResultPointCallback(func(gozxing.ResultPoint) {
+			if candidates++; candidates > limit {
+				panic(errCrowded{})
+			}
+		}),
 	}
-}
-
-// decodeMulti finds every QR code in src.
-func decodeMulti(src gozxing.LuminanceSource) (texts []string) {
 	defer func() {
-		// The decoder is a port of ZXing; a crafted image must not take
-		// the program down with it.
-		if recover() != nil {
+		// errCrowded stops a detector over budget. Anything else is a bug
+		// in the decoder, a port of ZXing: a crafted image must not take
+		// the program down with it, so it counts as "no code found".
+		if r := recover(); r != nil {
+			_, crowded = r.(errCrowded)
 			texts = nil
 		}
 	}()
 	bmp, err := gozxing.NewBinaryBitmap(gozxing.NewHybridBinarizer(src))
 	if err != nil {
-		return nil
+		return nil, false
 	}
-	results, err := multiqr.NewQRCodeMultiReader().DecodeMultiple(bmp, qrHints())
-	if err != nil {
-		return nil
-	}
-	return ordered(results)
-}
-
-// decodeSingle finds one QR code in src.
-func decodeSingle(src gozxing.LuminanceSource) (texts []string) {
-	defer func() {
-		if recover() != nil {
-			texts = nil
+	if multi {
+		results, err := multiqr.NewQRCodeMultiReader().DecodeMultiple(bmp, hints)
+		if err != nil {
+			return nil, false
 		}
-	}()
-	bmp, err := gozxing.NewBinaryBitmap(gozxing.NewHybridBinarizer(src))
-	if err != nil {
-		return nil
+		return ordered(results), false
 	}
-	r, err := qrcode.NewQRCodeReader().Decode(bmp, qrHints())
+	r, err := qrcode.NewQRCodeReader().Decode(bmp, hints)
 	if err != nil || r == nil {
-		return nil
+		return nil, false
 	}
-	return ordered([]*gozxing.Result{r})
+	return ordered([]*gozxing.Result{r}), false
 }
 
 // ordered sorts results top to bottom, then left to right (codes whose

@@ -207,14 +207,14 @@ func Detect(data []byte) Format {
 // ErrWrongPassword, a damaged file ErrCorrupt. Parse never writes
 // anything anywhere, and its errors never contain secrets.
 func Parse(data []byte, opts Options) (Result, error) {
-	max := opts.MaxSize
-	if max <= 0 {
-		max = DefaultMaxSize
+	limit := opts.MaxSize
+	if limit <= 0 {
+		limit = DefaultMaxSize
 	}
-	if len(data) > max {
-		return Result{}, fmt.Errorf("%w: %d bytes (limit %d)", ErrTooLarge, len(data), max)
+	if len(data) > limit {
+		return Result{}, fmt.Errorf("%w: %d bytes (limit %d)", ErrTooLarge, len(data), limit)
 	}
-	if len(bytes.TrimFunc(data, unicode.IsSpace)) == 0 {
+	if len(trimText(data)) == 0 {
 		return Result{}, ErrEmpty
 	}
 	f := opts.Format

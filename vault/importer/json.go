@@ -43,38 +43,36 @@ func detectJSON(text []byte) Format {
 func topLevelKeys(text []byte) map[string]bool {
 	keys := make(map[string]bool)
 	d := json.NewDecoder(bytes.NewReader(text))
-	depth := 0
-	wantKey := false
+	if tok, err := d.Token(); err != nil || tok != json.Delim('{') {
+		return keys
+	}
+	depth := 1 // of the object or array being read
+	wantKey := true
 	for len(keys) < 64 {
 		tok, err := d.Token()
 		if err != nil {
 			break
 		}
-		switch v := tok.(type) {
-		case json.Delim:
-			switch v {
-			case '{', '[':
-				depth++
-				wantKey = v == '{' && depth == 1
-				continue
-			case '}', ']':
-				depth--
-				if depth == 0 {
-					return keys
-				}
-			}
-		case string:
-			if depth == 1 && wantKey {
-				keys[v] = true
-				wantKey = false
-				continue
+		switch tok {
+		case json.Delim('{'), json.Delim('['):
+			depth++
+			continue
+		case json.Delim('}'), json.Delim(']'):
+			if depth--; depth == 0 {
+				return keys
 			}
 		}
-		// A value at depth 1 was read (or the end of a nested one):
-		// the next string at depth 1 is a key again.
-		if depth == 1 {
-			wantKey = true
+		if depth != 1 {
+			continue
 		}
+		if wantKey {
+			if k, ok := tok.(string); ok {
+				keys[k] = true
+			}
+		}
+		// At the top level, keys and values alternate; a nested value
+		// counts as the value once its closing bracket is read.
+		wantKey = !wantKey
 	}
 	return keys
 }
@@ -146,9 +144,16 @@ func jsonKind(k string) string {
 func jsonValueKind(s string) string {
 	w, _, _ := strings.Cut(s, " ")
 	switch w {
-	case "number", "string", "bool", "array", "object":
-		return map[string]string{"number": "a number", "string": "a string", "bool": "true or false",
-			"array": "a list", "object": "an object"}[w]
+	case "number":
+		return "a number"
+	case "string":
+		return "a string"
+	case "bool":
+		return "true or false"
+	case "array":
+		return "a list"
+	case "object":
+		return "an object"
 	}
 	return "something else"
 }

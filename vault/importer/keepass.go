@@ -165,7 +165,7 @@ func (p *parser) keepassXML(data []byte) error {
 		inTrash = inTrash || trash != "" && strings.TrimSpace(g.UUID) == trash
 		for _, e := range g.Entries {
 			n++
-			p.keepassEntry(Position{Entry: n}, e, inTrash)
+			p.readKeePassEntry(Position{Entry: n}, e, inTrash)
 		}
 		for _, sub := range g.Groups {
 			walk(sub, inTrash)
@@ -177,8 +177,8 @@ func (p *parser) keepassXML(data []byte) error {
 	return nil
 }
 
-// keepassEntry reads one XML entry's OTP attribute, if it has one.
-func (p *parser) keepassEntry(pos Position, e keepassEntry, inTrash bool) {
+// readKeePassEntry reads one XML entry's OTP attribute, if it has one.
+func (p *parser) readKeePassEntry(pos Position, e keepassEntry, inTrash bool) {
 	issuer, name := e.get("Title"), e.get("UserName")
 	lbl := label(strings.TrimSpace(issuer), strings.TrimSpace(name))
 	var a otp.Account

@@ -107,7 +107,7 @@ func (p *parser) twoFAS(data []byte) error {
 			p.skip(pos, lbl, fmt.Errorf("%w: 2fas token type %s", ErrUnsupported, strings.ToLower(clipWord(t))))
 			continue
 		}
-		key, err := aegisKey(o.TokenType, s.Secret, o.Algorithm, o.Digits, o.Period, o.Counter)
+		key, err := flexKey(o.TokenType, s.Secret, o.Algorithm, o.Digits, o.Period, o.Counter)
 		if err != nil {
 			p.fail(pos, lbl, err)
 			continue

@@ -38,13 +38,23 @@ qrencode -s 4 -m 2 -o /tmp/mamori-qr-url.png 'https://example.com/help/two-facto
 "$IM" -size 900x700 xc:'#1e1e1e' -fill '#333338' -draw 'rectangle 0,0 900,60' \
   /tmp/mamori-qr-dark.png -geometry +200+120 -composite screenshot-dark.png
 
+# Six codes of different accounts in two rows, as on a printed sheet: all
+# six must be found, in reading order.
+for i in 1 2 3 4 5 6; do
+  qrencode -s 4 -m 4 -o "/tmp/mamori-grid-$i.png" "otpauth://totp/Grid:account$i?secret=JBSWY3DPEHPK3PX$((i + 1))&issuer=Grid"
+done
+"$IM" \( /tmp/mamori-grid-1.png /tmp/mamori-grid-2.png /tmp/mamori-grid-3.png +append \) \
+  \( /tmp/mamori-grid-4.png /tmp/mamori-grid-5.png /tmp/mamori-grid-6.png +append \) -append \
+  -bordercolor white -border 30 grid.png
+rm -f /tmp/mamori-grid-*.png
+
 # A picture with no code at all.
 "$IM" -size 320x200 xc:white -fill '#888888' -draw 'rectangle 40,40 280,160' no-qr.png
 
 rm -f /tmp/mamori-qr-url.png /tmp/mamori-qr-dark.png
 
 # Every image must be readable by zbar too.
-for f in qr-otpauth.png qr-utf8.png qr-migration-1.png qr-migration-2.png screenshot.jpg; do
+for f in qr-otpauth.png qr-utf8.png qr-migration-1.png qr-migration-2.png screenshot.jpg grid.png; do
   n=$(zbarimg --quiet --raw "$f" | grep -c '^')
   echo "$f: zbarimg found $n code(s)"
 done
