@@ -2,6 +2,7 @@ package vault
 
 import (
 	"bytes"
+	"encoding/base32"
 	"errors"
 	"fmt"
 	"os"
@@ -29,9 +30,15 @@ func newTestStore(t *testing.T, dir string, kr keystore.Keyring, mode keystore.M
 	return NewStore(Options{Dir: dir, Keyring: mode, Passphrase: pass, ScryptWorkFactor: testWorkFactor}, kr)
 }
 
+// addAccount adds an account whose secret is testSecret for the first
+// account and derived from the label for the others, so none is a duplicate.
 func addAccount(t *testing.T, s *Store, issuer, name string) *Vault {
 	t.Helper()
-	key, err := otp.NewKey(otp.TOTP, testSecret, otp.SHA1, 6, 30, 0)
+	secret := testSecret
+	if v, err := s.Load(); err == nil && len(v.Accounts) > 0 {
+		secret = base32.StdEncoding.EncodeToString([]byte(issuer + "/" + name))
+	}
+	key, err := otp.NewKey(otp.TOTP, secret, otp.SHA1, 6, 30, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -85,7 +92,7 @@ func TestStoreRoundTripKeepsPreviousGeneration(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got.Accounts) != 2 || got.Accounts[1].Issuer != "みずほ銀行" || got.Accounts[1].OTP.Secret != testSecret {
+	if len(got.Accounts) != 2 || got.Accounts[1].Issuer != "みずほ銀行" || got.Accounts[0].OTP.Secret != testSecret {
 		t.Fatalf("reloaded vault differs: %+v", got.Accounts)
 	}
 	info, err := s.Info()

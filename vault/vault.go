@@ -145,16 +145,26 @@ func newID() string {
 	return hex.EncodeToString(b)
 }
 
-// Add appends a to the vault. An account with the same issuer, name and
-// secret is a duplicate: Add returns false and leaves the vault as it was.
+// Add appends a to the vault. An account whose OTP key is already in the
+// vault (same type, secret, algorithm, digits and period, whatever its label)
+// is a duplicate: Add returns false and leaves the vault as it was.
 func (v *Vault) Add(a Account) bool {
-	for _, b := range v.Accounts {
-		if a.HasOTP() && b.OTP.Secret == a.OTP.Secret && fold(b.Issuer) == fold(a.Issuer) && fold(b.Name) == fold(a.Name) {
-			return false
-		}
+	if a.HasOTP() && v.HasKey(a.OTP) {
+		return false
 	}
 	v.Accounts = append(v.Accounts, a)
 	return true
+}
+
+// HasKey reports whether an account already holds key (the HOTP counter aside).
+func (v *Vault) HasKey(key otp.Key) bool {
+	for _, b := range v.Accounts {
+		k := b.OTP
+		if k.Secret == key.Secret && k.Type == key.Type && k.Algorithm == key.Algorithm && k.Digits == key.Digits && k.Period == key.Period {
+			return true
+		}
+	}
+	return false
 }
 
 // Account returns the account with the given ID, or nil.

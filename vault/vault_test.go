@@ -1,7 +1,9 @@
 package vault
 
 import (
+	"encoding/base32"
 	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -13,12 +15,12 @@ import (
 
 func testVault(t *testing.T, labels ...[2]string) *Vault {
 	t.Helper()
-	key, err := otp.NewKey(otp.TOTP, testSecret, otp.SHA1, 6, 30, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
 	v := New()
-	for _, l := range labels {
+	for i, l := range labels {
+		key, err := otp.NewKey(otp.TOTP, base32.StdEncoding.EncodeToString([]byte(fmt.Sprintf("secret-%04d", i))), otp.SHA1, 6, 30, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
 		a, err := NewAccount(l[0], l[1], key, time.Unix(0, 0))
 		if err != nil {
 			t.Fatal(err)
@@ -80,7 +82,7 @@ func TestAddRejectsDuplicatesAndRemove(t *testing.T) {
 	v := testVault(t, [2]string{"GitHub", "octo"})
 	dup := v.Accounts[0]
 	dup.ID = "other"
-	dup.Issuer = "GITHUB"
+	dup.Issuer = "Another label"
 	if v.Add(dup) {
 		t.Fatal("a duplicate account was added")
 	}
