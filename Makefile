@@ -1,0 +1,92 @@
+# Mamori's two commands are `make run` and `make test`; `make bench` measures.
+# Each installs the Debian/Ubuntu packages it needs first (scripts/deps.sh).
+
+SHELL := /usr/bin/env bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+GO ?= go
+BIN := bin/mamori
+STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
+
+# The headless build: Fyne's test driver (build tag ci) and no cgo. vet,
+# staticcheck and the tests share it, so its compiled packages are reused.
+HEADLESS := CGO_ENABLED=0
+# The real app: cgo, GLFW and OpenGL.
+REAL := CGO_ENABLED=1
+
+.PHONY: help run test bench build screenshot deps-build deps-test deps-bench \
+	fmt-check vet staticcheck test-headless test-keyring test-race smoke clean
+
+help:
+	@echo "make run         install build packages, build bin/mamori and open the app"
+	@echo "make test        install test packages and run every check (see README)"
+	@echo "make bench       vault benchmarks, and 'mamori code' against oathtool"
+	@echo "make screenshot  refresh docs/screenshots/main.png from the real app"
+
+run: deps-build build
+	@echo "==> starting $(BIN)"
+	./$(BIN)
+
+test: deps-test fmt-check vet staticcheck test-headless test-keyring test-race build smoke
+	@echo "==> make test: all checks passed"
+
+bench: deps-bench build
+	@echo "==> benchmarks (scripts/bench.sh)"
+	scripts/bench.sh
+
+screenshot: deps-test build
+	@echo "==> refreshing docs/screenshots/main.png from the real app under Xvfb"
+	SMOKE_OUT=docs/screenshots/main.png scripts/smoke.sh
+
+deps-build:
+	@echo "==> checking system packages for the cgo build"
+	scripts/deps.sh build
+
+deps-test:
+	@echo "==> checking system packages for the tests"
+	scripts/deps.sh test
+
+deps-bench:
+	@echo "==> checking system packages for the benchmarks"
+	scripts/deps.sh bench
+
+build:
+	@echo "==> building the real app (cgo, GLFW/OpenGL) into $(BIN)"
+	$(REAL) $(GO) build -o $(BIN) ./cmd/mamori
+
+fmt-check:
+	@echo "==> gofmt: checking formatting"
+	@files=$$(gofmt -l $$(find . -name '*.go' -not -path './.git/*' -not -path './bin/*')); \
+	if [[ -n "$$files" ]]; then echo "gofmt: these files need 'gofmt -w':"; echo "$$files"; exit 1; fi
+
+vet:
+	@echo "==> go vet (headless build)"
+	$(HEADLESS) $(GO) vet -tags ci ./...
+
+staticcheck:
+	@echo "==> staticcheck $(STATICCHECK) (headless build)"
+	$(HEADLESS) $(GO) run $(STATICCHECK) -tags ci ./...
+
+test-headless:
+	@echo "==> unit and UI tests, headless (Fyne test driver, no cgo)"
+	$(HEADLESS) $(GO) test -tags ci ./...
+
+test-keyring:
+	@echo "==> keyring integration tests (TestKeyring*) on a private gnome-keyring"
+	$(HEADLESS) scripts/with-keyring.sh $(GO) test -tags ci,keyring -run '^TestKeyring' -count=1 ./...
+
+test-race:
+	@echo "==> race detector on the packages that do not use Fyne"
+	@pkgs=$$(scripts/race-packages.sh); \
+	if [[ -z "$$pkgs" ]]; then echo "no packages without Fyne"; exit 1; fi; \
+	echo $$pkgs | tr ' ' '\n' | sed 's/^/    /'; \
+	$(REAL) $(GO) test -race -tags ci $$pkgs
+
+smoke:
+	@echo "==> smoke test: the real binary opens its window under Xvfb"
+	scripts/smoke.sh
+
+clean:
+	@echo "==> removing bin/"
+	rm -rf bin

@@ -1,0 +1,251 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/otp"
+)
+
+// typeNone is the type "list --json" gives an account without an OTP key.
+const typeNone = "none"
+
+// accountJSON is one account in "list --json": everything but the secret.
+type accountJSON struct {
+	ID        string `json:"id"`
+	Issuer    string `json:"issuer"`
+	Name      string `json:"name"`
+	Type      string `json:"type"`
+	Algorithm string `json:"algorithm"`
+	Digits    int    `json:"digits"`
+	Period    int    `json:"period"`
+	Counter   uint64 `json:"counter"`
+}
+
+func (a *app) listCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list [--json]",
+		Short: "List the accounts (never their secrets)",
+		Long: `List the accounts in the vault: issuer, name and type, one a line.
+
+With --json, print one JSON array of objects with the fields id, issuer,
+name, type ("none" for an account added with --no-otp), algorithm, digits,
+period (0 for HOTP) and counter (0 for TOTP). Secrets are never listed.`,
+		Args: exactArgs(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			store, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			v, err := store.Load()
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				out := make([]accountJSON, 0, len(v.Accounts))
+				for _, acct := range v.Accounts {
+					k := acct.OTP
+					typ := string(k.Type)
+					if !acct.HasOTP() {
+						typ = typeNone
+					}
+					out = append(out, accountJSON{
+						ID: acct.ID, Issuer: acct.Issuer, Name: acct.Name, Type: typ,
+						Algorithm: string(k.Algorithm), Digits: k.Digits, Period: k.Period, Counter: k.Counter,
+					})
+				}
+				return a.printJSON(out)
+			}
+			if len(v.Accounts) == 0 {
+				a.note("cli.note.no_accounts", nil)
+				return nil
+			}
+			rows := [][]string{{a.msg.T("cli.list.issuer"), a.msg.T("cli.list.name"), a.msg.T("cli.list.type")}}
+			for _, acct := range v.Accounts {
+				issuer := acct.Issuer
+				if issuer == "" {
+					issuer = "-"
+				}
+				typ := string(acct.OTP.Type)
+				if !acct.HasOTP() {
+					typ = a.msg.T("cli.list.no_otp")
+				}
+				rows = append(rows, []string{issuer, acct.Name, typ})
+			}
+			return writeTable(a.env.Stdout, rows)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array")
+	return cmd
+}
+
+// printJSON prints exactly one JSON value, indented, on stdout.
+func (a *app) printJSON(v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return fmt.Errorf("encode json: %w", err)
+	}
+	_, err = a.env.Stdout.Write(append(b, '\n'))
+	return err
+}
+
+func (a *app) codeCommand() *cobra.Command {
+	var at string
+	cmd := &cobra.Command{
+		Use:   "code QUERY [--at TIME]",
+		Short: "Print the current code of one account",
+		Long: `Print the one-time code of the account QUERY names, and nothing else, on
+stdout, so that scripts can pipe it. The account it matched and the seconds
+the code has left go to stderr.
+
+QUERY is part of the issuer or the name, or "issuer:name"; case and
+full-width/half-width do not matter (ＧＩＴＨＵＢ finds GitHub, みずほ finds
+みずほ銀行). A query that matches several accounts fails and lists them.
+
+--at TIME gives the code for another moment: RFC 3339 (2025-01-02T15:04:05Z,
+2025-01-02T15:04:05+09:00) or Unix seconds. For an HOTP account the counter is
+advanced and saved before its code is printed, so a code is never shown
+twice; --at does not apply to HOTP.`,
+		Args: exactArgs("QUERY"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			when := a.now()
+			if cmd.Flags().Changed("at") {
+				t, err := parseTime(at)
+				if err != nil {
+					return usageErr("cli.error.bad_time", nil).wrap(err)
+				}
+				when = t
+			}
+			store, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			v, err := store.Load()
+			if err != nil {
+				return err
+			}
+			acct, err := a.findAccount(v, args[0])
+			if err != nil {
+				return err
+			}
+			if !acct.HasOTP() {
+				return failure("cli.error.no_otp", data{"Label": acct.Label()}).withHint("cli.hint.no_otp", data{"Query": args[0]})
+			}
+			if acct.OTP.Type == otp.HOTP {
+				if cmd.Flags().Changed("at") {
+					return usageErr("cli.error.at_with_hotp", data{"Label": acct.Label()})
+				}
+				return a.hotpCode(store, acct.ID)
+			}
+			code, err := acct.OTP.Code(when)
+			if err != nil {
+				return err
+			}
+			left := int(math.Ceil(acct.OTP.Remaining(when).Seconds()))
+			a.note("cli.note.code_totp", data{"Label": acct.Label(), "Seconds": left})
+			_, err = fmt.Fprintln(a.env.Stdout, code)
+			return err
+		},
+	}
+	cmd.Flags().StringVar(&at, "at", "", "the moment to make the code for: RFC 3339 or Unix seconds")
+	return cmd
+}
+
+// hotpCode advances the HOTP counter of account id and saves the vault, and
+// only then prints the code of the counter value it had.
+func (a *app) hotpCode(store *vault.Store, id string) error {
+	var code, label string
+	var used uint64
+	now := a.now()
+	_, err := store.Update(func(v *vault.Vault) error {
+		acct := v.Account(id)
+		if acct == nil {
+			return failure("cli.error.account_gone", nil).wrap(vault.ErrNotFound)
+		}
+		used = acct.OTP.Counter
+		if used == math.MaxUint64 {
+			return failure("cli.error.counter_exhausted", data{"Label": acct.Label()}).wrap(otp.ErrBadCounter)
+		}
+		c, err := acct.OTP.HOTP(used)
+		if err != nil {
+			return err
+		}
+		code, label = c, acct.Label()
+		acct.OTP.Counter = used + 1
+		acct.Updated = now.UTC()
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	a.note("cli.note.code_hotp", data{"Label": label, "Counter": used})
+	_, err = fmt.Fprintln(a.env.Stdout, code)
+	return err
+}
+
+// parseTime reads RFC 3339 or Unix seconds.
+func parseTime(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if n, err := strconv.ParseInt(s, 10, 64); err == nil {
+		if n < 0 {
+			return time.Time{}, fmt.Errorf("negative unix time %d", n)
+		}
+		return time.Unix(n, 0), nil
+	}
+	t, err := time.Parse(time.RFC3339Nano, s)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("parse time: %w", err)
+	}
+	if t.Unix() < 0 {
+		return time.Time{}, fmt.Errorf("time %s is before 1970", s)
+	}
+	return t, nil
+}
+
+func (a *app) rmCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "rm QUERY",
+		Short: "Remove one account",
+		Long: `Remove the account QUERY names (see "mamori code --help" for how queries
+match). A query that matches several accounts fails and lists them; nothing
+is removed then.`,
+		Args: exactArgs("QUERY"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			store, err := a.openStore()
+			if err != nil {
+				return err
+			}
+			// Look first, so that a query matching nothing fails without
+			// creating a vault or asking for a new passphrase.
+			v, err := store.Load()
+			if err != nil {
+				return err
+			}
+			if _, err := a.findAccount(v, args[0]); err != nil {
+				return err
+			}
+			var label string
+			if _, err := store.Update(func(v *vault.Vault) error {
+				acct, err := a.findAccount(v, args[0])
+				if err != nil {
+					return err
+				}
+				label = acct.Label()
+				v.Remove(acct.ID)
+				return nil
+			}); err != nil {
+				return err
+			}
+			a.note("cli.note.removed", data{"Label": label})
+			return nil
+		},
+	}
+}

@@ -1,0 +1,214 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/keystore"
+	"github.com/mamori-app/mamori/vault/otp"
+)
+
+// Exit statuses of the CLI (DESIGN.md, CLI contract).
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+)
+
+// data fills in a message template.
+type data = map[string]any
+
+// cliError is an error the CLI knows how to explain: a translated message,
+// optional detail lines and a hint, and the exit status it stands for. It
+// wraps its cause, so errors.Is still sees the vault's or otp's sentinel.
+type cliError struct {
+	code     int
+	key      string
+	data     data
+	details  []string // shown indented under the message, already translated
+	hint     string
+	hintData data
+	cause    error
+}
+
+func (e *cliError) Error() string {
+	if e.cause != nil {
+		return e.key + ": " + e.cause.Error()
+	}
+	return e.key
+}
+
+func (e *cliError) Unwrap() error { return e.cause }
+
+// failure is an error with exit status 1.
+func failure(key string, d data) *cliError { return &cliError{code: exitFailure, key: key, data: d} }
+
+// usageErr is an error with exit status 2: the command line itself is wrong.
+func usageErr(key string, d data) *cliError { return &cliError{code: exitUsage, key: key, data: d} }
+
+func (e *cliError) withHint(key string, d data) *cliError {
+	e.hint, e.hintData = key, d
+	return e
+}
+
+func (e *cliError) wrap(cause error) *cliError {
+	e.cause = cause
+	return e
+}
+
+// otpReasonKey returns the translation key of the reason for an otp error,
+// or "" when err is not one. The otp package promises its errors never contain
+// a secret; the CLI shows only these reasons anyway, never the rejected text.
+func otpReasonKey(err error) string {
+	switch {
+	case errors.Is(err, otp.ErrNotOTPAuth):
+		return "cli.otp.not_otpauth"
+	case errors.Is(err, otp.ErrMalformedURI):
+		return "cli.otp.malformed"
+	case errors.Is(err, otp.ErrUnknownType):
+		return "cli.otp.unknown_type"
+	case errors.Is(err, otp.ErrMissingSecret):
+		return "cli.otp.missing_secret"
+	case errors.Is(err, otp.ErrBadSecret):
+		return "cli.otp.bad_secret"
+	case errors.Is(err, otp.ErrBadAlgorithm):
+		return "cli.otp.bad_algorithm"
+	case errors.Is(err, otp.ErrBadDigits):
+		return "cli.otp.bad_digits"
+	case errors.Is(err, otp.ErrBadPeriod):
+		return "cli.otp.bad_period"
+	case errors.Is(err, otp.ErrBadCounter):
+		return "cli.otp.bad_counter"
+	case errors.Is(err, otp.ErrNotTimeBased):
+		return "cli.otp.not_time_based"
+	case errors.Is(err, otp.ErrBadTime):
+		return "cli.otp.bad_time"
+	}
+	return ""
+}
+
+// explain turns any error into a cliError. Errors the CLI made itself pass
+// through; the vault's and otp's sentinels get their translated message and
+// hint; anything else is shown as it is, as a failure.
+func (a *app) explain(err error) *cliError {
+	var ce *cliError
+	if errors.As(err, &ce) {
+		return ce
+	}
+	var amb *vault.AmbiguousError
+	if errors.As(err, &amb) {
+		return a.ambiguous(amb).wrap(err)
+	}
+	switch {
+	case errors.Is(err, vault.ErrNewerVersion):
+		return failure("cli.error.newer_version", nil).withHint("cli.hint.newer_version", nil).wrap(err)
+	case errors.Is(err, vault.ErrDamaged):
+		return a.damaged(err)
+	case errors.Is(err, vault.ErrKeyMissing):
+		if a.store != nil {
+			if info, ierr := a.store.Info(); ierr == nil && info.Backend == keystore.File {
+				return failure("cli.error.key_missing_file", data{"Dir": info.Dir}).withHint("cli.hint.key_missing", nil).wrap(err)
+			}
+		}
+		return failure("cli.error.key_missing", nil).withHint("cli.hint.key_missing", nil).wrap(err)
+	case errors.Is(err, vault.ErrWrongPassphrase):
+		return a.wrongPassphrase().wrap(err)
+	case errors.Is(err, vault.ErrPassphraseRequired):
+		return failure("cli.error.passphrase_required", nil).withHint("cli.hint.passphrase_env", nil).wrap(err)
+	case errors.Is(err, vault.ErrFileKeyNeedsPassphrase):
+		return failure("cli.error.file_key_needs_passphrase", data{"Dir": a.dir}).
+			withHint("cli.hint.passphrase_change", nil).wrap(err)
+	case errors.Is(err, keystore.ErrUnavailable):
+		return failure("cli.error.keyring_unavailable", data{"Detail": err.Error()}).
+			withHint("cli.hint.keyring_unavailable", nil).wrap(err)
+	case errors.Is(err, vault.ErrNotFound):
+		return failure("cli.error.not_found_plain", nil).withHint("cli.hint.list", nil).wrap(err)
+	}
+	if key := otpReasonKey(err); key != "" {
+		return failure("cli.error.invalid_key", data{"Reason": a.msg.T(key)}).wrap(err)
+	}
+	return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
+}
+
+// damaged explains a vault file that cannot be read, and offers the previous
+// generation when the store found one that opens.
+func (a *app) damaged(err error) *cliError {
+	e := failure("cli.error.damaged", nil).wrap(err)
+	var de *vault.DamagedError
+	if !errors.As(err, &de) {
+		return e.withHint("cli.hint.restore_backup", nil)
+	}
+	e.data = data{"Path": de.Path}
+	e.key = "cli.error.damaged_path"
+	if de.Backup == nil {
+		return e.withHint("cli.hint.no_backup", nil)
+	}
+	return e.withHint("cli.hint.restore_backup_info", data{
+		"Generation": de.Backup.Generation,
+		"Saved":      de.Backup.Saved.Local().Format("2006-01-02 15:04"),
+		"Accounts":   de.Backup.Accounts,
+	})
+}
+
+// ambiguous explains a query that matched several accounts, naming them all.
+func (a *app) ambiguous(amb *vault.AmbiguousError) *cliError {
+	labels := make([]string, len(amb.Candidates))
+	for i, c := range amb.Candidates {
+		labels[i] = c.Label()
+	}
+	return failure("cli.error.ambiguous", data{
+		"Query":      amb.Query,
+		"Count":      len(amb.Candidates),
+		"Candidates": strings.Join(labels, a.msg.T("cli.list_separator")),
+	}).withHint("cli.hint.ambiguous", nil)
+}
+
+// wrongPassphrase explains a passphrase that did not unlock the vault; the
+// hint depends on where the passphrase came from.
+func (a *app) wrongPassphrase() *cliError {
+	e := failure("cli.error.wrong_passphrase", nil)
+	if a.env.Getenv(envPassphrase) != "" {
+		return e.withHint("cli.hint.check_passphrase_env", nil)
+	}
+	return e.withHint("cli.hint.try_again", nil)
+}
+
+// findAccount is vault.Find with the CLI's messages for no match and for an
+// ambiguous query.
+func (a *app) findAccount(v *vault.Vault, query string) (*vault.Account, error) {
+	acct, err := v.Find(query)
+	if err == nil {
+		return acct, nil
+	}
+	var amb *vault.AmbiguousError
+	switch {
+	case errors.As(err, &amb):
+		return nil, a.ambiguous(amb).wrap(err)
+	case errors.Is(err, vault.ErrNotFound):
+		return nil, failure("cli.error.not_found", data{"Query": query}).withHint("cli.hint.list", nil).wrap(err)
+	}
+	return nil, err
+}
+
+// report prints err to stderr in the contract's format and returns the exit status.
+func (a *app) report(w io.Writer, err error, usageLine, commandPath string) int {
+	e := a.explain(err)
+	fmt.Fprintf(w, "mamori: error: %s\n", a.msg.T(e.key, e.data))
+	for _, d := range e.details {
+		fmt.Fprintf(w, "  %s\n", d)
+	}
+	hint, hd := e.hint, e.hintData
+	if hint == "" && e.code == exitUsage {
+		hint, hd = "cli.hint.usage", data{"Usage": usageLine, "Command": commandPath}
+	}
+	if hint != "" {
+		fmt.Fprintf(w, "hint: %s\n", a.msg.T(hint, hd))
+	}
+	if e.code == 0 {
+		return exitFailure
+	}
+	return e.code
+}

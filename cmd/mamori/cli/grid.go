@@ -1,0 +1,685 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mamori-app/mamori/gridcard"
+	"github.com/mamori-app/mamori/vault"
+)
+
+func (a *app) gridCommand() *cobra.Command {
+	return a.groupCommand("grid", "Answer, make and print grid cards (乱数表)",
+		a.gridNewCommand(), a.gridSetCommand(), a.gridAnswerCommand(), a.gridShowCommand(), a.gridListCommand(),
+		a.gridExposureCommand(), a.gridPrintCommand(), a.gridRmCommand())
+}
+
+// findCard is vault.GridCard with the CLI's messages.
+func (a *app) findCard(v *vault.Vault, query string) (*gridcard.Card, error) {
+	c, err := v.GridCard(query)
+	switch {
+	case err == nil:
+		return c, nil
+	case errors.Is(err, vault.ErrAmbiguous):
+		q := foldName(query)
+		var names []string
+		for _, c := range v.GridCards {
+			if strings.Contains(foldName(c.Name), q) {
+				names = append(names, c.Name)
+			}
+		}
+		return nil, failure("cli.error.card_ambiguous", data{"Query": query, "Count": len(names), "Candidates": strings.Join(names, a.msg.T("cli.list_separator"))}).
+			withHint("cli.hint.card_ambiguous", nil).wrap(err)
+	case errors.Is(err, vault.ErrNotFound):
+		return nil, failure("cli.error.card_not_found", data{"Query": query}).withHint("cli.hint.grid_list", nil).wrap(err)
+	}
+	return nil, err
+}
+
+// cardNamed returns the card whose name is exactly name (folded), or nil.
+func cardNamed(v *vault.Vault, name string) *gridcard.Card {
+	for i := range v.GridCards {
+		if foldName(v.GridCards[i].Name) == foldName(name) {
+			return &v.GridCards[i]
+		}
+	}
+	return nil
+}
+
+// profileFlags are the flags that choose or shape a card's profile.
+type profileFlags struct {
+	profile, alphabet       string
+	rows, cols, cell, asked int
+}
+
+func (pf *profileFlags) register(cmd *cobra.Command) {
+	f := cmd.Flags()
+	f.StringVar(&pf.profile, "profile", "", "a built-in profile: "+profileNames()+" (default "+gridcard.DefaultProfileName+")")
+	f.IntVar(&pf.rows, "rows", 0, "rows on the card (changes the profile)")
+	f.IntVar(&pf.cols, "cols", 0, "columns on the card (changes the profile)")
+	f.IntVar(&pf.cell, "cell", 0, "characters in a cell (changes the profile)")
+	f.StringVar(&pf.alphabet, "alphabet", "", "digits, alnum, alnum-case, upper, hex or custom:SYMBOLS (changes the profile)")
+	f.IntVar(&pf.asked, "asked", 0, "cells a genuine challenge asks (changes the profile)")
+}
+
+func profileNames() string {
+	var names []string
+	for _, p := range gridcard.Profiles() {
+		names = append(names, p.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// build returns the profile the flags describe, starting from base unless
+// --profile names another.
+func (pf *profileFlags) build(cmd *cobra.Command, base gridcard.Profile) (gridcard.Profile, error) {
+	p := base
+	if cmd.Flags().Changed("profile") {
+		var err error
+		if p, err = gridcard.ProfileByName(pf.profile); err != nil {
+			return p, usageErr("cli.error.unknown_profile", data{"Name": pf.profile, "Known": profileNames()}).wrap(err)
+		}
+	}
+	custom := false
+	for _, f := range []struct {
+		name string
+		val  int
+		dst  *int
+	}{{"rows", pf.rows, &p.Rows}, {"cols", pf.cols, &p.Cols}, {"cell", pf.cell, &p.CellWidth}, {"asked", pf.asked, &p.Asked}} {
+		if cmd.Flags().Changed(f.name) {
+			*f.dst, custom = f.val, true
+		}
+	}
+	if cmd.Flags().Changed("alphabet") {
+		syms, rule, err := gridcard.ParseAlphabet(pf.alphabet)
+		if err != nil {
+			return p, usageErr("cli.error.unknown_alphabet", nil).wrap(err)
+		}
+		p.Alphabet, p.Case, custom = syms, rule, true
+	}
+	if custom {
+		p.Name, p.Description = "", ""
+		if !cmd.Flags().Changed("asked") && 2*p.Asked > p.Rows*p.Cols {
+			p.Asked = max(1, p.Rows*p.Cols/2)
+		}
+	}
+	if err := p.Validate(); err != nil {
+		return p, usageErr("cli.error.bad_profile", data{"Detail": err.Error()}).wrap(err)
+	}
+	return p, nil
+}
+
+// describeProfile says what a card looks like, in a few words.
+func (a *app) describeProfile(p gridcard.Profile) string {
+	name := p.Name
+	if name == "" {
+		name = a.msg.T("cli.grid.custom")
+	}
+	return a.msg.T("cli.grid.profile", data{
+		"Name": name, "Rows": p.Rows, "Cols": p.Cols, "Cell": p.CellWidth, "Alphabet": p.AlphabetName(), "Asked": p.Asked,
+	})
+}
+
+// axes says which labels a card's cells have: "columns A–J, rows 1–5".
+func (a *app) axes(p gridcard.Profile) string {
+	return a.msg.T("cli.grid.axes", data{
+		"ColFirst": p.ColLabel(0), "ColLast": p.ColLabel(p.Cols - 1), "RowFirst": p.RowLabel(0), "RowLast": p.RowLabel(p.Rows - 1),
+	})
+}
+
+// entropyNote prints how hard one challenge of p is to guess.
+func (a *app) entropyNote(p gridcard.Profile) {
+	a.note("cli.note.grid_entropy", data{
+		"Asked": p.Asked, "Bits": fmt.Sprintf("%.1f", gridcard.EntropyBits(p)), "SixDigit": fmt.Sprintf("%.1f", gridcard.SixDigitCodeBits),
+	})
+}
+
+func (a *app) gridNewCommand() *cobra.Command {
+	var pf profileFlags
+	var label string
+	var avoid, allowWeak bool
+	cmd := &cobra.Command{
+		Use:   "new NAME [--profile P] [--rows R --cols C --cell N --alphabet A --asked K] [--avoid-lookalikes] [--label TEXT]",
+		Short: "Make a new grid card from secure random numbers",
+		Long: `Make a new grid card called NAME, for your own use or a family's, with
+every cell drawn from the operating system's secure random source.
+
+The shape comes from a built-in profile (--profile; ` + profileNames() + `)
+and may be changed with --rows, --cols, --cell (characters a cell), --alphabet
+(digits, alnum, alnum-case, upper, hex or custom:SYMBOLS) and --asked (cells a
+challenge asks). --avoid-lookalikes leaves out characters easily misread on
+paper (0/O/o, 1/I/l). --label is the title printed on the card.
+
+How many bits of guessing one challenge carries is shown on stderr. A shape
+whose challenge is easier to guess than a 6-digit code is refused unless
+--allow-weak is given.`,
+		Args: exactArgs("NAME"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			name := strings.TrimSpace(args[0])
+			if name == "" {
+				return usageErr("cli.error.card_needs_name", nil)
+			}
+			base, _ := gridcard.ProfileByName(gridcard.DefaultProfileName)
+			p, err := pf.build(cmd, base)
+			if err != nil {
+				return err
+			}
+			now := a.now()
+			card, err := gridcard.Generate(p, nil, gridcard.GenerateOptions{AvoidLookAlikes: avoid, AllowWeak: allowWeak, Now: now})
+			if err != nil {
+				if errors.Is(err, gridcard.ErrWeakProfile) {
+					eff := p
+					if avoid {
+						eff.Alphabet = gridcard.WithoutLookAlikes(p.Alphabet)
+					}
+					e := failure("cli.error.weak_profile", data{
+						"Bits": fmt.Sprintf("%.1f", gridcard.EntropyBits(eff)), "SixDigit": fmt.Sprintf("%.1f", gridcard.SixDigitCodeBits),
+					}).wrap(err)
+					if w := gridcard.MinCellWidth(eff); w > 0 {
+						return e.withHint("cli.hint.weak_profile_cell", data{"Cell": w})
+					}
+					return e.withHint("cli.hint.weak_profile", nil)
+				}
+				return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
+			}
+			card.Name, card.Label = name, strings.TrimSpace(label)
+			err = a.mutate(func(v *vault.Vault) error {
+				if cardNamed(v, name) != nil {
+					return failure("cli.error.card_exists", data{"Name": name}).withHint("cli.hint.card_exists", data{"Name": name})
+				}
+				v.GridCards = append(v.GridCards, card)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			a.note("cli.note.card_created", data{"Name": name, "Profile": a.describeProfile(card.Profile), "Serial": card.Serial})
+			a.entropyNote(card.Profile)
+			if !gridcard.MinEntropyOK(card.Profile) {
+				a.warn("cli.warn.weak_card", nil)
+			}
+			a.note("cli.note.card_next", data{"Name": name})
+			return nil
+		},
+	}
+	pf.register(cmd)
+	f := cmd.Flags()
+	f.StringVar(&label, "label", "", "the title printed on the card")
+	f.BoolVar(&avoid, "avoid-lookalikes", false, "leave out characters easily misread on paper (0/O/o, 1/I/l)")
+	f.BoolVar(&allowWeak, "allow-weak", false, "make the card even if a challenge is easier to guess than a 6-digit code")
+	return cmd
+}
+
+// cardInputError explains why typed card text was refused, naming the line
+// and cell but not repeating the cell's text.
+func (a *app) cardInputError(err error, p gridcard.Profile) error {
+	var ce *gridcard.CardInputError
+	if !errors.As(err, &ce) {
+		if errors.Is(err, gridcard.ErrInvalidProfile) {
+			return usageErr("cli.error.bad_profile", data{"Detail": err.Error()}).wrap(err)
+		}
+		return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
+	}
+	shape := data{"Rows": p.Rows, "Cols": p.Cols, "Line": ce.Line, "Cell": ce.Cell, "Width": p.CellWidth, "Alphabet": p.AlphabetName()}
+	var e *cliError
+	switch {
+	case ce.Cell != "" && utf8.RuneCountInString(ce.Text) != p.CellWidth:
+		shape["Got"] = utf8.RuneCountInString(ce.Text)
+		e = failure("cli.error.card_cell_width", shape)
+	case ce.Cell != "":
+		e = failure("cli.error.card_cell_alphabet", shape)
+	case ce.Line > 0:
+		e = failure("cli.error.card_row_shape", shape)
+	default:
+		e = failure("cli.error.card_rows_missing", shape)
+	}
+	return e.withHint("cli.hint.card_format", data{"Rows": p.Rows, "Cols": p.Cols}).wrap(err)
+}
+
+func (a *app) gridSetCommand() *cobra.Command {
+	var pf profileFlags
+	var label, serial string
+	cmd := &cobra.Command{
+		Use:   "set NAME [FILE|-] [--profile P] [--label TEXT] [--serial S]",
+		Short: "Enter a grid card you hold, row by row",
+		Long: `Enter the grid card NAME from paper: one row a line, cells separated by
+spaces (tabs, "|", "," and full-width spaces work too). A first line of column
+labels and a label at the start of each row are allowed and skipped; blank
+lines and lines starting with "#" are ignored. Without FILE, or with "-", the
+card is read from standard input.
+
+The shape is checked against the profile (--profile and the shape flags of
+"grid new"; default: the card's own profile when NAME exists, else
+` + gridcard.DefaultProfileName + `), and a mistake is reported by line and
+cell. The card as read is shown on stderr: compare it with the paper.
+
+Entering a card that exists again replaces its cells but keeps its identity
+and the log of challenges answered from it.`,
+		Args: argRange(1, "NAME", "[FILE|-]"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			name := strings.TrimSpace(args[0])
+			if name == "" {
+				return usageErr("cli.error.card_needs_name", nil)
+			}
+			v, err := a.load()
+			if err != nil {
+				return err
+			}
+			base, _ := gridcard.ProfileByName(gridcard.DefaultProfileName)
+			if old := cardNamed(v, name); old != nil {
+				base = old.Profile
+			}
+			p, err := pf.build(cmd, base)
+			if err != nil {
+				return err
+			}
+			src := "-"
+			if len(args) == 2 {
+				src = args[1]
+			}
+			if src == "-" && a.tty.IsTerminal() {
+				a.note("cli.note.paste_card", data{"Rows": p.Rows, "Cols": p.Cols})
+			}
+			b, err := a.readInput(src)
+			if err != nil {
+				return err
+			}
+			parsed, err := gridcard.ParseCard(p, string(b))
+			if err != nil {
+				return a.cardInputError(err, p)
+			}
+			now := a.now().UTC().Truncate(time.Second)
+			var replaced bool
+			var saved gridcard.Card
+			err = a.mutate(func(v *vault.Vault) error {
+				card := parsed
+				card.Name, card.Created = name, now
+				card.Label, card.Serial = strings.TrimSpace(label), strings.TrimSpace(serial)
+				replaced = false
+				if old := cardNamed(v, name); old != nil {
+					replaced = true
+					card.ID, card.Name, card.Created, card.Generated, card.Exposure = old.ID, old.Name, old.Created, old.Generated, old.Exposure
+					if !cmd.Flags().Changed("label") {
+						card.Label = old.Label
+					}
+					if !cmd.Flags().Changed("serial") {
+						card.Serial = old.Serial
+					}
+					*old = card
+				} else {
+					v.GridCards = append(v.GridCards, card)
+				}
+				saved = card
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			a.note("cli.note.card_preview", nil)
+			fmt.Fprint(a.env.Stderr, saved.FormatText())
+			if replaced {
+				a.note("cli.note.card_replaced", data{"Name": saved.Name, "Answered": len(saved.Exposure.Events)})
+			} else {
+				a.note("cli.note.card_entered", data{"Name": saved.Name, "Profile": a.describeProfile(saved.Profile)})
+			}
+			a.entropyNote(saved.Profile)
+			return nil
+		},
+	}
+	pf.register(cmd)
+	cmd.Flags().StringVar(&label, "label", "", "the card's title, as printed on it")
+	cmd.Flags().StringVar(&serial, "serial", "", "the serial number printed on the card")
+	return cmd
+}
+
+// challengeError explains a challenge that cannot be answered. Scam-like
+// challenges get the warning that this is how card harvesting works.
+func (a *app) challengeError(err error, c gridcard.Card) error {
+	var he *gridcard.HarvestError
+	var ce *gridcard.ChallengeError
+	switch {
+	case errors.As(err, &he):
+		d := data{"Asked": he.Asked, "Allowed": he.Allowed, "Size": he.CardSize, "Recent": he.Recent, "Minutes": int(gridcard.RapidWindow / time.Minute)}
+		switch he.Reason {
+		case gridcard.HarvestMostOfCard:
+			return failure("cli.error.harvest_most", d).withHint("cli.hint.harvest", nil).wrap(err)
+		case gridcard.HarvestRapidChallenges:
+			return failure("cli.error.harvest_rapid", d).withHint("cli.hint.harvest_rapid", nil).wrap(err)
+		}
+		return failure("cli.error.harvest_too_many", d).withHint("cli.hint.harvest", nil).wrap(err)
+	case errors.As(err, &ce):
+		d := data{"Text": ce.Text, "Pos": ce.Pos + 1, "Axes": a.axes(c.Profile), "Example": gridcard.FormatChallenge(c.Profile, exampleCells(c.Profile))}
+		var e *cliError
+		switch {
+		case errors.Is(err, gridcard.ErrEmptyChallenge):
+			e = failure("cli.error.challenge_empty", d)
+		case errors.Is(err, gridcard.ErrCellOffCard):
+			e = failure("cli.error.challenge_off_card", d)
+		case errors.Is(err, gridcard.ErrAmbiguousCell):
+			e = failure("cli.error.challenge_ambiguous", d)
+		case ce.Text == "":
+			e = failure("cli.error.challenge_syntax_plain", d)
+		default:
+			e = failure("cli.error.challenge_syntax", d)
+		}
+		return e.withHint("cli.hint.challenge_format", d).wrap(err)
+	}
+	return err
+}
+
+// exampleCells are three cells of p, for a hint.
+func exampleCells(p gridcard.Profile) []gridcard.Cell {
+	cells := []gridcard.Cell{{Row: 0, Col: 0}, {Row: min(2, p.Rows-1), Col: min(2, p.Cols-1)}, {Row: p.Rows - 1, Col: p.Cols - 1}}
+	return cells[:min(len(cells), max(1, p.Asked))]
+}
+
+func (a *app) gridAnswerCommand() *cobra.Command {
+	var noRecord, allowRapid bool
+	cmd := &cobra.Command{
+		Use:   "answer NAME CHALLENGE...",
+		Short: "Answer a challenge from a grid card",
+		Long: `Print the answer to CHALLENGE from the grid card NAME: the contents of the
+cells it names, in order and case kept, joined, and nothing else on stdout,
+so that it can be piped to the clipboard. The cells one by one go to stderr.
+
+CHALLENGE may be written as sites write it: "A1 C3 J5", "a1, c3, j5",
+"[A1][C3][J5]", "A-1", "1A", full-width "Ａ１　Ｃ３", Japanese separators
+("、", "・"); it may also be given as several arguments.
+
+Every answered challenge is logged with the card (--no-record skips it), and
+stderr says how much of the card has been revealed. A challenge that asks for
+more cells than the card's genuine challenges, or most of the card, is
+refused: this is how card-harvesting scams collect a card. So is a third
+different challenge within 10 minutes; --allow-rapid answers it anyway, after
+you have checked that the site is the real one.`,
+		Args: minArgs("NAME", "CHALLENGE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			challenge := strings.Join(args[1:], " ")
+			now := a.now().UTC().Truncate(time.Second)
+			guardAt := now
+			if allowRapid {
+				guardAt = time.Time{}
+			}
+			var ans gridcard.Answered
+			var card gridcard.Card
+			answer := func(v *vault.Vault) error {
+				c, err := a.findCard(v, args[0])
+				if err != nil {
+					return err
+				}
+				ans, err = c.AnswerChallenge(challenge, guardAt)
+				if err != nil {
+					return a.challengeError(err, *c)
+				}
+				if !noRecord {
+					c.Record(now, ans.Cells)
+				}
+				card = *c
+				return nil
+			}
+			var err error
+			if noRecord {
+				var v *vault.Vault
+				if v, err = a.load(); err == nil {
+					err = answer(v)
+				}
+			} else {
+				err = a.mutate(answer)
+			}
+			if err != nil {
+				return err
+			}
+			parts := make([]string, len(ans.Names))
+			for i := range ans.Names {
+				parts[i] = ans.Names[i] + " = " + ans.Parts[i]
+			}
+			a.note("cli.note.answer_cells", data{"Name": card.Name, "Cells": strings.Join(parts, "   ")})
+			if card.Profile.CaseSensitive() {
+				a.note("cli.note.answer_case", nil)
+			}
+			rep := card.Exposure.Report(card.Profile)
+			if noRecord {
+				a.note("cli.note.answer_not_recorded", nil)
+			} else {
+				a.note("cli.note.exposure", data{"Answered": rep.Answered, "Revealed": rep.Revealed, "Total": rep.Total, "Risk": percent(rep.Risk)})
+			}
+			if rep.AdviseNewCard {
+				a.warn("cli.warn.new_card", data{"Risk": percent(rep.Risk)})
+			}
+			_, err = fmt.Fprintln(a.env.Stdout, ans.Joined)
+			return err
+		},
+	}
+	cmd.Flags().BoolVar(&noRecord, "no-record", false, "do not log this challenge in the card's exposure log")
+	cmd.Flags().BoolVar(&allowRapid, "allow-rapid", false, "answer even after several different challenges in a few minutes")
+	return cmd
+}
+
+func (a *app) gridShowCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "show NAME",
+		Short: "Print a grid card's cells",
+		Long: `Print the grid card NAME on stdout as text: a line of column labels, then
+one row a line with its label, as "grid set" reads it back. This is the
+secret in clear; its name, profile and exposure go to stderr.`,
+		Args: exactArgs("NAME"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := a.load()
+			if err != nil {
+				return err
+			}
+			c, err := a.findCard(v, args[0])
+			if err != nil {
+				return err
+			}
+			a.note("cli.note.card_header", data{"Name": c.Name, "Profile": a.describeProfile(c.Profile), "Serial": c.Serial})
+			_, err = fmt.Fprint(a.env.Stdout, c.FormatText())
+			return err
+		},
+	}
+}
+
+// gridJSON describes one card in "grid list --json": never its cells.
+type gridJSON struct {
+	ID            string    `json:"id"`
+	Name          string    `json:"name"`
+	Label         string    `json:"label,omitempty"`
+	Serial        string    `json:"serial,omitempty"`
+	Profile       string    `json:"profile"`
+	Rows          int       `json:"rows"`
+	Cols          int       `json:"cols"`
+	CellWidth     int       `json:"cell_width"`
+	Alphabet      string    `json:"alphabet"`
+	CaseSensitive bool      `json:"case_sensitive"`
+	Asked         int       `json:"asked"`
+	EntropyBits   float64   `json:"entropy_bits"`
+	Generated     bool      `json:"generated"`
+	Created       time.Time `json:"created"`
+	Answered      int       `json:"answered"`
+	Revealed      int       `json:"revealed"`
+	Total         int       `json:"total"`
+	Risk          float64   `json:"risk"`
+	AdviseNewCard bool      `json:"advise_new_card"`
+}
+
+func cardJSON(c gridcard.Card) gridJSON {
+	p := c.Profile
+	rep := c.Exposure.Report(p)
+	name := p.Name
+	if name == "" {
+		name = "custom"
+	}
+	return gridJSON{
+		ID: c.ID, Name: c.Name, Label: c.Label, Serial: c.Serial, Profile: name,
+		Rows: p.Rows, Cols: p.Cols, CellWidth: p.CellWidth, Alphabet: p.AlphabetName(), CaseSensitive: p.CaseSensitive(),
+		Asked: p.Asked, EntropyBits: gridcard.EntropyBits(p), Generated: c.Generated, Created: c.Created,
+		Answered: rep.Answered, Revealed: rep.Revealed, Total: rep.Total, Risk: rep.Risk, AdviseNewCard: rep.AdviseNewCard,
+	}
+}
+
+func (a *app) gridListCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list [--json]",
+		Short: "List the grid cards (never their cells)",
+		Long: `List the grid cards: name, shape, and how exposed each is (challenges
+answered, cells revealed, the chance that someone who saw them all answers the
+next challenge). With --json, print one JSON array of objects with the fields
+id, name, label, serial, profile, rows, cols, cell_width, alphabet,
+case_sensitive, asked, entropy_bits, generated, created, answered, revealed,
+total, risk and advise_new_card. Cells are never listed.`,
+		Args: exactArgs(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := a.load()
+			if err != nil {
+				return err
+			}
+			out := make([]gridJSON, 0, len(v.GridCards))
+			for _, c := range v.GridCards {
+				out = append(out, cardJSON(c))
+			}
+			if asJSON {
+				return a.printJSON(out)
+			}
+			if len(out) == 0 {
+				a.note("cli.note.no_cards", nil)
+				return nil
+			}
+			rows := [][]string{{a.msg.T("cli.grid.name"), a.msg.T("cli.grid.shape"), a.msg.T("cli.grid.answered"), a.msg.T("cli.grid.revealed"), a.msg.T("cli.grid.risk")}}
+			for i, j := range out {
+				risk := percent(j.Risk)
+				if j.AdviseNewCard {
+					risk += " " + a.msg.T("cli.grid.advise_new")
+				}
+				rows = append(rows, []string{j.Name, a.describeProfile(v.GridCards[i].Profile), strconv.Itoa(j.Answered),
+					fmt.Sprintf("%d/%d", j.Revealed, j.Total), risk})
+			}
+			return writeTable(a.env.Stdout, rows)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array")
+	return cmd
+}
+
+// exposureJSON is "grid exposure --json".
+type exposureJSON struct {
+	Name          string   `json:"name"`
+	Answered      int      `json:"answered"`
+	Revealed      int      `json:"revealed"`
+	Total         int      `json:"total"`
+	Risk          float64  `json:"risk"`
+	AdviseNewCard bool     `json:"advise_new_card"`
+	AdviseAbove   float64  `json:"advise_above"`
+	RevealedCells []string `json:"revealed_cells"`
+	Events        []struct {
+		At    time.Time `json:"at"`
+		Cells []string  `json:"cells"`
+		By    string    `json:"by,omitempty"`
+	} `json:"events"`
+}
+
+func (a *app) gridExposureCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "exposure NAME [--json]",
+		Short: "Show how much of a grid card has been revealed",
+		Long: `Show the exposure of the grid card NAME: how many challenges were answered
+from it, which cells they revealed, and the chance that someone who watched
+all those logins could answer the next challenge. Above 1% Mamori advises a
+new card. With --json, print one JSON object with the fields name, answered,
+revealed, total, risk, advise_new_card, advise_above, revealed_cells and
+events (at, cells).`,
+		Args: exactArgs("NAME"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := a.load()
+			if err != nil {
+				return err
+			}
+			c, err := a.findCard(v, args[0])
+			if err != nil {
+				return err
+			}
+			p := c.Profile
+			rep := c.Exposure.Report(p)
+			out := exposureJSON{Name: c.Name, Answered: rep.Answered, Revealed: rep.Revealed, Total: rep.Total, Risk: rep.Risk,
+				AdviseNewCard: rep.AdviseNewCard, AdviseAbove: gridcard.AdviseNewCardRisk, RevealedCells: []string{}}
+			for _, cell := range c.Exposure.RevealedCells() {
+				out.RevealedCells = append(out.RevealedCells, p.CellName(cell))
+			}
+			out.Events = make([]struct {
+				At    time.Time `json:"at"`
+				Cells []string  `json:"cells"`
+				By    string    `json:"by,omitempty"`
+			}, len(c.Exposure.Events))
+			for i, ev := range c.Exposure.Events {
+				out.Events[i].At, out.Events[i].By = ev.At, ev.By
+				for _, cell := range ev.Cells {
+					out.Events[i].Cells = append(out.Events[i].Cells, p.CellName(cell))
+				}
+			}
+			if asJSON {
+				return a.printJSON(out)
+			}
+			rows := [][]string{
+				{a.msg.T("cli.grid.answered"), strconv.Itoa(rep.Answered)},
+				{a.msg.T("cli.grid.revealed"), fmt.Sprintf("%d/%d", rep.Revealed, rep.Total)},
+				{a.msg.T("cli.grid.risk"), percent(rep.Risk)},
+			}
+			if len(out.RevealedCells) > 0 {
+				rows = append(rows, []string{a.msg.T("cli.grid.revealed_cells"), strings.Join(out.RevealedCells, " ")})
+			}
+			if len(out.Events) > 0 {
+				last := out.Events[len(out.Events)-1]
+				rows = append(rows, []string{a.msg.T("cli.grid.last_answer"), when(last.At) + "  " + strings.Join(last.Cells, " ")})
+			}
+			a.note("cli.note.card_header", data{"Name": c.Name, "Profile": a.describeProfile(p), "Serial": c.Serial})
+			if err := writeTable(a.env.Stdout, rows); err != nil {
+				return err
+			}
+			if rep.AdviseNewCard {
+				a.warn("cli.warn.new_card", data{"Risk": percent(rep.Risk)})
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
+	return cmd
+}
+
+func (a *app) gridRmCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "rm NAME",
+		Short: "Remove a grid card",
+		Long:  `Remove the grid card NAME and its exposure log from the vault.`,
+		Args:  exactArgs("NAME"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var name string
+			err := a.mutate(func(v *vault.Vault) error {
+				c, err := a.findCard(v, args[0])
+				if err != nil {
+					return err
+				}
+				name = c.Name
+				id := c.ID
+				for i := range v.GridCards {
+					if v.GridCards[i].ID == id {
+						v.GridCards = append(v.GridCards[:i], v.GridCards[i+1:]...)
+						break
+					}
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			a.note("cli.note.card_removed", data{"Name": name})
+			return nil
+		},
+	}
+}

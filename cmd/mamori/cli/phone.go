@@ -1,0 +1,681 @@
+package cli
+
+import (
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/phone"
+)
+
+func (a *app) phoneCommand() *cobra.Command {
+	return a.groupCommand("phone", "Track the phone numbers accounts send codes to, and number changes",
+		a.phoneBindCommand(), a.phoneUnbindCommand(), a.phoneListCommand(), a.phoneChangeCommand(),
+		a.phoneDoneCommand(), a.phoneRiskCommand(), a.phoneReadinessCommand())
+}
+
+// parseNumber reads a phone number the way a person types it, in Japan
+// unless it has a country code. The number is not repeated in the error: it
+// is personal data, and the person has it in front of them.
+func (a *app) parseNumber(s string) (phone.Number, error) {
+	n, err := phone.Parse(s, phone.DefaultRegion)
+	if err != nil {
+		return phone.Number{}, failure("cli.error.bad_number", nil).withHint("cli.hint.number_format", nil).wrap(err)
+	}
+	return n, nil
+}
+
+// showNumber is a stored number as a person reads it: "090-1234-5678" for a
+// Japanese number, the international form otherwise.
+func showNumber(e phone.E164) string {
+	n, err := e.Number()
+	if err != nil {
+		return string(e)
+	}
+	return n.Display(phone.DefaultRegion)
+}
+
+// roleName translates a role.
+func (a *app) roleName(r phone.Role) string {
+	switch r {
+	case phone.RoleSMS:
+		return a.msg.T("cli.role.sms")
+	case phone.RoleVoice:
+		return a.msg.T("cli.role.voice")
+	case phone.RoleBackup:
+		return a.msg.T("cli.role.backup")
+	case phone.RoleRecoveryContact:
+		return a.msg.T("cli.role.recovery_contact")
+	}
+	return string(r)
+}
+
+func (a *app) parseRole(s string) (phone.Role, error) {
+	r, err := phone.ParseRole(s)
+	if err != nil {
+		return "", usageErr("cli.error.bad_role", nil).wrap(err)
+	}
+	return r, nil
+}
+
+func (a *app) phoneBindCommand() *cobra.Command {
+	var role string
+	cmd := &cobra.Command{
+		Use:   "bind ACCOUNT NUMBER [--role sms|voice|backup|recovery-contact]",
+		Short: "Record that an account sends codes (or calls) to a phone number",
+		Long: `Record that ACCOUNT uses the phone number NUMBER, in a role: sms (login
+codes by SMS, the default), voice (codes read out in a call), backup (a
+second number the service falls back to) or recovery-contact (the number
+support uses to confirm it is you).
+
+NUMBER is read as a Japanese number unless it starts with a country code:
+090-1234-5678, 09012345678, +81 90 1234 5678 and full-width
+０９０－１２３４－５６７８ are the same number, stored as +819012345678.
+Invalid numbers are refused. A VoIP number (050) or a landline bound for SMS
+is recorded with a warning: SMS codes often never reach them. Binding the
+same number in the same role twice changes nothing.`,
+		Args: exactArgs("ACCOUNT", "NUMBER"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			r, err := a.parseRole(role)
+			if err != nil {
+				return err
+			}
+			n, err := a.parseNumber(args[1])
+			if err != nil {
+				return err
+			}
+			now := a.now()
+			var label string
+			var added bool
+			err = a.mutate(func(v *vault.Vault) error {
+				acct, err := a.findAccount(v, args[0])
+				if err != nil {
+					return err
+				}
+				label = acct.Label()
+				acct.Phones, added = phone.Bind(acct.Phones, phone.Binding{Number: n.E164, Role: r, Since: now.UTC()})
+				if !added {
+					return errNothingNew
+				}
+				acct.Updated = now.UTC()
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			d := data{"Label": label, "Number": n.Display(phone.DefaultRegion), "E164": string(n.E164), "Role": a.roleName(r)}
+			if added {
+				a.note("cli.note.phone_bound", d)
+			} else {
+				a.note("cli.note.phone_already_bound", d)
+			}
+			switch {
+			case n.VoIP():
+				a.warn("cli.warn.voip", d)
+			case r == phone.RoleSMS && n.SMSUnsuitable():
+				a.warn("cli.warn.sms_unsuitable", data{"Number": n.Display(phone.DefaultRegion), "Kind": string(n.Kind)})
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&role, "role", string(phone.RoleSMS), "sms, voice, backup or recovery-contact")
+	return cmd
+}
+
+func (a *app) phoneUnbindCommand() *cobra.Command {
+	var role string
+	cmd := &cobra.Command{
+		Use:   "unbind ACCOUNT NUMBER [--role ROLE]",
+		Short: "Forget that an account uses a phone number",
+		Long: `Remove the binding of NUMBER from ACCOUNT, in every role or only in --role.
+A number the account is not bound to is an error.`,
+		Args: exactArgs("ACCOUNT", "NUMBER"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			var r phone.Role
+			if cmd.Flags().Changed("role") {
+				var err error
+				if r, err = a.parseRole(role); err != nil {
+					return err
+				}
+			}
+			n, err := a.parseNumber(args[1])
+			if err != nil {
+				return err
+			}
+			now := a.now()
+			var label string
+			var removed int
+			err = a.mutate(func(v *vault.Vault) error {
+				acct, err := a.findAccount(v, args[0])
+				if err != nil {
+					return err
+				}
+				label = acct.Label()
+				acct.Phones, removed = phone.Unbind(acct.Phones, n.E164, r)
+				if removed == 0 {
+					return failure("cli.error.not_bound", data{"Label": label, "Number": n.Display(phone.DefaultRegion)}).
+						withHint("cli.hint.phone_list", nil)
+				}
+				acct.Updated = now.UTC()
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			a.note("cli.note.phone_unbound", data{"Label": label, "Number": n.Display(phone.DefaultRegion), "Count": removed})
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&role, "role", "", "only this role: sms, voice, backup or recovery-contact")
+	return cmd
+}
+
+// bindingJSON is one line of "phone list --json".
+type bindingJSON struct {
+	AccountID string     `json:"account_id"`
+	Label     string     `json:"label"`
+	Number    phone.E164 `json:"number"`
+	National  string     `json:"national,omitempty"`
+	Kind      phone.Kind `json:"kind,omitempty"`
+	Role      phone.Role `json:"role"`
+	Since     time.Time  `json:"since,omitzero"`
+}
+
+func (a *app) phoneListCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list [ACCOUNT] [--json]",
+		Short: "List the phone numbers accounts are bound to",
+		Long: `List every account's phone numbers with their roles, or only ACCOUNT's.
+With --json, print one JSON array of objects with the fields account_id,
+label, number (E.164), national, kind, role and since.`,
+		Args: maxArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := a.load()
+			if err != nil {
+				return err
+			}
+			accts := v.Accounts
+			if len(args) == 1 {
+				acct, err := a.findAccount(v, args[0])
+				if err != nil {
+					return err
+				}
+				accts = []vault.Account{*acct}
+			}
+			out := []bindingJSON{}
+			for _, acct := range accts {
+				for _, b := range acct.Phones {
+					j := bindingJSON{AccountID: acct.ID, Label: acct.Label(), Number: b.Number, Role: b.Role, Since: b.Since}
+					if n, err := b.Number.Number(); err == nil {
+						j.National, j.Kind = n.National, n.Kind
+					}
+					out = append(out, j)
+				}
+			}
+			if asJSON {
+				return a.printJSON(out)
+			}
+			if len(out) == 0 {
+				a.note("cli.note.no_bindings", nil)
+				return nil
+			}
+			rows := [][]string{{a.msg.T("cli.phone.account"), a.msg.T("cli.phone.number"), a.msg.T("cli.phone.role"), a.msg.T("cli.phone.kind")}}
+			for _, j := range out {
+				rows = append(rows, []string{j.Label, showNumber(j.Number), a.roleName(j.Role), a.kindName(j.Kind)})
+			}
+			return writeTable(a.env.Stdout, rows)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array")
+	return cmd
+}
+
+// kindName translates the kind of a line.
+func (a *app) kindName(k phone.Kind) string {
+	switch k {
+	case phone.KindMobile:
+		return a.msg.T("cli.kind.mobile")
+	case phone.KindFixed:
+		return a.msg.T("cli.kind.fixed")
+	case phone.KindVoIP:
+		return a.msg.T("cli.kind.voip")
+	case phone.KindFixedOrMobile:
+		return a.msg.T("cli.kind.fixed_or_mobile")
+	case "":
+		return "-"
+	}
+	return a.msg.T("cli.kind.other", data{"Kind": string(k)})
+}
+
+// changeJSON is "phone change --json": the change recorded and its checklist.
+type changeJSON struct {
+	Change    phone.Change     `json:"change"`
+	Checklist []phone.RiskItem `json:"checklist"`
+}
+
+func (a *app) phoneChangeCommand() *cobra.Command {
+	var date, until string
+	var gone, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "change OLD NEW|- [--date D] [--old-until D | --old-gone]",
+		Short: "Record a phone number change and list the accounts still bound to the old number",
+		Long: `Record that the number OLD is being replaced by NEW ("-" when the line is
+given up without a replacement), and print the checklist: every account still
+bound to OLD. Log in to each while the old line still receives SMS, move it to
+the new number at the service, then tick it off with
+"mamori phone done OLD ACCOUNT". An account with no other way in (no
+authenticator key, no unused backup code, no other number) is marked, with
+its support contact from "mamori recovery set" if recorded.
+
+--date is when the change takes effect (default: now). By default the old
+line is taken to keep working with no known end; --old-until D gives the last
+day it works, and --old-gone says it stops at --date (already, if that is
+past). Dates are YYYY-MM-DD (local time) or RFC 3339.
+
+Recording a change of the same OLD number again updates it, keeping the
+accounts already ticked off. With --json, print one JSON object with the
+fields change and checklist (as "phone risk --json").`,
+		Args: exactArgs("OLD", "NEW"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if gone && cmd.Flags().Changed("old-until") {
+				return usageErr("cli.error.flags_exclusive", data{"A": "--old-until", "B": "--old-gone"})
+			}
+			now := a.now()
+			at := now
+			if cmd.Flags().Changed("date") {
+				t, err := parseDay(date, false)
+				if err != nil {
+					return usageErr("cli.error.bad_date", data{"Flag": "--date"}).wrap(err)
+				}
+				at = t
+			}
+			var usable *time.Time
+			if cmd.Flags().Changed("old-until") {
+				t, err := parseDay(until, true)
+				if err != nil {
+					return usageErr("cli.error.bad_date", data{"Flag": "--old-until"}).wrap(err)
+				}
+				usable = &t
+			}
+			oldN, err := a.parseNumber(args[0])
+			if err != nil {
+				return err
+			}
+			var newE phone.E164
+			if args[1] != "-" {
+				n, err := a.parseNumber(args[1])
+				if err != nil {
+					return err
+				}
+				newE = n.E164
+			}
+			if newE == oldN.E164 {
+				return usageErr("cli.error.same_number", nil)
+			}
+			fresh, err := phone.NewChange(oldN.E164, newE, at.UTC())
+			if err != nil {
+				return failure("cli.error.bad_change", nil).wrap(err)
+			}
+			if usable != nil {
+				u := usable.UTC()
+				fresh.OldUsableUntil = &u
+			} else if !gone {
+				fresh.OldStillWorks = true
+			}
+			var change phone.Change
+			var updated bool
+			var v2 *vault.Vault
+			err = a.mutate(func(v *vault.Vault) error {
+				change, updated, v2 = fresh, false, v
+				for i := range v.PhoneChanges {
+					if c := &v.PhoneChanges[i]; c.Old == fresh.Old {
+						c.New, c.Date, c.OldUsableUntil, c.OldStillWorks = fresh.New, fresh.Date, fresh.OldUsableUntil, fresh.OldStillWorks
+						change, updated = *c, true
+						return nil
+					}
+				}
+				v.PhoneChanges = append(v.PhoneChanges, fresh)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			items := phone.Risk(v2.Bindings(), []phone.Change{change}, now)
+			if asJSON {
+				if items == nil {
+					items = []phone.RiskItem{}
+				}
+				return a.printJSON(changeJSON{Change: change, Checklist: items})
+			}
+			key := "cli.note.change_recorded"
+			if updated {
+				key = "cli.note.change_updated"
+			}
+			a.note(key, data{"Old": showNumber(change.Old), "New": a.newNumber(change.New), "Date": day(change.Date), "State": a.oldState(change, now)})
+			if len(items) == 0 {
+				a.note("cli.note.change_nothing_bound", data{"Old": showNumber(change.Old)})
+				return nil
+			}
+			if err := a.printChecklist(v2, items); err != nil {
+				return err
+			}
+			next := "cli.note.change_next"
+			if u, _ := change.OldState(now); u == phone.UrgencyGone {
+				next = "cli.note.change_next_gone"
+			}
+			a.note(next, data{"Old": showNumber(change.Old), "Count": len(items)})
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&date, "date", "", "when the change takes effect: YYYY-MM-DD or RFC 3339 (default now)")
+	f.StringVar(&until, "old-until", "", "the last day the old line still works")
+	f.BoolVar(&gone, "old-gone", false, "the old line stops working at --date")
+	f.BoolVar(&asJSON, "json", false, "print one JSON object")
+	return cmd
+}
+
+// newNumber shows a change's new number, or says there is none.
+func (a *app) newNumber(e phone.E164) string {
+	if e == "" {
+		return a.msg.T("cli.phone.no_new_number")
+	}
+	return showNumber(e)
+}
+
+// oldState says in words whether a change's old line still works.
+func (a *app) oldState(c phone.Change, now time.Time) string {
+	u, deadline := c.OldState(now)
+	return a.urgency(u, deadline)
+}
+
+func (a *app) urgency(u phone.Urgency, deadline *time.Time) string {
+	switch u {
+	case phone.UrgencyGoing:
+		if deadline != nil {
+			// A deadline given as a day ("--old-until 2025-03-31") is the
+			// start of the next day: say the day it still works through.
+			if l := deadline.Local(); l.Hour() == 0 && l.Minute() == 0 && l.Second() == 0 && l.Nanosecond() == 0 {
+				return a.msg.T("cli.urgency.going_day", data{"Day": day(l.AddDate(0, 0, -1))})
+			}
+			return a.msg.T("cli.urgency.going", data{"Deadline": when(*deadline)})
+		}
+	case phone.UrgencyOpen:
+		return a.msg.T("cli.urgency.open")
+	case phone.UrgencyGone:
+		return a.msg.T("cli.urgency.gone")
+	}
+	return string(u)
+}
+
+// printChecklist prints risk items on stdout, one account a line, with the
+// support route under each account that has no other way in.
+func (a *app) printChecklist(v *vault.Vault, items []phone.RiskItem) error {
+	rows := [][]string{{"", a.msg.T("cli.phone.account"), a.msg.T("cli.phone.change"), a.msg.T("cli.phone.roles"), a.msg.T("cli.phone.state")}}
+	type extra struct {
+		after int
+		lines []string
+	}
+	var extras []extra
+	for _, it := range items {
+		roles := make([]string, len(it.Roles))
+		for i, r := range it.Roles {
+			roles[i] = a.roleName(r)
+		}
+		state := a.urgency(it.Urgency, it.Deadline)
+		rows = append(rows, []string{"[ ]", it.Label, showNumber(it.Old) + " → " + a.newNumber(it.New), strings.Join(roles, a.msg.T("cli.list_separator")), state})
+		if it.NoFallback {
+			lines := []string{a.msg.T("cli.phone.no_fallback")}
+			if acct := v.Account(it.AccountID); acct != nil {
+				contact, known := a.supportContact(*acct)
+				lines = append(lines, contact...)
+				if known {
+					lines = append(lines, a.msg.T("cli.phone.support_request", data{"Label": acct.Label()}))
+				}
+			}
+			extras = append(extras, extra{after: len(rows) - 1, lines: lines})
+		}
+	}
+	var b strings.Builder
+	if err := writeTable(&b, rows); err != nil {
+		return err
+	}
+	table := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
+	var out strings.Builder
+	for i, line := range table {
+		out.WriteString(strings.TrimRight(line, " ") + "\n")
+		for _, e := range extras {
+			if e.after == i {
+				for _, l := range e.lines {
+					out.WriteString("      " + l + "\n")
+				}
+			}
+		}
+	}
+	_, err := a.env.Stdout.Write([]byte(out.String()))
+	return err
+}
+
+// supportContact is how to reach an account's support, from its recovery
+// details, or a line saying how to record it; known says which.
+func (a *app) supportContact(acct vault.Account) (lines []string, known bool) {
+	r := acct.Recovery
+	if r.SupportPhone != "" {
+		lines = append(lines, a.msg.T("cli.phone.support_phone", data{"Phone": r.SupportPhone, "Hours": r.SupportHours}))
+	}
+	if r.SupportURL != "" {
+		lines = append(lines, a.msg.T("cli.phone.support_url", data{"URL": r.SupportURL}))
+	}
+	if len(lines) == 0 {
+		return []string{a.msg.T("cli.phone.support_unknown", data{"Label": acct.Label()})}, false
+	}
+	return lines, true
+}
+
+func (a *app) phoneDoneCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "done CHANGE|OLD ACCOUNT",
+		Short: "Tick an account off a number change's checklist",
+		Long: `Tick ACCOUNT off the checklist of a recorded number change, once the
+account has been moved to the new number at its service. CHANGE|OLD is the
+old number of the change (or the change's id from "phone risk --json").
+The account's bindings move from the old number to the new one, keeping
+their roles (or are removed, when the line was given up without a new one).`,
+		Args: exactArgs("CHANGE", "ACCOUNT"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			now := a.now()
+			var label, oldS, newS string
+			var left int
+			var already bool
+			err := a.mutate(func(v *vault.Vault) error {
+				already = false
+				c, err := a.findChange(v, args[0])
+				if err != nil {
+					return err
+				}
+				acct, err := a.findAccount(v, args[1])
+				if err != nil {
+					return err
+				}
+				label, oldS, newS = acct.Label(), showNumber(c.Old), a.newNumber(c.New)
+				bound := false
+				for _, b := range acct.Phones {
+					if b.Number == c.Old {
+						bound = true
+					}
+				}
+				switch {
+				case !bound && c.IsDone(acct.ID):
+					already = true
+					left = len(phone.Risk(v.Bindings(), []phone.Change{*c}, now))
+					return errNothingNew
+				case !bound:
+					return failure("cli.error.not_on_checklist", data{"Label": label, "Old": oldS}).withHint("cli.hint.phone_risk", nil)
+				}
+				if c.New != "" {
+					acct.Phones, _ = phone.Move(acct.Phones, c.Old, c.New, now.UTC())
+				} else {
+					acct.Phones, _ = phone.Unbind(acct.Phones, c.Old, "")
+				}
+				c.MarkDone(acct.ID, now.UTC())
+				acct.Updated = now.UTC()
+				left = len(phone.Risk(v.Bindings(), []phone.Change{*c}, now))
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if already {
+				a.note("cli.note.done_already", data{"Label": label, "Old": oldS})
+			} else {
+				a.note("cli.note.done", data{"Label": label, "Old": oldS, "New": newS})
+			}
+			a.note("cli.note.done_left", data{"Count": left})
+			return nil
+		},
+	}
+}
+
+// findChange finds a recorded number change by its id, or by its old
+// number.
+func (a *app) findChange(v *vault.Vault, query string) (*phone.Change, error) {
+	for i := range v.PhoneChanges {
+		if v.PhoneChanges[i].ID == query {
+			return &v.PhoneChanges[i], nil
+		}
+	}
+	n, err := phone.Parse(query, phone.DefaultRegion)
+	if err == nil {
+		for i := range v.PhoneChanges {
+			if v.PhoneChanges[i].Old == n.E164 {
+				return &v.PhoneChanges[i], nil
+			}
+		}
+	}
+	return nil, failure("cli.error.no_change", nil).withHint("cli.hint.phone_change", nil).wrap(vault.ErrNotFound)
+}
+
+func (a *app) phoneRiskCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "risk [--json]",
+		Short: "List the accounts still bound to a number that is gone or going",
+		Long: `List, over every recorded number change, the accounts still bound to the
+old number and not ticked off: first those whose old line still works (soonest
+deadline first), then those without a deadline, then those whose old line is
+already gone. Accounts with no other way in are marked, with their support
+contact.
+
+With --json, print one JSON array of objects with the fields account_id,
+label, change_id, old, new (E.164), roles, urgency (going, open or gone),
+deadline and no_fallback.`,
+		Args: exactArgs(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := a.load()
+			if err != nil {
+				return err
+			}
+			items := phone.Risk(v.Bindings(), v.PhoneChanges, a.now())
+			if asJSON {
+				if items == nil {
+					items = []phone.RiskItem{}
+				}
+				return a.printJSON(items)
+			}
+			if len(items) == 0 {
+				a.note("cli.note.no_risk", nil)
+				return nil
+			}
+			return a.printChecklist(v, items)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array")
+	return cmd
+}
+
+// findingJSON is one line of "phone readiness --json": the finding and its
+// message in the CLI's language.
+type findingJSON struct {
+	phone.Finding
+	Message string `json:"message"`
+}
+
+func (a *app) phoneReadinessCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "readiness [--json]",
+		Short: "Find single points of failure before a phone is lost or changed",
+		Long: `Check every account for single points of failure: SMS-only accounts with
+no backup codes or second way in (sms-only), services wanting two devices
+with fewer registered (one-device), SMS codes sent to a VoIP number or a line
+that cannot receive SMS (voip-for-sms, sms-unsuitable), bound numbers that
+are not valid (invalid-number), and backup codes used up or running low
+(backup-codes-used-up, backup-codes-low). Most severe first.
+
+With --json, print one JSON array of objects with the fields code, severity
+(high, medium or low), account_id, label, number, count and message.`,
+		Args: exactArgs(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := a.load()
+			if err != nil {
+				return err
+			}
+			found := phone.Readiness(v.Bindings())
+			out := make([]findingJSON, len(found))
+			for i, f := range found {
+				out[i] = findingJSON{Finding: f, Message: a.findingMessage(f)}
+			}
+			if asJSON {
+				return a.printJSON(out)
+			}
+			if len(out) == 0 {
+				a.note("cli.note.ready", nil)
+				return nil
+			}
+			rows := [][]string{{a.msg.T("cli.readiness.severity"), a.msg.T("cli.phone.account"), a.msg.T("cli.readiness.finding")}}
+			for _, f := range out {
+				rows = append(rows, []string{a.severityName(f.Severity), f.Label, f.Message})
+			}
+			return writeTable(a.env.Stdout, rows)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array")
+	return cmd
+}
+
+func (a *app) severityName(s phone.Severity) string {
+	switch s {
+	case phone.SeverityHigh:
+		return a.msg.T("cli.severity.high")
+	case phone.SeverityMedium:
+		return a.msg.T("cli.severity.medium")
+	case phone.SeverityLow:
+		return a.msg.T("cli.severity.low")
+	}
+	return string(s)
+}
+
+// findingMessage translates a readiness finding.
+func (a *app) findingMessage(f phone.Finding) string {
+	d := data{"Number": showNumber(f.Number), "Count": f.Count}
+	switch f.Code {
+	case phone.FindingSMSOnly:
+		return a.msg.T("cli.finding.sms_only", d)
+	case phone.FindingOneDevice:
+		return a.msg.T("cli.finding.one_device", d)
+	case phone.FindingVoIPForSMS:
+		return a.msg.T("cli.finding.voip_for_sms", d)
+	case phone.FindingSMSUnsuitable:
+		return a.msg.T("cli.finding.sms_unsuitable", d)
+	case phone.FindingInvalidNumber:
+		return a.msg.T("cli.finding.invalid_number", d)
+	case phone.FindingBackupCodesUsedUp:
+		return a.msg.T("cli.finding.backup_used_up", d)
+	case phone.FindingBackupCodesLow:
+		return a.msg.T("cli.finding.backup_low", d)
+	}
+	return f.Message()
+}

@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Installs the Debian/Ubuntu packages a make target needs, and nothing else.
+#
+#   scripts/deps.sh build   what the real (cgo) Fyne binary needs to compile
+#   scripts/deps.sh test    build + what `make test` runs the code against
+#   scripts/deps.sh bench   test + hyperfine
+#
+# Each package is checked with dpkg first; only the missing ones are installed,
+# with apt-get (through sudo when not root). Set MAMORI_NO_APT=1 to only check.
+set -euo pipefail
+
+usage() { echo "usage: $0 build|test|bench" >&2; exit 2; }
+[[ $# -eq 1 ]] || usage
+
+# package -> why it is needed (printed when it gets installed)
+declare -A why=(
+  [gcc]="C compiler for Fyne's cgo build (GLFW, OpenGL)"
+  [pkg-config]="locates the C libraries for the cgo build"
+  [libgl1-mesa-dev]="OpenGL headers for Fyne's renderer"
+  [xorg-dev]="X11 headers (Xcursor, Xrandr, Xinerama, Xi, Xxf86vm) for GLFW"
+  [libwayland-dev]="Wayland headers for GLFW"
+  [libxkbcommon-dev]="keyboard handling headers for GLFW"
+  [dbus]="D-Bus message bus; dbus-run-session gives tests a private session bus"
+  [dbus-x11]="dbus-launch, for desktop sessions started by hand"
+  [gnome-keyring]="the Secret Service the keyring tests store the vault key in"
+  [libsecret-tools]="secret-tool, to check the test keyring answers before the tests"
+  [xvfb]="virtual X server: the real binary is started in it by the smoke test"
+  [xauth]="xvfb-run needs it to authorise clients of the virtual display"
+  [xfonts-base]="the X server's default font, without which Xvfb may refuse to start"
+  [x11-utils]="xwininfo, to find the app's window under Xvfb"
+  [imagemagick]="import/identify, to capture the window and check it is not blank"
+  [oathtool]="reference TOTP/HOTP implementation the codes are checked against"
+  [age]="reference age implementation for encrypted vaults and recovery kits"
+  [qrencode]="makes QR images for the import tests"
+  [zbar-tools]="zbarimg reads QR images back in tests"
+  [poppler-utils]="pdftoppm/pdftotext check printed cards and kits"
+  [hyperfine]="times 'mamori code' against oathtool"
+)
+
+build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
+test=("${build[@]}" dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth xfonts-base
+      x11-utils imagemagick oathtool age qrencode zbar-tools poppler-utils)
+bench=("${test[@]}" hyperfine)
+
+case "$1" in
+  build) want=("${build[@]}") ;;
+  test) want=("${test[@]}") ;;
+  bench) want=("${bench[@]}") ;;
+  *) usage ;;
+esac
+
+installed() {
+  [[ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" == installed ]]
+}
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+  echo "deps: no dpkg here (not Debian/Ubuntu); install these by hand: ${want[*]}" >&2
+  exit 0
+fi
+
+missing=()
+for p in "${want[@]}"; do
+  installed "$p" || missing+=("$p")
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "deps: all ${#want[@]} packages for '$1' are installed; nothing to do"
+  exit 0
+fi
+
+echo "deps: ${#missing[@]} package(s) missing for '$1':"
+for p in "${missing[@]}"; do
+  printf '  %-18s %s\n' "$p" "${why[$p]:-}"
+done
+
+if [[ -n "${MAMORI_NO_APT:-}" ]]; then
+  echo "deps: MAMORI_NO_APT is set; not installing" >&2
+  exit 1
+fi
+
+sudo=()
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null 2>&1; then sudo=(sudo); else
+    echo "deps: not root and no sudo; install them by hand: apt-get install ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+echo "deps: apt-get install ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+# The package lists may be missing or stale on a fresh machine.
+"${sudo[@]}" apt-get update -qq
+"${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+echo "deps: done"

@@ -1,0 +1,69 @@
+// Package ui is Mamori's desktop app, built with Fyne: windows, dialogs and
+// what they show. It holds no business rules; everything it does goes through
+// package vault, the same calls the command line makes.
+package ui
+
+import (
+	"os"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/app"
+
+	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/vault"
+)
+
+// AppID is the application's unique ID, as in FyneApp.toml. Fyne keeps the
+// app's preferences (settings only, never secrets) under it.
+const AppID = "app.mamori.desktop"
+
+// Run opens the main window, titled "Mamori", on store and returns when the
+// window is closed. The vault is opened in the background; a passphrase, when
+// one is needed, is asked for in the window (MAMORI_PASSPHRASE, when set, is
+// tried first). Errors opening the vault are shown in the window, not
+// returned: Run fails only when there is no display to open a window on.
+func Run(store *vault.Store) error {
+	if err := checkDisplay(); err != nil {
+		return err
+	}
+	a := app.NewWithID(AppID)
+	a.SetIcon(appIcon())
+	w := a.NewWindow(tr("ui.title"))
+	v := newView(a, w, store)
+	store.SetPassphraseFunc(func(req vault.PassphraseRequest) (string, error) {
+		if p := os.Getenv("MAMORI_PASSPHRASE"); p != "" && req.Attempt == 1 {
+			return p, nil
+		}
+		return v.askPassphrase(req)
+	})
+	w.SetContent(v.content)
+	w.Resize(fyne.NewSize(560, 560))
+	w.SetMaster()
+	done := make(chan struct{})
+	a.Lifecycle().SetOnStarted(func() {
+		go v.load()
+		go tickEverySecond(done, v.tick)
+	})
+	w.ShowAndRun()
+	close(done)
+	return nil
+}
+
+// tickEverySecond calls fn on the UI thread just after each full second, so
+// countdowns change together with the codes, until done is closed.
+func tickEverySecond(done <-chan struct{}, fn func()) {
+	for {
+		wait := time.Until(time.Now().Truncate(time.Second).Add(time.Second + 20*time.Millisecond))
+		select {
+		case <-done:
+			return
+		case <-time.After(wait):
+			fyne.Do(fn)
+		}
+	}
+}
+
+func appIcon() fyne.Resource {
+	return fyne.NewStaticResource("icon.png", assets.Icon)
+}
