@@ -51,7 +51,7 @@ history, marked void, so that typing one later says so instead of "unknown".`,
 			if _, err := a.findAccount(v, args[0]); err != nil {
 				return err
 			}
-			b, err := a.readInput(src)
+			b, err := a.readInput(src, inputSheet, maxTextInput)
 			if err != nil {
 				return err
 			}

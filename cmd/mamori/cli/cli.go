@@ -11,8 +11,10 @@
 //
 // Environment: MAMORI_HOME (data directory), MAMORI_KEYRING=system|file
 // (where a new vault's key goes), MAMORI_PASSPHRASE (unlock without a
-// prompt) and MAMORI_NEW_PASSPHRASE (the new passphrase for "passphrase set"
-// and "passphrase change" without a prompt).
+// prompt), MAMORI_NEW_PASSPHRASE (the new passphrase for "passphrase set"
+// and "passphrase change" without a prompt), MAMORI_KIT_PASSPHRASE (a
+// recovery kit's passphrase) and MAMORI_IMPORT_PASSPHRASE (the password of
+// an encrypted export being imported).
 package cli
 
 import (
@@ -32,8 +34,8 @@ import (
 // Env is everything the CLI takes from its process. main passes the real
 // standard streams and environment; tests pass their own.
 type Env struct {
-	// Stdin is read by "import -" and "add --secret -", and, when it is a
-	// terminal, for passphrases.
+	// Stdin is read by "import -", "kit import -", "add --secret -" and the
+	// like, and, when it is a terminal, for passphrases.
 	Stdin io.Reader
 	// Stdout receives results only.
 	Stdout io.Writer
@@ -143,8 +145,12 @@ func (a *app) rootCommand() *cobra.Command {
 	root := &cobra.Command{
 		Use:   "mamori",
 		Short: "Mamori keeps what you need to get back into your accounts",
-		Long: `Mamori keeps what you need to get back into your accounts: one-time-password
-keys, and more to come. With no arguments it opens the app; the subcommands
+		Long: `Mamori keeps what you need to get back into your accounts: their one-time
+password keys, single-use backup codes, grid cards (乱数表), the phone numbers
+and devices their codes go to, with number and handset changes, and what
+support will ask when everything else is lost. It exports all of it as an
+encrypted recovery kit that the age tool can open, and imports other
+authenticators' exports. With no arguments it opens the app; the subcommands
 below do the same things from a terminal or a script.
 
 Results go to stdout (for "code", only the code); notes for a person and
@@ -159,6 +165,11 @@ Environment:
   MAMORI_PASSPHRASE      the vault passphrase, to unlock without a prompt (and
                          the passphrase of a new vault whose key goes to a file)
   MAMORI_NEW_PASSPHRASE  the new passphrase for "passphrase set|change"
+  MAMORI_KIT_PASSPHRASE  the passphrase of a recovery kit made by "kit export"
+                         or opened by "kit import", without a prompt
+  MAMORI_IMPORT_PASSPHRASE
+                         the password of an encrypted export being imported
+                         (Aegis, 2FAS, Ente Auth), without a prompt
   LC_ALL, LC_MESSAGES, LANG
                          messages are in Japanese when the first one set
                          starts with "ja"`,
@@ -197,6 +208,9 @@ Environment:
 		a.phoneCommand(),
 		a.recoveryCommand(),
 		a.gridCommand(),
+		a.deviceCommand(),
+		a.accountCommand(),
+		a.kitCommand(),
 	)
 	return root
 }

@@ -215,6 +215,12 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"passphrase", "reset"}, `unknown command "reset" for "mamori passphrase"`},
 		{[]string{"vault"}, "needs a subcommand: info, restore-backup"},
 		{[]string{"vault", "info", "x"}, "wrong number of arguments"},
+		{[]string{"kit"}, "needs a subcommand: export, import"},
+		{[]string{"device"}, "needs a subcommand: add, list, bind, unbind, change, done, risk"},
+		{[]string{"device", "add", "Pixel", "--kind", "phone"}, "--kind takes handset or authenticator-app"},
+		{[]string{"account", "set", "x"}, "account set needs a setting"},
+		{[]string{"import", "x", "--format", "csv"}, "--format takes one of"},
+		{[]string{"kit", "export", "--out", "k.age", "--recipient", "AGE-SECRET-KEY-1XYZ"}, "is a private key"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			before := h.snapshot()
@@ -266,118 +272,6 @@ func TestFailuresChangeNothing(t *testing.T) {
 	}
 	if n := len(h.listJSON()); n != 2 {
 		t.Errorf("%d accounts after failed commands, want 2", n)
-	}
-}
-
-func TestImport(t *testing.T) {
-	h := newHarness(t)
-	dir := t.TempDir()
-	write := func(name, text string) string {
-		p := filepath.Join(dir, name)
-		if err := os.WriteFile(p, []byte(text), 0o600); err != nil {
-			t.Fatal(err)
-		}
-		return p
-	}
-	s1, s2, s3 := h.addSecret("JBSWY3DPEHPK3PXP"), h.addSecret("KRUGS4ZANFZSAYLO"), h.addSecret("MFRGGZDFMZTWQ2LK")
-	good := write("good.txt", "\uFEFF# exported accounts\r\n\r\n"+
-		uri("totp", "GitHub", "alice", s1, "")+"\r\n"+
-		"   "+uri("hotp", "みずほ銀行", "山田太郎", s2, "counter=3")+"  \n"+
-		"# the end\n"+
-		uri("totp", "Example", "bob", s3, "algorithm=sha512&digits=8&period=60")+"\n")
-
-	// All or nothing: every bad line is named with its reason, nothing is saved.
-	bad := write("bad.txt", uri("totp", "GitHub", "alice", s1, "")+"\n"+
-		"otpauth://totp/x?secret=JBSWY3DPEHPK3PX1\n"+
-		"# fine\n"+
-		"otpauth://totp/x?secret="+s2+"&digits=4\n"+
-		"otpauth-migration://offline?data=abc\n"+
-		"https://example.com\n")
-	r := h.fails(exitFailure, []string{
-		"4 line(s) are not valid otpauth URIs; nothing was imported",
-		"line 2: the secret is not valid Base32",
-		"line 4: a code has 6 to 10 digits",
-		"line 5: Google Authenticator exports",
-		"line 6: it is not an otpauth:// URI",
-		"hint: ",
-	}, "", "import", bad)
-	if strings.Contains(r.stderr, "line 1:") || strings.Contains(r.stderr, "line 3:") {
-		t.Errorf("import named a good line:\n%s", r.stderr)
-	}
-	if snap := h.snapshot(); snap["vault.age"] != "" {
-		t.Errorf("a failed import saved a vault")
-	}
-
-	r = h.ok("", "import", good)
-	if r.stdout != "" || !strings.Contains(r.stderr, "imported 3 account(s)") {
-		t.Errorf("import = %q / %q", r.stdout, r.stderr)
-	}
-	accts := h.listJSON()
-	if len(accts) != 3 || accts[1].Issuer != "みずほ銀行" || accts[1].Name != "山田太郎" || accts[1].Counter != 3 ||
-		accts[2].Algorithm != "SHA512" || accts[2].Digits != 8 || accts[2].Period != 60 {
-		t.Errorf("imported %+v", accts)
-	}
-
-	// Again from stdin, with one new account: the three are skipped and named.
-	s4 := h.addSecret("ONSWG4TFOQQGC3TE")
-	text, _ := os.ReadFile(good)
-	r = h.ok(string(text)+uri("totp", "", "new", s4, "")+"\n", "import", "-")
-	for _, w := range []string{"line 3: GitHub: alice is already in the vault", "line 4: みずほ銀行: 山田太郎", "line 6:", "imported 1 account(s); 3 already"} {
-		if !strings.Contains(r.stderr, w) {
-			t.Errorf("import - stderr lacks %q:\n%s", w, r.stderr)
-		}
-	}
-	// Only duplicates: nothing to save, still a success.
-	before := h.snapshot()
-	r = h.ok("", "import", good)
-	if !strings.Contains(r.stderr, "imported 0 account(s); 3 already") {
-		t.Errorf("import of duplicates: %q", r.stderr)
-	}
-	h.sameSnapshot(before, "import of duplicates only")
-
-	before = h.snapshot()
-	h.fails(exitFailure, []string{"no accounts found in " + write("empty.txt", "")}, "", "import", filepath.Join(dir, "empty.txt"))
-	h.fails(exitFailure, []string{"no accounts found"}, "", "import", write("comments.txt", "# nothing\n\n  # here\n"))
-	h.fails(exitFailure, []string{"no accounts found in standard input"}, "\n\n", "import", "-")
-	big := strings.Repeat("# padding padding padding padding padding padding padding\n", (maxImportSize/58)+10)
-	h.fails(exitFailure, []string{"larger than 10 MiB"}, "", "import", write("big.txt", big))
-	h.fails(exitFailure, []string{"standard input is larger than 10 MiB"}, big, "import", "-")
-	h.sameSnapshot(before, "failed imports")
-	if n := len(h.listJSON()); n != 4 {
-		t.Errorf("%d accounts, want 4", n)
-	}
-}
-
-func TestParseURIList(t *testing.T) {
-	for _, tc := range []struct {
-		name     string
-		in       string
-		accounts []string
-		bad      []int
-	}{
-		{"empty", "", nil, nil},
-		{"comments", "# a\n\n   \n\t# b", nil, nil},
-		{"one", "otpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP", []string{"A: b"}, nil},
-		{"crlf and bom", "\uFEFFotpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\r\notpauth://hotp/c?secret=JBSWY3DPEHPK3PXP&counter=1\r\n", []string{"A: b", "c"}, nil},
-		{"bad lines", "x\notpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\n\notpauth://totp/c?secret=1\n", []string{"A: b"}, []int{1, 4}},
-		{"a trailing fragment is ignored", "otpauth://totp/c?secret=JBSWY3DPEHPK3PXP # mine", []string{"c"}, nil},
-		{"invalid utf-8", "otpauth://totp/\xff?secret=JBSWY3DPEHPK3PXP", nil, []int{1}},
-		{"migration", "OTPAUTH-MIGRATION://offline?data=x", nil, []int{1}},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			entries, bad := parseURIList([]byte(tc.in))
-			var got []string
-			for _, e := range entries {
-				got = append(got, vault.Account{Issuer: e.Account.Issuer, Name: e.Account.Name}.Label())
-			}
-			var gotBad []int
-			for _, b := range bad {
-				gotBad = append(gotBad, b.Line)
-			}
-			if fmt.Sprint(got) != fmt.Sprint(tc.accounts) || fmt.Sprint(gotBad) != fmt.Sprint(tc.bad) {
-				t.Errorf("parseURIList = %v, bad lines %v; want %v, %v", got, gotBad, tc.accounts, tc.bad)
-			}
-		})
 	}
 }
 
@@ -680,15 +574,27 @@ func TestHelp(t *testing.T) {
 		{"--help"}, {"-h"}, {"help"}, {"add", "--help"}, {"import", "--help"}, {"list", "--help"}, {"code", "--help"},
 		{"rm", "--help"}, {"passphrase", "--help"}, {"passphrase", "set", "--help"}, {"passphrase", "change", "--help"},
 		{"passphrase", "remove", "--help"}, {"vault", "--help"}, {"vault", "info", "--help"}, {"vault", "restore-backup", "--help"},
-		{"help", "code"},
+		{"help", "code"}, {"kit", "export", "--help"}, {"kit", "import", "--help"}, {"device", "--help"},
+		{"device", "change", "--help"}, {"device", "done", "--help"}, {"account", "set", "--help"},
 	} {
 		r := h.ok("", args...)
 		if !strings.Contains(r.stdout, "Usage:") {
 			t.Errorf("%q printed no usage:\n%s", args, r.stdout)
 		}
 	}
-	if r := h.ok("", "--help"); !strings.Contains(r.stdout, "MAMORI_PASSPHRASE") || !strings.Contains(r.stdout, "MAMORI_NEW_PASSPHRASE") {
-		t.Errorf("root help does not document the environment")
+	r := h.ok("", "--help")
+	for _, w := range []string{"MAMORI_PASSPHRASE", "MAMORI_NEW_PASSPHRASE", "MAMORI_KIT_PASSPHRASE", "MAMORI_IMPORT_PASSPHRASE"} {
+		if !strings.Contains(r.stdout, w) {
+			t.Errorf("root help does not document %s", w)
+		}
+	}
+	for _, w := range []string{"backup codes", "grid cards", "phone numbers", "devices", "recovery kit"} {
+		if !strings.Contains(strings.ReplaceAll(r.stdout, "\n", " "), w) {
+			t.Errorf("root help does not say Mamori keeps %s", w)
+		}
+	}
+	if strings.Contains(r.stdout, "more to come") {
+		t.Errorf("root help still promises more to come")
 	}
 	if snap := h.snapshot(); len(snap) != 0 {
 		t.Errorf("help created %v", snap)

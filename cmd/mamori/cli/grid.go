@@ -286,7 +286,7 @@ and the log of challenges answered from it.`,
 			if src == "-" && a.tty.IsTerminal() {
 				a.note("cli.note.paste_card", data{"Rows": p.Rows, "Cols": p.Cols})
 			}
-			b, err := a.readInput(src)
+			b, err := a.readInput(src, inputCard, maxTextInput)
 			if err != nil {
 				return err
 			}

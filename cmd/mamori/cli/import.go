@@ -2,76 +2,141 @@ package cli
 
 import (
 	"errors"
-	"io"
-	"io/fs"
-	"os"
-	"sort"
+	"fmt"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/importer"
+	"github.com/mamori-app/mamori/vault/otp"
 )
 
 // errNothingNew aborts an Update that would not change the vault.
 var errNothingNew = errors.New("nothing new to save")
 
-func (a *app) importCommand() *cobra.Command {
-	return &cobra.Command{
-		Use:   "import FILE|-",
-		Short: "Import accounts from a list of otpauth:// URIs",
-		Long: `Import accounts from a text file ("-" reads standard input) holding one
-otpauth:// URI a line. Blank lines and lines starting with "#" are ignored.
+// Reasons an entry was not imported, as "import --json" names them.
+const (
+	skipInVault      = "in-vault"
+	skipDuplicate    = "duplicate"
+	skipUnsupported  = "unsupported"
+	skipNotAnAccount = "not-an-account"
+	skipInTrash      = "in-trash"
+	skipOtherInFile  = "skipped"
+)
 
-Import is all or nothing: if any line is not a valid URI, the error names
-every bad line with the reason and nothing is imported. Accounts already in
-the vault (same issuer, name and secret) are skipped and listed on stderr.
-A file larger than 10 MiB, or one with no account in it, is an error.`,
+// importJSON is "import --json": what was read and what became of it.
+type importJSON struct {
+	Format    importer.Format `json:"format"`
+	Encrypted bool            `json:"encrypted"`
+	Imported  []importedJSON  `json:"imported"`
+	Skipped   []skippedJSON   `json:"skipped"`
+	Warnings  []string        `json:"warnings"`
+}
+
+// positionJSON is where in the file an entry was: the fields that apply.
+type positionJSON struct {
+	Line  int `json:"line,omitempty"`
+	Code  int `json:"code,omitempty"`
+	Entry int `json:"entry,omitempty"`
+}
+
+type importedJSON struct {
+	ID     string       `json:"id"`
+	Issuer string       `json:"issuer"`
+	Name   string       `json:"name"`
+	From   positionJSON `json:"from"`
+}
+
+type skippedJSON struct {
+	From    positionJSON `json:"from"`
+	Label   string       `json:"label"`
+	Reason  string       `json:"reason"`
+	Message string       `json:"message"`
+}
+
+func toPositionJSON(p importer.Position) positionJSON {
+	return positionJSON{Line: p.Line, Code: p.Code, Entry: p.Entry}
+}
+
+func (a *app) importCommand() *cobra.Command {
+	var format string
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "import FILE|- [--format FORMAT] [--json]",
+		Short: "Import accounts from another authenticator's export, a QR code image or otpauth:// URIs",
+		Long: `Import accounts from FILE ("-" reads standard input). The format is detected:
+
+  otpauth            a list of otpauth:// URIs, one a line ("#" starts a comment)
+  google-migration   Google Authenticator's otpauth-migration:// export URIs
+                     (several QR codes of one export are merged)
+  qr-image           a PNG, JPEG or GIF image with QR codes of either: a photo,
+                     or a screenshot with other content around the codes
+  aegis              an Aegis vault export, plain or password-encrypted
+  2fas               a 2FAS backup (.2fas), plain or password-encrypted
+  ente-encrypted     Ente Auth's encrypted export (its plain export is a list)
+  bitwarden          a Bitwarden JSON export (not encrypted)
+  proton             a Proton Authenticator JSON export
+  keepassxc-csv      a KeePassXC CSV export
+  keepassxc-xml      a KeePass or KeePassXC XML export
+
+--format FORMAT reads FILE as that format instead of detecting it.
+
+The password of an encrypted export is read from MAMORI_IMPORT_PASSPHRASE, or
+asked for at the terminal. It is the password chosen when exporting, which
+may differ from the app's own.
+
+Import is all or nothing: if any entry cannot be read, the error names every
+such line or entry with the reason, and nothing is imported. Accounts whose
+key is already in the vault (same type, secret, algorithm, digits and period,
+whatever their name) are skipped, as are entries the file holds twice, tokens
+Mamori cannot make codes for, QR codes that hold no account and entries in a
+recycle bin; a summary on stderr says what was imported and what was skipped
+and why. A file larger than 32 MiB, or one with no account in it, is an error.
+
+With --json, print one JSON object with the fields format, encrypted,
+imported (id, issuer, name and from: line, code or entry), skipped (from,
+label, reason: in-vault, duplicate, unsupported, not-an-account or in-trash,
+and message) and warnings.`,
 		Args: exactArgs("FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			b, err := a.readInput(args[0])
+			var forced importer.Format
+			if cmd.Flags().Changed("format") {
+				f, ok := parseImportFormat(format)
+				if !ok {
+					return usageErr("cli.error.bad_import_format", data{"Formats": importFormatList()})
+				}
+				forced = f
+			}
+			src := args[0]
+			b, err := a.readInput(src, inputExport, importer.DefaultMaxSize)
 			if err != nil {
 				return err
 			}
-			entries, bad := parseURIList(b)
+			res, err := a.parseExport(b, forced, src)
+			if err != nil {
+				return err
+			}
 			now := a.now()
-			accts := make([]vault.Account, 0, len(entries))
-			for _, e := range entries {
-				acct, err := vault.NewAccount(e.Account.Issuer, e.Account.Name, e.Account.Key, now)
+			accts := make([]vault.Account, len(res.Accounts))
+			for i, x := range res.Accounts {
+				acct, err := vault.NewAccount(x.Issuer, x.Name, x.Key, now)
 				if err != nil {
-					bad = append(bad, lineError{e.Line, err})
-					continue
+					return a.entryErrors(importer.EntryErrors{{Position: res.From[i], Label: accountLabel(x), Err: err}}, res.Format, src)
 				}
-				accts = append(accts, acct)
+				accts[i] = acct
 			}
-			if len(bad) > 0 {
-				// NewAccount's complaints were found last: order by line.
-				sort.SliceStable(bad, func(i, j int) bool { return bad[i].Line < bad[j].Line })
-				ce := failure("cli.error.import_bad_lines", data{"Count": len(bad)}).
-					withHint("cli.hint.import_bad_lines", nil).wrap(bad[0].Err)
-				for _, l := range bad {
-					ce.details = append(ce.details, a.msg.T("cli.error.import_line", data{"Line": l.Line, "Reason": a.msg.T(l.reasonKey())}))
-				}
-				return ce
-			}
-			if len(accts) == 0 {
-				return failure("cli.error.no_accounts_found", data{"Source": a.displayName(args[0])}).
-					withHint("cli.hint.import_format", nil)
-			}
-			store, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			// Skip duplicates found in the vault as it is when the lock is
-			// held; Update may call fn on a fresh copy, so start over each time.
-			var dupLines []int
+			// Skip accounts whose key the vault holds already; mutate may
+			// call fn on a fresh copy, so start over each time.
+			var inVault []int
 			var added int
-			_, err = store.Update(func(v *vault.Vault) error {
-				dupLines, added = dupLines[:0], 0
+			err = a.mutate(func(v *vault.Vault) error {
+				inVault, added = inVault[:0], 0
 				for i, acct := range accts {
 					if v.Add(acct) {
 						added++
 					} else {
-						dupLines = append(dupLines, entries[i].Line)
+						inVault = append(inVault, i)
 					}
 				}
 				if added == 0 {
@@ -79,70 +144,316 @@ A file larger than 10 MiB, or one with no account in it, is an error.`,
 				}
 				return nil
 			})
-			if err != nil && !errors.Is(err, errNothingNew) {
+			if err != nil {
 				return err
 			}
-			for _, n := range dupLines {
-				i := indexOfLine(entries, n)
-				a.note("cli.note.duplicate_skipped", data{"Line": n, "Label": accts[i].Label()})
-			}
-			a.note("cli.note.imported", data{"Count": added, "Skipped": len(dupLines)})
-			return nil
+			return a.importSummary(res, accts, inVault, src, asJSON)
 		},
 	}
+	cmd.Flags().StringVar(&format, "format", "", "read FILE as this format instead of detecting it: "+importFormatList())
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
+	return cmd
 }
 
-// indexOfLine finds the entry read from line n.
-func indexOfLine(entries []listEntry, n int) int {
-	for i, e := range entries {
-		if e.Line == n {
-			return i
+// accountLabel is how an account read from an export is named.
+func accountLabel(x otp.Account) string {
+	return vault.Account{Issuer: x.Issuer, Name: x.Name}.Label()
+}
+
+// parseImportFormat reads a --format value: one of importer.Formats, in any case.
+func parseImportFormat(s string) (importer.Format, bool) {
+	s = strings.ToLower(strings.TrimSpace(s))
+	for _, f := range importer.Formats() {
+		if string(f) == s {
+			return f, true
 		}
 	}
-	return -1
+	return importer.FormatUnknown, false
 }
 
-// displayName is how an input is named in messages.
-func (a *app) displayName(path string) string {
-	if path == "-" {
-		return a.msg.T("cli.stdin")
+// importFormatList lists the --format values.
+func importFormatList() string {
+	names := make([]string, 0, len(importer.Formats()))
+	for _, f := range importer.Formats() {
+		names = append(names, string(f))
 	}
-	return path
+	return strings.Join(names, ", ")
 }
 
-// readInput reads a file, or standard input for "-", up to maxImportSize.
-func (a *app) readInput(path string) ([]byte, error) {
-	var r io.Reader = a.env.Stdin
-	if path != "-" {
-		f, err := os.Open(path)
+// formatName is a format's name for a person.
+func (a *app) formatName(f importer.Format) string {
+	switch f {
+	case importer.FormatOTPAuth:
+		return a.msg.T("cli.format.otpauth")
+	case importer.FormatGoogleMigration:
+		return a.msg.T("cli.format.google_migration")
+	case importer.FormatQRImage:
+		return a.msg.T("cli.format.qr_image")
+	case importer.FormatAegis:
+		return a.msg.T("cli.format.aegis")
+	case importer.FormatTwoFAS:
+		return a.msg.T("cli.format.twofas")
+	case importer.FormatEnteEncrypted:
+		return a.msg.T("cli.format.ente_encrypted")
+	case importer.FormatBitwarden:
+		return a.msg.T("cli.format.bitwarden")
+	case importer.FormatProton:
+		return a.msg.T("cli.format.proton")
+	case importer.FormatKeePassCSV:
+		return a.msg.T("cli.format.keepassxc_csv")
+	case importer.FormatKeePassXML:
+		return a.msg.T("cli.format.keepassxc_xml")
+	}
+	return a.msg.T("cli.format.unknown")
+}
+
+// parseExport runs importer.Parse, asking for the password of an encrypted
+// export: MAMORI_IMPORT_PASSPHRASE, tried once, or up to maxAttempts tries
+// at a terminal. Its errors are translated, naming src.
+func (a *app) parseExport(b []byte, forced importer.Format, src string) (importer.Result, error) {
+	envPass := a.env.Getenv(envImportPassphrase)
+	format := forced
+	if format == importer.FormatUnknown {
+		format = importer.Detect(b)
+	}
+	for attempt := 1; ; attempt++ {
+		prompted := false
+		res, err := importer.Parse(b, importer.Options{
+			Format:  forced,
+			MaxSize: importer.DefaultMaxSize,
+			Passphrase: func() (string, error) {
+				if envPass != "" {
+					return envPass, nil
+				}
+				if !a.tty.IsTerminal() {
+					return "", nil // ErrPassphraseRequired, explained below
+				}
+				prompted = true
+				p, err := a.prompt("cli.prompt.import_password", data{"Format": a.formatName(format)})
+				if err != nil {
+					return "", failure("cli.error.read_password", data{"Detail": err.Error()}).wrap(err)
+				}
+				return p, nil
+			},
+		})
+		if errors.Is(err, importer.ErrWrongPassword) && prompted && attempt < maxAttempts {
+			a.note("cli.prompt.import_wrong_password", nil)
+			continue
+		}
 		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil, failure("cli.error.file_not_found", data{"Path": path}).wrap(err)
+			if res.Format == importer.FormatUnknown {
+				res.Format = format
 			}
-			return nil, failure("cli.error.read_file", data{"Path": path, "Detail": err.Error()}).wrap(err)
+			return res, a.importError(err, res, src, prompted)
 		}
-		defer f.Close()
-		if st, err := f.Stat(); err == nil {
-			if st.IsDir() {
-				return nil, failure("cli.error.is_directory", data{"Path": path})
-			}
-			if st.Mode().IsRegular() && st.Size() > maxImportSize {
-				return nil, a.tooLarge(path)
-			}
-		}
-		r = f
+		return res, nil
 	}
-	b, err := io.ReadAll(io.LimitReader(r, maxImportSize+1))
-	if err != nil {
-		return nil, failure("cli.error.read_file", data{"Path": a.displayName(path), "Detail": err.Error()}).wrap(err)
-	}
-	if len(b) > maxImportSize {
-		return nil, a.tooLarge(path)
-	}
-	return b, nil
 }
 
-func (a *app) tooLarge(path string) error {
-	return failure("cli.error.file_too_large", data{"Path": a.displayName(path), "Limit": "10 MiB"}).
-		withHint("cli.hint.import_format", nil)
+// importError explains why an export could not be read. Nothing was imported.
+func (a *app) importError(err error, res importer.Result, src string, prompted bool) error {
+	var ce *cliError
+	var es importer.EntryErrors
+	var ee *importer.EntryError
+	switch {
+	case errors.As(err, &ce):
+		return ce
+	case errors.As(err, &es):
+		return a.entryErrors(es, res.Format, src)
+	case errors.As(err, &ee):
+		return a.entryErrors(importer.EntryErrors{ee}, res.Format, src)
+	}
+	d := data{"Source": a.displayName(src), "Format": a.formatName(res.Format)}
+	switch {
+	case errors.Is(err, importer.ErrEmpty):
+		return failure("cli.error.import_empty", d).withHint("cli.hint.import_format", nil).wrap(err)
+	case errors.Is(err, importer.ErrTooLarge):
+		d["Detail"] = detailOf(err, importer.ErrTooLarge)
+		return failure("cli.error.import_too_large", d).withHint("cli.hint.check_file", nil).wrap(err)
+	case errors.Is(err, importer.ErrUnknownFormat):
+		return failure("cli.error.import_unknown_format", d).withHint("cli.hint.import_format", nil).wrap(err)
+	case errors.Is(err, importer.ErrNoQRCode):
+		return failure("cli.error.import_no_qr", d).withHint("cli.hint.import_no_qr", nil).wrap(err)
+	case errors.Is(err, importer.ErrNoAccounts):
+		e := failure("cli.error.no_accounts_found", d).withHint("cli.hint.import_format", nil).wrap(err)
+		for _, s := range res.Skipped {
+			e.details = append(e.details, a.msg.T("cli.import.skipped", data{"Entry": a.entryName(s.Position, s.Label), "Reason": a.skipReason(s.Reason)}))
+		}
+		if len(res.Skipped) > 0 {
+			e.hint, e.hintData = "cli.hint.import_all_skipped", nil
+		}
+		return e
+	case errors.Is(err, importer.ErrPassphraseRequired) && prompted:
+		return failure("cli.error.no_password_typed", nil).wrap(err)
+	case errors.Is(err, importer.ErrPassphraseRequired):
+		return failure("cli.error.import_password_required", d).withHint("cli.hint.import_passphrase_env", nil).wrap(err)
+	case errors.Is(err, importer.ErrWrongPassword):
+		key := "cli.error.import_wrong_password"
+		if res.Format == importer.FormatEnteEncrypted {
+			key = "cli.error.import_wrong_password_or_damaged"
+		}
+		e := failure(key, d).wrap(err)
+		if a.env.Getenv(envImportPassphrase) != "" {
+			return e.withHint("cli.hint.check_import_passphrase_env", d)
+		}
+		return e.withHint("cli.hint.import_password", d)
+	case errors.Is(err, importer.ErrCorrupt):
+		return failure("cli.error.import_corrupt", d).withHint("cli.hint.export_again", d).wrap(err)
+	case errors.Is(err, importer.ErrUnsupportedEncryption):
+		d["Detail"] = detailOf(err, importer.ErrUnsupportedEncryption)
+		return failure("cli.error.import_unsupported_encryption", d).withHint("cli.hint.export_unencrypted", d).wrap(err)
+	case errors.Is(err, importer.ErrMalformed):
+		d["Detail"] = detailOf(err, importer.ErrMalformed)
+		return failure("cli.error.import_malformed", d).withHint("cli.hint.export_again", d).wrap(err)
+	}
+	return failure("cli.error.import_failed", data{"Source": a.displayName(src), "Detail": err.Error()}).wrap(err)
+}
+
+// entryErrors explains a file with broken lines or entries, naming each
+// one and why, never quoting it: it may hold a secret.
+func (a *app) entryErrors(es importer.EntryErrors, f importer.Format, src string) error {
+	e := failure("cli.error.import_bad_entries", data{"Count": len(es), "Source": a.displayName(src), "Format": a.formatName(f)})
+	if len(es) > 0 {
+		e.wrap(es)
+	}
+	for _, x := range es {
+		e.details = append(e.details, a.msg.T("cli.import.entry_error", data{"Entry": a.entryName(x.Position, x.Label), "Reason": a.entryReason(x.Err)}))
+	}
+	if f == importer.FormatOTPAuth || f == importer.FormatGoogleMigration {
+		return e.withHint("cli.hint.import_bad_lines", nil)
+	}
+	return e.withHint("cli.hint.import_bad_entries", data{"Format": a.formatName(f)})
+}
+
+// entryReason translates why one entry could not be read.
+func (a *app) entryReason(err error) string {
+	switch {
+	case errors.Is(err, importer.ErrNoLabel):
+		return a.msg.T("cli.otp.invalid_account")
+	case errors.Is(err, importer.ErrMalformed):
+		return a.msg.T("cli.import.malformed", data{"Detail": detailOf(err, importer.ErrMalformed)})
+	}
+	if k := otpReasonKey(err); k != "" {
+		return a.msg.T(k)
+	}
+	return a.msg.T("cli.import.unreadable", data{"Detail": err.Error()})
+}
+
+// skipReason translates why an entry was left out on purpose.
+func (a *app) skipReason(err error) string {
+	switch {
+	case errors.Is(err, importer.ErrDuplicate):
+		return a.msg.T("cli.import.skip_duplicate")
+	case errors.Is(err, importer.ErrUnsupported):
+		return a.msg.T("cli.import.skip_unsupported", data{"Detail": detailOf(err, importer.ErrUnsupported)})
+	case errors.Is(err, importer.ErrNotAnAccount):
+		return a.msg.T("cli.import.skip_not_account", data{"Detail": detailOf(err, importer.ErrNotAnAccount)})
+	case errors.Is(err, importer.ErrInTrash):
+		return a.msg.T("cli.import.skip_trash")
+	}
+	return err.Error()
+}
+
+// skipCode is the --json reason of a skipped entry.
+func skipCode(err error) string {
+	switch {
+	case errors.Is(err, importer.ErrDuplicate):
+		return skipDuplicate
+	case errors.Is(err, importer.ErrUnsupported):
+		return skipUnsupported
+	case errors.Is(err, importer.ErrNotAnAccount):
+		return skipNotAnAccount
+	case errors.Is(err, importer.ErrInTrash):
+		return skipInTrash
+	}
+	return skipOtherInFile
+}
+
+// detailOf returns what err says after sentinel's own text ("…: detail"),
+// or "". The importer's messages never hold a secret or file content.
+func detailOf(err, sentinel error) string {
+	s, prefix := err.Error(), sentinel.Error()
+	i := strings.Index(s, prefix)
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimSpace(s[i+len(prefix):])
+	rest = strings.TrimPrefix(rest, ":")
+	return strings.TrimSpace(rest)
+}
+
+// entryName names an entry of an export for a person: where it is and,
+// when known, its label ("line 3 (GitHub: alice)").
+func (a *app) entryName(p importer.Position, label string) string {
+	var parts []string
+	if p.Line > 0 {
+		parts = append(parts, a.msg.T("cli.import.line", data{"N": p.Line}))
+	}
+	if p.Code > 0 {
+		parts = append(parts, a.msg.T("cli.import.code", data{"N": p.Code}))
+	}
+	if p.Entry > 0 {
+		parts = append(parts, a.msg.T("cli.import.entry", data{"N": p.Entry}))
+	}
+	where := strings.Join(parts, a.msg.T("cli.list_separator"))
+	switch {
+	case where != "" && label != "":
+		return a.msg.T("cli.import.entry_name", data{"Where": where, "Label": label})
+	case where != "":
+		return where
+	case label != "":
+		return label
+	}
+	return a.msg.T("cli.import.an_entry")
+}
+
+// importSummary tells what an import did: on stderr for a person, or as
+// one JSON object.
+func (a *app) importSummary(res importer.Result, accts []vault.Account, inVault []int, src string, asJSON bool) error {
+	skippedInVault := make(map[int]bool, len(inVault))
+	for _, i := range inVault {
+		skippedInVault[i] = true
+	}
+	var warnings []string
+	for _, w := range res.Warnings {
+		warnings = append(warnings, a.warningText(w))
+	}
+	if asJSON {
+		out := importJSON{Format: res.Format, Encrypted: res.Encrypted, Imported: []importedJSON{}, Skipped: []skippedJSON{}, Warnings: []string{}}
+		for i, acct := range accts {
+			if skippedInVault[i] {
+				out.Skipped = append(out.Skipped, skippedJSON{From: toPositionJSON(res.From[i]), Label: acct.Label(), Reason: skipInVault, Message: a.msg.T("cli.import.skip_in_vault")})
+				continue
+			}
+			out.Imported = append(out.Imported, importedJSON{ID: acct.ID, Issuer: acct.Issuer, Name: acct.Name, From: toPositionJSON(res.From[i])})
+		}
+		for _, s := range res.Skipped {
+			out.Skipped = append(out.Skipped, skippedJSON{From: toPositionJSON(s.Position), Label: s.Label, Reason: skipCode(s.Reason), Message: a.skipReason(s.Reason)})
+		}
+		out.Warnings = append(out.Warnings, warnings...)
+		for _, w := range warnings {
+			a.warn("cli.warn.import", data{"Detail": w})
+		}
+		return a.printJSON(out)
+	}
+	a.note("cli.note.import_read", data{"Source": a.displayName(src), "Format": a.formatName(res.Format), "Encrypted": res.Encrypted, "Count": len(accts)})
+	for _, i := range inVault {
+		a.note("cli.import.skipped", data{"Entry": a.entryName(res.From[i], accts[i].Label()), "Reason": a.msg.T("cli.import.skip_in_vault")})
+	}
+	for _, s := range res.Skipped {
+		a.note("cli.import.skipped", data{"Entry": a.entryName(s.Position, s.Label), "Reason": a.skipReason(s.Reason)})
+	}
+	for _, w := range warnings {
+		a.warn("cli.warn.import", data{"Detail": w})
+	}
+	a.note("cli.note.imported", data{"Count": len(accts) - len(inVault), "InVault": len(inVault), "Other": len(res.Skipped)})
+	return nil
+}
+
+// warningText translates a warning about the file as a whole.
+func (a *app) warningText(w importer.Warning) string {
+	if errors.Is(w.Err, importer.ErrIncompleteBatch) {
+		return a.msg.T("cli.import.incomplete_batch", data{"Detail": detailOf(w.Err, importer.ErrIncompleteBatch)})
+	}
+	return fmt.Sprint(w.Err)
 }

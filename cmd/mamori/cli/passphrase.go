@@ -15,6 +15,10 @@ const (
 	envKeyring       = "MAMORI_KEYRING"
 	envPassphrase    = "MAMORI_PASSPHRASE"
 	envNewPassphrase = "MAMORI_NEW_PASSPHRASE"
+	// envKitPassphrase is the passphrase of a recovery kit being made or opened.
+	envKitPassphrase = "MAMORI_KIT_PASSPHRASE"
+	// envImportPassphrase is the password of an encrypted export being imported.
+	envImportPassphrase = "MAMORI_IMPORT_PASSPHRASE"
 )
 
 // maxAttempts is how often a person may type a passphrase before the command fails.
@@ -48,9 +52,10 @@ func (noTerminal) ReadPassword() (string, error) {
 	return "", fmt.Errorf("read passphrase: %w", vault.ErrPassphraseRequired)
 }
 
-// prompt writes a translated prompt to stderr and reads a passphrase without echo.
-func (a *app) prompt(key string) (string, error) {
-	fmt.Fprint(a.env.Stderr, a.msg.T(key)+" ")
+// prompt writes a translated prompt (filled in with d, if given) to stderr
+// and reads a passphrase without echo.
+func (a *app) prompt(key string, d ...any) (string, error) {
+	fmt.Fprint(a.env.Stderr, a.msg.T(key, d...)+" ")
 	p, err := a.tty.ReadPassword()
 	fmt.Fprintln(a.env.Stderr) // the Enter key was not echoed
 	if err != nil {

@@ -1,0 +1,732 @@
+package cli
+
+import (
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/phone"
+)
+
+func (a *app) deviceCommand() *cobra.Command {
+	return a.groupCommand("device", "Track the handsets and authenticator apps accounts' codes live on",
+		a.deviceAddCommand(), a.deviceListCommand(), a.deviceBindCommand(), a.deviceUnbindCommand(),
+		a.deviceChangeCommand(), a.deviceDoneCommand(), a.deviceRiskCommand())
+}
+
+// findDevice finds a device by its id, its whole name, or a part of its
+// name that only one device has; case and width do not matter.
+func (a *app) findDevice(v *vault.Vault, query string) (*phone.Device, error) {
+	q := foldName(query)
+	var exact, partial []int
+	for i, d := range v.Devices {
+		n := foldName(d.Name)
+		switch {
+		case d.ID == query || n == q:
+			exact = append(exact, i)
+		case q != "" && strings.Contains(n, q):
+			partial = append(partial, i)
+		}
+	}
+	pick := exact
+	if len(pick) == 0 {
+		pick = partial
+	}
+	switch len(pick) {
+	case 1:
+		return &v.Devices[pick[0]], nil
+	case 0:
+		return nil, failure("cli.error.device_not_found", data{"Query": query}).withHint("cli.hint.device_list", nil).wrap(vault.ErrNotFound)
+	}
+	names := make([]string, len(pick))
+	for i, j := range pick {
+		names[i] = v.Devices[j].Name
+	}
+	return nil, failure("cli.error.device_ambiguous", data{"Query": query, "Count": len(pick), "Candidates": strings.Join(names, a.msg.T("cli.list_separator"))}).
+		withHint("cli.hint.device_ambiguous", nil).wrap(vault.ErrAmbiguous)
+}
+
+// deviceNamed returns the device whose name is exactly name (folded), or nil.
+func deviceNamed(v *vault.Vault, name string) *phone.Device {
+	for i := range v.Devices {
+		if foldName(v.Devices[i].Name) == foldName(name) {
+			return &v.Devices[i]
+		}
+	}
+	return nil
+}
+
+// deviceByNameOrID returns the device whose id or whole name is s, or nil.
+func deviceByNameOrID(v *vault.Vault, s string) *phone.Device {
+	for i := range v.Devices {
+		if v.Devices[i].ID == s {
+			return &v.Devices[i]
+		}
+	}
+	return deviceNamed(v, s)
+}
+
+// deviceName shows a device id as the device's name.
+func deviceName(v *vault.Vault, id string) string {
+	for _, d := range v.Devices {
+		if d.ID == id {
+			return d.Name
+		}
+	}
+	return id
+}
+
+// kindLabel translates a device kind.
+func (a *app) kindLabel(k phone.DeviceKind) string {
+	switch k {
+	case phone.DeviceHandset:
+		return a.msg.T("cli.device.handset")
+	case phone.DeviceAuthenticator:
+		return a.msg.T("cli.device.authenticator")
+	}
+	return string(k)
+}
+
+func (a *app) deviceAddCommand() *cobra.Command {
+	var kind string
+	cmd := &cobra.Command{
+		Use:   "add NAME [--kind handset|authenticator-app]",
+		Short: "Record a handset or an authenticator app that accounts' codes live on",
+		Long: `Record a device: a handset (a phone or tablet, the default) or an
+authenticator app installation (Google Authenticator, Microsoft
+Authenticator, a service's own app). Then say which accounts' codes live on
+it with "mamori device bind ACCOUNT DEVICE". When the handset is replaced or
+the app reinstalled, "mamori device change" lists those accounts.
+
+NAME is yours to choose, such as "iPhone 13" or "Authenticator on the Pixel";
+two devices cannot share a name.`,
+		Args: exactArgs("NAME"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			k, err := phone.ParseDeviceKind(kind)
+			if err != nil {
+				return usageErr("cli.error.bad_device_kind", nil).wrap(err)
+			}
+			d, err := phone.NewDevice(args[0], k, a.now())
+			if err != nil {
+				return usageErr("cli.error.device_needs_name", nil).wrap(err)
+			}
+			err = a.mutate(func(v *vault.Vault) error {
+				if deviceNamed(v, d.Name) != nil {
+					return failure("cli.error.device_exists", data{"Name": d.Name}).withHint("cli.hint.device_list", nil)
+				}
+				v.Devices = append(v.Devices, d)
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			a.note("cli.note.device_added", data{"Name": d.Name, "Kind": a.kindLabel(d.Kind)})
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&kind, "kind", string(phone.DeviceHandset), "handset or authenticator-app")
+	return cmd
+}
+
+// deviceJSON is one device in "device list --json".
+type deviceJSON struct {
+	ID       string           `json:"id"`
+	Name     string           `json:"name"`
+	Kind     phone.DeviceKind `json:"kind"`
+	Added    time.Time        `json:"added,omitzero"`
+	Accounts []deviceAcctJSON `json:"accounts"`
+}
+
+type deviceAcctJSON struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+func (a *app) deviceListCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "list [--json]",
+		Short: "List the devices and the accounts whose codes live on each",
+		Long: `List the recorded devices, each with its kind and the accounts bound to it.
+With --json, print one JSON array of objects with the fields id, name, kind
+(handset or authenticator-app), added and accounts (id and label).`,
+		Args: exactArgs(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := a.load()
+			if err != nil {
+				return err
+			}
+			out := make([]deviceJSON, 0, len(v.Devices))
+			for _, d := range v.Devices {
+				j := deviceJSON{ID: d.ID, Name: d.Name, Kind: d.Kind, Added: d.Added, Accounts: []deviceAcctJSON{}}
+				for _, acct := range v.Accounts {
+					if contains(acct.Devices, d.ID) {
+						j.Accounts = append(j.Accounts, deviceAcctJSON{ID: acct.ID, Label: acct.Label()})
+					}
+				}
+				out = append(out, j)
+			}
+			if asJSON {
+				return a.printJSON(out)
+			}
+			if len(out) == 0 {
+				a.note("cli.note.no_devices", nil)
+				return nil
+			}
+			rows := [][]string{{a.msg.T("cli.device.name"), a.msg.T("cli.device.kind"), a.msg.T("cli.device.accounts")}}
+			for _, j := range out {
+				labels := make([]string, len(j.Accounts))
+				for i, x := range j.Accounts {
+					labels[i] = x.Label
+				}
+				accts := strings.Join(labels, a.msg.T("cli.list_separator"))
+				if accts == "" {
+					accts = "-"
+				}
+				rows = append(rows, []string{j.Name, a.kindLabel(j.Kind), accts})
+			}
+			return writeTable(a.env.Stdout, rows)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array")
+	return cmd
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (a *app) deviceBindCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "bind ACCOUNT DEVICE",
+		Short: "Record that an account's codes live on a device",
+		Long: `Record that ACCOUNT's codes live on DEVICE: its authenticator app holds the
+account's key, or the service's app on that handset confirms logins. (A
+handset that only receives SMS codes is covered by "mamori phone bind".)
+Binding twice changes nothing.`,
+		Args: exactArgs("ACCOUNT", "DEVICE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			now := a.now()
+			var label, name string
+			var added bool
+			err := a.mutate(func(v *vault.Vault) error {
+				acct, err := a.findAccount(v, args[0])
+				if err != nil {
+					return err
+				}
+				d, err := a.findDevice(v, args[1])
+				if err != nil {
+					return err
+				}
+				label, name, added = acct.Label(), d.Name, false
+				if contains(acct.Devices, d.ID) {
+					return errNothingNew
+				}
+				acct.Devices = append(acct.Devices, d.ID)
+				acct.Updated = now.UTC()
+				added = true
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if added {
+				a.note("cli.note.device_bound", data{"Label": label, "Device": name})
+			} else {
+				a.note("cli.note.device_already_bound", data{"Label": label, "Device": name})
+			}
+			return nil
+		},
+	}
+}
+
+func (a *app) deviceUnbindCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "unbind ACCOUNT DEVICE",
+		Short: "Forget that an account's codes live on a device",
+		Long:  `Remove DEVICE from ACCOUNT's devices. A device the account is not bound to is an error.`,
+		Args:  exactArgs("ACCOUNT", "DEVICE"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			now := a.now()
+			var label, name string
+			err := a.mutate(func(v *vault.Vault) error {
+				acct, err := a.findAccount(v, args[0])
+				if err != nil {
+					return err
+				}
+				d, err := a.findDevice(v, args[1])
+				if err != nil {
+					return err
+				}
+				label, name = acct.Label(), d.Name
+				if !contains(acct.Devices, d.ID) {
+					return failure("cli.error.device_not_bound", data{"Label": label, "Device": name}).withHint("cli.hint.device_list", nil)
+				}
+				acct.Devices = removeString(acct.Devices, d.ID)
+				acct.Updated = now.UTC()
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			a.note("cli.note.device_unbound", data{"Label": label, "Device": name})
+			return nil
+		},
+	}
+}
+
+// shellQuote quotes s for a command line shown to a person, when it needs it.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t'\"\\$`!*?[]{}()<>|&;#~") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// removeString returns list without s, as a new slice.
+func removeString(list []string, s string) []string {
+	var out []string
+	for _, x := range list {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// deviceChangeJSON is "device change --json": the change and its checklist.
+type deviceChangeJSON struct {
+	Change    phone.DeviceChange     `json:"change"`
+	Checklist []phone.DeviceRiskItem `json:"checklist"`
+}
+
+func (a *app) deviceChangeCommand() *cobra.Command {
+	var newName, date, until string
+	var reinstall, gone, asJSON bool
+	cmd := &cobra.Command{
+		Use:   "change OLD [--new NAME] [--reinstall] [--date D] [--old-until D | --old-gone] [--json]",
+		Short: "Record a new handset or an app reinstall, and list the accounts whose codes lived on the old one",
+		Long: `Record that the device OLD is being replaced by a new handset (--new NAME,
+the default event), or that the authenticator app OLD is being reinstalled
+(--reinstall), and print the checklist: every account whose codes live on
+OLD. Authenticator apps do not always move their keys to a new phone, a
+reinstall loses them, and services may treat a new phone as a stranger and
+ask for an SMS code. Move each account while OLD still works, then tick it
+off with "mamori device done OLD ACCOUNT". An account with no other way in
+(no authenticator key in Mamori, no unused backup code, no number receiving
+codes, no other device) is marked, with its support contact if recorded.
+
+--new NAME is the replacing device; one not recorded yet is added, of the
+same kind as OLD. --date is when the change takes effect (default: now). By
+default OLD is taken to keep working with no known end; --old-until D gives
+the last day it works, and --old-gone says it stops at --date. Dates are
+YYYY-MM-DD (local time) or RFC 3339.
+
+Recording the same event for OLD again updates it, keeping the accounts
+already ticked off. With --json, print one JSON object with the fields
+change and checklist (as "device risk --json").`,
+		Args: exactArgs("OLD"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if gone && cmd.Flags().Changed("old-until") {
+				return usageErr("cli.error.flags_exclusive", data{"A": "--old-until", "B": "--old-gone"})
+			}
+			now := a.now()
+			at := now
+			if cmd.Flags().Changed("date") {
+				t, err := parseDay(date, false)
+				if err != nil {
+					return usageErr("cli.error.bad_date", data{"Flag": "--date"}).wrap(err)
+				}
+				at = t
+			}
+			var usable *time.Time
+			if cmd.Flags().Changed("old-until") {
+				t, err := parseDay(until, true)
+				if err != nil {
+					return usageErr("cli.error.bad_date", data{"Flag": "--old-until"}).wrap(err)
+				}
+				u := t.UTC()
+				usable = &u
+			}
+			event := phone.EventNewHandset
+			if reinstall {
+				event = phone.EventAppReinstall
+			}
+			var change phone.DeviceChange
+			var updated bool
+			var created *phone.Device
+			var v2 *vault.Vault
+			err := a.mutate(func(v *vault.Vault) error {
+				updated, created, v2 = false, nil, v
+				old, err := a.findDevice(v, args[0])
+				if err != nil {
+					return err
+				}
+				oldID, oldKind := old.ID, old.Kind
+				newID := ""
+				if reinstall {
+					newID = oldID
+				}
+				if cmd.Flags().Changed("new") {
+					if strings.TrimSpace(newName) == "" {
+						return usageErr("cli.error.device_needs_name", nil)
+					}
+					// Only an exact name or id is an existing device: a
+					// part of a name is more likely a new device's name.
+					if d := deviceByNameOrID(v, newName); d != nil {
+						newID = d.ID
+					} else {
+						nd, err := phone.NewDevice(newName, oldKind, now)
+						if err != nil {
+							return usageErr("cli.error.device_needs_name", nil).wrap(err)
+						}
+						v.Devices = append(v.Devices, nd)
+						created, newID = &nd, nd.ID
+					}
+				}
+				if event == phone.EventNewHandset && newID == oldID {
+					return usageErr("cli.error.same_device", nil)
+				}
+				fresh, err := phone.NewDeviceChange(event, oldID, newID, at.UTC())
+				if err != nil {
+					return failure("cli.error.bad_device_change", nil).wrap(err)
+				}
+				if usable != nil {
+					fresh.OldUsableUntil = usable
+				} else if !gone {
+					fresh.OldStillWorks = true
+				}
+				for i := range v.DeviceChanges {
+					if c := &v.DeviceChanges[i]; c.Old == oldID && c.Event == event {
+						c.New, c.Date, c.OldUsableUntil, c.OldStillWorks = fresh.New, fresh.Date, fresh.OldUsableUntil, fresh.OldStillWorks
+						change, updated = *c, true
+						return nil
+					}
+				}
+				v.DeviceChanges = append(v.DeviceChanges, fresh)
+				change = fresh
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			items := phone.DeviceRisk(v2.Bindings(), []phone.DeviceChange{change}, now)
+			if asJSON {
+				if items == nil {
+					items = []phone.DeviceRiskItem{}
+				}
+				return a.printJSON(deviceChangeJSON{Change: change, Checklist: items})
+			}
+			if created != nil {
+				a.note("cli.note.device_added", data{"Name": created.Name, "Kind": a.kindLabel(created.Kind)})
+			}
+			reinstalled := change.Event == phone.EventAppReinstall && change.New == change.Old
+			key := "cli.note.device_change_recorded"
+			switch {
+			case reinstalled && updated:
+				key = "cli.note.device_reinstall_updated"
+			case reinstalled:
+				key = "cli.note.device_reinstall_recorded"
+			case updated:
+				key = "cli.note.device_change_updated"
+			}
+			oldName := deviceName(v2, change.Old)
+			d := data{"Old": oldName, "OldArg": shellQuote(oldName), "New": a.newDevice(v2, change), "Date": day(change.Date),
+				"State": a.oldDeviceState(change, now), "Event": a.eventName(change.Event)}
+			a.note(key, d)
+			if len(items) == 0 {
+				a.note("cli.note.device_change_nothing_bound", d)
+				return nil
+			}
+			if err := a.printDeviceChecklist(v2, items); err != nil {
+				return err
+			}
+			d["Count"] = len(items)
+			next := "cli.note.device_change_next"
+			switch u, _ := change.OldState(now); {
+			case u == phone.UrgencyGone:
+				next = "cli.note.device_change_next_gone"
+			case reinstalled:
+				next = "cli.note.device_reinstall_next"
+			}
+			a.note(next, d)
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&newName, "new", "", "the replacing device (added if not recorded yet)")
+	f.BoolVar(&reinstall, "reinstall", false, "the authenticator app OLD is reinstalled, not replaced")
+	f.StringVar(&date, "date", "", "when the change takes effect: YYYY-MM-DD or RFC 3339 (default now)")
+	f.StringVar(&until, "old-until", "", "the last day the old device still works")
+	f.BoolVar(&gone, "old-gone", false, "the old device stops working at --date")
+	f.BoolVar(&asJSON, "json", false, "print one JSON object")
+	return cmd
+}
+
+// eventName translates a device event.
+func (a *app) eventName(e phone.DeviceEvent) string {
+	switch e {
+	case phone.EventNewHandset:
+		return a.msg.T("cli.device.new_handset")
+	case phone.EventAppReinstall:
+		return a.msg.T("cli.device.reinstall")
+	}
+	return string(e)
+}
+
+// newDevice names a change's new device: the reinstalled app itself, the
+// replacing device, or none recorded.
+func (a *app) newDevice(v *vault.Vault, c phone.DeviceChange) string {
+	switch {
+	case c.New == "":
+		return a.msg.T("cli.device.no_new_device")
+	case c.New == c.Old:
+		return a.msg.T("cli.device.reinstalled", data{"Name": deviceName(v, c.Old)})
+	}
+	return deviceName(v, c.New)
+}
+
+// oldDeviceState says in words whether a change's old device still works.
+func (a *app) oldDeviceState(c phone.DeviceChange, now time.Time) string {
+	u, deadline := c.OldState(now)
+	return a.urgency(u, deadline)
+}
+
+// printDeviceChecklist prints device risk items on stdout, one account a
+// line, with the support route under each account that has no other way in.
+func (a *app) printDeviceChecklist(v *vault.Vault, items []phone.DeviceRiskItem) error {
+	rows := [][]string{{"", a.msg.T("cli.phone.account"), a.msg.T("cli.device.event"), a.msg.T("cli.phone.change"), a.msg.T("cli.device.state")}}
+	extras := map[int][]string{}
+	for _, it := range items {
+		what := deviceName(v, it.Old)
+		if it.New != it.Old {
+			what += " → " + a.newDevice(v, phone.DeviceChange{Old: it.Old, New: it.New})
+		}
+		rows = append(rows, []string{"[ ]", it.Label, a.eventName(it.Event), what, a.urgency(it.Urgency, it.Deadline)})
+		if it.NoFallback {
+			lines := []string{a.msg.T("cli.device.no_fallback")}
+			if acct := v.Account(it.AccountID); acct != nil {
+				contact, known := a.supportContact(*acct)
+				lines = append(lines, contact...)
+				if known {
+					lines = append(lines, a.msg.T("cli.phone.support_request", data{"Label": acct.Label()}))
+				}
+			}
+			extras[len(rows)-1] = lines
+		}
+	}
+	var b strings.Builder
+	if err := writeTable(&b, rows); err != nil {
+		return err
+	}
+	var out strings.Builder
+	for i, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
+		out.WriteString(strings.TrimRight(line, " ") + "\n")
+		for _, l := range extras[i] {
+			out.WriteString("      " + l + "\n")
+		}
+	}
+	_, err := a.env.Stdout.Write([]byte(out.String()))
+	return err
+}
+
+// findDeviceChange finds a recorded device change by its id, or by its old
+// device (the latest change of that device when there are several).
+func (a *app) findDeviceChange(v *vault.Vault, query string) (*phone.DeviceChange, error) {
+	for i := range v.DeviceChanges {
+		if v.DeviceChanges[i].ID == query {
+			return &v.DeviceChanges[i], nil
+		}
+	}
+	d, err := a.findDevice(v, query)
+	if err != nil {
+		return nil, err
+	}
+	var found *phone.DeviceChange
+	for i := range v.DeviceChanges {
+		if c := &v.DeviceChanges[i]; c.Old == d.ID && (found == nil || !c.Date.Before(found.Date)) {
+			found = c
+		}
+	}
+	if found == nil {
+		return nil, failure("cli.error.no_device_change", data{"Device": d.Name}).withHint("cli.hint.device_change", nil).wrap(vault.ErrNotFound)
+	}
+	return found, nil
+}
+
+func (a *app) deviceDoneCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "done CHANGE|OLD ACCOUNT",
+		Short: "Tick an account off a device change's checklist",
+		Long: `Tick ACCOUNT off the checklist of a recorded device change, once its codes
+work on the new device (or in the reinstalled app). CHANGE|OLD is the old
+device (or the change's id from "device risk --json"). The account moves
+from the old device to the new one; after a reinstall it stays on the app;
+after a new handset with no new device recorded, it leaves the old one.`,
+		Args: exactArgs("CHANGE", "ACCOUNT"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			now := a.now()
+			var label, oldS, newS string
+			var left int
+			var already, reinstalled bool
+			err := a.mutate(func(v *vault.Vault) error {
+				already = false
+				c, err := a.findDeviceChange(v, args[0])
+				if err != nil {
+					return err
+				}
+				acct, err := a.findAccount(v, args[1])
+				if err != nil {
+					return err
+				}
+				label, oldS, newS = acct.Label(), deviceName(v, c.Old), a.newDevice(v, *c)
+				reinstalled = c.New == c.Old
+				bound := contains(acct.Devices, c.Old)
+				switch {
+				case c.IsDone(acct.ID):
+					already = true
+					left = len(phone.DeviceRisk(v.Bindings(), []phone.DeviceChange{*c}, now))
+					return errNothingNew
+				case !bound:
+					return failure("cli.error.not_on_device_checklist", data{"Label": label, "Old": oldS}).withHint("cli.hint.device_risk", nil)
+				}
+				if c.New != c.Old {
+					devs := removeString(acct.Devices, c.Old)
+					if c.New != "" && !contains(devs, c.New) {
+						devs = append(devs, c.New)
+					}
+					acct.Devices = devs
+				}
+				c.MarkDone(acct.ID, now)
+				acct.Updated = now.UTC()
+				left = len(phone.DeviceRisk(v.Bindings(), []phone.DeviceChange{*c}, now))
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			switch {
+			case already:
+				a.note("cli.note.device_done_already", data{"Label": label, "Old": oldS})
+			case reinstalled:
+				a.note("cli.note.device_done_reinstall", data{"Label": label, "Old": oldS})
+			default:
+				a.note("cli.note.device_done", data{"Label": label, "Old": oldS, "New": newS})
+			}
+			a.note("cli.note.device_done_left", data{"Count": left})
+			return nil
+		},
+	}
+}
+
+func (a *app) deviceRiskCommand() *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "risk [--json]",
+		Short: "List the accounts still to move off a replaced or reinstalled device",
+		Long: `List, over every recorded device change, the accounts whose codes still
+live on the old device and are not ticked off: first those whose old device
+still works (soonest deadline first), then those without a deadline, then
+those whose old device is gone. Accounts with no other way in are marked,
+with their support contact.
+
+With --json, print one JSON array of objects with the fields account_id,
+label, change_id, event (new-handset or app-reinstall), old, new (device
+ids), urgency (going, open or gone), deadline and no_fallback.`,
+		Args: exactArgs(),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			v, err := a.load()
+			if err != nil {
+				return err
+			}
+			items := phone.DeviceRisk(v.Bindings(), v.DeviceChanges, a.now())
+			if asJSON {
+				if items == nil {
+					items = []phone.DeviceRiskItem{}
+				}
+				return a.printJSON(items)
+			}
+			if len(items) == 0 {
+				a.note("cli.note.no_device_risk", nil)
+				return nil
+			}
+			return a.printDeviceChecklist(v, items)
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array")
+	return cmd
+}
+
+func (a *app) accountCommand() *cobra.Command {
+	return a.groupCommand("account", "Change an account's settings", a.accountSetCommand())
+}
+
+func (a *app) accountSetCommand() *cobra.Command {
+	var needsTwo bool
+	cmd := &cobra.Command{
+		Use:   "set ACCOUNT --needs-two-devices[=true|false]",
+		Short: "Change an account's settings",
+		Long: `Change ACCOUNT's settings.
+
+--needs-two-devices says the service wants two registered devices (Amazon's
+two-step verification, for one: a primary device and a backup). The
+readiness report ("mamori phone readiness") then flags the account while
+fewer than two are recorded (phone numbers receiving codes and devices bound
+with "mamori device bind"). --needs-two-devices=false clears it.`,
+		Args: exactArgs("ACCOUNT"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("needs-two-devices") {
+				return usageErr("cli.error.account_no_settings", nil).withHint("cli.hint.help", data{"Command": cmd.CommandPath()})
+			}
+			now := a.now()
+			var label string
+			var finding *phone.Finding
+			var changed bool
+			err := a.mutate(func(v *vault.Vault) error {
+				acct, err := a.findAccount(v, args[0])
+				if err != nil {
+					return err
+				}
+				label, finding, changed = acct.Label(), nil, false
+				if acct.NeedsTwoDevices != needsTwo {
+					acct.NeedsTwoDevices = needsTwo
+					acct.Updated = now.UTC()
+					changed = true
+				}
+				for _, f := range phone.Readiness(v.Bindings()) {
+					if f.AccountID == acct.ID && f.Code == phone.FindingOneDevice {
+						finding = &f
+					}
+				}
+				if !changed {
+					return errNothingNew
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			switch {
+			case !changed:
+				a.note("cli.note.account_unchanged", data{"Label": label})
+			case needsTwo:
+				a.note("cli.note.needs_two_devices", data{"Label": label})
+			default:
+				a.note("cli.note.needs_two_devices_off", data{"Label": label})
+			}
+			if finding != nil {
+				a.warn("cli.warn.one_device", data{"Label": label, "Count": finding.Count})
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&needsTwo, "needs-two-devices", false, "the service wants two registered devices")
+	return cmd
+}

@@ -1,0 +1,236 @@
+package cli
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/mamori-app/mamori/vault/phone"
+)
+
+func (h *harness) devicesJSON() []deviceJSON {
+	h.t.Helper()
+	var out []deviceJSON
+	decodeOne(h.t, h.ok("", "device", "list", "--json").stdout, &out)
+	return out
+}
+
+func (h *harness) deviceRiskJSON() []phone.DeviceRiskItem {
+	h.t.Helper()
+	var out []phone.DeviceRiskItem
+	decodeOne(h.t, h.ok("", "device", "risk", "--json").stdout, &out)
+	return out
+}
+
+func checklistLabels(items []phone.DeviceRiskItem) string {
+	var l []string
+	for _, it := range items {
+		l = append(l, it.Label)
+	}
+	sort.Strings(l)
+	return strings.Join(l, "|")
+}
+
+// TestDeviceTriggers follows the seed's two device triggers: a new handset
+// and an authenticator app reinstall each list the accounts whose codes
+// lived on the old one, and only those.
+func TestDeviceTriggers(t *testing.T) {
+	h := newHarness(t)
+	h.ok("", "add", "taro@example.com", "--issuer", "Amazon", "--no-otp")
+	h.ok("", "add", "taro", "--issuer", "LINE", "--no-otp")
+	h.ok("", "add", "alice", "--issuer", "GitHub", "--secret", h.addSecret("JBSWY3DPEHPK3PXP"))
+	h.ok("", "add", "山田太郎", "--issuer", "みずほ銀行", "--no-otp")
+	h.ok("", "add", "bob", "--issuer", "Unbound", "--no-otp")
+
+	h.ok("", "device", "add", "iPhone 8")
+	h.ok("", "device", "add", "Google Authenticator", "--kind", "authenticator-app")
+	h.ok("", "device", "add", "iPad")
+	h.fails(exitFailure, []string{`a device named "iphone 8" already exists`}, "", "device", "add", "iphone 8")
+	h.fails(exitUsage, []string{"--kind takes handset or authenticator-app"}, "", "device", "add", "Watch", "--kind", "watch")
+	h.fails(exitUsage, []string{"a device needs a name"}, "", "device", "add", "  ")
+
+	// Amazon's app on the iPhone confirms logins; LINE lives on the iPhone;
+	// GitHub and the bank are in the authenticator app; the bank's app is
+	// on the iPad too.
+	r := h.ok("", "device", "bind", "amazon", "iphone")
+	if !strings.Contains(r.stderr, "Amazon: taro@example.com's codes live on iPhone 8") {
+		t.Errorf("bind: %q", r.stderr)
+	}
+	h.ok("", "device", "bind", "line", "iPhone 8")
+	h.ok("", "device", "bind", "github", "google")
+	h.ok("", "device", "bind", "みずほ", "google")
+	h.ok("", "device", "bind", "みずほ", "ipad")
+	if r := h.ok("", "device", "bind", "line", "iPhone 8"); !strings.Contains(r.stderr, "already live on iPhone 8; nothing changed") {
+		t.Errorf("bind twice: %q", r.stderr)
+	}
+	before := h.snapshot()
+	h.fails(exitFailure, []string{`"ip" matches 2 devices: iPhone 8, iPad`}, "", "device", "bind", "line", "ip")
+	h.fails(exitFailure, []string{`no device matches "pixel"`, "hint: \"mamori device list\""}, "", "device", "bind", "line", "pixel")
+	h.fails(exitFailure, []string{"Unbound: bob is not bound to iPad"}, "", "device", "unbind", "unbound", "ipad")
+	h.fails(exitFailure, []string{"no change of iPhone 8 is recorded"}, "", "device", "done", "iphone", "amazon")
+	h.sameSnapshot(before, "failed device commands")
+
+	devs := h.devicesJSON()
+	if len(devs) != 3 || devs[0].Name != "iPhone 8" || devs[0].Kind != phone.DeviceHandset || len(devs[0].Accounts) != 2 ||
+		devs[1].Kind != phone.DeviceAuthenticator || len(devs[1].Accounts) != 2 || len(devs[2].Accounts) != 1 {
+		t.Errorf("device list --json = %+v", devs)
+	}
+	if r := h.ok("", "device", "list"); !strings.Contains(r.stdout, "Google Authenticator  authenticator app  GitHub: alice, みずほ銀行: 山田太郎") {
+		t.Errorf("device list:\n%s", r.stdout)
+	}
+
+	// Trigger 1: a new handset. The accounts on the iPhone, and only they.
+	var ch deviceChangeJSON
+	decodeOne(t, h.ok("", "device", "change", "iphone", "--new", "Pixel 9", "--json").stdout, &ch)
+	if ch.Change.Event != phone.EventNewHandset || ch.Change.New == "" || !ch.Change.OldStillWorks ||
+		checklistLabels(ch.Checklist) != "Amazon: taro@example.com|LINE: taro" {
+		t.Errorf("new handset = %+v", ch)
+	}
+	for _, it := range ch.Checklist {
+		if !it.NoFallback || it.Urgency != phone.UrgencyOpen {
+			t.Errorf("item %+v: want no fallback, open", it)
+		}
+	}
+	if devs := h.devicesJSON(); len(devs) != 4 || devs[3].Name != "Pixel 9" || devs[3].Kind != phone.DeviceHandset {
+		t.Errorf("--new did not add the new handset: %+v", devs)
+	}
+	// As a person reads it; recording it again updates it.
+	r = h.ok("", "device", "change", "iPhone 8", "--new", "Pixel 9", "--old-until", "2009-03-31")
+	for _, w := range []string{"updated the recorded new handset iPhone 8 → Pixel 9", "the old device works through 2009-03-31",
+		`tick it off with "mamori device done 'iPhone 8' ACCOUNT"`} {
+		if !strings.Contains(r.stderr, w) {
+			t.Errorf("change stderr lacks %q:\n%s", w, r.stderr)
+		}
+	}
+	for _, w := range []string{"[ ]  Amazon: taro@example.com", "iPhone 8 → Pixel 9", "no other way in: once the old device is gone", "no support contact recorded"} {
+		if !strings.Contains(r.stdout, w) {
+			t.Errorf("checklist lacks %q:\n%s", w, r.stdout)
+		}
+	}
+	h.fails(exitUsage, []string{"the new handset must be another device"}, "", "device", "change", "iPhone 8", "--new", "iphone 8")
+	h.fails(exitUsage, []string{"--old-until and --old-gone cannot be used together"}, "", "device", "change", "iPhone 8", "--old-until", "2009-03-01", "--old-gone")
+
+	// Trigger 2: the authenticator app is reinstalled. GitHub has its key in
+	// Mamori; the bank still has the iPad.
+	decodeOne(t, h.ok("", "device", "change", "google", "--reinstall", "--json").stdout, &ch)
+	if ch.Change.Event != phone.EventAppReinstall || ch.Change.New != ch.Change.Old ||
+		checklistLabels(ch.Checklist) != "GitHub: alice|みずほ銀行: 山田太郎" {
+		t.Errorf("reinstall = %+v", ch)
+	}
+	for _, it := range ch.Checklist {
+		if it.NoFallback {
+			t.Errorf("item %+v has a way in", it)
+		}
+	}
+	r = h.ok("", "device", "change", "google", "--reinstall")
+	if !strings.Contains(r.stderr, "updated the recorded reinstall of Google Authenticator") || !strings.Contains(r.stderr, "before reinstalling, make sure each can be set up again") {
+		t.Errorf("reinstall stderr:\n%s", r.stderr)
+	}
+
+	// Every open item, across both changes.
+	if got := checklistLabels(h.deviceRiskJSON()); got != "Amazon: taro@example.com|GitHub: alice|LINE: taro|みずほ銀行: 山田太郎" {
+		t.Errorf("device risk = %s", got)
+	}
+
+	// Ticking off shrinks the lists; the account moves to the new handset.
+	r = h.ok("", "device", "done", "iphone", "amazon")
+	if !strings.Contains(r.stderr, "ticked off Amazon: taro@example.com: its codes moved from iPhone 8 to Pixel 9") || !strings.Contains(r.stderr, "1 account(s) left") {
+		t.Errorf("done: %q", r.stderr)
+	}
+	if r := h.ok("", "device", "done", "iphone", "amazon"); !strings.Contains(r.stderr, "already ticked off") {
+		t.Errorf("done twice: %q", r.stderr)
+	}
+	before = h.snapshot()
+	h.fails(exitFailure, []string{"Unbound: bob's codes do not live on iPhone 8"}, "", "device", "done", "iphone", "unbound")
+	h.sameSnapshot(before, "done for an account not on the list")
+	r = h.ok("", "device", "done", "Google Authenticator", "github")
+	if !strings.Contains(r.stderr, "its codes work again in Google Authenticator") {
+		t.Errorf("done after reinstall: %q", r.stderr)
+	}
+	if got := checklistLabels(h.deviceRiskJSON()); got != "LINE: taro|みずほ銀行: 山田太郎" {
+		t.Errorf("device risk after ticks = %s", got)
+	}
+	devs = h.devicesJSON()
+	if fmt.Sprint(devs[3].Accounts) != fmt.Sprint([]deviceAcctJSON{{ID: h.accountID("amazon"), Label: "Amazon: taro@example.com"}}) ||
+		len(devs[1].Accounts) != 2 {
+		t.Errorf("devices after ticks = %+v", devs)
+	}
+
+	// Unbinding; Japanese.
+	h.ok("", "device", "unbind", "みずほ", "ipad")
+	h.env["LANG"] = "ja_JP.UTF-8"
+	r = h.ok("", "device", "risk")
+	noKeys(t, r)
+	if !strings.Contains(r.stdout, "機種変更") || !strings.Contains(r.stdout, "アプリの再インストール") {
+		t.Errorf("ja device risk:\n%s", r.stdout)
+	}
+	noKeys(t, h.ok("", "device", "list"))
+}
+
+func (h *harness) accountID(query string) string {
+	h.t.Helper()
+	for _, a := range h.listJSON() {
+		if strings.Contains(strings.ToLower(a.Issuer+":"+a.Name), query) {
+			return a.ID
+		}
+	}
+	h.t.Fatalf("no account %q", query)
+	return ""
+}
+
+// TestNeedsTwoDevices checks the readiness rule one-device: a service that
+// wants two registered devices, with one recorded.
+func TestNeedsTwoDevices(t *testing.T) {
+	h := newHarness(t)
+	h.ok("", "add", "taro@example.com", "--issuer", "Amazon", "--no-otp")
+	h.ok("", "device", "add", "iPhone 8")
+	h.ok("", "device", "bind", "amazon", "iphone")
+	oneDevice := func() *findingJSON {
+		var fs []findingJSON
+		decodeOne(t, h.ok("", "phone", "readiness", "--json").stdout, &fs)
+		for _, f := range fs {
+			if f.Code == phone.FindingOneDevice {
+				return &f
+			}
+		}
+		return nil
+	}
+	if f := oneDevice(); f != nil {
+		t.Errorf("one-device before the setting: %+v", f)
+	}
+	h.fails(exitUsage, []string{"account set needs a setting to change"}, "", "account", "set", "amazon")
+	r := h.ok("", "account", "set", "amazon", "--needs-two-devices")
+	if !strings.Contains(r.stderr, "Amazon: taro@example.com needs two registered devices") ||
+		!strings.Contains(r.stderr, "warning: Amazon: taro@example.com has only 1 registered device(s) recorded") {
+		t.Errorf("account set: %q", r.stderr)
+	}
+	if f := oneDevice(); f == nil || f.Severity != phone.SeverityHigh || f.Count != 1 || f.Label != "Amazon: taro@example.com" {
+		t.Errorf("one-device = %+v", f)
+	}
+	if r := h.ok("", "phone", "readiness"); !strings.Contains(r.stdout, "the service wants two registered devices, but only 1 is recorded") {
+		t.Errorf("readiness:\n%s", r.stdout)
+	}
+	before := h.snapshot()
+	if r := h.ok("", "account", "set", "amazon", "--needs-two-devices=true"); !strings.Contains(r.stderr, "already has that setting") {
+		t.Errorf("setting again: %q", r.stderr)
+	}
+	h.sameSnapshot(before, "setting the same value")
+
+	// A second device clears it; so does clearing the setting.
+	h.ok("", "device", "add", "iPad")
+	h.ok("", "device", "bind", "amazon", "ipad")
+	if f := oneDevice(); f != nil {
+		t.Errorf("one-device with two devices: %+v", f)
+	}
+	h.ok("", "device", "unbind", "amazon", "ipad")
+	if oneDevice() == nil {
+		t.Error("no one-device after unbinding")
+	}
+	if r := h.ok("", "account", "set", "amazon", "--needs-two-devices=false"); !strings.Contains(r.stderr, "no longer needs two registered devices") {
+		t.Errorf("clearing: %q", r.stderr)
+	}
+	if f := oneDevice(); f != nil {
+		t.Errorf("one-device after clearing: %+v", f)
+	}
+}
