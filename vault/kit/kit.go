@@ -210,8 +210,9 @@ func ParseRecipients(specs []string) ([]age.Recipient, error) {
 			}
 		}
 		if err != nil {
-			// Don't echo the value: it may be a private key given by mistake.
-			return nil, fmt.Errorf("recipient %d is not an age or SSH public key: %v", i+1, err)
+			// Neither the value nor age's message about it is repeated: it
+			// may be a private key given by mistake.
+			return nil, fmt.Errorf("recipient %d is not an age or SSH public key", i+1)
 		}
 		out = append(out, r)
 	}
