@@ -1,7 +1,7 @@
 // Package assets holds the files Mamori embeds in its binary: translations
 // (flat JSON objects of key to text, one file per language, as Fyne's lang
-// package loads them), the fonts used for printing with their licence, and,
-// later, icons and guide texts.
+// package loads them), the guide texts of the "I can't log in" assistant, the
+// fonts used for printing with their licence, and icons.
 package assets
 
 import "embed"
@@ -10,6 +10,16 @@ import "embed"
 //
 //go:embed translations
 var Translations embed.FS
+
+// Guides holds the texts of the "I can't log in" assistant (package
+// vault/trouble), as data rather than code: guides/flows.json lists each
+// flow's steps (language-neutral), guides/error-codes.json the error codes
+// known in advance and their kinds, and guides/<lang>/<name>.json the texts
+// (flat JSON objects of key to Go template, one file per flow plus
+// common.json and input.json).
+//
+//go:embed guides
+var Guides embed.FS
 
 // FontRegular is BIZ UDGothic Regular (Morisawa, SIL Open Font License 1.1,
 // see fonts/OFL.txt): a TrueType font with Latin and full Japanese glyphs,

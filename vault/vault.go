@@ -26,6 +26,7 @@ import (
 	"github.com/mamori-app/mamori/vault/otp"
 	"github.com/mamori-app/mamori/vault/phone"
 	"github.com/mamori-app/mamori/vault/recovery"
+	"github.com/mamori-app/mamori/vault/trouble"
 )
 
 // SchemaVersion is the version of the vault document this build writes. A vault
@@ -80,6 +81,24 @@ type Account struct {
 	Created time.Time `json:"created"`
 	// Updated is when the account last changed (a HOTP counter step counts).
 	Updated time.Time `json:"updated"`
+	// ClockOffset shifts the time this account's TOTP and Steam codes are
+	// made for, in seconds (see trouble.Shift): for a device clock that
+	// cannot be fixed, or a service whose clock runs early or late. 0 for
+	// almost every account. Use Account.Code, which applies it.
+	ClockOffset int `json:"clock_offset,omitempty"`
+	// Lockout is the lock after wrong passwords recorded for the account,
+	// with when it should lift; nil when none is recorded.
+	Lockout *trouble.Lockout `json:"lockout,omitempty"`
+	// LockoutDuration is how long the service's lock usually lasts; 0 means
+	// trouble.DefaultLockoutDuration (one hour). In JSON, nanoseconds.
+	LockoutDuration time.Duration `json:"lockout_duration,omitempty"`
+	// ErrorNotes are the person's notes on the error codes the service
+	// shows, by code.
+	ErrorNotes []trouble.ErrorNote `json:"error_notes,omitempty"`
+	// Events is the account's history: lockouts recorded and cleared,
+	// breach checklist steps ticked off. Oldest first, at most
+	// trouble.MaxEvents.
+	Events []trouble.Event `json:"events,omitempty"`
 }
 
 // ErrNotFound means no account (or grid card) matched a query.

@@ -111,7 +111,9 @@ full-width/half-width do not matter (ＧＩＴＨＵＢ finds GitHub, みずほ 
 みずほ銀行). A query that matches several accounts fails and lists them.
 
 --at TIME gives the code for another moment: RFC 3339 (2025-01-02T15:04:05Z,
-2025-01-02T15:04:05+09:00) or Unix seconds. For an HOTP account the counter is
+2025-01-02T15:04:05+09:00) or Unix seconds. An account with a clock offset
+("mamori account set ACCOUNT --clock-offset SECONDS") gets the code of that
+moment plus its offset, now or --at. For an HOTP account the counter is
 advanced and saved before its code is printed, so a code is never shown
 twice; --at does not apply to HOTP.`,
 		Args: exactArgs("QUERY"),
@@ -145,12 +147,15 @@ twice; --at does not apply to HOTP.`,
 				}
 				return a.hotpCode(store, acct.ID)
 			}
-			code, err := acct.OTP.Code(when)
+			code, err := acct.Code(when)
 			if err != nil {
 				return err
 			}
-			left := int(math.Ceil(acct.OTP.Remaining(when).Seconds()))
+			left := int(math.Ceil(acct.CodeRemaining(when).Seconds()))
 			a.note("cli.note.code_totp", data{"Label": acct.Label(), "Seconds": left})
+			if acct.ClockOffset != 0 {
+				a.note("cli.note.code_offset", data{"Seconds": fmt.Sprintf("%+d", acct.ClockOffset)})
+			}
 			_, err = fmt.Fprintln(a.env.Stdout, code)
 			return err
 		},

@@ -211,6 +211,11 @@ Environment:
 		a.deviceCommand(),
 		a.accountCommand(),
 		a.kitCommand(),
+		a.checkInputCommand(),
+		a.lockoutCommand(),
+		a.clockCommand(),
+		a.troubleCommand(),
+		a.errorsCommand(),
 	)
 	return root
 }
