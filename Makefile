@@ -9,13 +9,15 @@ GO ?= go
 BIN := bin/mamori
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
+CHECKS := fmt-check vet staticcheck test-headless test-keyring test-race
+
 # The headless build: Fyne's test driver (build tag ci) and no cgo. vet,
 # staticcheck and the tests share it, so its compiled packages are reused.
 HEADLESS := CGO_ENABLED=0
 # The real app: cgo, GLFW and OpenGL.
 REAL := CGO_ENABLED=1
 
-.PHONY: help run test bench build screenshot deps-build deps-test deps-bench \
+.PHONY: help run test checks bench build screenshot deps-build deps-test deps-bench \
 	fmt-check vet staticcheck test-headless test-keyring test-race smoke clean
 
 help:
@@ -28,8 +30,17 @@ run: deps-build build
 	@echo "==> starting $(BIN)"
 	./$(BIN)
 
-test: deps-test fmt-check vet staticcheck test-headless test-keyring test-race build smoke
+# The cgo build is mostly one long, single-threaded C compile (GLFW), so it
+# runs beside the checks, which run one after another; the smoke test needs
+# both.
+test: deps-test
+	@echo "==> make test: the checks, with the real cgo build beside them"
+	@$(MAKE) --no-print-directory -j2 build checks
+	@$(MAKE) --no-print-directory smoke
 	@echo "==> make test: all checks passed"
+
+checks:
+	@for t in $(CHECKS); do $(MAKE) --no-print-directory $$t || exit 1; done
 
 bench: deps-bench build
 	@echo "==> benchmarks (scripts/bench.sh)"

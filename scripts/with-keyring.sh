@@ -30,7 +30,8 @@ if [[ "${1:-}" != "--in-session" ]]; then
   fi
 
   tmp=$(mktemp -d "${TMPDIR:-/tmp}/mamori-keyring.XXXXXX")
-  cleanup() { rm -rf "$tmp"; }
+  # The keyring daemon may still be writing as the session ends: retry.
+  cleanup() { rm -rf "$tmp" 2>/dev/null || { sleep 1; rm -rf "$tmp" 2>/dev/null; } || true; }
   trap cleanup EXIT
   mkdir -p "$tmp/home" "$tmp/data" "$tmp/config" "$tmp/cache" "$tmp/run"
   chmod 700 "$tmp/run"
@@ -65,16 +66,17 @@ export GNOME_KEYRING_CONTROL
 # Wait for org.freedesktop.secrets to answer: store, look up and clear a probe.
 probe="probe-$$-$RANDOM"
 ok=
-for _ in $(seq 1 50); do
-  if printf '%s' "$probe" | timeout 10 secret-tool store --label="mamori keyring probe" \
+deadline=$((SECONDS + 20))
+while ((SECONDS < deadline)); do
+  if printf '%s' "$probe" | timeout 5 secret-tool store --label="mamori keyring probe" \
        mamori-probe "$probe" >/dev/null 2>&1 &&
-     [[ "$(timeout 10 secret-tool lookup mamori-probe "$probe" 2>/dev/null)" == "$probe" ]]; then
+     [[ "$(timeout 5 secret-tool lookup mamori-probe "$probe" 2>/dev/null)" == "$probe" ]]; then
     ok=1
     break
   fi
   sleep 0.2
 done
-[[ -n "$ok" ]] || die "the Secret Service (gnome-keyring) did not answer a store/lookup round trip"
+[[ -n "$ok" ]] || die "the Secret Service (gnome-keyring) did not answer a store/lookup round trip within 20 s"
 timeout 10 secret-tool clear mamori-probe "$probe" >/dev/null 2>&1 || true
 echo "with-keyring: private Secret Service ready (gnome-keyring, HOME=$HOME)" >&2
 

@@ -31,6 +31,7 @@ type testAccount struct {
 	issuer, name string
 	typ          otp.Type
 	digits       int
+	secret       string // "" means rfcSecret
 }
 
 // newStore makes a vault in a temporary directory with its key in a
@@ -53,7 +54,11 @@ func addAccounts(t *testing.T, store *vault.Store, accts ...testAccount) {
 	t.Helper()
 	_, err := store.Update(func(v *vault.Vault) error {
 		for _, a := range accts {
-			key, err := otp.NewKey(a.typ, rfcSecret, otp.SHA1, a.digits, 30, 0)
+			secret := a.secret
+			if secret == "" {
+				secret = rfcSecret
+			}
+			key, err := otp.NewKey(a.typ, secret, otp.SHA1, a.digits, 30, 0)
 			if err != nil {
 				return err
 			}
@@ -61,7 +66,9 @@ func addAccounts(t *testing.T, store *vault.Store, accts ...testAccount) {
 			if err != nil {
 				return err
 			}
-			v.Add(acct)
+			if !v.Add(acct) {
+				return errors.New("duplicate test account " + acct.Label())
+			}
 		}
 		return nil
 	})
@@ -144,9 +151,9 @@ func buttonsOf(w fyne.Window) []*widget.Button {
 func TestListShowsAccountsWithLiveCodes(t *testing.T) {
 	store := newStore(t, nil)
 	addAccounts(t, store,
-		testAccount{"GitHub", "alice@example.com", otp.TOTP, 6},
-		testAccount{"みずほ銀行", "山田太郎", otp.TOTP, 8},
-		testAccount{"", "bare-name", otp.TOTP, 6},
+		testAccount{"GitHub", "alice@example.com", otp.TOTP, 6, ""},
+		testAccount{"みずほ銀行", "山田太郎", otp.TOTP, 8, ""},
+		testAccount{"", "bare-name", otp.TOTP, 6, "JBSWY3DPEHPK3PXP"},
 	)
 	v, w := open(t, store)
 
@@ -173,8 +180,8 @@ func TestListShowsAccountsWithLiveCodes(t *testing.T) {
 func TestSearchFiltersTheList(t *testing.T) {
 	store := newStore(t, nil)
 	addAccounts(t, store,
-		testAccount{"GitHub", "alice@example.com", otp.TOTP, 6},
-		testAccount{"みずほ銀行", "山田太郎", otp.TOTP, 6},
+		testAccount{"GitHub", "alice@example.com", otp.TOTP, 6, ""},
+		testAccount{"みずほ銀行", "山田太郎", otp.TOTP, 6, "JBSWY3DPEHPK3PXP"},
 	)
 	v, w := open(t, store)
 
@@ -192,7 +199,7 @@ func TestSearchFiltersTheList(t *testing.T) {
 
 func TestCopyPutsTheCodeOnTheClipboard(t *testing.T) {
 	store := newStore(t, nil)
-	addAccounts(t, store, testAccount{"GitHub", "alice@example.com", otp.TOTP, 6})
+	addAccounts(t, store, testAccount{"GitHub", "alice@example.com", otp.TOTP, 6, ""})
 	v, w := open(t, store)
 
 	var copied bool
@@ -222,7 +229,7 @@ func TestCopyPutsTheCodeOnTheClipboard(t *testing.T) {
 
 func TestHOTPSavesTheCounterBeforeShowingTheCode(t *testing.T) {
 	store := newStore(t, nil)
-	addAccounts(t, store, testAccount{"Bank", "counter", otp.HOTP, 6})
+	addAccounts(t, store, testAccount{"Bank", "counter", otp.HOTP, 6, ""})
 	_, w := open(t, store)
 
 	if hasText(w, "755 224") {
@@ -260,8 +267,8 @@ func TestEmptyVaultExplainsHowToAddAnAccount(t *testing.T) {
 
 func TestDamagedVaultIsExplainedNotFatal(t *testing.T) {
 	store := newStore(t, nil)
-	addAccounts(t, store, testAccount{"GitHub", "alice@example.com", otp.TOTP, 6})
-	addAccounts(t, store, testAccount{"GitLab", "bob", otp.TOTP, 6}) // keeps a backup generation
+	addAccounts(t, store, testAccount{"GitHub", "alice@example.com", otp.TOTP, 6, ""})
+	addAccounts(t, store, testAccount{"GitLab", "bob", otp.TOTP, 6, "JBSWY3DPEHPK3PXP"}) // keeps a backup generation
 	path := filepath.Join(store.Dir(), "vault.age")
 	raw, err := os.ReadFile(path)
 	if err != nil {
@@ -275,9 +282,33 @@ func TestDamagedVaultIsExplainedNotFatal(t *testing.T) {
 	if v.loaded {
 		t.Error("a damaged vault is shown as loaded")
 	}
-	if !hasText(w, tr("ui.restore")) {
-		t.Logf("no restore offered (the store found no usable backup): %q", textsOf(w))
+
+	// The previous generation is offered, and restoring it needs a yes.
+	var restore *widget.Button
+	for _, b := range buttonsOf(w) {
+		if b.Text == tr("ui.restore") {
+			restore = b
+		}
 	}
+	if restore == nil {
+		t.Fatalf("no restore button; the window shows %q", textsOf(w))
+	}
+	test.Tap(restore)
+	requireText(t, w, "generation 1, accounts: 1")
+	var yes *widget.Button
+	for _, b := range buttonsOf(w) {
+		if b.Text == "Yes" {
+			yes = b
+		}
+	}
+	if yes == nil {
+		t.Fatalf("no confirmation; the window shows %q", textsOf(w))
+	}
+	test.Tap(yes)
+	if !v.loaded || v.list.Length() != 1 {
+		t.Fatalf("after restoring, the window shows %q", textsOf(w))
+	}
+	requireText(t, w, "GitHub", tr("ui.restore.done"))
 }
 
 func TestCancelledPassphraseIsExplained(t *testing.T) {
@@ -289,7 +320,7 @@ func TestCancelledPassphraseIsExplained(t *testing.T) {
 		}
 		return "", errCancelled
 	})
-	addAccounts(t, store, testAccount{"GitHub", "alice@example.com", otp.TOTP, 6})
+	addAccounts(t, store, testAccount{"GitHub", "alice@example.com", otp.TOTP, 6, ""})
 	store.Lock()
 	_, w := open(t, store)
 	requireText(t, w, tr("ui.error.title"), tr("ui.error.cancelled"), tr("ui.retry"))

@@ -401,7 +401,6 @@ func newAccountRow(v *view) *accountRow {
 	r.issuer.Truncation = fyne.TextTruncateEllipsis
 	r.name = widget.NewLabel("")
 	r.name.Truncation = fyne.TextTruncateEllipsis
-	r.name.Importance = widget.LowImportance
 	r.digits = canvas.NewText("", theme.Color(theme.ColorNamePrimary))
 	r.digits.TextStyle = fyne.TextStyle{Monospace: true}
 	r.digits.TextSize = theme.TextSize() * 2
@@ -416,7 +415,8 @@ func newAccountRow(v *view) *accountRow {
 
 func (r *accountRow) CreateRenderer() fyne.WidgetRenderer {
 	// The seconds column is as wide as "30 s" so the codes line up.
-	secs := container.NewGridWrap(fyne.NewSize(widget.NewLabel("88 s").MinSize().Width, r.left.MinSize().Height), r.left)
+	secs := container.NewCenter(container.NewGridWrap(
+		fyne.NewSize(widget.NewLabel("88 s").MinSize().Width, r.left.MinSize().Height), r.left))
 	right := container.NewHBox(r.next, container.NewCenter(r.digits), secs, container.NewCenter(r.copy))
 	names := container.NewVBox(r.issuer, r.name)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, right, names))
