@@ -85,7 +85,9 @@ test-headless:
 
 test-keyring:
 	@echo "==> keyring integration tests (TestKeyring*) on a private gnome-keyring"
-	$(HEADLESS) scripts/with-keyring.sh $(GO) test -tags ci,keyring -run '^TestKeyring' -count=1 ./...
+	@# -p 1: one test locks the shared login collection for a moment, so
+	@# packages must not use the keyring at the same time.
+	$(HEADLESS) scripts/with-keyring.sh $(GO) test -p 1 -tags ci,keyring -run '^TestKeyring' -count=1 ./...
 
 test-race:
 	@echo "==> race detector on the packages that do not use Fyne"
