@@ -213,15 +213,15 @@ func (v *Vault) Remove(id string) bool {
 // otherwise the query must be part of exactly one account's issuer or name.
 // No match is ErrNotFound; several are an *AmbiguousError.
 func (v *Vault) Find(query string) (*Account, error) {
-	q := fold(query)
+	q := Fold(query)
 	if q == "" {
 		return nil, fmt.Errorf("%w: empty query", ErrNotFound)
 	}
 	var exact, partial []int
 	for i, a := range v.Accounts {
-		is, nm := fold(a.Issuer), fold(a.Name)
+		is, nm := Fold(a.Issuer), Fold(a.Name)
 		switch {
-		case q == is || q == nm || q == is+":"+nm || q == fold(a.Label()) || q == a.ID:
+		case q == is || q == nm || q == is+":"+nm || q == Fold(a.Label()) || q == a.ID:
 			exact = append(exact, i)
 		case strings.Contains(is, q) || strings.Contains(nm, q) || strings.Contains(is+":"+nm, q):
 			partial = append(partial, i)
@@ -245,10 +245,10 @@ func (v *Vault) Find(query string) (*Account, error) {
 	return nil, &AmbiguousError{Query: query, Candidates: cands}
 }
 
-// fold makes a string comparable for search: NFKC (full-width Latin to
+// Fold makes a string comparable for search: NFKC (full-width Latin to
 // half-width, half-width katakana to full-width), case folded, katakana to
 // hiragana (ミズホ finds みずほ), surrounding space trimmed.
-func fold(s string) string {
+func Fold(s string) string {
 	s = cases.Fold().String(norm.NFKC.String(s))
 	s = strings.Map(func(r rune) rune {
 		if r >= 'ァ' && r <= 'ヶ' {
@@ -282,13 +282,13 @@ func (v *Vault) Bindings() []phone.AccountBindings {
 // GridCard returns the one grid card whose name matches query, folded like
 // Find (exact name first, then part of a name).
 func (v *Vault) GridCard(query string) (*gridcard.Card, error) {
-	q := fold(query)
+	q := Fold(query)
 	if q == "" {
 		return nil, fmt.Errorf("%w: empty query", ErrNotFound)
 	}
 	var exact, partial []int
 	for i, c := range v.GridCards {
-		switch n := fold(c.Name); {
+		switch n := Fold(c.Name); {
 		case n == q || c.ID == query:
 			exact = append(exact, i)
 		case strings.Contains(n, q):
