@@ -24,7 +24,7 @@ help:
 	@echo "make run         install build packages, build bin/mamori and open the app"
 	@echo "make test        install test packages and run every check (see README)"
 	@echo "make bench       vault benchmarks, and 'mamori code' against oathtool"
-	@echo "make screenshot  refresh docs/screenshots/main.png from the real app"
+	@echo "make screenshot  refresh docs/screenshots/main.png and main-ja.png from the real app"
 
 run: deps-build build
 	@echo "==> starting $(BIN)"
@@ -47,8 +47,9 @@ bench: deps-bench build
 	scripts/bench.sh
 
 screenshot: deps-test build
-	@echo "==> refreshing docs/screenshots/main.png from the real app under Xvfb"
+	@echo "==> refreshing docs/screenshots/main.png and main-ja.png from the real app under Xvfb"
 	SMOKE_OUT=docs/screenshots/main.png scripts/smoke.sh
+	SMOKE_LANG=ja_JP.UTF-8 SMOKE_OUT=docs/screenshots/main-ja.png scripts/smoke.sh
 
 deps-build:
 	@echo "==> checking system packages for the cgo build"

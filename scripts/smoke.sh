@@ -8,6 +8,8 @@
 #   SMOKE_OUT=FILE   where the PNG goes (default: bin/smoke/main.png);
 #                    `make screenshot` uses docs/screenshots/main.png
 #   MAMORI_BIN=FILE  the binary to test (default: bin/mamori)
+#   SMOKE_LANG=LOC   the app's locale (default: C.UTF-8, English);
+#                    ja_JP.UTF-8 shows it in Japanese
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -20,7 +22,7 @@ if [[ "${1:-}" != "--inner" ]]; then
   for tool in xvfb-run xwininfo import identify; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed (run: scripts/deps.sh test)"
   done
-  export SMOKE_BIN="$bin" SMOKE_PNG="$out"
+  export SMOKE_BIN="$bin" SMOKE_PNG="$out" SMOKE_LANG="${SMOKE_LANG:-C.UTF-8}"
   echo "smoke: starting Xvfb and a private keyring"
   exec xvfb-run -a -s "-screen 0 1024x768x24 -nolisten tcp" \
     "$root/scripts/with-keyring.sh" "${BASH_SOURCE[0]}" --inner
@@ -39,17 +41,19 @@ cleanup() {
 }
 trap cleanup EXIT
 
-export MAMORI_HOME="$tmp/data" MAMORI_KEYRING=system LANG=C.UTF-8
+export MAMORI_HOME="$tmp/data" MAMORI_KEYRING=system LANG=$SMOKE_LANG
 unset MAMORI_PASSPHRASE LC_ALL LC_MESSAGES
 
-echo "smoke: creating a vault with five accounts through the CLI (display $DISPLAY)"
+echo "smoke: creating a vault with seven accounts through the CLI (display $DISPLAY)"
 "$bin" add --uri 'otpauth://totp/GitHub:alice%40example.com?secret=JBSWY3DPEHPK3PXP&issuer=GitHub'
 "$bin" add 'alice@example.com' --issuer Google --secret 'GEZD GNBV GY3T QOJQ GEZD GNBV GY3T QOJQ'
 "$bin" add 'admin' --issuer 'AWS root' --secret KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ --digits 8 --algorithm SHA256
 "$bin" add 'counter@example.com' --issuer 'Example VPN' --type hotp --secret MFRGGZDFMZTWQ2LK
 "$bin" add --uri 'otpauth://steam/Steam:gamer?secret=ONSWG4TFOQYTEMZU&issuer=Steam'
+"$bin" add '山田太郎' --issuer 'みずほ銀行' --secret 'MZXW6YTBOI======'
+"$bin" add 'yamada.taro' --issuer '楽天証券' --secret 'NBSWY3DPO5XXE3DE'
 n=$("$bin" list --json | grep -o '"id"' | wc -l)
-[[ "$n" -eq 5 ]] || die "mamori list --json shows $n accounts, want 5"
+[[ "$n" -eq 7 ]] || die "mamori list --json shows $n accounts, want 7"
 # The key must be in the keyring, not in a file (key.json holds no secret).
 grep -q '"backend": *"system"' "$MAMORI_HOME/key.json" || die "the vault's key did not go to the keyring"
 id=$(sed -n 's/.*"id": *"\([0-9a-f]*\)".*/\1/p' "$MAMORI_HOME/key.json")

@@ -23,14 +23,29 @@ const AppID = "app.mamori.desktop"
 // one is needed, is asked for in the window (MAMORI_PASSPHRASE, when set, is
 // tried first). Errors opening the vault are shown in the window, not
 // returned: Run fails only when there is no display to open a window on.
-func Run(store *vault.Store) error {
+func Run(store *vault.Store) error { return run(store, false) }
+
+// RunDemo is Run for "mamori --demo": the window is marked DEMO, with a
+// banner, and the app keeps its settings apart from the real app's.
+func RunDemo(store *vault.Store) error { return run(store, true) }
+
+func run(store *vault.Store, demo bool) error {
 	if err := checkDisplay(); err != nil {
 		return err
 	}
-	a := app.NewWithID(AppID)
+	id := AppID
+	if demo {
+		id += ".demo"
+	}
+	a := app.NewWithID(id)
 	a.SetIcon(appIcon())
-	w := a.NewWindow(tr("ui.title"))
+	a.Settings().SetTheme(newTheme())
+	w := a.NewWindow("Mamori")
 	v := newView(a, w, store)
+	if demo {
+		v.demo = true
+		v.rebuild()
+	}
 	store.SetPassphraseFunc(func(req vault.PassphraseRequest) (string, error) {
 		if p := os.Getenv("MAMORI_PASSPHRASE"); p != "" && req.Attempt == 1 {
 			return p, nil

@@ -4,9 +4,6 @@ import (
 	"math"
 	"strings"
 	"time"
-
-	"golang.org/x/text/cases"
-	"golang.org/x/text/unicode/norm"
 )
 
 // groupCode splits a code in two groups for reading aloud and typing:
@@ -36,10 +33,4 @@ func secondsLeft(d time.Duration) int {
 		return 0
 	}
 	return int(math.Ceil(d.Seconds()))
-}
-
-// searchKey makes text comparable for the search box: full-width letters
-// folded to normal width (NFKC), case folded.
-func searchKey(s string) string {
-	return strings.TrimSpace(cases.Fold().String(norm.NFKC.String(s)))
 }

@@ -3,6 +3,8 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"image/color"
+	"os"
 	"strings"
 	"time"
 
@@ -22,9 +24,8 @@ import (
 const (
 	// flashFor is how long a message such as "Copied" stays in the status bar.
 	flashFor = 3 * time.Second
-	// clipboardFor is how long a copied code may stay on the clipboard; after
-	// that it is cleared if the clipboard still holds it.
-	clipboardFor = 45 * time.Second
+	// undoFor is how long a deleted account can be put back.
+	undoFor = 8 * time.Second
 	// urgentBelow is the time left at which a code turns to the error colour.
 	urgentBelow = 5
 )
@@ -47,6 +48,15 @@ type view struct {
 	// in place.
 	async func(func())
 
+	// demo marks the window as "mamori --demo": a throwaway vault.
+	demo bool
+	// prefs holds the settings (language, clipboard delay), never secrets.
+	prefs fyne.Preferences
+	// getenv reads the locale variables when the language is automatic.
+	getenv func(string) string
+
+	mode     mode
+	lastErr  error // what showError showed, to show it again in a new language
 	accounts []vault.Account
 	shown    []int // indices into accounts that pass the search
 	query    string
@@ -54,15 +64,39 @@ type view struct {
 	hotp     map[string]hotp // HOTP codes shown, by account ID
 	busy     map[string]bool // HOTP accounts whose counter is being saved
 
+	undo      *undo         // the last deleted account, while it can be undone
+	addDialog dialog.Dialog // the add dialog last opened, for tests
+	addForm   *addForm      // its fields
+
 	copiedCode string
 	copiedAt   time.Time
 	flashUntil time.Time
 
-	search  *widget.Entry
-	list    *widget.List
+	search  *searchEntry
+	list    *accountList
 	status  *widget.Label
+	undoBtn *widget.Button
+	bottom  *fyne.Container // the status line and the Undo button
 	body    *fyne.Container // holds exactly one of the states
 	content fyne.CanvasObject
+}
+
+// mode is what the body of the window shows.
+type mode int
+
+const (
+	modeMessage mode = iota // one line, such as "Opening the vault…"
+	modeList                // the accounts
+	modeEmpty               // how to add a first account
+	modeError               // why the vault could not be opened
+	modeLocked              // locked; a button unlocks
+)
+
+// undo is a deleted account kept in memory so that it can be put back.
+type undo struct {
+	acct  vault.Account
+	index int
+	until time.Time
 }
 
 // hotp is an HOTP code that was shown, with the counter value it came from.
@@ -74,43 +108,95 @@ type hotp struct {
 // newView builds the window content for store; call load to fill it.
 func newView(a fyne.App, w fyne.Window, store *vault.Store) *view {
 	v := &view{
-		app:   a,
-		win:   w,
-		store: store,
-		now:   time.Now,
-		async: func(f func()) { go f() },
-		hotp:  map[string]hotp{},
-		busy:  map[string]bool{},
+		app:    a,
+		win:    w,
+		store:  store,
+		prefs:  a.Preferences(),
+		getenv: os.Getenv,
+		now:    time.Now,
+		async:  func(f func()) { go f() },
+		hotp:   map[string]hotp{},
+		busy:   map[string]bool{},
 	}
-	v.search = widget.NewEntry()
-	v.search.SetPlaceHolder(tr("ui.search"))
-	v.search.OnChanged = func(q string) {
-		v.query = q
-		v.filter()
-	}
-	reload := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), v.reload)
-	v.list = widget.NewList(
-		func() int { return len(v.shown) },
-		func() fyne.CanvasObject { return newAccountRow(v) },
-		func(id widget.ListItemID, o fyne.CanvasObject) {
-			if id < len(v.shown) {
-				o.(*accountRow).set(v.accounts[v.shown[id]], v.now())
-			}
-		},
-	)
-	v.list.OnSelected = func(widget.ListItemID) { v.list.UnselectAll() }
-	v.status = widget.NewLabel("")
-	v.status.Importance = widget.LowImportance
-	v.status.Truncation = fyne.TextTruncateEllipsis
-	v.body = container.NewStack()
-	top := container.NewBorder(nil, nil, nil, reload, v.search)
-	v.content = container.NewBorder(top, v.status, nil, nil, v.body)
+	v.applyLanguage()
+	v.build()
+	v.installShortcuts()
 	v.showMessage(tr("ui.loading"))
 	return v
 }
 
+// build makes the window's widgets afresh, in the current language, and puts
+// them in the window; the body is left empty for the caller to fill.
+func (v *view) build() {
+	if v.demo {
+		v.win.SetTitle(tr("ui.title.demo"))
+	} else {
+		v.win.SetTitle(tr("ui.title"))
+	}
+	query := v.query
+	v.search = newSearchEntry(v)
+	v.search.SetPlaceHolder(tr("ui.search"))
+	v.search.SetText(query)
+	v.search.OnChanged = func(q string) {
+		v.query = q
+		v.filter()
+	}
+	v.search.OnSubmitted = func(string) { v.copyTop() }
+	add := widget.NewButtonWithIcon("", theme.ContentAddIcon(), v.showAdd)
+	reload := widget.NewButtonWithIcon("", theme.ViewRefreshIcon(), v.reload)
+	lock := widget.NewButtonWithIcon("", theme.LogoutIcon(), v.lock)
+	settings := widget.NewButtonWithIcon("", theme.SettingsIcon(), v.showSettings)
+	help := widget.NewButtonWithIcon("", theme.HelpIcon(), v.showHelp)
+	v.list = newAccountList(v)
+	// A click on an account copies its code.
+	v.list.OnSelected = func(id widget.ListItemID) {
+		v.list.UnselectAll()
+		if id >= 0 && id < len(v.shown) && v.shown[id] < len(v.accounts) {
+			v.copyAccount(v.accounts[v.shown[id]])
+		}
+	}
+	v.status = widget.NewLabel("")
+	v.status.Importance = widget.LowImportance
+	v.status.Truncation = fyne.TextTruncateEllipsis
+	v.body = container.NewStack()
+	v.undoBtn = widget.NewButtonWithIcon(tr("ui.undo"), theme.ContentUndoIcon(), v.undoDelete)
+	v.undoBtn.Hide()
+	var top fyne.CanvasObject = container.NewBorder(nil, nil, nil, container.NewHBox(add, reload, lock, settings, help), v.search)
+	if v.demo {
+		banner := widget.NewLabel(tr("ui.demo.banner", map[string]any{"Passphrase": demoPassphrase}))
+		banner.Importance = widget.WarningImportance
+		bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
+		bg.FillColor = withAlpha(bg.FillColor, 0x30)
+		top = container.NewVBox(container.NewStack(bg, banner), top)
+	}
+	v.bottom = container.NewBorder(nil, nil, nil, v.undoBtn, v.status)
+	v.content = container.NewBorder(top, v.bottom, nil, nil, v.body)
+	v.win.SetContent(v.content)
+	v.showUndo()
+}
+
+// rebuild shows the window again in the current language, in the state it
+// was in.
+func (v *view) rebuild() {
+	v.build()
+	switch v.mode {
+	case modeList:
+		v.setBody(v.list)
+		v.filter()
+	case modeEmpty:
+		v.setBody(v.emptyState())
+	case modeError:
+		v.showError(v.lastErr)
+	case modeLocked:
+		v.showLocked()
+	default:
+		v.showMessage(tr("ui.loading"))
+	}
+}
+
 // reload reads the vault again, in the background.
 func (v *view) reload() {
+	v.hotp = map[string]hotp{}
 	v.showMessage(tr("ui.loading"))
 	v.async(v.load)
 }
@@ -130,24 +216,29 @@ func (v *view) show(vlt *vault.Vault, err error) {
 		return
 	}
 	v.accounts = append([]vault.Account(nil), vlt.Accounts...)
-	v.hotp = map[string]hotp{}
+	v.shown = nil // indices into the old list; filter makes them anew
 	if len(v.accounts) == 0 {
 		v.loaded = false
+		v.mode = modeEmpty
 		v.setBody(v.emptyState())
 		v.status.SetText("")
 		return
 	}
 	v.loaded = true
+	v.mode = modeList
 	v.setBody(v.list)
 	v.filter()
 }
 
 // filter recomputes the shown accounts from the search text.
 func (v *view) filter() {
-	q := searchKey(v.query)
+	q := vault.Fold(v.query)
 	v.shown = v.shown[:0]
+	if !v.loaded {
+		return
+	}
 	for i, a := range v.accounts {
-		if q == "" || strings.Contains(searchKey(a.Issuer), q) || strings.Contains(searchKey(a.Name), q) {
+		if q == "" || strings.Contains(vault.Fold(a.Issuer), q) || strings.Contains(vault.Fold(a.Name), q) {
 			v.shown = append(v.shown, i)
 		}
 	}
@@ -184,19 +275,37 @@ func (v *view) flash(msg string) {
 // countdowns, ends flash messages and clears a code left on the clipboard.
 func (v *view) tick() {
 	now := v.now()
+	if v.undo != nil {
+		v.showUndo()
+	}
 	if v.loaded {
 		v.list.Refresh()
 		if !now.Before(v.flashUntil) {
 			v.updateStatus()
 		}
 	}
-	if v.copiedCode != "" && now.Sub(v.copiedAt) >= clipboardFor {
-		cb := v.app.Clipboard()
-		if cb.Content() == v.copiedCode {
-			cb.SetContent("")
+	if v.copiedCode != "" {
+		if d := v.clipboardDelay(); d > 0 && now.Sub(v.copiedAt) >= d {
+			if v.clearClipboard() {
+				v.flash(tr("ui.clipboard.cleared"))
+			}
 		}
-		v.copiedCode = ""
 	}
+}
+
+// clearClipboard empties the clipboard if it still holds the code Mamori put
+// there, and forgets that code; it reports whether it cleared anything.
+func (v *view) clearClipboard() bool {
+	if v.copiedCode == "" {
+		return false
+	}
+	cb := v.app.Clipboard()
+	cleared := cb.Content() == v.copiedCode
+	if cleared {
+		cb.SetContent("")
+	}
+	v.copiedCode = ""
+	return cleared
 }
 
 // copyCode puts code on the clipboard.
@@ -207,7 +316,44 @@ func (v *view) copyCode(a vault.Account, code string) {
 	}
 	v.app.Clipboard().SetContent(code)
 	v.copiedCode, v.copiedAt = code, v.now()
-	v.flash(tr("ui.copied", map[string]any{"Label": a.Label()}))
+	if d := v.clipboardDelay(); d > 0 {
+		v.flash(tr("ui.copied", map[string]any{"Label": a.Label(), "Seconds": int(d.Seconds())}))
+	} else {
+		v.flash(tr("ui.copied.keep", map[string]any{"Label": a.Label()}))
+	}
+}
+
+// copyTop copies the code of the first account the search shows (Enter).
+func (v *view) copyTop() {
+	if !v.loaded {
+		return
+	}
+	if len(v.shown) == 0 {
+		v.flash(tr("ui.no_match", map[string]any{"Query": v.query}))
+		return
+	}
+	v.copyAccount(v.accounts[v.shown[0]])
+}
+
+// copyAccount copies a's current code; an HOTP code only once it is shown.
+func (v *view) copyAccount(a vault.Account) {
+	switch {
+	case !a.HasOTP():
+		v.copyCode(a, "")
+	case a.OTP.Type == otp.HOTP:
+		h, ok := v.hotp[a.ID]
+		if !ok {
+			v.flash(tr("ui.copy.hotp", map[string]any{"Label": a.Label()}))
+			return
+		}
+		v.copyCode(a, h.code)
+	default:
+		code, err := a.Code(v.now())
+		if err != nil {
+			code = ""
+		}
+		v.copyCode(a, code)
+	}
 }
 
 // nextHOTP advances the counter of an HOTP account and saves the vault, and
@@ -267,6 +413,7 @@ func (v *view) setBody(o fyne.CanvasObject) {
 // showMessage replaces the list with one centred line, e.g. while loading.
 func (v *view) showMessage(msg string) {
 	v.loaded = false
+	v.mode = modeMessage
 	v.status.SetText("")
 	l := widget.NewLabel(msg)
 	l.Alignment = fyne.TextAlignCenter
@@ -278,19 +425,22 @@ func (v *view) emptyState() fyne.CanvasObject {
 	title := widget.NewLabelWithStyle(tr("ui.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	body := widget.NewLabel(tr("ui.empty.body"))
-	body.Wrapping = fyne.TextWrapWord
+	body.Wrapping = wrapping()
 	example := widget.NewLabel(tr("ui.empty.example"))
 	example.TextStyle = fyne.TextStyle{Monospace: true}
 	example.Wrapping = fyne.TextWrapBreak
 	example.Selectable = true
 	after := widget.NewLabel(tr("ui.empty.after", map[string]any{"Dir": v.store.Dir()}))
-	after.Wrapping = fyne.TextWrapWord
+	after.Wrapping = wrapping()
 	icon := canvas.NewImageFromResource(appIcon())
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSquareSize(96))
+	addBtn := widget.NewButtonWithIcon(tr("ui.add"), theme.ContentAddIcon(), v.showAdd)
+	addBtn.Importance = widget.HighImportance
 	return container.NewPadded(container.NewVBox(
 		layout.NewSpacer(), icon, title, body, example, after,
-		container.NewCenter(widget.NewButtonWithIcon(tr("ui.reload"), theme.ViewRefreshIcon(), v.reload)),
+		container.NewCenter(container.NewHBox(addBtn,
+			widget.NewButtonWithIcon(tr("ui.reload"), theme.ViewRefreshIcon(), v.reload))),
 		layout.NewSpacer(),
 	))
 }
@@ -299,14 +449,15 @@ func (v *view) emptyState() fyne.CanvasObject {
 // be done about it; nothing is written until the person chooses.
 func (v *view) showError(err error) {
 	v.loaded = false
+	v.mode, v.lastErr = modeError, err
 	v.accounts, v.shown = nil, nil
 	v.status.SetText("")
 	title := widget.NewLabelWithStyle(tr("ui.error.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
 	msg := widget.NewLabel(errorText(err))
-	msg.Wrapping = fyne.TextWrapWord
+	msg.Wrapping = wrapping()
 	detail := widget.NewLabel(tr("ui.error.detail", map[string]any{"Error": err.Error()}))
-	detail.Wrapping = fyne.TextWrapWord
+	detail.Wrapping = wrapping()
 	detail.Importance = widget.LowImportance
 	detail.Selectable = true
 	items := []fyne.CanvasObject{title, msg}
@@ -334,7 +485,7 @@ func (v *view) showError(err error) {
 }
 
 func (v *view) confirmRestore(data map[string]any) {
-	dialog.ShowConfirm(tr("ui.restore.title"), tr("ui.restore.confirm", data), func(ok bool) {
+	d := dialog.NewCustomConfirm(tr("ui.restore.title"), tr("ui.yes"), tr("ui.no"), wrapped(tr("ui.restore.confirm", data)), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -349,12 +500,23 @@ func (v *view) confirmRestore(data map[string]any) {
 			})
 		})
 	}, v.win)
+	d.Resize(fyne.NewSize(440, d.MinSize().Height))
+	d.Show()
 }
 
+// wrapped is a label that wraps: at spaces in English, anywhere in
+// Japanese, which has no spaces between words.
 func wrapped(s string) *widget.Label {
 	l := widget.NewLabel(s)
-	l.Wrapping = fyne.TextWrapWord
+	l.Wrapping = wrapping()
 	return l
+}
+
+func wrapping() fyne.TextWrap {
+	if language == langJapanese {
+		return fyne.TextWrapBreak
+	}
+	return fyne.TextWrapWord
 }
 
 // errorText is what a person reads about err; the details follow separately.
@@ -393,6 +555,7 @@ type accountRow struct {
 	left   *widget.Label
 	copy   *widget.Button
 	next   *widget.Button
+	del    *widget.Button
 }
 
 func newAccountRow(v *view) *accountRow {
@@ -409,6 +572,8 @@ func newAccountRow(v *view) *accountRow {
 	r.left.Alignment = fyne.TextAlignTrailing
 	r.copy = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { r.v.copyCode(r.acct, r.code) })
 	r.next = widget.NewButtonWithIcon(tr("ui.hotp.show"), theme.ViewRefreshIcon(), func() { r.v.nextHOTP(r.acct.ID) })
+	r.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { r.v.deleteAccount(r.acct.ID) })
+	r.del.Importance = widget.LowImportance
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -417,7 +582,7 @@ func (r *accountRow) CreateRenderer() fyne.WidgetRenderer {
 	// The seconds column is as wide as "30 s" so the codes line up.
 	secs := container.NewCenter(container.NewGridWrap(
 		fyne.NewSize(widget.NewLabel("88 s").MinSize().Width, r.left.MinSize().Height), r.left))
-	right := container.NewHBox(r.next, container.NewCenter(r.digits), secs, container.NewCenter(r.copy))
+	right := container.NewHBox(r.next, container.NewCenter(r.digits), secs, container.NewCenter(r.copy), container.NewCenter(r.del))
 	names := container.NewVBox(r.issuer, r.name)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, right, names))
 }
@@ -454,13 +619,13 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 			text, col = hiddenCode(a.OTP.Digits), theme.Color(theme.ColorNameDisabled)
 		}
 	default:
-		code, err := a.OTP.Code(now)
+		code, err := a.Code(now)
 		if err != nil {
 			text, col, small = tr("ui.code.error"), theme.Color(theme.ColorNameError), true
 			break
 		}
 		r.code, text = code, groupCode(code)
-		secs := secondsLeft(a.OTP.Remaining(now))
+		secs := secondsLeft(a.CodeRemaining(now))
 		r.left.SetText(tr("ui.seconds", map[string]any{"Seconds": secs}))
 		if secs <= urgentBelow {
 			col = theme.Color(theme.ColorNameError)
@@ -471,12 +636,61 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 	} else {
 		r.digits.TextSize = theme.TextSize() * 2
 	}
-	r.digits.Text = text
 	r.digits.Color = col
-	r.digits.Refresh()
+	if r.digits.Text != text {
+		// The code's width may change (a hidden HOTP code, another
+		// account in a recycled row): lay the row out again.
+		r.digits.Text = text
+		r.Refresh()
+	} else {
+		r.digits.Refresh()
+	}
 	if r.code == "" {
 		r.copy.Disable()
 	} else {
 		r.copy.Enable()
 	}
+}
+
+// lock forgets the vault's key and shows the locked screen, when the vault
+// has an app passphrase to unlock it with again; without one, locking would
+// not protect anything, and the window says so.
+func (v *view) lock() {
+	info, err := v.store.Info()
+	if err != nil || !info.Passphrase {
+		v.flash(tr("ui.lock.no_pass"))
+		return
+	}
+	v.store.Lock()
+	v.clearClipboard()
+	v.search.SetText("")
+	v.accounts, v.shown = nil, nil
+	v.hotp = map[string]hotp{}
+	v.undo = nil // a deleted account is not kept past locking
+	v.showUndo()
+	v.showLocked()
+}
+
+// showLocked is the locked screen: nothing of the vault, and a button that
+// asks for the passphrase.
+func (v *view) showLocked() {
+	v.loaded = false
+	v.mode = modeLocked
+	v.status.SetText("")
+	title := widget.NewLabelWithStyle(tr("ui.locked.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title.SizeName = theme.SizeNameSubHeadingText
+	body := widget.NewLabel(tr("ui.locked.body"))
+	body.Alignment = fyne.TextAlignCenter
+	unlock := widget.NewButtonWithIcon(tr("ui.pass.ok"), theme.LoginIcon(), v.reload)
+	unlock.Importance = widget.HighImportance
+	icon := canvas.NewImageFromResource(appIcon())
+	icon.FillMode = canvas.ImageFillContain
+	icon.SetMinSize(fyne.NewSquareSize(96))
+	v.setBody(container.NewCenter(container.NewVBox(icon, title, body, container.NewCenter(unlock))))
+}
+
+// withAlpha is c with its alpha set to a, for a tinted background.
+func withAlpha(c color.Color, a uint8) color.Color {
+	r, g, b, _ := c.RGBA()
+	return color.NRGBA{R: uint8(r >> 8), G: uint8(g >> 8), B: uint8(b >> 8), A: a}
 }

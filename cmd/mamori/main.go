@@ -12,10 +12,11 @@ import (
 
 func main() {
 	os.Exit(cli.Main(os.Args[1:], cli.Env{
-		Stdin:   os.Stdin,
-		Stdout:  os.Stdout,
-		Stderr:  os.Stderr,
-		Getenv:  os.Getenv,
-		OpenApp: ui.Run,
+		Stdin:    os.Stdin,
+		Stdout:   os.Stdout,
+		Stderr:   os.Stderr,
+		Getenv:   os.Getenv,
+		OpenApp:  ui.Run,
+		OpenDemo: ui.RunDemo,
 	}))
 }

@@ -45,6 +45,9 @@ type Env struct {
 	Getenv func(string) string
 	// OpenApp opens the desktop app on store; mamori without arguments calls it.
 	OpenApp func(store *vault.Store) error
+	// OpenDemo opens the app, marked as a demo, on the throwaway vault of
+	// "mamori --demo"; nil uses OpenApp.
+	OpenDemo func(store *vault.Store) error
 
 	// Test hooks, unexported so that only this package's tests can set them.
 	tty              terminal         // nil: Stdin if it is a terminal
@@ -142,6 +145,7 @@ func (a *app) note(key string, d data) {
 
 // rootCommand builds the command tree afresh for one run.
 func (a *app) rootCommand() *cobra.Command {
+	var demo bool
 	root := &cobra.Command{
 		Use:   "mamori",
 		Short: "Mamori keeps what you need to get back into your accounts",
@@ -180,6 +184,9 @@ Environment:
 			if len(args) > 0 {
 				return a.unknownCommand(cmd, args[0])
 			}
+			if demo {
+				return a.openDemo()
+			}
 			store, err := a.openStore()
 			if err != nil {
 				return err
@@ -190,6 +197,7 @@ Environment:
 			return a.env.OpenApp(store)
 		},
 	}
+	root.Flags().BoolVar(&demo, "demo", false, "open the app on a throwaway vault with sample accounts")
 	root.CompletionOptions.DisableDefaultCmd = true
 	root.SuggestionsMinimumDistance = 2
 	root.SetIn(a.env.Stdin)

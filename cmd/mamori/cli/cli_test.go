@@ -2,10 +2,13 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -639,4 +642,53 @@ func TestSecretNeverInErrors(t *testing.T) {
 	h.fails(exitUsage, nil, "", "add", "n", "--secret", secret, "--algorithm", secret)
 	h.fails(exitUsage, nil, "", "add", "n", "--digits", secret)
 	h.fails(exitUsage, nil, "", "code", "n", "--at", secret)
+}
+
+func TestDemoOpensAThrowawayVault(t *testing.T) {
+	h := newHarness(t)
+	var dir string
+	var labels []string
+	open := func(s *vault.Store) error {
+		dir = s.Dir()
+		v, err := s.Load()
+		if err != nil {
+			return err
+		}
+		for _, a := range v.Accounts {
+			labels = append(labels, a.Label())
+		}
+		if _, err := v.Accounts[0].Code(testNow); err != nil {
+			return err
+		}
+		// Locked, it opens with the demo passphrase.
+		s.Lock()
+		_, err = s.Load()
+		return err
+	}
+	env := Env{Getenv: func(k string) string { return h.env[k] }, OpenApp: func(*vault.Store) error {
+		t.Error("--demo opened the app on the real vault")
+		return nil
+	}, OpenDemo: open, scryptWorkFactor: testWorkFactor}
+	if code := Main([]string{"--demo"}, env); code != exitOK {
+		t.Fatalf("mamori --demo = %d", code)
+	}
+	if dir == "" || dir == h.home || len(labels) != len(demoAccounts) {
+		t.Fatalf("demo vault in %q with %v", dir, labels)
+	}
+	if !slices.Contains(labels, "みずほ銀行: 山田太郎") {
+		t.Errorf("demo accounts: %v", labels)
+	}
+	if _, err := os.Stat(dir); !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("the demo vault %s was left behind (%v)", dir, err)
+	}
+	if snap := h.snapshot(); len(snap) != 0 {
+		t.Errorf("--demo touched the real data directory: %v", snap)
+	}
+
+	// Without OpenDemo, OpenApp gets the demo vault.
+	dir = ""
+	env.OpenApp, env.OpenDemo = open, nil
+	if code := Main([]string{"--demo"}, env); code != exitOK || dir == "" || dir == h.home {
+		t.Errorf("mamori --demo with OpenApp only = %d, dir %q", code, dir)
+	}
 }

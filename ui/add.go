@@ -1,0 +1,353 @@
+package ui
+
+import (
+	"errors"
+	"io"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/importer"
+	"github.com/mamori-app/mamori/vault/otp"
+)
+
+// errDuplicate is an account whose key is already in the vault.
+var errDuplicate = errors.New("the account is already in the vault")
+
+// Choices of the add dialog, as otp spells them.
+var (
+	typeChoices      = []otp.Type{otp.TOTP, otp.HOTP, otp.Steam}
+	algorithmChoices = []otp.Algorithm{otp.SHA1, otp.SHA256, otp.SHA512}
+	digitsChoices    = []string{"6", "7", "8"}
+)
+
+// addForm is the add dialog's fields.
+type addForm struct {
+	uri, issuer, name, secret, period *widget.Entry
+	typ, alg, digits                  *widget.Select
+	problem                           *widget.Label
+}
+
+// account makes the account the form describes, or says what is wrong with
+// it (a translated message). A pasted URI wins over the fields.
+func (f *addForm) account(v *view) (vault.Account, string) {
+	if u := strings.TrimSpace(f.uri.Text); u != "" {
+		parsed, err := otp.ParseURI(u)
+		if err != nil {
+			return vault.Account{}, tr("ui.add.bad_uri", map[string]any{"Reason": otpReason(err)})
+		}
+		a, err := vault.NewAccount(parsed.Issuer, parsed.Name, parsed.Key, v.now())
+		if err != nil {
+			return vault.Account{}, tr("ui.add.bad_account", map[string]any{"Reason": err.Error()})
+		}
+		return a, ""
+	}
+	issuer, name := strings.TrimSpace(f.issuer.Text), strings.TrimSpace(f.name.Text)
+	if issuer == "" && name == "" {
+		return vault.Account{}, tr("ui.add.need_label")
+	}
+	period := 30
+	if p := strings.TrimSpace(f.period.Text); p != "" {
+		n, err := strconv.Atoi(p)
+		if err != nil || n < 1 {
+			return vault.Account{}, tr("ui.add.bad_secret", map[string]any{"Reason": tr("ui.otp.bad_period")})
+		}
+		period = n
+	}
+	typ := typeChoices[max(f.typ.SelectedIndex(), 0)]
+	alg := algorithmChoices[max(f.alg.SelectedIndex(), 0)]
+	digits, _ := strconv.Atoi(f.digits.Selected)
+	if typ == otp.Steam {
+		digits, alg, period = 5, otp.SHA1, 30
+	}
+	key, err := otp.NewKey(typ, f.secret.Text, alg, digits, period, 0)
+	if err != nil {
+		return vault.Account{}, tr("ui.add.bad_secret", map[string]any{"Reason": otpReason(err)})
+	}
+	a, err := vault.NewAccount(issuer, name, key, v.now())
+	if err != nil {
+		return vault.Account{}, tr("ui.add.bad_account", map[string]any{"Reason": err.Error()})
+	}
+	return a, ""
+}
+
+// otpReason is the translated reason for one of otp's errors; it never
+// repeats the secret.
+func otpReason(err error) string {
+	for _, r := range []struct {
+		err error
+		key string
+	}{
+		{otp.ErrNotOTPAuth, "ui.otp.not_otpauth"},
+		{otp.ErrMalformedURI, "ui.otp.malformed"},
+		{otp.ErrUnknownType, "ui.otp.unknown_type"},
+		{otp.ErrMissingSecret, "ui.otp.missing_secret"},
+		{otp.ErrBadSecret, "ui.otp.bad_secret"},
+		{otp.ErrBadAlgorithm, "ui.otp.bad_algorithm"},
+		{otp.ErrBadDigits, "ui.otp.bad_digits"},
+		{otp.ErrBadPeriod, "ui.otp.bad_period"},
+		{otp.ErrBadCounter, "ui.otp.bad_counter"},
+	} {
+		if errors.Is(err, r.err) {
+			return tr(r.key)
+		}
+	}
+	return err.Error()
+}
+
+// importReason is the translated reason an image or file gave no account.
+func importReason(err error) string {
+	switch {
+	case errors.Is(err, importer.ErrNoQRCode):
+		return tr("ui.import.no_qr")
+	case errors.Is(err, importer.ErrNotAnAccount), errors.Is(err, importer.ErrNoAccounts):
+		return tr("ui.import.no_account")
+	case errors.Is(err, importer.ErrTooLarge):
+		return tr("ui.import.too_large")
+	case errors.Is(err, importer.ErrEmpty), errors.Is(err, importer.ErrUnknownFormat):
+		return tr("ui.import.unknown")
+	}
+	return otpReason(err)
+}
+
+// showAdd opens the add dialog: paste an otpauth:// link, open a QR image,
+// or enter the details by hand. Everything is checked on submit.
+func (v *view) showAdd() {
+	f := &addForm{
+		uri:    widget.NewEntry(),
+		issuer: widget.NewEntry(),
+		name:   widget.NewEntry(),
+		secret: widget.NewPasswordEntry(),
+		period: widget.NewEntry(),
+	}
+	f.uri.SetPlaceHolder("otpauth://totp/…")
+	f.issuer.SetPlaceHolder(tr("ui.add.issuer.hint"))
+	f.name.SetPlaceHolder(tr("ui.add.name.hint"))
+	f.secret.SetPlaceHolder(tr("ui.add.secret.hint"))
+	f.period.SetText("30")
+	var types []string
+	for _, t := range typeChoices {
+		types = append(types, strings.ToUpper(string(t)))
+	}
+	f.typ = widget.NewSelect(types, nil)
+	f.typ.SetSelectedIndex(0)
+	var algs []string
+	for _, a := range algorithmChoices {
+		algs = append(algs, string(a))
+	}
+	f.alg = widget.NewSelect(algs, nil)
+	f.alg.SetSelectedIndex(0)
+	f.digits = widget.NewSelect(digitsChoices, nil)
+	f.digits.SetSelectedIndex(0)
+	f.problem = wrapped("")
+	f.problem.Importance = widget.DangerImportance
+	f.problem.Hide()
+
+	var d *dialog.ConfirmDialog
+	openQR := widget.NewButton(tr("ui.add.qr"), func() { v.openQRImage(d) })
+	details := widget.NewForm(
+		widget.NewFormItem(tr("ui.add.issuer"), f.issuer),
+		widget.NewFormItem(tr("ui.add.name"), f.name),
+		widget.NewFormItem(tr("ui.add.secret"), f.secret),
+		widget.NewFormItem(tr("ui.add.type"), f.typ),
+		widget.NewFormItem(tr("ui.add.algorithm"), f.alg),
+		widget.NewFormItem(tr("ui.add.digits"), f.digits),
+		widget.NewFormItem(tr("ui.add.period"), f.period),
+	)
+	content := container.NewVBox(
+		widget.NewLabel(tr("ui.add.uri")), f.uri, openQR,
+		widget.NewSeparator(),
+		widget.NewLabel(tr("ui.add.manual")), details,
+		f.problem,
+	)
+	d = dialog.NewCustomConfirm(tr("ui.add.title"), tr("ui.add.ok"), tr("ui.cancel"), content, func(ok bool) {
+		if !ok {
+			return
+		}
+		acct, problem := f.account(v)
+		if problem != "" {
+			f.problem.SetText(problem)
+			f.problem.Show()
+			d.Show()
+			return
+		}
+		v.addAccounts([]vault.Account{acct}, func(err error) {
+			f.problem.SetText(v.addError(err, acct))
+			f.problem.Show()
+			d.Show()
+		})
+	}, v.win)
+	f.uri.OnSubmitted = func(string) { d.Confirm() }
+	v.addDialog, v.addForm = d, f
+	d.Resize(fyne.NewSize(480, d.MinSize().Height))
+	d.Show()
+	v.win.Canvas().Focus(f.uri)
+}
+
+func (v *view) addError(err error, a vault.Account) string {
+	if errors.Is(err, errDuplicate) {
+		return tr("ui.add.duplicate", map[string]any{"Label": a.Label()})
+	}
+	return tr("ui.add.failed", map[string]any{"Error": err.Error()})
+}
+
+// openQRImage asks for an image file and adds the accounts its QR code holds.
+func (v *view) openQRImage(parent dialog.Dialog) {
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		data, err := io.ReadAll(r)
+		r.Close()
+		if err != nil {
+			v.showProblem(tr("ui.import.failed", map[string]any{"Reason": err.Error()}))
+			return
+		}
+		if parent != nil {
+			parent.Hide()
+		}
+		v.addFromImage(data)
+	}, v.win)
+	fd.SetFilter(storage.NewExtensionFileFilter([]string{".png", ".jpg", ".jpeg", ".gif", ".PNG", ".JPG", ".JPEG", ".GIF"}))
+	fd.Show()
+}
+
+// addFromImage adds the accounts in the QR code of an image file's bytes.
+func (v *view) addFromImage(data []byte) {
+	res, err := importer.Parse(data, importer.Options{Format: importer.FormatQRImage})
+	if err != nil {
+		v.showProblem(tr("ui.import.failed", map[string]any{"Reason": importReason(err)}))
+		return
+	}
+	var accts []vault.Account
+	for _, p := range res.Accounts {
+		a, err := vault.NewAccount(p.Issuer, p.Name, p.Key, v.now())
+		if err != nil {
+			v.showProblem(tr("ui.import.failed", map[string]any{"Reason": err.Error()}))
+			return
+		}
+		accts = append(accts, a)
+	}
+	v.addAccounts(accts, func(err error) {
+		if len(accts) == 1 {
+			v.showProblem(v.addError(err, accts[0]))
+			return
+		}
+		v.showProblem(tr("ui.add.failed", map[string]any{"Error": err.Error()}))
+	})
+}
+
+// addAccounts saves accts in the vault, skipping those already there when
+// there are several, and shows the result; failed is called, on the UI
+// thread, when nothing was added.
+func (v *view) addAccounts(accts []vault.Account, failed func(error)) {
+	v.async(func() {
+		added := 0
+		vlt, err := v.store.Update(func(vlt *vault.Vault) error {
+			for _, a := range accts {
+				if vlt.Add(a) {
+					added++
+				}
+			}
+			if added == 0 {
+				return errDuplicate
+			}
+			return nil
+		})
+		fyne.Do(func() {
+			if err != nil {
+				failed(err)
+				return
+			}
+			v.show(vlt, nil)
+			if added == 1 && len(accts) == 1 {
+				v.flash(tr("ui.add.done", map[string]any{"Label": accts[0].Label()}))
+			} else {
+				v.flash(tr("ui.add.done.many", map[string]any{"Count": added, "Skipped": len(accts) - added}))
+			}
+		})
+	})
+}
+
+// showProblem shows msg in a dialog over the window.
+func (v *view) showProblem(msg string) {
+	d := dialog.NewCustom(tr("ui.problem"), tr("ui.close"), wrapped(msg), v.win)
+	d.Resize(fyne.NewSize(420, d.MinSize().Height))
+	d.Show()
+}
+
+// deleteAccount removes an account at once and offers to undo it for a few
+// seconds; the removed account is kept in memory until then.
+func (v *view) deleteAccount(id string) {
+	v.async(func() {
+		var removed vault.Account
+		index := -1
+		vlt, err := v.store.Update(func(vlt *vault.Vault) error {
+			for i, a := range vlt.Accounts {
+				if a.ID == id {
+					removed, index = a, i
+				}
+			}
+			if index < 0 || !vlt.Remove(id) {
+				return vault.ErrNotFound
+			}
+			return nil
+		})
+		fyne.Do(func() {
+			if err != nil {
+				v.showProblem(tr("ui.delete.failed", map[string]any{"Error": err.Error()}))
+				return
+			}
+			delete(v.hotp, id)
+			v.show(vlt, nil)
+			v.undo = &undo{acct: removed, index: index, until: v.now().Add(undoFor)}
+			v.flash(tr("ui.delete.done", map[string]any{"Label": removed.Label()}))
+			v.showUndo()
+		})
+	})
+}
+
+// undoDelete puts the last deleted account back where it was.
+func (v *view) undoDelete() {
+	u := v.undo
+	if u == nil {
+		return
+	}
+	v.undo = nil
+	v.showUndo()
+	v.async(func() {
+		vlt, err := v.store.Update(func(vlt *vault.Vault) error {
+			if u.acct.HasOTP() && vlt.HasKey(u.acct.OTP) {
+				return errDuplicate
+			}
+			i := min(max(u.index, 0), len(vlt.Accounts))
+			vlt.Accounts = append(vlt.Accounts[:i], append([]vault.Account{u.acct}, vlt.Accounts[i:]...)...)
+			return nil
+		})
+		fyne.Do(func() {
+			if err != nil {
+				v.showProblem(tr("ui.undo.failed", map[string]any{"Error": err.Error()}))
+				return
+			}
+			v.show(vlt, nil)
+			v.flash(tr("ui.undo.done", map[string]any{"Label": u.acct.Label()}))
+		})
+	})
+}
+
+// showUndo shows the Undo button while a deletion can still be undone.
+func (v *view) showUndo() {
+	if v.undo != nil && v.now().Before(v.undo.until) {
+		v.undoBtn.Show()
+	} else {
+		v.undo = nil
+		v.undoBtn.Hide()
+	}
+	v.bottom.Refresh()
+}

@@ -1,0 +1,169 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+)
+
+// The window's shortcuts; KeyModifierShortcutDefault is Ctrl (⌘ on macOS).
+var (
+	shortcutLock     = &desktop.CustomShortcut{KeyName: fyne.KeyL, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutHelp     = &desktop.CustomShortcut{KeyName: fyne.KeySlash, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutSettings = &desktop.CustomShortcut{KeyName: fyne.KeyComma, Modifier: fyne.KeyModifierShortcutDefault}
+	shortcutAdd      = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
+)
+
+// searchEntry is the search box. It passes the window's shortcuts on, since
+// a focused entry would otherwise swallow them.
+type searchEntry struct {
+	widget.Entry
+	v *view
+}
+
+func newSearchEntry(v *view) *searchEntry {
+	e := &searchEntry{v: v}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
+	if e.v.typedKey(k) {
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+func (e *searchEntry) TypedShortcut(s fyne.Shortcut) {
+	if e.v.typedShortcut(s) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// installShortcuts makes typing anywhere in the window search, and adds the
+// keyboard shortcuts to the window.
+func (v *view) installShortcuts() {
+	c := v.win.Canvas()
+	c.SetOnTypedRune(func(r rune) {
+		// Nothing has the focus: typing goes to the search box, unless a
+		// dialog is open.
+		if !v.loaded || c.Overlays().Top() != nil {
+			return
+		}
+		c.Focus(v.search)
+		v.search.TypedRune(r)
+	})
+	c.SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if v.typedKey(k) {
+			return
+		}
+		if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && c.Overlays().Top() == nil {
+			v.copyTop()
+		}
+	})
+	for _, s := range []*desktop.CustomShortcut{shortcutLock, shortcutHelp, shortcutSettings, shortcutAdd} {
+		c.AddShortcut(s, func(s fyne.Shortcut) { v.typedShortcut(s) })
+	}
+}
+
+// typedKey handles the keys that work everywhere; it reports whether k was
+// one of them.
+func (v *view) typedKey(k *fyne.KeyEvent) bool {
+	switch k.Name {
+	case fyne.KeyF1:
+		v.showHelp()
+	case fyne.KeyEscape:
+		if v.search.Text == "" {
+			return false
+		}
+		v.search.SetText("")
+	default:
+		return false
+	}
+	return true
+}
+
+// typedShortcut runs the window's shortcut s; it reports whether s was one.
+func (v *view) typedShortcut(s fyne.Shortcut) bool {
+	switch s.ShortcutName() {
+	case shortcutLock.ShortcutName():
+		v.lock()
+	case shortcutHelp.ShortcutName():
+		v.showHelp()
+	case shortcutSettings.ShortcutName():
+		v.showSettings()
+	case shortcutAdd.ShortcutName():
+		v.showAdd()
+	default:
+		return false
+	}
+	return true
+}
+
+// showHelp lists the keyboard shortcuts.
+func (v *view) showHelp() {
+	rows := [][2]string{
+		{tr("ui.help.type.key"), tr("ui.help.type")},
+		{tr("ui.help.enter.key"), tr("ui.help.enter")},
+		{tr("ui.help.escape.key"), tr("ui.help.escape")},
+		{shortcutText(shortcutAdd), tr("ui.add")},
+		{shortcutText(shortcutLock), tr("ui.help.lock")},
+		{shortcutText(shortcutSettings), tr("ui.help.settings")},
+		{"F1 / " + shortcutText(shortcutHelp), tr("ui.help.help")},
+	}
+	grid := container.New(layout.NewFormLayout())
+	for _, r := range rows {
+		key := widget.NewLabelWithStyle(r[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		grid.Add(key)
+		grid.Add(widget.NewLabel(r[1]))
+	}
+	dialog.ShowCustom(tr("ui.help"), tr("ui.close"), grid, v.win)
+}
+
+// shortcutText names a shortcut the way people write it: "Ctrl+L".
+func shortcutText(s *desktop.CustomShortcut) string {
+	mod := "Ctrl+"
+	if s.Modifier == fyne.KeyModifierSuper {
+		mod = "⌘"
+	}
+	return mod + string(s.KeyName)
+}
+
+// accountList is the list of accounts. When it has the focus (after a click,
+// or Tab), typing still searches and Enter copies the highlighted account.
+type accountList struct {
+	widget.List
+	v *view
+}
+
+func newAccountList(v *view) *accountList {
+	l := &accountList{v: v}
+	l.Length = func() int { return len(v.shown) }
+	l.CreateItem = func() fyne.CanvasObject { return newAccountRow(v) }
+	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
+		if id < len(v.shown) && v.shown[id] < len(v.accounts) {
+			o.(*accountRow).set(v.accounts[v.shown[id]], v.now())
+		}
+	}
+	l.ExtendBaseWidget(l)
+	return l
+}
+
+func (l *accountList) TypedRune(r rune) {
+	l.v.win.Canvas().Focus(l.v.search)
+	l.v.search.TypedRune(r)
+}
+
+func (l *accountList) TypedKey(k *fyne.KeyEvent) {
+	if l.v.typedKey(k) {
+		return
+	}
+	if k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter {
+		k = &fyne.KeyEvent{Name: fyne.KeySpace} // selects, which copies
+	}
+	l.List.TypedKey(k)
+}
