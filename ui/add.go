@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/importer"
 	"github.com/mamori-app/mamori/vault/otp"
@@ -40,23 +41,23 @@ func (f *addForm) account(v *view) (vault.Account, string) {
 	if u := strings.TrimSpace(f.uri.Text); u != "" {
 		parsed, err := otp.ParseURI(u)
 		if err != nil {
-			return vault.Account{}, tr("ui.add.bad_uri", map[string]any{"Reason": otpReason(err)})
+			return vault.Account{}, v.msg.T("ui.add.bad_uri", map[string]any{"Reason": otpReason(v.msg, err)})
 		}
 		a, err := vault.NewAccount(parsed.Issuer, parsed.Name, parsed.Key, v.now())
 		if err != nil {
-			return vault.Account{}, tr("ui.add.bad_account", map[string]any{"Reason": err.Error()})
+			return vault.Account{}, v.msg.T("ui.add.bad_account", map[string]any{"Reason": err.Error()})
 		}
 		return a, ""
 	}
 	issuer, name := strings.TrimSpace(f.issuer.Text), strings.TrimSpace(f.name.Text)
 	if issuer == "" && name == "" {
-		return vault.Account{}, tr("ui.add.need_label")
+		return vault.Account{}, v.msg.T("ui.add.need_label")
 	}
 	period := 30
 	if p := strings.TrimSpace(f.period.Text); p != "" {
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 1 {
-			return vault.Account{}, tr("ui.add.bad_secret", map[string]any{"Reason": tr("ui.otp.bad_period")})
+			return vault.Account{}, v.msg.T("ui.add.bad_secret", map[string]any{"Reason": v.msg.T("ui.otp.bad_period")})
 		}
 		period = n
 	}
@@ -68,18 +69,18 @@ func (f *addForm) account(v *view) (vault.Account, string) {
 	}
 	key, err := otp.NewKey(typ, f.secret.Text, alg, digits, period, 0)
 	if err != nil {
-		return vault.Account{}, tr("ui.add.bad_secret", map[string]any{"Reason": otpReason(err)})
+		return vault.Account{}, v.msg.T("ui.add.bad_secret", map[string]any{"Reason": otpReason(v.msg, err)})
 	}
 	a, err := vault.NewAccount(issuer, name, key, v.now())
 	if err != nil {
-		return vault.Account{}, tr("ui.add.bad_account", map[string]any{"Reason": err.Error()})
+		return vault.Account{}, v.msg.T("ui.add.bad_account", map[string]any{"Reason": err.Error()})
 	}
 	return a, ""
 }
 
-// otpReason is the translated reason for one of otp's errors; it never
-// repeats the secret.
-func otpReason(err error) string {
+// otpReason is the translated reason, in msg's language, for one of otp's
+// errors; it never repeats the secret.
+func otpReason(msg *assets.Catalog, err error) string {
 	for _, r := range []struct {
 		err error
 		key string
@@ -95,25 +96,26 @@ func otpReason(err error) string {
 		{otp.ErrBadCounter, "ui.otp.bad_counter"},
 	} {
 		if errors.Is(err, r.err) {
-			return tr(r.key)
+			return msg.T(r.key)
 		}
 	}
 	return err.Error()
 }
 
-// importReason is the translated reason an image or file gave no account.
-func importReason(err error) string {
+// importReason is the translated reason, in msg's language, an image or
+// file gave no account.
+func importReason(msg *assets.Catalog, err error) string {
 	switch {
 	case errors.Is(err, importer.ErrNoQRCode):
-		return tr("ui.import.no_qr")
+		return msg.T("ui.import.no_qr")
 	case errors.Is(err, importer.ErrNotAnAccount), errors.Is(err, importer.ErrNoAccounts):
-		return tr("ui.import.no_account")
+		return msg.T("ui.import.no_account")
 	case errors.Is(err, importer.ErrTooLarge):
-		return tr("ui.import.too_large")
+		return msg.T("ui.import.too_large")
 	case errors.Is(err, importer.ErrEmpty), errors.Is(err, importer.ErrUnknownFormat):
-		return tr("ui.import.unknown")
+		return msg.T("ui.import.unknown")
 	}
-	return otpReason(err)
+	return otpReason(msg, err)
 }
 
 // showAdd opens the add dialog: paste an otpauth:// link, open a QR image,
@@ -127,9 +129,9 @@ func (v *view) showAdd() {
 		period: widget.NewEntry(),
 	}
 	f.uri.SetPlaceHolder("otpauth://totp/…")
-	f.issuer.SetPlaceHolder(tr("ui.add.issuer.hint"))
-	f.name.SetPlaceHolder(tr("ui.add.name.hint"))
-	f.secret.SetPlaceHolder(tr("ui.add.secret.hint"))
+	f.issuer.SetPlaceHolder(v.msg.T("ui.add.issuer.hint"))
+	f.name.SetPlaceHolder(v.msg.T("ui.add.name.hint"))
+	f.secret.SetPlaceHolder(v.msg.T("ui.add.secret.hint"))
 	f.period.SetText("30")
 	var types []string
 	for _, t := range typeChoices {
@@ -145,28 +147,28 @@ func (v *view) showAdd() {
 	f.alg.SetSelectedIndex(0)
 	f.digits = widget.NewSelect(digitsChoices, nil)
 	f.digits.SetSelectedIndex(0)
-	f.problem = wrapped("")
+	f.problem = wrapped(v.msg, "")
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Hide()
 
 	var d *dialog.ConfirmDialog
-	openQR := widget.NewButton(tr("ui.add.qr"), func() { v.openQRImage(d) })
+	openQR := widget.NewButton(v.msg.T("ui.add.qr"), func() { v.openQRImage(d) })
 	details := widget.NewForm(
-		widget.NewFormItem(tr("ui.add.issuer"), f.issuer),
-		widget.NewFormItem(tr("ui.add.name"), f.name),
-		widget.NewFormItem(tr("ui.add.secret"), f.secret),
-		widget.NewFormItem(tr("ui.add.type"), f.typ),
-		widget.NewFormItem(tr("ui.add.algorithm"), f.alg),
-		widget.NewFormItem(tr("ui.add.digits"), f.digits),
-		widget.NewFormItem(tr("ui.add.period"), f.period),
+		widget.NewFormItem(v.msg.T("ui.add.issuer"), f.issuer),
+		widget.NewFormItem(v.msg.T("ui.add.name"), f.name),
+		widget.NewFormItem(v.msg.T("ui.add.secret"), f.secret),
+		widget.NewFormItem(v.msg.T("ui.add.type"), f.typ),
+		widget.NewFormItem(v.msg.T("ui.add.algorithm"), f.alg),
+		widget.NewFormItem(v.msg.T("ui.add.digits"), f.digits),
+		widget.NewFormItem(v.msg.T("ui.add.period"), f.period),
 	)
 	content := container.NewVBox(
-		widget.NewLabel(tr("ui.add.uri")), f.uri, openQR,
+		widget.NewLabel(v.msg.T("ui.add.uri")), f.uri, openQR,
 		widget.NewSeparator(),
-		widget.NewLabel(tr("ui.add.manual")), details,
+		widget.NewLabel(v.msg.T("ui.add.manual")), details,
 		f.problem,
 	)
-	d = dialog.NewCustomConfirm(tr("ui.add.title"), tr("ui.add.ok"), tr("ui.cancel"), content, func(ok bool) {
+	d = dialog.NewCustomConfirm(v.msg.T("ui.add.title"), v.msg.T("ui.add.ok"), v.msg.T("ui.cancel"), content, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -192,9 +194,9 @@ func (v *view) showAdd() {
 
 func (v *view) addError(err error, a vault.Account) string {
 	if errors.Is(err, errDuplicate) {
-		return tr("ui.add.duplicate", map[string]any{"Label": a.Label()})
+		return v.msg.T("ui.add.duplicate", map[string]any{"Label": a.Label()})
 	}
-	return tr("ui.add.failed", map[string]any{"Error": err.Error()})
+	return v.msg.T("ui.add.failed", map[string]any{"Error": err.Error()})
 }
 
 // openQRImage asks for an image file and adds the accounts its QR code holds.
@@ -206,7 +208,7 @@ func (v *view) openQRImage(parent dialog.Dialog) {
 		data, err := io.ReadAll(r)
 		r.Close()
 		if err != nil {
-			v.showProblem(tr("ui.import.failed", map[string]any{"Reason": err.Error()}))
+			v.showProblem(v.msg.T("ui.import.failed", map[string]any{"Reason": err.Error()}))
 			return
 		}
 		if parent != nil {
@@ -222,14 +224,14 @@ func (v *view) openQRImage(parent dialog.Dialog) {
 func (v *view) addFromImage(data []byte) {
 	res, err := importer.Parse(data, importer.Options{Format: importer.FormatQRImage})
 	if err != nil {
-		v.showProblem(tr("ui.import.failed", map[string]any{"Reason": importReason(err)}))
+		v.showProblem(v.msg.T("ui.import.failed", map[string]any{"Reason": importReason(v.msg, err)}))
 		return
 	}
 	var accts []vault.Account
 	for _, p := range res.Accounts {
 		a, err := vault.NewAccount(p.Issuer, p.Name, p.Key, v.now())
 		if err != nil {
-			v.showProblem(tr("ui.import.failed", map[string]any{"Reason": err.Error()}))
+			v.showProblem(v.msg.T("ui.import.failed", map[string]any{"Reason": err.Error()}))
 			return
 		}
 		accts = append(accts, a)
@@ -239,7 +241,7 @@ func (v *view) addFromImage(data []byte) {
 			v.showProblem(v.addError(err, accts[0]))
 			return
 		}
-		v.showProblem(tr("ui.add.failed", map[string]any{"Error": err.Error()}))
+		v.showProblem(v.msg.T("ui.add.failed", map[string]any{"Error": err.Error()}))
 	})
 }
 
@@ -267,9 +269,9 @@ func (v *view) addAccounts(accts []vault.Account, failed func(error)) {
 			}
 			v.show(vlt, nil)
 			if added == 1 && len(accts) == 1 {
-				v.flash(tr("ui.add.done", map[string]any{"Label": accts[0].Label()}))
+				v.flash(v.msg.T("ui.add.done", map[string]any{"Label": accts[0].Label()}))
 			} else {
-				v.flash(tr("ui.add.done.many", map[string]any{"Count": added, "Skipped": len(accts) - added}))
+				v.flash(v.msg.T("ui.add.done.many", map[string]any{"Count": added, "Skipped": len(accts) - added}))
 			}
 		})
 	})
@@ -277,7 +279,7 @@ func (v *view) addAccounts(accts []vault.Account, failed func(error)) {
 
 // showProblem shows msg in a dialog over the window.
 func (v *view) showProblem(msg string) {
-	d := dialog.NewCustom(tr("ui.problem"), tr("ui.close"), wrapped(msg), v.win)
+	d := dialog.NewCustom(v.msg.T("ui.problem"), v.msg.T("ui.close"), wrapped(v.msg, msg), v.win)
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
 	d.Show()
 }
@@ -301,13 +303,13 @@ func (v *view) deleteAccount(id string) {
 		})
 		fyne.Do(func() {
 			if err != nil {
-				v.showProblem(tr("ui.delete.failed", map[string]any{"Error": err.Error()}))
+				v.showProblem(v.msg.T("ui.delete.failed", map[string]any{"Error": err.Error()}))
 				return
 			}
 			delete(v.hotp, id)
 			v.show(vlt, nil)
 			v.undo = &undo{acct: removed, index: index, until: v.now().Add(undoFor)}
-			v.flash(tr("ui.delete.done", map[string]any{"Label": removed.Label()}))
+			v.flash(v.msg.T("ui.delete.done", map[string]any{"Label": removed.Label()}))
 			v.showUndo()
 		})
 	})
@@ -332,11 +334,11 @@ func (v *view) undoDelete() {
 		})
 		fyne.Do(func() {
 			if err != nil {
-				v.showProblem(tr("ui.undo.failed", map[string]any{"Error": err.Error()}))
+				v.showProblem(v.msg.T("ui.undo.failed", map[string]any{"Error": err.Error()}))
 				return
 			}
 			v.show(vlt, nil)
-			v.flash(tr("ui.undo.done", map[string]any{"Label": u.acct.Label()}))
+			v.flash(v.msg.T("ui.undo.done", map[string]any{"Label": u.acct.Label()}))
 		})
 	})
 }

@@ -32,25 +32,25 @@ func (v *view) showPassphraseDialog(req vault.PassphraseRequest, ok func(string)
 	var intro string
 	switch {
 	case req.Reason == vault.ReasonNewFileKey:
-		intro = tr("ui.pass.new")
+		intro = v.msg.T("ui.pass.new")
 	case req.Attempt > 1:
-		intro = tr("ui.pass.retry", map[string]any{"Attempt": req.Attempt})
+		intro = v.msg.T("ui.pass.retry", map[string]any{"Attempt": req.Attempt})
 	default:
-		intro = tr("ui.pass.unlock")
+		intro = v.msg.T("ui.pass.unlock")
 	}
-	items := []fyne.CanvasObject{wrapped(intro)}
+	items := []fyne.CanvasObject{wrapped(v.msg, intro)}
 	if req.NoKeyring != nil {
-		why := wrapped(tr("ui.pass.why", map[string]any{"Reason": req.NoKeyring.Error()}))
+		why := wrapped(v.msg, v.msg.T("ui.pass.why", map[string]any{"Reason": req.NoKeyring.Error()}))
 		why.Importance = widget.LowImportance
 		items = append(items, why)
 	}
 	pass := widget.NewPasswordEntry()
-	pass.SetPlaceHolder(tr("ui.pass.label"))
+	pass.SetPlaceHolder(v.msg.T("ui.pass.label"))
 	items = append(items, pass)
 	var again *widget.Entry
 	if req.Reason == vault.ReasonNewFileKey {
 		again = widget.NewPasswordEntry()
-		again.SetPlaceHolder(tr("ui.pass.confirm"))
+		again.SetPlaceHolder(v.msg.T("ui.pass.confirm"))
 		items = append(items, again)
 	}
 	problem := widget.NewLabel("")
@@ -59,7 +59,7 @@ func (v *view) showPassphraseDialog(req vault.PassphraseRequest, ok func(string)
 	items = append(items, problem)
 
 	var d *dialog.ConfirmDialog
-	d = dialog.NewCustomConfirm(tr("ui.pass.title"), tr("ui.pass.ok"), tr("ui.cancel"),
+	d = dialog.NewCustomConfirm(v.msg.T("ui.pass.title"), v.msg.T("ui.pass.ok"), v.msg.T("ui.cancel"),
 		container.NewVBox(items...), func(confirmed bool) {
 			if !confirmed {
 				cancel()
@@ -68,9 +68,9 @@ func (v *view) showPassphraseDialog(req vault.PassphraseRequest, ok func(string)
 			msg := ""
 			switch {
 			case pass.Text == "":
-				msg = tr("ui.pass.empty")
+				msg = v.msg.T("ui.pass.empty")
 			case again != nil && again.Text != pass.Text:
-				msg = tr("ui.pass.mismatch")
+				msg = v.msg.T("ui.pass.mismatch")
 			}
 			if msg != "" {
 				problem.SetText(msg)

@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/mamori-app/mamori/assets"
 )
 
 // Preference keys. Fyne keeps preferences as plain JSON, so they hold
@@ -23,8 +25,25 @@ const defaultClipboardSeconds = 20
 // clipboardChoices are the delays Settings offers, in seconds; 0 is never.
 var clipboardChoices = []int{10, 20, 30, 45, 60, 90, 0}
 
+// langAuto is the Settings choice "the language of the locale". The app's
+// texts are the "ui.*" keys of assets' catalogue, which the CLI reads too;
+// the app keeps its own catalogue instead of Fyne's global localizer, so that
+// the language can be switched in Settings without a restart, and so that a
+// locale such as C or POSIX falls back to English silently.
+const langAuto = "auto"
+
 // languageChoices are the languages Settings offers.
-var languageChoices = []string{langAuto, langEnglish, langJapanese}
+var languageChoices = []string{langAuto, assets.LangEnglish, assets.LangJapanese}
+
+// resolveLanguage turns the Settings choice (auto, en or ja) into a
+// language: en or ja as chosen, else the locale's (assets.DetectLanguage).
+func resolveLanguage(choice string, getenv func(string) string) string {
+	switch choice {
+	case assets.LangEnglish, assets.LangJapanese:
+		return choice
+	}
+	return assets.DetectLanguage(getenv)
+}
 
 // clipboardDelay is how long a copied code may stay on the clipboard; 0
 // means it is never cleared.
@@ -36,29 +55,35 @@ func (v *view) clipboardDelay() time.Duration {
 	return time.Duration(s) * time.Second
 }
 
-// applyLanguage sets the language from Settings, or from the locale when
-// Settings say automatic.
+// applyLanguage loads the texts in the language of Settings, or of the
+// locale when Settings say automatic; rebuild shows them. A broken
+// translation file is a build defect the tests catch: the window then
+// shows English, or keys, rather than failing.
 func (v *view) applyLanguage() {
-	setLanguage(resolveLanguage(v.prefs.StringWithFallback(prefLanguage, langAuto), v.getenv))
+	v.msg, _ = assets.LoadCatalog(resolveLanguage(v.prefs.StringWithFallback(prefLanguage, langAuto), v.getenv))
 }
 
 // setLanguagePref stores choice (auto, en or ja) and shows the window in it.
 func (v *view) setLanguagePref(choice string) {
 	v.prefs.SetString(prefLanguage, choice)
-	before := language
+	before := v.msg.Lang()
 	v.applyLanguage()
-	if language != before {
+	if v.msg.Lang() != before {
 		v.rebuild()
 	}
 }
 
-func languageLabel(choice string) string { return tr("ui.settings.language." + choice) }
+// languageLabel names a language choice in msg's language.
+func languageLabel(msg *assets.Catalog, choice string) string {
+	return msg.T("ui.settings.language." + choice)
+}
 
-func clipboardLabel(secs int) string {
+// clipboardLabel names a clipboard delay in msg's language.
+func clipboardLabel(msg *assets.Catalog, secs int) string {
 	if secs <= 0 {
-		return tr("ui.settings.clipboard.never")
+		return msg.T("ui.settings.clipboard.never")
 	}
-	return tr("ui.settings.seconds", map[string]any{"Seconds": secs})
+	return msg.T("ui.settings.seconds", map[string]any{"Seconds": secs})
 }
 
 // showSettings opens the Settings dialog: language and clipboard delay.
@@ -66,31 +91,31 @@ func clipboardLabel(secs int) string {
 func (v *view) showSettings() {
 	var langLabels []string
 	for _, c := range languageChoices {
-		langLabels = append(langLabels, languageLabel(c))
+		langLabels = append(langLabels, languageLabel(v.msg, c))
 	}
 	langSel := widget.NewSelect(langLabels, nil)
 	current := v.prefs.StringWithFallback(prefLanguage, langAuto)
-	langSel.SetSelected(languageLabel(langAuto))
+	langSel.SetSelected(languageLabel(v.msg, langAuto))
 	for _, c := range languageChoices {
 		if c == current {
-			langSel.SetSelected(languageLabel(c))
+			langSel.SetSelected(languageLabel(v.msg, c))
 		}
 	}
 
 	var clipLabels []string
 	for _, s := range clipboardChoices {
-		clipLabels = append(clipLabels, clipboardLabel(s))
+		clipLabels = append(clipLabels, clipboardLabel(v.msg, s))
 	}
 	clipSel := widget.NewSelect(clipLabels, nil)
-	clipSel.SetSelected(clipboardLabel(v.prefs.IntWithFallback(prefClipboardSeconds, defaultClipboardSeconds)))
-	note := wrapped(tr("ui.settings.clipboard.note"))
+	clipSel.SetSelected(clipboardLabel(v.msg, v.prefs.IntWithFallback(prefClipboardSeconds, defaultClipboardSeconds)))
+	note := wrapped(v.msg, v.msg.T("ui.settings.clipboard.note"))
 	note.Importance = widget.LowImportance
 
 	form := container.NewVBox(
-		widget.NewLabel(tr("ui.settings.language")), langSel,
-		wrapped(tr("ui.settings.clipboard")), clipSel, note,
+		widget.NewLabel(v.msg.T("ui.settings.language")), langSel,
+		wrapped(v.msg, v.msg.T("ui.settings.clipboard")), clipSel, note,
 	)
-	d := dialog.NewCustomConfirm(tr("ui.settings"), tr("ui.save"), tr("ui.cancel"), form, func(ok bool) {
+	d := dialog.NewCustomConfirm(v.msg.T("ui.settings"), v.msg.T("ui.save"), v.msg.T("ui.cancel"), form, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -100,7 +125,7 @@ func (v *view) showSettings() {
 		if i := langSel.SelectedIndex(); i >= 0 {
 			v.setLanguagePref(languageChoices[i])
 		}
-		v.flash(tr("ui.settings.saved"))
+		v.flash(v.msg.T("ui.settings.saved"))
 	}, v.win)
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
 	d.Show()

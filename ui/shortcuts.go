@@ -107,13 +107,13 @@ func (v *view) typedShortcut(s fyne.Shortcut) bool {
 // showHelp lists the keyboard shortcuts.
 func (v *view) showHelp() {
 	rows := [][2]string{
-		{tr("ui.help.type.key"), tr("ui.help.type")},
-		{tr("ui.help.enter.key"), tr("ui.help.enter")},
-		{tr("ui.help.escape.key"), tr("ui.help.escape")},
-		{shortcutText(shortcutAdd), tr("ui.add")},
-		{shortcutText(shortcutLock), tr("ui.help.lock")},
-		{shortcutText(shortcutSettings), tr("ui.help.settings")},
-		{"F1 / " + shortcutText(shortcutHelp), tr("ui.help.help")},
+		{v.msg.T("ui.help.type.key"), v.msg.T("ui.help.type")},
+		{v.msg.T("ui.help.enter.key"), v.msg.T("ui.help.enter")},
+		{v.msg.T("ui.help.escape.key"), v.msg.T("ui.help.escape")},
+		{shortcutText(shortcutAdd), v.msg.T("ui.add")},
+		{shortcutText(shortcutLock), v.msg.T("ui.help.lock")},
+		{shortcutText(shortcutSettings), v.msg.T("ui.help.settings")},
+		{"F1 / " + shortcutText(shortcutHelp), v.msg.T("ui.help.help")},
 	}
 	grid := container.New(layout.NewFormLayout())
 	for _, r := range rows {
@@ -121,7 +121,7 @@ func (v *view) showHelp() {
 		grid.Add(key)
 		grid.Add(widget.NewLabel(r[1]))
 	}
-	dialog.ShowCustom(tr("ui.help"), tr("ui.close"), grid, v.win)
+	dialog.ShowCustom(v.msg.T("ui.help"), v.msg.T("ui.close"), grid, v.win)
 }
 
 // shortcutText names a shortcut the way people write it: "Ctrl+L".

@@ -82,7 +82,7 @@ func addAccounts(t *testing.T, store *vault.Store, accts ...testAccount) {
 func open(t *testing.T, store *vault.Store) (*view, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
-	w := a.NewWindow(tr("ui.title"))
+	w := a.NewWindow("Mamori")
 	t.Cleanup(w.Close)
 	v := newView(a, w, store)
 	v.now = func() time.Time { return at59 }
@@ -90,7 +90,6 @@ func open(t *testing.T, store *vault.Store) (*view, fyne.Window) {
 	// The tests are in English whatever the machine's locale.
 	v.getenv = func(string) string { return "" }
 	v.applyLanguage()
-	t.Cleanup(func() { setLanguage(langEnglish) })
 	v.rebuild()
 	w.Resize(fyne.NewSize(560, 560))
 	v.load()
@@ -234,13 +233,13 @@ func TestCopyPutsTheCodeOnTheClipboard(t *testing.T) {
 	if got := v.app.Clipboard().Content(); got != "" {
 		t.Errorf("clipboard still holds %q after 20 s", got)
 	}
-	requireText(t, w, tr("ui.clipboard.cleared"))
+	requireText(t, w, v.msg.T("ui.clipboard.cleared"))
 }
 
 func TestHOTPSavesTheCounterBeforeShowingTheCode(t *testing.T) {
 	store := newStore(t, nil)
 	addAccounts(t, store, testAccount{"Bank", "counter", otp.HOTP, 6, ""})
-	_, w := open(t, store)
+	v, w := open(t, store)
 
 	if hasText(w, "755 224") {
 		t.Fatal("an HOTP code is shown before it was asked for")
@@ -248,7 +247,7 @@ func TestHOTPSavesTheCounterBeforeShowingTheCode(t *testing.T) {
 	requireText(t, w, "••• •••")
 	var next *widget.Button
 	for _, b := range buttonsOf(w) {
-		if b.Text == tr("ui.hotp.show") {
+		if b.Text == v.msg.T("ui.hotp.show") {
 			next = b
 		}
 	}
@@ -288,7 +287,7 @@ func TestDamagedVaultIsExplainedNotFatal(t *testing.T) {
 		t.Fatal(err)
 	}
 	v, w := open(t, store)
-	requireText(t, w, tr("ui.error.title"), "damaged")
+	requireText(t, w, v.msg.T("ui.error.title"), "damaged")
 	if v.loaded {
 		t.Error("a damaged vault is shown as loaded")
 	}
@@ -296,7 +295,7 @@ func TestDamagedVaultIsExplainedNotFatal(t *testing.T) {
 	// The previous generation is offered, and restoring it needs a yes.
 	var restore *widget.Button
 	for _, b := range buttonsOf(w) {
-		if b.Text == tr("ui.restore") {
+		if b.Text == v.msg.T("ui.restore") {
 			restore = b
 		}
 	}
@@ -318,7 +317,7 @@ func TestDamagedVaultIsExplainedNotFatal(t *testing.T) {
 	if !v.loaded || v.list.Length() != 1 {
 		t.Fatalf("after restoring, the window shows %q", textsOf(w))
 	}
-	requireText(t, w, "GitHub", tr("ui.restore.done"))
+	requireText(t, w, "GitHub", v.msg.T("ui.restore.done"))
 }
 
 func TestCancelledPassphraseIsExplained(t *testing.T) {
@@ -332,8 +331,8 @@ func TestCancelledPassphraseIsExplained(t *testing.T) {
 	})
 	addAccounts(t, store, testAccount{"GitHub", "alice@example.com", otp.TOTP, 6, ""})
 	store.Lock()
-	_, w := open(t, store)
-	requireText(t, w, tr("ui.error.title"), tr("ui.error.cancelled"), tr("ui.retry"))
+	v, w := open(t, store)
+	requireText(t, w, v.msg.T("ui.error.title"), v.msg.T("ui.error.cancelled"), v.msg.T("ui.retry"))
 }
 
 func TestPassphraseDialog(t *testing.T) {
@@ -385,7 +384,7 @@ func TestPassphraseDialog(t *testing.T) {
 	if got != "" {
 		t.Fatalf("mismatched passphrases were accepted as %q", got)
 	}
-	requireText(t, w, tr("ui.pass.mismatch"))
+	requireText(t, w, v.msg.T("ui.pass.mismatch"))
 	es[1].SetText("one")
 	es[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if got != "one" {

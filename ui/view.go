@@ -16,6 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/keystore"
 	"github.com/mamori-app/mamori/vault/otp"
@@ -54,6 +55,9 @@ type view struct {
 	prefs fyne.Preferences
 	// getenv reads the locale variables when the language is automatic.
 	getenv func(string) string
+	// msg is every text the window shows, in the language of Settings or
+	// the locale; applyLanguage replaces it and rebuild shows the new texts.
+	msg *assets.Catalog
 
 	mode     mode
 	lastErr  error // what showError showed, to show it again in a new language
@@ -121,7 +125,7 @@ func newView(a fyne.App, w fyne.Window, store *vault.Store) *view {
 	v.applyLanguage()
 	v.build()
 	v.installShortcuts()
-	v.showMessage(tr("ui.loading"))
+	v.showMessage(v.msg.T("ui.loading"))
 	return v
 }
 
@@ -129,13 +133,13 @@ func newView(a fyne.App, w fyne.Window, store *vault.Store) *view {
 // them in the window; the body is left empty for the caller to fill.
 func (v *view) build() {
 	if v.demo {
-		v.win.SetTitle(tr("ui.title.demo"))
+		v.win.SetTitle(v.msg.T("ui.title.demo"))
 	} else {
-		v.win.SetTitle(tr("ui.title"))
+		v.win.SetTitle(v.msg.T("ui.title"))
 	}
 	query := v.query
 	v.search = newSearchEntry(v)
-	v.search.SetPlaceHolder(tr("ui.search"))
+	v.search.SetPlaceHolder(v.msg.T("ui.search"))
 	v.search.SetText(query)
 	v.search.OnChanged = func(q string) {
 		v.query = q
@@ -159,11 +163,11 @@ func (v *view) build() {
 	v.status.Importance = widget.LowImportance
 	v.status.Truncation = fyne.TextTruncateEllipsis
 	v.body = container.NewStack()
-	v.undoBtn = widget.NewButtonWithIcon(tr("ui.undo"), theme.ContentUndoIcon(), v.undoDelete)
+	v.undoBtn = widget.NewButtonWithIcon(v.msg.T("ui.undo"), theme.ContentUndoIcon(), v.undoDelete)
 	v.undoBtn.Hide()
 	var top fyne.CanvasObject = container.NewBorder(nil, nil, nil, container.NewHBox(add, reload, lock, settings, help), v.search)
 	if v.demo {
-		banner := widget.NewLabel(tr("ui.demo.banner", map[string]any{"Passphrase": demoPassphrase}))
+		banner := widget.NewLabel(v.msg.T("ui.demo.banner", map[string]any{"Passphrase": demoPassphrase}))
 		banner.Importance = widget.WarningImportance
 		bg := canvas.NewRectangle(theme.Color(theme.ColorNameWarning))
 		bg.FillColor = withAlpha(bg.FillColor, 0x30)
@@ -190,14 +194,14 @@ func (v *view) rebuild() {
 	case modeLocked:
 		v.showLocked()
 	default:
-		v.showMessage(tr("ui.loading"))
+		v.showMessage(v.msg.T("ui.loading"))
 	}
 }
 
 // reload reads the vault again, in the background.
 func (v *view) reload() {
 	v.hotp = map[string]hotp{}
-	v.showMessage(tr("ui.loading"))
+	v.showMessage(v.msg.T("ui.loading"))
 	v.async(v.load)
 }
 
@@ -255,13 +259,13 @@ func (v *view) updateStatus() {
 	n := len(v.accounts)
 	switch {
 	case len(v.shown) == 0:
-		v.status.SetText(tr("ui.no_match", map[string]any{"Query": v.query}))
+		v.status.SetText(v.msg.T("ui.no_match", map[string]any{"Query": v.query}))
 	case len(v.shown) < n:
-		v.status.SetText(tr("ui.count.filtered", map[string]any{"Shown": len(v.shown), "Count": n}))
+		v.status.SetText(v.msg.T("ui.count.filtered", map[string]any{"Shown": len(v.shown), "Count": n}))
 	case n == 1:
-		v.status.SetText(tr("ui.count.one"))
+		v.status.SetText(v.msg.T("ui.count.one"))
 	default:
-		v.status.SetText(tr("ui.count", map[string]any{"Count": n}))
+		v.status.SetText(v.msg.T("ui.count", map[string]any{"Count": n}))
 	}
 }
 
@@ -287,7 +291,7 @@ func (v *view) tick() {
 	if v.copiedCode != "" {
 		if d := v.clipboardDelay(); d > 0 && now.Sub(v.copiedAt) >= d {
 			if v.clearClipboard() {
-				v.flash(tr("ui.clipboard.cleared"))
+				v.flash(v.msg.T("ui.clipboard.cleared"))
 			}
 		}
 	}
@@ -311,15 +315,15 @@ func (v *view) clearClipboard() bool {
 // copyCode puts code on the clipboard.
 func (v *view) copyCode(a vault.Account, code string) {
 	if code == "" {
-		v.flash(tr("ui.copy.failed", map[string]any{"Label": a.Label()}))
+		v.flash(v.msg.T("ui.copy.failed", map[string]any{"Label": a.Label()}))
 		return
 	}
 	v.app.Clipboard().SetContent(code)
 	v.copiedCode, v.copiedAt = code, v.now()
 	if d := v.clipboardDelay(); d > 0 {
-		v.flash(tr("ui.copied", map[string]any{"Label": a.Label(), "Seconds": int(d.Seconds())}))
+		v.flash(v.msg.T("ui.copied", map[string]any{"Label": a.Label(), "Seconds": int(d.Seconds())}))
 	} else {
-		v.flash(tr("ui.copied.keep", map[string]any{"Label": a.Label()}))
+		v.flash(v.msg.T("ui.copied.keep", map[string]any{"Label": a.Label()}))
 	}
 }
 
@@ -329,7 +333,7 @@ func (v *view) copyTop() {
 		return
 	}
 	if len(v.shown) == 0 {
-		v.flash(tr("ui.no_match", map[string]any{"Query": v.query}))
+		v.flash(v.msg.T("ui.no_match", map[string]any{"Query": v.query}))
 		return
 	}
 	v.copyAccount(v.accounts[v.shown[0]])
@@ -343,7 +347,7 @@ func (v *view) copyAccount(a vault.Account) {
 	case a.OTP.Type == otp.HOTP:
 		h, ok := v.hotp[a.ID]
 		if !ok {
-			v.flash(tr("ui.copy.hotp", map[string]any{"Label": a.Label()}))
+			v.flash(v.msg.T("ui.copy.hotp", map[string]any{"Label": a.Label()}))
 			return
 		}
 		v.copyCode(a, h.code)
@@ -389,7 +393,7 @@ func (v *view) nextHOTP(id string) {
 		fyne.Do(func() {
 			delete(v.busy, id)
 			if err != nil {
-				v.flash(tr("ui.hotp.failed", map[string]any{"Error": err.Error()}))
+				v.flash(v.msg.T("ui.hotp.failed", map[string]any{"Error": err.Error()}))
 				v.list.Refresh()
 				return
 			}
@@ -399,7 +403,7 @@ func (v *view) nextHOTP(id string) {
 				}
 			}
 			v.hotp[id] = shown
-			v.flash(tr("ui.hotp.shown", map[string]any{"Counter": shown.counter}))
+			v.flash(v.msg.T("ui.hotp.shown", map[string]any{"Counter": shown.counter}))
 			v.list.Refresh()
 		})
 	})
@@ -422,25 +426,25 @@ func (v *view) showMessage(msg string) {
 
 // emptyState tells a person with no accounts how to add one.
 func (v *view) emptyState() fyne.CanvasObject {
-	title := widget.NewLabelWithStyle(tr("ui.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(v.msg.T("ui.empty.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	body := widget.NewLabel(tr("ui.empty.body"))
-	body.Wrapping = wrapping()
-	example := widget.NewLabel(tr("ui.empty.example"))
+	body := widget.NewLabel(v.msg.T("ui.empty.body"))
+	body.Wrapping = wrapping(v.msg)
+	example := widget.NewLabel(v.msg.T("ui.empty.example"))
 	example.TextStyle = fyne.TextStyle{Monospace: true}
 	example.Wrapping = fyne.TextWrapBreak
 	example.Selectable = true
-	after := widget.NewLabel(tr("ui.empty.after", map[string]any{"Dir": v.store.Dir()}))
-	after.Wrapping = wrapping()
+	after := widget.NewLabel(v.msg.T("ui.empty.after", map[string]any{"Dir": v.store.Dir()}))
+	after.Wrapping = wrapping(v.msg)
 	icon := canvas.NewImageFromResource(appIcon())
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSquareSize(96))
-	addBtn := widget.NewButtonWithIcon(tr("ui.add"), theme.ContentAddIcon(), v.showAdd)
+	addBtn := widget.NewButtonWithIcon(v.msg.T("ui.add"), theme.ContentAddIcon(), v.showAdd)
 	addBtn.Importance = widget.HighImportance
 	return container.NewPadded(container.NewVBox(
 		layout.NewSpacer(), icon, title, body, example, after,
 		container.NewCenter(container.NewHBox(addBtn,
-			widget.NewButtonWithIcon(tr("ui.reload"), theme.ViewRefreshIcon(), v.reload))),
+			widget.NewButtonWithIcon(v.msg.T("ui.reload"), theme.ViewRefreshIcon(), v.reload))),
 		layout.NewSpacer(),
 	))
 }
@@ -452,16 +456,16 @@ func (v *view) showError(err error) {
 	v.mode, v.lastErr = modeError, err
 	v.accounts, v.shown = nil, nil
 	v.status.SetText("")
-	title := widget.NewLabelWithStyle(tr("ui.error.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(v.msg.T("ui.error.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	msg := widget.NewLabel(errorText(err))
-	msg.Wrapping = wrapping()
-	detail := widget.NewLabel(tr("ui.error.detail", map[string]any{"Error": err.Error()}))
-	detail.Wrapping = wrapping()
+	why := widget.NewLabel(errorText(v.msg, err))
+	why.Wrapping = wrapping(v.msg)
+	detail := widget.NewLabel(v.msg.T("ui.error.detail", map[string]any{"Error": err.Error()}))
+	detail.Wrapping = wrapping(v.msg)
 	detail.Importance = widget.LowImportance
 	detail.Selectable = true
-	items := []fyne.CanvasObject{title, msg}
-	buttons := []fyne.CanvasObject{widget.NewButtonWithIcon(tr("ui.retry"), theme.ViewRefreshIcon(), v.reload)}
+	items := []fyne.CanvasObject{title, why}
+	buttons := []fyne.CanvasObject{widget.NewButtonWithIcon(v.msg.T("ui.retry"), theme.ViewRefreshIcon(), v.reload)}
 	var damaged *vault.DamagedError
 	if errors.As(err, &damaged) {
 		if b := damaged.Backup; b != nil {
@@ -470,12 +474,12 @@ func (v *view) showError(err error) {
 				"Generation": b.Generation,
 				"Accounts":   b.Accounts,
 			}
-			items = append(items, wrapped(tr("ui.error.backup", data)))
-			restore := widget.NewButtonWithIcon(tr("ui.restore"), theme.HistoryIcon(), func() { v.confirmRestore(data) })
+			items = append(items, wrapped(v.msg, v.msg.T("ui.error.backup", data)))
+			restore := widget.NewButtonWithIcon(v.msg.T("ui.restore"), theme.HistoryIcon(), func() { v.confirmRestore(data) })
 			restore.Importance = widget.HighImportance
 			buttons = append([]fyne.CanvasObject{restore}, buttons...)
 		} else {
-			items = append(items, wrapped(tr("ui.error.no_backup")))
+			items = append(items, wrapped(v.msg, v.msg.T("ui.error.no_backup")))
 		}
 	}
 	items = append(items, detail, container.NewHBox(buttons...))
@@ -485,17 +489,17 @@ func (v *view) showError(err error) {
 }
 
 func (v *view) confirmRestore(data map[string]any) {
-	d := dialog.NewCustomConfirm(tr("ui.restore.title"), tr("ui.yes"), tr("ui.no"), wrapped(tr("ui.restore.confirm", data)), func(ok bool) {
+	d := dialog.NewCustomConfirm(v.msg.T("ui.restore.title"), v.msg.T("ui.yes"), v.msg.T("ui.no"), wrapped(v.msg, v.msg.T("ui.restore.confirm", data)), func(ok bool) {
 		if !ok {
 			return
 		}
-		v.showMessage(tr("ui.loading"))
+		v.showMessage(v.msg.T("ui.loading"))
 		v.async(func() {
 			vlt, err := v.store.RestoreBackup()
 			fyne.Do(func() {
 				v.show(vlt, err)
 				if err == nil {
-					v.flash(tr("ui.restore.done"))
+					v.flash(v.msg.T("ui.restore.done"))
 				}
 			})
 		})
@@ -504,40 +508,43 @@ func (v *view) confirmRestore(data map[string]any) {
 	d.Show()
 }
 
-// wrapped is a label that wraps: at spaces in English, anywhere in
-// Japanese, which has no spaces between words.
-func wrapped(s string) *widget.Label {
+// wrapped is a label showing s, a text in msg's language, that wraps: at
+// spaces in English, anywhere in Japanese, which has no spaces between
+// words.
+func wrapped(msg *assets.Catalog, s string) *widget.Label {
 	l := widget.NewLabel(s)
-	l.Wrapping = wrapping()
+	l.Wrapping = wrapping(msg)
 	return l
 }
 
-func wrapping() fyne.TextWrap {
-	if language == langJapanese {
+// wrapping is how labels in msg's language wrap.
+func wrapping(msg *assets.Catalog) fyne.TextWrap {
+	if msg.Lang() == assets.LangJapanese {
 		return fyne.TextWrapBreak
 	}
 	return fyne.TextWrapWord
 }
 
-// errorText is what a person reads about err; the details follow separately.
-func errorText(err error) string {
+// errorText is what a person reads about err, in msg's language; the
+// details follow separately.
+func errorText(msg *assets.Catalog, err error) string {
 	switch {
 	case errors.Is(err, vault.ErrNewerVersion):
-		return tr("ui.error.newer")
+		return msg.T("ui.error.newer")
 	case errors.Is(err, vault.ErrDamaged):
-		return tr("ui.error.damaged")
+		return msg.T("ui.error.damaged")
 	case errors.Is(err, vault.ErrKeyMissing):
-		return tr("ui.error.key")
+		return msg.T("ui.error.key")
 	case errors.Is(err, vault.ErrWrongPassphrase):
-		return tr("ui.error.wrong_pass")
+		return msg.T("ui.error.wrong_pass")
 	case errors.Is(err, errCancelled):
-		return tr("ui.error.cancelled")
+		return msg.T("ui.error.cancelled")
 	case errors.Is(err, vault.ErrPassphraseRequired):
-		return tr("ui.error.need_pass")
+		return msg.T("ui.error.need_pass")
 	case errors.Is(err, keystore.ErrUnavailable):
-		return tr("ui.error.keyring")
+		return msg.T("ui.error.keyring")
 	}
-	return tr("ui.error.other")
+	return msg.T("ui.error.other")
 }
 
 // accountRow is one line of the list: issuer and name, the current code in
@@ -571,7 +578,7 @@ func newAccountRow(v *view) *accountRow {
 	r.left = widget.NewLabel("")
 	r.left.Alignment = fyne.TextAlignTrailing
 	r.copy = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { r.v.copyCode(r.acct, r.code) })
-	r.next = widget.NewButtonWithIcon(tr("ui.hotp.show"), theme.ViewRefreshIcon(), func() { r.v.nextHOTP(r.acct.ID) })
+	r.next = widget.NewButtonWithIcon(v.msg.T("ui.hotp.show"), theme.ViewRefreshIcon(), func() { r.v.nextHOTP(r.acct.ID) })
 	r.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { r.v.deleteAccount(r.acct.ID) })
 	r.del.Importance = widget.LowImportance
 	r.ExtendBaseWidget(r)
@@ -605,7 +612,7 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 	small := false // a word instead of digits
 	switch {
 	case !a.HasOTP():
-		text, col, small = tr("ui.no_otp"), theme.Color(theme.ColorNameDisabled), true
+		text, col, small = r.v.msg.T("ui.no_otp"), theme.Color(theme.ColorNameDisabled), true
 	case a.OTP.Type == otp.HOTP:
 		r.next.Show()
 		if r.v.busy[a.ID] {
@@ -621,12 +628,12 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 	default:
 		code, err := a.Code(now)
 		if err != nil {
-			text, col, small = tr("ui.code.error"), theme.Color(theme.ColorNameError), true
+			text, col, small = r.v.msg.T("ui.code.error"), theme.Color(theme.ColorNameError), true
 			break
 		}
 		r.code, text = code, groupCode(code)
 		secs := secondsLeft(a.CodeRemaining(now))
-		r.left.SetText(tr("ui.seconds", map[string]any{"Seconds": secs}))
+		r.left.SetText(r.v.msg.T("ui.seconds", map[string]any{"Seconds": secs}))
 		if secs <= urgentBelow {
 			col = theme.Color(theme.ColorNameError)
 		}
@@ -658,7 +665,7 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 func (v *view) lock() {
 	info, err := v.store.Info()
 	if err != nil || !info.Passphrase {
-		v.flash(tr("ui.lock.no_pass"))
+		v.flash(v.msg.T("ui.lock.no_pass"))
 		return
 	}
 	v.store.Lock()
@@ -677,11 +684,11 @@ func (v *view) showLocked() {
 	v.loaded = false
 	v.mode = modeLocked
 	v.status.SetText("")
-	title := widget.NewLabelWithStyle(tr("ui.locked.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
+	title := widget.NewLabelWithStyle(v.msg.T("ui.locked.title"), fyne.TextAlignCenter, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
-	body := widget.NewLabel(tr("ui.locked.body"))
+	body := widget.NewLabel(v.msg.T("ui.locked.body"))
 	body.Alignment = fyne.TextAlignCenter
-	unlock := widget.NewButtonWithIcon(tr("ui.pass.ok"), theme.LoginIcon(), v.reload)
+	unlock := widget.NewButtonWithIcon(v.msg.T("ui.pass.ok"), theme.LoginIcon(), v.reload)
 	unlock.Importance = widget.HighImportance
 	icon := canvas.NewImageFromResource(appIcon())
 	icon.FillMode = canvas.ImageFillContain

@@ -27,6 +27,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/keystore"
 )
@@ -59,7 +60,7 @@ type Env struct {
 // app is one run of the CLI.
 type app struct {
 	env   Env
-	msg   *messages
+	msg   *assets.Catalog // the texts, in the language of the environment
 	tty   terminal
 	dir   string
 	store *vault.Store
@@ -80,7 +81,10 @@ func Main(args []string, env Env) int {
 	if env.Stderr == nil {
 		env.Stderr = io.Discard
 	}
-	a := &app{env: env, msg: newMessages(detectLanguage(env.Getenv)), tty: env.tty}
+	// A broken translation file is a build defect that the tests catch; the
+	// catalogue still works, in English or showing keys instead of texts.
+	msg, _ := assets.LoadCatalog(assets.DetectLanguage(env.Getenv))
+	a := &app{env: env, msg: msg, tty: env.tty}
 	if a.tty == nil {
 		if f, ok := env.Stdin.(*os.File); ok {
 			a.tty = stdinTerminal{f}
@@ -219,6 +223,7 @@ Environment:
 		a.deviceCommand(),
 		a.accountCommand(),
 		a.kitCommand(),
+		a.exportCommand(),
 		a.checkInputCommand(),
 		a.lockoutCommand(),
 		a.clockCommand(),

@@ -61,10 +61,10 @@ unless --force is given.`,
 				}
 			}
 			if !cmd.Flags().Changed("lang") {
-				lang = a.msg.lang
+				lang = a.msg.Lang()
 			}
 			lang = strings.ToLower(strings.TrimSpace(lang))
-			if lang != langJapanese && lang != langEnglish {
+			if lang != assets.LangJapanese && lang != assets.LangEnglish {
 				return usageErr("cli.error.bad_lang", nil)
 			}
 			if cmd.Flags().Changed("dpi") && (dpi < 72 || dpi > 1200) {

@@ -8,6 +8,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/spf13/pflag"
 
+	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/recovery"
 )
@@ -219,10 +220,10 @@ stderr.`,
 		Args: exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !cmd.Flags().Changed("lang") {
-				lang = a.msg.lang
+				lang = a.msg.Lang()
 			}
 			lang = strings.ToLower(strings.TrimSpace(lang))
-			if lang != langJapanese && lang != langEnglish {
+			if lang != assets.LangJapanese && lang != assets.LangEnglish {
 				return usageErr("cli.error.bad_lang", nil)
 			}
 			v, err := a.load()

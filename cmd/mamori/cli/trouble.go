@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/otp"
 	"github.com/mamori-app/mamori/vault/trouble"
@@ -23,10 +24,10 @@ const maxCheckInput = 64 << 10
 // troubleLang is the guide language for --lang, or the CLI's own.
 func (a *app) troubleLang(cmd *cobra.Command, lang string) (string, error) {
 	if !cmd.Flags().Changed("lang") {
-		return a.msg.lang, nil
+		return a.msg.Lang(), nil
 	}
 	switch l := strings.ToLower(strings.TrimSpace(lang)); l {
-	case langJapanese, langEnglish:
+	case assets.LangJapanese, assets.LangEnglish:
 		return l, nil
 	}
 	return "", usageErr("cli.error.bad_lang", nil)
@@ -86,7 +87,7 @@ char, codepoint, name, looks_like, message).`,
 			findings := trouble.CheckInput(text)
 			out := checkInputJSON{Length: len([]rune(text)), Suspicious: trouble.Suspicious(findings), Findings: []checkFindingJSON{}}
 			for _, f := range findings {
-				m, err := trouble.Describe(f, a.msg.lang)
+				m, err := trouble.Describe(f, a.msg.Lang())
 				if err != nil {
 					return guideError(err)
 				}
@@ -668,8 +669,8 @@ func (a *app) tickBreach(query, tick string, reset bool, lang string) (*trouble.
 // language.
 func (a *app) printTrouble(c trouble.Checklist) error {
 	m := a.msg
-	if c.Lang != m.lang {
-		m = newMessages(c.Lang)
+	if c.Lang != m.Lang() {
+		m, _ = assets.LoadCatalog(c.Lang) // English if c.Lang has no texts
 	}
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s — %s\n\n%s\n\n", c.Label, c.Title, c.Intro)

@@ -1,0 +1,132 @@
+package assets
+
+import (
+	"bytes"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"sort"
+	"strings"
+	"text/template"
+)
+
+// The languages Mamori speaks. Each has a file translations/<lang>.json in
+// Translations; English is complete and is the fallback for the others.
+const (
+	LangEnglish  = "en"
+	LangJapanese = "ja"
+)
+
+// DetectLanguage picks a language from the environment the way POSIX tools
+// do: the first non-empty of LC_ALL, LC_MESSAGES and LANG decides. A value
+// starting with "ja" (any case, e.g. "ja_JP.UTF-8") is Japanese; anything
+// else, including "C", "POSIX" and no setting at all, is English. getenv is
+// usually os.Getenv; tests pass a map lookup.
+func DetectLanguage(getenv func(string) string) string {
+	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
+		if v := getenv(name); v != "" {
+			if strings.HasPrefix(strings.ToLower(v), LangJapanese) {
+				return LangJapanese
+			}
+			return LangEnglish
+		}
+	}
+	return LangEnglish
+}
+
+// Catalog is the user-facing texts of one language, read from Translations.
+// The texts are Go templates ({{.Name}}), the syntax Fyne's lang package
+// uses too. A Catalog is not changed after LoadCatalog, so it may be shared
+// between goroutines; to switch languages, load another one.
+type Catalog struct {
+	lang     string
+	texts    map[string]string // the language's own file
+	fallback map[string]string // English, for keys the language lacks
+}
+
+// LoadCatalog reads the texts of lang (LangEnglish or LangJapanese) from
+// Translations, with English as the fallback for missing keys.
+//
+// It always returns a usable catalogue. The error reports a translation
+// file that could not be read or parsed: then the catalogue is English
+// (Lang reports "en") or, when English itself is broken, answers every key
+// with the key. Such an error is a build defect, which the tests catch; a
+// program may ignore it at run time and still work.
+func LoadCatalog(lang string) (*Catalog, error) {
+	en, err := readTranslations(LangEnglish)
+	c := &Catalog{lang: LangEnglish, texts: en, fallback: en}
+	if err != nil || lang == LangEnglish {
+		return c, err
+	}
+	texts, err := readTranslations(lang)
+	if err != nil {
+		return c, err
+	}
+	c.lang, c.texts = lang, texts
+	return c, nil
+}
+
+// readTranslations reads one language's flat key→text JSON file.
+func readTranslations(lang string) (map[string]string, error) {
+	data, err := fs.ReadFile(Translations, "translations/"+lang+".json")
+	if err != nil {
+		return nil, fmt.Errorf("read %s translations: %w", lang, err)
+	}
+	var m map[string]string
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, fmt.Errorf("parse %s translations: %w", lang, err)
+	}
+	return m, nil
+}
+
+// Lang is the language of the catalogue's texts, such as "ja".
+func (c *Catalog) Lang() string { return c.lang }
+
+// Has reports whether the language's own file has key; T would still find
+// in English a key that Has denies.
+func (c *Catalog) Has(key string) bool {
+	_, ok := c.texts[key]
+	return ok
+}
+
+// Keys returns, sorted, the keys the language's own file defines (not those
+// it borrows from English), for tests that check every text is translated.
+func (c *Catalog) Keys() []string {
+	keys := make([]string, 0, len(c.texts))
+	for k := range c.texts {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// T returns the text for key, filled in from data (a map or a struct) when
+// given, e.g. T("ui.count", map[string]any{"Count": 3}). A key the language
+// lacks is taken from English; a key no file has is returned as it is, so
+// a missing text shows up on screen instead of vanishing.
+//
+// Templates run with the option missingkey=zero: a key that a map lacks
+// gives the zero value of the map's element type, so map[string]int{} fills
+// {{.Count}} with 0 (for map[string]any, text/template prints the nil
+// interface as "<no value>"). When the template cannot be filled in at all,
+// for example a struct without the field, the text is returned unfilled.
+func (c *Catalog) T(key string, data ...any) string {
+	text, ok := c.texts[key]
+	if !ok {
+		if text, ok = c.fallback[key]; !ok {
+			return key
+		}
+	}
+	if len(data) == 0 || data[0] == nil || !strings.Contains(text, "{{") {
+		return text
+	}
+	tmpl, err := template.New(key).Option("missingkey=zero").Parse(text)
+	if err != nil {
+		return text
+	}
+	var b bytes.Buffer
+	if err := tmpl.Execute(&b, data[0]); err != nil {
+		return text
+	}
+	return b.String()
+}

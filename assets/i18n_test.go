@@ -1,0 +1,252 @@
+package assets
+
+import (
+	"io/fs"
+	"sort"
+	"strings"
+	"testing"
+	"text/template"
+	"text/template/parse"
+)
+
+func TestDetectLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		env  map[string]string
+		want string
+	}{
+		{nil, LangEnglish},
+		{map[string]string{"LANG": "ja_JP.UTF-8"}, LangJapanese},
+		{map[string]string{"LANG": "ja"}, LangJapanese},
+		{map[string]string{"LANG": "JA_JP.eucJP"}, LangJapanese},
+		{map[string]string{"LANG": "C"}, LangEnglish},
+		{map[string]string{"LANG": "C.UTF-8"}, LangEnglish},
+		{map[string]string{"LANG": "POSIX"}, LangEnglish},
+		{map[string]string{"LANG": "en_GB.UTF-8"}, LangEnglish},
+		{map[string]string{"LC_ALL": "C", "LANG": "ja_JP.UTF-8"}, LangEnglish},
+		{map[string]string{"LC_MESSAGES": "ja_JP.UTF-8", "LANG": "C"}, LangJapanese},
+		{map[string]string{"LC_ALL": "ja_JP.UTF-8", "LC_MESSAGES": "C"}, LangJapanese},
+		{map[string]string{"LC_ALL": "", "LC_MESSAGES": "", "LANG": "ja_JP"}, LangJapanese},
+	} {
+		if got := DetectLanguage(func(k string) string { return tc.env[k] }); got != tc.want {
+			t.Errorf("DetectLanguage(%v) = %s, want %s", tc.env, got, tc.want)
+		}
+	}
+}
+
+func TestCatalogT(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		lang string
+		key  string
+		data []any
+		want string
+	}{
+		{"english", LangEnglish, "ui.count.one", nil, "1 account"},
+		{"japanese", LangJapanese, "ui.count.one", nil, "1 件のアカウント"},
+		{"template data", LangEnglish, "ui.count", []any{map[string]any{"Count": 12}}, "12 accounts"},
+		{"japanese template", LangJapanese, "cli.error.not_found", []any{map[string]any{"Query": "x"}}, "「x」に一致するアカウントはありません"},
+		{"struct data", LangEnglish, "ui.count", []any{struct{ Count int }{3}}, "3 accounts"},
+		{"several fields", LangEnglish, "cli.error.ambiguous",
+			[]any{map[string]any{"Query": "a", "Count": 2, "Candidates": "x, y"}}, `"a" matches 2 accounts: x, y`},
+		{"no data leaves the template", LangEnglish, "ui.count", nil, "{{.Count}} accounts"},
+		{"nil data leaves the template", LangEnglish, "ui.count", []any{nil}, "{{.Count}} accounts"},
+		{"missing map key is the zero value", LangEnglish, "ui.count", []any{map[string]int{}}, "0 accounts"},
+		{"missing key of map[string]any", LangEnglish, "ui.count", []any{map[string]any{}}, "<no value> accounts"},
+		{"struct without the field leaves the template", LangEnglish, "ui.count", []any{struct{ Other int }{1}}, "{{.Count}} accounts"},
+		{"unknown key", LangEnglish, "ui.no.such.key", nil, "ui.no.such.key"},
+		{"unknown key in japanese", LangJapanese, "ui.no.such.key", nil, "ui.no.such.key"},
+		{"unknown language falls back to english", "fr", "ui.count.one", nil, "1 account"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, _ := LoadCatalog(tc.lang)
+			if got := c.T(tc.key, tc.data...); got != tc.want {
+				t.Errorf("T(%q) in %s = %q, want %q", tc.key, tc.lang, got, tc.want)
+			}
+		})
+	}
+}
+
+func TestLoadCatalog(t *testing.T) {
+	for _, tc := range []struct {
+		lang     string
+		wantLang string
+		wantErr  bool
+	}{
+		{LangEnglish, LangEnglish, false},
+		{LangJapanese, LangJapanese, false},
+		{"fr", LangEnglish, true},
+		{"", LangEnglish, true},
+		{"../assets", LangEnglish, true},
+	} {
+		c, err := LoadCatalog(tc.lang)
+		if (err != nil) != tc.wantErr {
+			t.Errorf("LoadCatalog(%q) error = %v, want error %v", tc.lang, err, tc.wantErr)
+		}
+		if c == nil {
+			t.Fatalf("LoadCatalog(%q) returned no catalogue", tc.lang)
+		}
+		if c.Lang() != tc.wantLang {
+			t.Errorf("LoadCatalog(%q).Lang() = %q, want %q", tc.lang, c.Lang(), tc.wantLang)
+		}
+	}
+}
+
+func TestFallbackToEnglish(t *testing.T) {
+	// A key only English has is shown in English in Japanese.
+	c, err := LoadCatalog(LangJapanese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	en, err := LoadCatalog(LangEnglish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.texts = map[string]string{"ui.count.one": "一件"}
+	if got := c.T("ui.count.one"); got != "一件" {
+		t.Errorf("own text = %q", got)
+	}
+	if got, want := c.T("ui.count", map[string]any{"Count": 2}), en.T("ui.count", map[string]any{"Count": 2}); got != want {
+		t.Errorf("fallback = %q, want %q", got, want)
+	}
+	if got := c.Keys(); len(got) != 1 || got[0] != "ui.count.one" {
+		t.Errorf("Keys() = %q, want the language's own keys only", got)
+	}
+	if !c.Has("ui.count.one") || c.Has("ui.count") || !en.Has("ui.count") || en.Has("ui.no.such.key") {
+		t.Error("Has does not tell the language's own keys")
+	}
+}
+
+// fields lists, sorted and without repeats, the data fields a template text
+// uses: "Count,Detail" for "{{.Count}} accounts{{if .Detail}}…{{end}}". It
+// reads the parse tree, so fields in if, range and with count too.
+func fields(text string) (string, error) {
+	tmpl, err := template.New("").Parse(text)
+	if err != nil || tmpl.Tree == nil {
+		return "", err
+	}
+	seen := map[string]bool{}
+	var walk func(n parse.Node)
+	walk = func(n parse.Node) {
+		switch n := n.(type) {
+		case *parse.ListNode:
+			if n != nil {
+				for _, c := range n.Nodes {
+					walk(c)
+				}
+			}
+		case *parse.ActionNode:
+			walk(n.Pipe)
+		case *parse.IfNode:
+			walk(&n.BranchNode)
+		case *parse.RangeNode:
+			walk(&n.BranchNode)
+		case *parse.WithNode:
+			walk(&n.BranchNode)
+		case *parse.BranchNode:
+			walk(n.Pipe)
+			walk(n.List)
+			walk(n.ElseList)
+		case *parse.PipeNode:
+			for _, c := range n.Cmds {
+				walk(c)
+			}
+		case *parse.CommandNode:
+			for _, a := range n.Args {
+				walk(a)
+			}
+		case *parse.FieldNode:
+			seen[strings.Join(n.Ident, ".")] = true
+		}
+	}
+	walk(tmpl.Tree.Root)
+	names := make([]string, 0, len(seen))
+	for name := range seen {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	return strings.Join(names, ","), nil
+}
+
+func TestFields(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"1 account", ""},
+		{"{{.Count}} accounts", "Count"},
+		{"{{.Shown}} of {{.Count}}, {{.Count}}", "Count,Shown"},
+		{"failed{{if .Detail}}: {{.Detail}}{{else}}{{.Other}}{{end}}", "Detail,Other"},
+		{"{{range .Items}}{{.}}{{end}}{{with .Dir}}{{.}}{{end}}", "Dir,Items"},
+	} {
+		if got, err := fields(tc.text); err != nil || got != tc.want {
+			t.Errorf("fields(%q) = %q, %v; want %q", tc.text, got, err, tc.want)
+		}
+	}
+	if _, err := fields("{{.Count"); err == nil {
+		t.Error("an unclosed action is a valid template")
+	}
+}
+
+// TestEveryKeyInEveryLanguage checks each translation file against English:
+// the same keys, no empty text, valid templates that use the same fields.
+func TestEveryKeyInEveryLanguage(t *testing.T) {
+	files, err := fs.Glob(Translations, "translations/*")
+	if err != nil {
+		t.Fatal(err)
+	}
+	langs := map[string]bool{}
+	for _, f := range files {
+		// Fyne's lang package loads the same files: keep them flat objects
+		// of strings, one per language, named <lang>.json.
+		name := strings.TrimPrefix(f, "translations/")
+		lang, ok := strings.CutSuffix(name, ".json")
+		if !ok {
+			t.Errorf("unexpected file %s in translations", name)
+			continue
+		}
+		langs[lang] = true
+	}
+	for _, want := range []string{LangEnglish, LangJapanese} {
+		if !langs[want] {
+			t.Errorf("no translations/%s.json", want)
+		}
+	}
+	en, err := LoadCatalog(LangEnglish)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(en.Keys()) < 100 {
+		t.Fatalf("en.json has only %d keys", len(en.Keys()))
+	}
+	for lang := range langs {
+		c, err := LoadCatalog(lang)
+		if err != nil {
+			t.Errorf("%s: %v", lang, err)
+			continue
+		}
+		for _, k := range en.Keys() {
+			if _, ok := c.texts[k]; !ok {
+				t.Errorf("%s.json lacks %q", lang, k)
+			}
+		}
+		for _, k := range c.Keys() {
+			e, ok := en.texts[k]
+			if !ok {
+				t.Errorf("en.json lacks %q, which %s.json has", k, lang)
+				continue
+			}
+			text := c.texts[k]
+			if strings.TrimSpace(text) == "" {
+				t.Errorf("%s %q is empty", lang, k)
+			}
+			want, err := fields(e)
+			if err != nil {
+				t.Errorf("en %q is not a valid template: %v", k, err)
+			}
+			got, err := fields(text)
+			if err != nil {
+				t.Errorf("%s %q is not a valid template: %v", lang, k, err)
+			}
+			if got != want {
+				t.Errorf("%q: en uses {%s}, %s uses {%s}", k, want, lang, got)
+			}
+		}
+	}
+}
