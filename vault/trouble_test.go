@@ -82,7 +82,7 @@ func TestTroubleAccount(t *testing.T) {
 	a.Lockout = &l
 	p, _ := gridcard.ProfileByName(gridcard.DefaultProfileName)
 	v.GridCards = []gridcard.Card{{ID: "c", Name: "bank", Profile: p, Cells: [][]string{{"secret"}}}}
-	v.PhoneChanges = []phone.Change{{ID: "x", Old: "+819012345678", Date: time.Unix(5, 0)}}
+	v.PhoneChanges = []phone.Change{{ID: "x", Old: "+819012345678", Transition: phone.Transition{Date: time.Unix(5, 0)}}}
 	ta := v.TroubleAccount(a)
 	if ta.ID != a.ID || ta.Label != "Amazon: taro" || ta.LoginID != "taro" || ta.OTP != a.OTP || len(ta.PhoneChanges) != 1 ||
 		len(ta.GridCards) != 1 || ta.GridCards[0].Name != "bank" || ta.GridCards[0].Profile != p {

@@ -10,72 +10,16 @@ import (
 	"net/url"
 	"strings"
 
-	"google.golang.org/protobuf/encoding/protowire"
-
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/otp"
+	"github.com/mamori-app/mamori/vault/otp/migration"
 )
 
 // Google Authenticator's "Transfer accounts" export is a set of QR codes,
-// each holding
-//
-//	otpauth-migration://offline?data=BASE64
-//
-// where BASE64 is the standard Base64 of a protobuf MigrationPayload,
-// percent-encoded ("+" as %2B, "/" as %2F, "=" as %3D):
-//
-//	message MigrationPayload {
-//	  repeated OtpParameters otp_parameters = 1;
-//	  int32 version = 2;      // 1
-//	  int32 batch_size = 3;   // how many QR codes the export has
-//	  int32 batch_index = 4;  // which one this is, from 0
-//	  int32 batch_id = 5;     // the same in every QR code of one export
-//	}
-//	message OtpParameters {
-//	  bytes secret = 1;        // raw key bytes, not Base32
-//	  string name = 2;         // the otpauth label, "Issuer:account"
-//	  string issuer = 3;
-//	  Algorithm algorithm = 4; // 1 SHA1, 2 SHA256, 3 SHA512
-//	  DigitCount digits = 5;   // 1 six, 2 eight
-//	  OtpType type = 6;        // 1 HOTP, 2 TOTP
-//	  int64 counter = 7;       // HOTP only
-//	}
-//
-// The schema is small and stable, so it is written here with protowire
-// rather than generated code (package importer reads it the same way).
-// There is no period field: every TOTP key in it is a 30-second one.
-
-// Protobuf field numbers and enum values of the migration payload.
-const (
-	fieldPayloadParams     = 1
-	fieldPayloadVersion    = 2
-	fieldPayloadBatchSize  = 3
-	fieldPayloadBatchIndex = 4
-	fieldPayloadBatchID    = 5
-
-	fieldParamSecret    = 1
-	fieldParamName      = 2
-	fieldParamIssuer    = 3
-	fieldParamAlgorithm = 4
-	fieldParamDigits    = 5
-	fieldParamType      = 6
-	fieldParamCounter   = 7
-
-	payloadVersion = 1
-
-	algSHA1   = 1
-	algSHA256 = 2
-	algSHA512 = 3
-
-	digitsSix   = 1
-	digitsEight = 2
-
-	typeHOTP = 1
-	typeTOTP = 2
-)
+// each an otpauth-migration URI; package migration has the schema.
 
 // MigrationPrefix starts every URI Migration returns.
-const MigrationPrefix = "otpauth-migration://offline?data="
+const MigrationPrefix = migration.Prefix
 
 // Batch sizes: how many accounts one migration QR code holds at most.
 const (
@@ -84,9 +28,6 @@ const (
 	// MaxBatchSize bounds MigrationOptions.BatchSize.
 	MaxBatchSize = 100
 )
-
-// migrationPeriod is the only TOTP period the format can carry.
-const migrationPeriod = 30
 
 // batchBudget is how long a URI may grow while accounts are added to its
 // batch. The batch fields are written last, after the accounts, and are
@@ -149,11 +90,11 @@ func Migration(accts []vault.Account, opts MigrationOptions) ([]string, Report, 
 	}
 
 	var rep Report
-	var batches [][][]byte // each batch's encoded OtpParameters
-	var cur [][]byte
+	var batches [][]migration.Parameters
+	var cur []migration.Parameters
 	for i, a := range accts {
 		p, err := migrationParams(a)
-		if err == nil && len(migrationURI([][]byte{p}, widestBatchCount, widestBatchCount, widestBatchID)) > batchBudget {
+		if err == nil && len(migrationURI([]migration.Parameters{p}, widestBatchCount, widestBatchCount, widestBatchID)) > batchBudget {
 			err = fmt.Errorf("%w: the account's names and key are too long", ErrTooLarge)
 		}
 		if err != nil {
@@ -163,7 +104,7 @@ func Migration(accts []vault.Account, opts MigrationOptions) ([]string, Report, 
 		next := append(cur[:len(cur):len(cur)], p)
 		if len(cur) == size || len(migrationURI(next, widestBatchCount, widestBatchCount, widestBatchID)) > batchBudget {
 			batches = append(batches, cur)
-			next = [][]byte{p}
+			next = []migration.Parameters{p}
 		}
 		cur = next
 		rep.Exported = append(rep.Exported, i)
@@ -195,91 +136,42 @@ func randomBatchID() int32 {
 }
 
 // migrationURI encodes one MigrationPayload and wraps it in a URI.
-func migrationURI(params [][]byte, count, index, id int32) string {
-	var b []byte
-	for _, p := range params {
-		b = protowire.AppendTag(b, fieldPayloadParams, protowire.BytesType)
-		b = protowire.AppendBytes(b, p)
-	}
-	for _, f := range []struct {
-		num protowire.Number
-		v   int32
-	}{{fieldPayloadVersion, payloadVersion}, {fieldPayloadBatchSize, count}, {fieldPayloadBatchIndex, index}, {fieldPayloadBatchID, id}} {
-		b = protowire.AppendTag(b, f.num, protowire.VarintType)
-		b = protowire.AppendVarint(b, uint64(f.v)) // all ≥ 0: no sign extension
-	}
+func migrationURI(params []migration.Parameters, count, index, id int32) string {
+	b := migration.Encode(migration.Payload{Params: params, Version: migration.Version, BatchSize: count, BatchIndex: index, BatchID: id})
 	return MigrationPrefix + url.QueryEscape(base64.StdEncoding.EncodeToString(b))
 }
 
-// migrationParams encodes a's key as an OtpParameters message, or says why
-// the format cannot carry it.
-func migrationParams(a vault.Account) ([]byte, error) {
+// migrationParams is a's key as an OtpParameters message, or says why the
+// format cannot carry it.
+func migrationParams(a vault.Account) (migration.Parameters, error) {
 	x, err := otpAccount(a)
 	if err != nil {
-		return nil, err
+		return migration.Parameters{}, err
 	}
 	k := x.Key
-	var typ, counter uint64
-	switch k.Type {
-	case otp.TOTP:
-		typ = typeTOTP
-		if k.Period != migrationPeriod {
-			return nil, fmt.Errorf("%w: a %d-second period (only %d-second keys can be written)", ErrUnsupported, k.Period, migrationPeriod)
-		}
-	case otp.HOTP:
-		typ = typeHOTP
-		if k.Counter > math.MaxInt64 {
-			return nil, fmt.Errorf("%w: the counter is above 2^63-1", ErrUnsupported)
-		}
-		counter = k.Counter
-	default:
-		return nil, fmt.Errorf("%w: a %s key", ErrUnsupported, k.Type)
+	typ, ok := migration.TypeOf(k.Type)
+	switch {
+	case !ok:
+		return migration.Parameters{}, fmt.Errorf("%w: a %s key", ErrUnsupported, k.Type)
+	case k.Type == otp.TOTP && k.Period != migration.Period:
+		return migration.Parameters{}, fmt.Errorf("%w: a %d-second period (only %d-second keys can be written)", ErrUnsupported, k.Period, migration.Period)
+	case k.Type == otp.HOTP && k.Counter > math.MaxInt64:
+		return migration.Parameters{}, fmt.Errorf("%w: the counter is above 2^63-1", ErrUnsupported)
 	}
-	var alg uint64
-	switch k.Algorithm {
-	case otp.SHA1:
-		alg = algSHA1
-	case otp.SHA256:
-		alg = algSHA256
-	case otp.SHA512:
-		alg = algSHA512
-	}
-	var digits uint64
-	switch k.Digits {
-	case 6:
-		digits = digitsSix
-	case 8:
-		digits = digitsEight
-	default:
-		return nil, fmt.Errorf("%w: %d digits (only 6 or 8 can be written)", ErrUnsupported, k.Digits)
+	alg, _ := migration.AlgorithmOf(k.Algorithm) // Validate allows only these
+	digits, ok := migration.DigitsOf(k.Digits)
+	if !ok {
+		return migration.Parameters{}, fmt.Errorf("%w: %d digits (only 6 or 8 can be written)", ErrUnsupported, k.Digits)
 	}
 	secret, err := base32.StdEncoding.WithPadding(base32.NoPadding).DecodeString(k.Secret)
 	if err != nil {
 		// Validate accepted it, so this is a damaged vault entry.
-		return nil, fmt.Errorf("%w: not base32", otp.ErrBadSecret)
+		return migration.Parameters{}, fmt.Errorf("%w: not base32", otp.ErrBadSecret)
 	}
-
-	var b []byte
-	b = protowire.AppendTag(b, fieldParamSecret, protowire.BytesType)
-	b = protowire.AppendBytes(b, secret)
-	b = protowire.AppendTag(b, fieldParamName, protowire.BytesType)
-	b = protowire.AppendString(b, migrationName(x.Issuer, x.Name))
-	if x.Issuer != "" {
-		b = protowire.AppendTag(b, fieldParamIssuer, protowire.BytesType)
-		b = protowire.AppendString(b, x.Issuer)
-	}
-	for _, f := range []struct {
-		num protowire.Number
-		v   uint64
-	}{{fieldParamAlgorithm, alg}, {fieldParamDigits, digits}, {fieldParamType, typ}} {
-		b = protowire.AppendTag(b, f.num, protowire.VarintType)
-		b = protowire.AppendVarint(b, f.v)
-	}
-	if k.Type == otp.HOTP {
-		b = protowire.AppendTag(b, fieldParamCounter, protowire.VarintType)
-		b = protowire.AppendVarint(b, counter)
-	}
-	return b, nil
+	return migration.Parameters{
+		Secret: secret, Name: migrationName(x.Issuer, x.Name), Issuer: x.Issuer,
+		Algorithm: alg, Digits: digits, Type: typ, Counter: k.Counter,
+	}, nil
 }
 
 // migrationName is the name field for issuer and name: the otpauth label

@@ -85,6 +85,62 @@ func state(date time.Time, until *time.Time, stillWorks bool, now time.Time) (Ur
 	return UrgencyGoing, &e
 }
 
+// Transition is the lifecycle shared by a Change and a DeviceChange: when
+// the old line or device stops working, and the checklist of accounts
+// already moved. Embedded, its fields are encoded at the top level.
+type Transition struct {
+	// Date is when the change takes effect: the day the new number starts
+	// or the old contract ends, or the day the old device is replaced or
+	// reinstalled. It may be in the future.
+	Date time.Time `json:"date"`
+	// OldUsableUntil is when the old line stops receiving calls and SMS,
+	// or the old device stops holding the codes, if known. It wins over
+	// OldStillWorks.
+	OldUsableUntil *time.Time `json:"old_usable_until,omitempty"`
+	// OldStillWorks says the old line or device keeps working after Date
+	// with no known end (a second SIM, a line kept for a while). With
+	// neither this nor OldUsableUntil, the old one stops at Date.
+	OldStillWorks bool `json:"old_still_works,omitempty"`
+	// Done maps the IDs of accounts already updated (ticked off the
+	// checklist) to when.
+	Done map[string]time.Time `json:"done,omitempty"`
+}
+
+// OldState returns whether the old line or device still works at now:
+// UrgencyGoing with its deadline, UrgencyOpen, or UrgencyGone.
+func (t Transition) OldState(now time.Time) (Urgency, *time.Time) {
+	return state(t.Date, t.OldUsableUntil, t.OldStillWorks, now)
+}
+
+// MarkDone ticks account off the checklist at now: it was moved to the
+// new number or device (or no longer needs the old one).
+func (t *Transition) MarkDone(accountID string, now time.Time) {
+	if t.Done == nil {
+		t.Done = map[string]time.Time{}
+	}
+	t.Done[accountID] = now.UTC()
+}
+
+// Undo puts account back on the checklist.
+func (t *Transition) Undo(accountID string) { delete(t.Done, accountID) }
+
+// IsDone reports whether account was ticked off.
+func (t Transition) IsDone(accountID string) bool {
+	_, ok := t.Done[accountID]
+	return ok
+}
+
+// validate checks the shared fields: a date, and no empty OldUsableUntil.
+func (t Transition) validate() error {
+	switch {
+	case t.Date.IsZero():
+		return fmt.Errorf("%w: no date", ErrBadChange)
+	case t.OldUsableUntil != nil && t.OldUsableUntil.IsZero():
+		return fmt.Errorf("%w: empty end of the old line", ErrBadChange)
+	}
+	return nil
+}
+
 // Change records that a phone number is being, or has been, replaced.
 type Change struct {
 	// ID is random and identifies the change.
@@ -94,19 +150,9 @@ type Change struct {
 	// New is the number that replaces it; empty if the line is given up
 	// without a replacement.
 	New E164 `json:"new,omitempty"`
-	// Date is when the change takes effect: the day the new number starts
-	// or the old contract ends. It may be in the future.
-	Date time.Time `json:"date"`
-	// OldUsableUntil is when the old line stops receiving calls and SMS,
-	// if known. It wins over OldStillWorks.
-	OldUsableUntil *time.Time `json:"old_usable_until,omitempty"`
-	// OldStillWorks says the old line keeps working after Date with no
-	// known end (a second SIM, a line kept for a while). With neither this
-	// nor OldUsableUntil, the old line stops at Date.
-	OldStillWorks bool `json:"old_still_works,omitempty"`
-	// Done maps the IDs of accounts already updated (ticked off the
-	// checklist) to when.
-	Done map[string]time.Time `json:"done,omitempty"`
+	// Transition holds when the old line stops and which accounts are
+	// already updated; its fields appear at the top level in JSON.
+	Transition
 }
 
 // NewChange returns a change from old to new (new may be empty) at date,
@@ -114,7 +160,7 @@ type Change struct {
 // the old line outlives date. Both numbers must be valid E.164 and differ
 // (ErrBadChange).
 func NewChange(old, new E164, date time.Time) (Change, error) {
-	c := Change{ID: newID(), Old: old, New: new, Date: date.UTC()}
+	c := Change{ID: newID(), Old: old, New: new, Transition: Transition{Date: date.UTC()}}
 	return c, c.Validate()
 }
 
@@ -131,36 +177,8 @@ func (c Change) Validate() error {
 		return fmt.Errorf("%w: the new number is not a valid e.164 number", ErrBadChange)
 	case c.Old == c.New:
 		return fmt.Errorf("%w: the old and new numbers are the same", ErrBadChange)
-	case c.Date.IsZero():
-		return fmt.Errorf("%w: no date", ErrBadChange)
-	case c.OldUsableUntil != nil && c.OldUsableUntil.IsZero():
-		return fmt.Errorf("%w: empty end of the old line", ErrBadChange)
 	}
-	return nil
-}
-
-// OldState returns whether the old line still works at now: UrgencyGoing
-// with its deadline, UrgencyOpen, or UrgencyGone.
-func (c Change) OldState(now time.Time) (Urgency, *time.Time) {
-	return state(c.Date, c.OldUsableUntil, c.OldStillWorks, now)
-}
-
-// MarkDone ticks account off the change's checklist at now: it was moved
-// to the new number (or no longer needs the old one).
-func (c *Change) MarkDone(accountID string, now time.Time) {
-	if c.Done == nil {
-		c.Done = map[string]time.Time{}
-	}
-	c.Done[accountID] = now.UTC()
-}
-
-// Undo puts account back on the checklist.
-func (c *Change) Undo(accountID string) { delete(c.Done, accountID) }
-
-// IsDone reports whether account was ticked off.
-func (c Change) IsDone(accountID string) bool {
-	_, ok := c.Done[accountID]
-	return ok
+	return c.Transition.validate()
 }
 
 // RiskItem is one line of the checklist after a number change: an account
@@ -239,16 +257,7 @@ func Risk(accounts []AccountBindings, changes []Change, now time.Time) []RiskIte
 	}
 	sort.SliceStable(items, func(i, j int) bool {
 		a, b := items[i], items[j]
-		if a.Urgency.rank() != b.Urgency.rank() {
-			return a.Urgency.rank() < b.Urgency.rank()
-		}
-		if a.Deadline != nil && b.Deadline != nil && !a.Deadline.Equal(*b.Deadline) {
-			return a.Deadline.Before(*b.Deadline)
-		}
-		if a.Label != b.Label {
-			return a.Label < b.Label
-		}
-		return a.AccountID < b.AccountID
+		return workBefore(a.Urgency, a.Deadline, a.Label, a.AccountID, b.Urgency, b.Deadline, b.Label, b.AccountID)
 	})
 	return items
 }
@@ -350,19 +359,16 @@ type DeviceChange struct {
 	// New is the ID of the replacing device, if recorded; for a reinstall
 	// it may equal Old.
 	New string `json:"new,omitempty"`
-	// Date, OldUsableUntil and OldStillWorks mean what they mean for a
-	// Change: when the old device stops holding the codes. For a reinstall
-	// that has not happened yet, Date is the day planned.
-	Date           time.Time  `json:"date"`
-	OldUsableUntil *time.Time `json:"old_usable_until,omitempty"`
-	OldStillWorks  bool       `json:"old_still_works,omitempty"`
-	// Done maps account IDs already moved to when.
-	Done map[string]time.Time `json:"done,omitempty"`
+	// Transition says when the old device stops holding the codes (for a
+	// reinstall that has not happened yet, Date is the day planned) and
+	// which accounts are already moved; its fields appear at the top level
+	// in JSON.
+	Transition
 }
 
 // NewDeviceChange returns a device change with a fresh ID; see Validate.
 func NewDeviceChange(event DeviceEvent, old, new string, date time.Time) (DeviceChange, error) {
-	c := DeviceChange{ID: newID(), Event: event, Old: old, New: new, Date: date.UTC()}
+	c := DeviceChange{ID: newID(), Event: event, Old: old, New: new, Transition: Transition{Date: date.UTC()}}
 	return c, c.Validate()
 }
 
@@ -382,28 +388,6 @@ func (c DeviceChange) Validate() error {
 		return fmt.Errorf("%w: no date", ErrBadChange)
 	}
 	return nil
-}
-
-// OldState returns whether the old device still holds the codes at now.
-func (c DeviceChange) OldState(now time.Time) (Urgency, *time.Time) {
-	return state(c.Date, c.OldUsableUntil, c.OldStillWorks, now)
-}
-
-// MarkDone ticks account off the change's checklist at now.
-func (c *DeviceChange) MarkDone(accountID string, now time.Time) {
-	if c.Done == nil {
-		c.Done = map[string]time.Time{}
-	}
-	c.Done[accountID] = now.UTC()
-}
-
-// Undo puts account back on the checklist.
-func (c *DeviceChange) Undo(accountID string) { delete(c.Done, accountID) }
-
-// IsDone reports whether account was ticked off.
-func (c DeviceChange) IsDone(accountID string) bool {
-	_, ok := c.Done[accountID]
-	return ok
 }
 
 // DeviceRiskItem is one line of the checklist after a device change: an
@@ -450,18 +434,25 @@ func DeviceRisk(accounts []AccountBindings, changes []DeviceChange, now time.Tim
 	}
 	sort.SliceStable(items, func(i, j int) bool {
 		a, b := items[i], items[j]
-		if a.Urgency.rank() != b.Urgency.rank() {
-			return a.Urgency.rank() < b.Urgency.rank()
-		}
-		if a.Deadline != nil && b.Deadline != nil && !a.Deadline.Equal(*b.Deadline) {
-			return a.Deadline.Before(*b.Deadline)
-		}
-		if a.Label != b.Label {
-			return a.Label < b.Label
-		}
-		return a.AccountID < b.AccountID
+		return workBefore(a.Urgency, a.Deadline, a.Label, a.AccountID, b.Urgency, b.Deadline, b.Label, b.AccountID)
 	})
 	return items
+}
+
+// workBefore is the checklist order of Risk and DeviceRisk: old line or
+// device still working first, soonest deadline first, then those without a
+// deadline, then those gone; within each group, by label, then account ID.
+func workBefore(ua Urgency, da *time.Time, la, ia string, ub Urgency, db *time.Time, lb, ib string) bool {
+	if ua.rank() != ub.rank() {
+		return ua.rank() < ub.rank()
+	}
+	if da != nil && db != nil && !da.Equal(*db) {
+		return da.Before(*db)
+	}
+	if la != lb {
+		return la < lb
+	}
+	return ia < ib
 }
 
 func contains(ss []string, s string) bool {

@@ -98,7 +98,7 @@ func TestRiskStates(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			c := Change{ID: "c", Old: oldMobile, New: newMobile, Date: changed, OldUsableUntil: tt.until, OldStillWorks: tt.stillWorks}
+			c := Change{ID: "c", Old: oldMobile, New: newMobile, Transition: Transition{Date: changed, OldUsableUntil: tt.until, OldStillWorks: tt.stillWorks}}
 			u, d := c.OldState(tt.now)
 			if u != tt.urgency || !reflect.DeepEqual(d, tt.deadline) {
 				t.Fatalf("OldState = %v %v, want %v %v", u, d, tt.urgency, tt.deadline)
@@ -117,8 +117,8 @@ func TestRiskChecklist(t *testing.T) {
 		{ID: "shop", Label: "Shop", Phones: []Binding{{Number: home, Role: RoleVoice}}},
 		{ID: "game", Label: "Game", Phones: []Binding{{Number: home, Role: RoleSMS}}, Devices: []string{"pixel-authenticator"}},
 	}
-	mobile := Change{ID: "m", Old: oldMobile, New: newMobile, Date: changed, OldUsableUntil: ptr(at(14 * day))}
-	landline := Change{ID: "h", Old: home, Date: at(-30 * day)} // home line cancelled a month ago
+	mobile := Change{ID: "m", Old: oldMobile, New: newMobile, Transition: Transition{Date: changed, OldUsableUntil: ptr(at(14 * day))}}
+	landline := Change{ID: "h", Old: home, Transition: Transition{Date: at(-30 * day)}} // home line cancelled a month ago
 	mobile.MarkDone("line", at(day))
 
 	items := Risk(accounts, []Change{landline, mobile}, at(2*day))
@@ -153,8 +153,8 @@ func TestRiskFallbackNumberAlsoGone(t *testing.T) {
 	// The backup number is itself being given up and already gone: no fallback.
 	a := AccountBindings{ID: "x", Label: "X", Phones: []Binding{{Number: oldMobile, Role: RoleSMS}, {Number: spare, Role: RoleBackup}}}
 	changes := []Change{
-		{ID: "1", Old: oldMobile, New: newMobile, Date: at(10 * day)},
-		{ID: "2", Old: spare, Date: at(-day)},
+		{ID: "1", Old: oldMobile, New: newMobile, Transition: Transition{Date: at(10 * day)}},
+		{ID: "2", Old: spare, Transition: Transition{Date: at(-day)}},
 	}
 	items := Risk([]AccountBindings{a}, changes, changed)
 	if len(items) != 2 || items[0].ChangeID != "1" || !items[0].NoFallback || items[1].ChangeID != "2" || items[1].Urgency != UrgencyGone {
@@ -166,8 +166,8 @@ func TestRiskDeadlineOrder(t *testing.T) {
 	a := AccountBindings{ID: "a", Label: "Z last by label", Phones: []Binding{{Number: oldMobile, Role: RoleSMS}}}
 	b := AccountBindings{ID: "b", Label: "A first by label", Phones: []Binding{{Number: spare, Role: RoleSMS}}}
 	changes := []Change{
-		{ID: "late", Old: spare, Date: at(20 * day)},
-		{ID: "soon", Old: oldMobile, Date: at(3 * day)},
+		{ID: "late", Old: spare, Transition: Transition{Date: at(20 * day)}},
+		{ID: "soon", Old: oldMobile, Transition: Transition{Date: at(3 * day)}},
 	}
 	items := Risk([]AccountBindings{a, b}, changes, changed)
 	if len(items) != 2 || items[0].ChangeID != "soon" || items[1].ChangeID != "late" {
@@ -232,7 +232,7 @@ func TestDeviceRisk(t *testing.T) {
 		t.Fatalf("got %v, want %v", got, want)
 	}
 
-	handset := DeviceChange{ID: "h", Event: EventNewHandset, Old: "bank-app", New: "iphone-16", Date: changed, OldStillWorks: true}
+	handset := DeviceChange{ID: "h", Event: EventNewHandset, Old: "bank-app", New: "iphone-16", Transition: Transition{Date: changed, OldStillWorks: true}}
 	if err := handset.Validate(); err != nil {
 		t.Fatal(err)
 	}

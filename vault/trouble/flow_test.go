@@ -84,11 +84,11 @@ func fixtures(t *testing.T) map[string]Account {
 			{Number: otherNumber, Role: phone.RoleVoice},
 		},
 		PhoneChanges: []phone.Change{
-			{ID: "c1", Old: oldNumber, New: newNumber, Date: flowNow.Add(-24 * time.Hour)},
-			{ID: "c2", Old: otherNumber, New: newNumber, Date: flowNow, OldUsableUntil: ptr(flowNow.Add(48 * time.Hour))},
-			{ID: "c3", Old: "+819099998888", Date: flowNow.Add(-10 * 24 * time.Hour), OldStillWorks: true,
-				Done: map[string]time.Time{"acct-full": flowNow.Add(-5 * 24 * time.Hour)}},
-			{ID: "c4", Old: "+819077776666", New: "+819055554444", Date: flowNow},
+			{ID: "c1", Old: oldNumber, New: newNumber, Transition: phone.Transition{Date: flowNow.Add(-24 * time.Hour)}},
+			{ID: "c2", Old: otherNumber, New: newNumber, Transition: phone.Transition{Date: flowNow, OldUsableUntil: ptr(flowNow.Add(48 * time.Hour))}},
+			{ID: "c3", Old: "+819099998888", Transition: phone.Transition{Date: flowNow.Add(-10 * 24 * time.Hour), OldStillWorks: true,
+				Done: map[string]time.Time{"acct-full": flowNow.Add(-5 * 24 * time.Hour)}}},
+			{ID: "c4", Old: "+819077776666", New: "+819055554444", Transition: phone.Transition{Date: flowNow}},
 		},
 		Recovery: recovery.Info{
 			UserName: "taro_login", PublicName: "Taro", LoginEmail: "taro@example.com", RegisteredName: "山田太郎",

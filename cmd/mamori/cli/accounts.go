@@ -41,11 +41,7 @@ name, type ("none" for an account added with --no-otp), algorithm, digits,
 period (0 for HOTP) and counter (0 for TOTP). Secrets are never listed.`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			store, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			v, err := store.Load()
+			v, err := a.load()
 			if err != nil {
 				return err
 			}
@@ -126,11 +122,7 @@ twice; --at does not apply to HOTP.`,
 				}
 				when = t
 			}
-			store, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			v, err := store.Load()
+			store, v, err := a.loadStore()
 			if err != nil {
 				return err
 			}
@@ -224,21 +216,10 @@ match). A query that matches several accounts fails and lists them; nothing
 is removed then.`,
 		Args: exactArgs("QUERY"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			store, err := a.openStore()
-			if err != nil {
-				return err
-			}
-			// Look first, so that a query matching nothing fails without
-			// creating a vault or asking for a new passphrase.
-			v, err := store.Load()
-			if err != nil {
-				return err
-			}
-			if _, err := a.findAccount(v, args[0]); err != nil {
-				return err
-			}
+			// mutate looks first, so that a query matching nothing fails
+			// without creating a vault or asking for a new passphrase.
 			var label string
-			if _, err := store.Update(func(v *vault.Vault) error {
+			if err := a.mutate(func(v *vault.Vault) error {
 				acct, err := a.findAccount(v, args[0])
 				if err != nil {
 					return err

@@ -234,11 +234,7 @@ current (the sheet in use: number, issued, codes with code and used) and
 history (the replaced sheets, with voided).`,
 		Args: exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.load()
-			if err != nil {
-				return err
-			}
-			acct, err := a.findAccount(v, args[0])
+			_, acct, err := a.loadAccount(args[0])
 			if err != nil {
 				return err
 			}
@@ -322,11 +318,7 @@ still fail before the service takes it. Once the service has accepted it,
 run "mamori backup use ACCOUNT CODE".`,
 		Args: exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.load()
-			if err != nil {
-				return err
-			}
-			acct, err := a.findAccount(v, args[0])
+			_, acct, err := a.loadAccount(args[0])
 			if err != nil {
 				return err
 			}

@@ -310,8 +310,9 @@ type deviceChangeJSON struct {
 }
 
 func (a *app) deviceChangeCommand() *cobra.Command {
-	var newName, date, until string
-	var reinstall, gone, asJSON bool
+	var newName string
+	var reinstall bool
+	var tf transitionFlags
 	cmd := &cobra.Command{
 		Use:   "change OLD [--new NAME] [--reinstall] [--date D] [--old-until D | --old-gone] [--json]",
 		Short: "Record a new handset or an app reinstall, and list the accounts whose codes lived on the old one",
@@ -336,26 +337,10 @@ already ticked off. With --json, print one JSON object with the fields
 change and checklist (as "device risk --json").`,
 		Args: exactArgs("OLD"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if gone && cmd.Flags().Changed("old-until") {
-				return usageErr("cli.error.flags_exclusive", data{"A": "--old-until", "B": "--old-gone"})
-			}
 			now := a.now()
-			at := now
-			if cmd.Flags().Changed("date") {
-				t, err := parseDay(date, false)
-				if err != nil {
-					return usageErr("cli.error.bad_date", data{"Flag": "--date"}).wrap(err)
-				}
-				at = t
-			}
-			var usable *time.Time
-			if cmd.Flags().Changed("old-until") {
-				t, err := parseDay(until, true)
-				if err != nil {
-					return usageErr("cli.error.bad_date", data{"Flag": "--old-until"}).wrap(err)
-				}
-				u := t.UTC()
-				usable = &u
+			tr, err := tf.transition(cmd, now)
+			if err != nil {
+				return err
 			}
 			event := phone.EventNewHandset
 			if reinstall {
@@ -365,7 +350,7 @@ change and checklist (as "device risk --json").`,
 			var updated bool
 			var created *phone.Device
 			var v2 *vault.Vault
-			err := a.mutate(func(v *vault.Vault) error {
+			err = a.mutate(func(v *vault.Vault) error {
 				updated, created, v2 = false, nil, v
 				old, err := a.findDevice(v, args[0])
 				if err != nil {
@@ -396,18 +381,15 @@ change and checklist (as "device risk --json").`,
 				if event == phone.EventNewHandset && newID == oldID {
 					return usageErr("cli.error.same_device", nil)
 				}
-				fresh, err := phone.NewDeviceChange(event, oldID, newID, at.UTC())
+				fresh, err := phone.NewDeviceChange(event, oldID, newID, tr.Date)
 				if err != nil {
 					return failure("cli.error.bad_device_change", nil).wrap(err)
 				}
-				if usable != nil {
-					fresh.OldUsableUntil = usable
-				} else if !gone {
-					fresh.OldStillWorks = true
-				}
+				retime(&fresh.Transition, tr)
 				for i := range v.DeviceChanges {
 					if c := &v.DeviceChanges[i]; c.Old == oldID && c.Event == event {
-						c.New, c.Date, c.OldUsableUntil, c.OldStillWorks = fresh.New, fresh.Date, fresh.OldUsableUntil, fresh.OldStillWorks
+						c.New = fresh.New
+						retime(&c.Transition, fresh.Transition)
 						change, updated = *c, true
 						return nil
 					}
@@ -420,11 +402,8 @@ change and checklist (as "device risk --json").`,
 				return err
 			}
 			items := phone.DeviceRisk(v2.Bindings(), []phone.DeviceChange{change}, now)
-			if asJSON {
-				if items == nil {
-					items = []phone.DeviceRiskItem{}
-				}
-				return a.printJSON(deviceChangeJSON{Change: change, Checklist: items})
+			if tf.asJSON {
+				return a.printJSON(deviceChangeJSON{Change: change, Checklist: orEmpty(items)})
 			}
 			if created != nil {
 				a.note("cli.note.device_added", data{"Name": created.Name, "Kind": a.kindLabel(created.Kind)})
@@ -441,7 +420,7 @@ change and checklist (as "device risk --json").`,
 			}
 			oldName := deviceName(v2, change.Old)
 			d := data{"Old": oldName, "OldArg": shellQuote(oldName), "New": a.newDevice(v2, change), "Date": day(change.Date),
-				"State": a.oldDeviceState(change, now), "Event": a.eventName(change.Event)}
+				"State": a.oldState(change.Transition, now), "Event": a.eventName(change.Event)}
 			a.note(key, d)
 			if len(items) == 0 {
 				a.note("cli.note.device_change_nothing_bound", d)
@@ -465,10 +444,7 @@ change and checklist (as "device risk --json").`,
 	f := cmd.Flags()
 	f.StringVar(&newName, "new", "", "the replacing device (added if not recorded yet)")
 	f.BoolVar(&reinstall, "reinstall", false, "the authenticator app OLD is reinstalled, not replaced")
-	f.StringVar(&date, "date", "", "when the change takes effect: YYYY-MM-DD or RFC 3339 (default now)")
-	f.StringVar(&until, "old-until", "", "the last day the old device still works")
-	f.BoolVar(&gone, "old-gone", false, "the old device stops working at --date")
-	f.BoolVar(&asJSON, "json", false, "print one JSON object")
+	tf.register(f, "device")
 	return cmd
 }
 
@@ -495,57 +471,27 @@ func (a *app) newDevice(v *vault.Vault, c phone.DeviceChange) string {
 	return deviceName(v, c.New)
 }
 
-// oldDeviceState says in words whether a change's old device still works.
-func (a *app) oldDeviceState(c phone.DeviceChange, now time.Time) string {
-	u, deadline := c.OldState(now)
-	return a.urgency(u, deadline)
-}
-
 // printDeviceChecklist prints device risk items on stdout, one account a
 // line, with the support route under each account that has no other way in.
 func (a *app) printDeviceChecklist(v *vault.Vault, items []phone.DeviceRiskItem) error {
-	rows := [][]string{{"", a.msg.T("cli.phone.account"), a.msg.T("cli.device.event"), a.msg.T("cli.phone.change"), a.msg.T("cli.device.state")}}
-	extras := map[int][]string{}
-	for _, it := range items {
+	header := []string{"", a.msg.T("cli.phone.account"), a.msg.T("cli.device.event"), a.msg.T("cli.phone.change"), a.msg.T("cli.device.state")}
+	lines := make([]checklistLine, len(items))
+	for i, it := range items {
 		what := deviceName(v, it.Old)
 		if it.New != it.Old {
 			what += " → " + a.newDevice(v, phone.DeviceChange{Old: it.Old, New: it.New})
 		}
-		rows = append(rows, []string{"[ ]", it.Label, a.eventName(it.Event), what, a.urgency(it.Urgency, it.Deadline)})
-		if it.NoFallback {
-			lines := []string{a.msg.T("cli.device.no_fallback")}
-			if acct := v.Account(it.AccountID); acct != nil {
-				contact, known := a.supportContact(*acct)
-				lines = append(lines, contact...)
-				if known {
-					lines = append(lines, a.msg.T("cli.phone.support_request", data{"Label": acct.Label()}))
-				}
-			}
-			extras[len(rows)-1] = lines
-		}
+		cells := []string{it.Label, a.eventName(it.Event), what, a.urgency(it.Urgency, it.Deadline)}
+		lines[i] = checklistLine{cells: cells, accountID: it.AccountID, noFallback: it.NoFallback}
 	}
-	var b strings.Builder
-	if err := writeTable(&b, rows); err != nil {
-		return err
-	}
-	var out strings.Builder
-	for i, line := range strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n") {
-		out.WriteString(strings.TrimRight(line, " ") + "\n")
-		for _, l := range extras[i] {
-			out.WriteString("      " + l + "\n")
-		}
-	}
-	_, err := a.env.Stdout.Write([]byte(out.String()))
-	return err
+	return a.printChecklistTable(v, header, lines, "cli.device.no_fallback")
 }
 
 // findDeviceChange finds a recorded device change by its id, or by its old
 // device (the latest change of that device when there are several).
 func (a *app) findDeviceChange(v *vault.Vault, query string) (*phone.DeviceChange, error) {
-	for i := range v.DeviceChanges {
-		if v.DeviceChanges[i].ID == query {
-			return &v.DeviceChanges[i], nil
-		}
+	if c := changeByID(v.DeviceChanges, func(c *phone.DeviceChange) string { return c.ID }, query); c != nil {
+		return c, nil
 	}
 	d, err := a.findDevice(v, query)
 	if err != nil {
@@ -629,11 +575,8 @@ after a new handset with no new device recorded, it leaves the old one.`,
 }
 
 func (a *app) deviceRiskCommand() *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:   "risk [--json]",
-		Short: "List the accounts still to move off a replaced or reinstalled device",
-		Long: `List, over every recorded device change, the accounts whose codes still
+	return riskCommand(a, "List the accounts still to move off a replaced or reinstalled device",
+		`List, over every recorded device change, the accounts whose codes still
 live on the old device and are not ticked off: first those whose old device
 still works (soonest deadline first), then those without a deadline, then
 those whose old device is gone. Accounts with no other way in are marked,
@@ -642,28 +585,11 @@ with their support contact.
 With --json, print one JSON array of objects with the fields account_id,
 label, change_id, event (new-handset or app-reinstall), old, new (device
 ids), urgency (going, open or gone), deadline and no_fallback.`,
-		Args: exactArgs(),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.load()
-			if err != nil {
-				return err
-			}
-			items := phone.DeviceRisk(v.Bindings(), v.DeviceChanges, a.now())
-			if asJSON {
-				if items == nil {
-					items = []phone.DeviceRiskItem{}
-				}
-				return a.printJSON(items)
-			}
-			if len(items) == 0 {
-				a.note("cli.note.no_device_risk", nil)
-				return nil
-			}
-			return a.printDeviceChecklist(v, items)
+		"cli.note.no_device_risk",
+		func(v *vault.Vault, now time.Time) []phone.DeviceRiskItem {
+			return phone.DeviceRisk(v.Bindings(), v.DeviceChanges, now)
 		},
-	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array")
-	return cmd
+		a.printDeviceChecklist)
 }
 
 func (a *app) accountCommand() *cobra.Command {

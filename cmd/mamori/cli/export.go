@@ -103,11 +103,7 @@ overwritten unless --force is given; delete it once scanned.`,
 			if err := a.checkExportTarget(out == "-", out, force); err != nil {
 				return err
 			}
-			v, err := a.load()
-			if err != nil {
-				return err
-			}
-			acct, err := a.findAccount(v, args[0])
+			_, acct, err := a.loadAccount(args[0])
 			if err != nil {
 				return err
 			}

@@ -22,11 +22,7 @@ import (
 // fn returning errNothingNew means there is nothing to save: mutate then
 // returns nil without writing.
 func (a *app) mutate(fn func(v *vault.Vault) error) error {
-	store, err := a.openStore()
-	if err != nil {
-		return err
-	}
-	v, err := store.Load()
+	store, v, err := a.loadStore()
 	if err != nil {
 		return err
 	}
@@ -44,11 +40,22 @@ func (a *app) mutate(fn func(v *vault.Vault) error) error {
 
 // load opens the store and reads the vault, for commands that only look.
 func (a *app) load() (*vault.Vault, error) {
+	_, v, err := a.loadStore()
+	return v, err
+}
+
+// loadStore opens the store and reads the vault, for commands that look
+// first and may write later.
+func (a *app) loadStore() (*vault.Store, *vault.Vault, error) {
 	store, err := a.openStore()
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return store.Load()
+	v, err := store.Load()
+	if err != nil {
+		return nil, nil, err
+	}
+	return store, v, nil
 }
 
 // foldName makes a name comparable the way the vault's queries do: NFKC
@@ -135,4 +142,18 @@ func percent(p float64) string {
 		return fmt.Sprintf("%.3f%%", 100*p)
 	}
 	return fmt.Sprintf("%.1f%%", 100*p)
+}
+
+// loadAccount reads the vault and finds the account query names in it, for
+// commands that only look at one account.
+func (a *app) loadAccount(query string) (*vault.Vault, *vault.Account, error) {
+	v, err := a.load()
+	if err != nil {
+		return nil, nil, err
+	}
+	acct, err := a.findAccount(v, query)
+	if err != nil {
+		return nil, nil, err
+	}
+	return v, acct, nil
 }

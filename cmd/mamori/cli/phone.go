@@ -257,8 +257,7 @@ type changeJSON struct {
 }
 
 func (a *app) phoneChangeCommand() *cobra.Command {
-	var date, until string
-	var gone, asJSON bool
+	var tf transitionFlags
 	cmd := &cobra.Command{
 		Use:   "change OLD NEW|- [--date D] [--old-until D | --old-gone]",
 		Short: "Record a phone number change and list the accounts still bound to the old number",
@@ -280,25 +279,10 @@ accounts already ticked off. With --json, print one JSON object with the
 fields change and checklist (as "phone risk --json").`,
 		Args: exactArgs("OLD", "NEW"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if gone && cmd.Flags().Changed("old-until") {
-				return usageErr("cli.error.flags_exclusive", data{"A": "--old-until", "B": "--old-gone"})
-			}
 			now := a.now()
-			at := now
-			if cmd.Flags().Changed("date") {
-				t, err := parseDay(date, false)
-				if err != nil {
-					return usageErr("cli.error.bad_date", data{"Flag": "--date"}).wrap(err)
-				}
-				at = t
-			}
-			var usable *time.Time
-			if cmd.Flags().Changed("old-until") {
-				t, err := parseDay(until, true)
-				if err != nil {
-					return usageErr("cli.error.bad_date", data{"Flag": "--old-until"}).wrap(err)
-				}
-				usable = &t
+			tr, err := tf.transition(cmd, now)
+			if err != nil {
+				return err
 			}
 			oldN, err := a.parseNumber(args[0])
 			if err != nil {
@@ -315,16 +299,11 @@ fields change and checklist (as "phone risk --json").`,
 			if newE == oldN.E164 {
 				return usageErr("cli.error.same_number", nil)
 			}
-			fresh, err := phone.NewChange(oldN.E164, newE, at.UTC())
+			fresh, err := phone.NewChange(oldN.E164, newE, tr.Date)
 			if err != nil {
 				return failure("cli.error.bad_change", nil).wrap(err)
 			}
-			if usable != nil {
-				u := usable.UTC()
-				fresh.OldUsableUntil = &u
-			} else if !gone {
-				fresh.OldStillWorks = true
-			}
+			retime(&fresh.Transition, tr)
 			var change phone.Change
 			var updated bool
 			var v2 *vault.Vault
@@ -332,7 +311,8 @@ fields change and checklist (as "phone risk --json").`,
 				change, updated, v2 = fresh, false, v
 				for i := range v.PhoneChanges {
 					if c := &v.PhoneChanges[i]; c.Old == fresh.Old {
-						c.New, c.Date, c.OldUsableUntil, c.OldStillWorks = fresh.New, fresh.Date, fresh.OldUsableUntil, fresh.OldStillWorks
+						c.New = fresh.New
+						retime(&c.Transition, fresh.Transition)
 						change, updated = *c, true
 						return nil
 					}
@@ -344,17 +324,14 @@ fields change and checklist (as "phone risk --json").`,
 				return err
 			}
 			items := phone.Risk(v2.Bindings(), []phone.Change{change}, now)
-			if asJSON {
-				if items == nil {
-					items = []phone.RiskItem{}
-				}
-				return a.printJSON(changeJSON{Change: change, Checklist: items})
+			if tf.asJSON {
+				return a.printJSON(changeJSON{Change: change, Checklist: orEmpty(items)})
 			}
 			key := "cli.note.change_recorded"
 			if updated {
 				key = "cli.note.change_updated"
 			}
-			a.note(key, data{"Old": showNumber(change.Old), "New": a.newNumber(change.New), "Date": day(change.Date), "State": a.oldState(change, now)})
+			a.note(key, data{"Old": showNumber(change.Old), "New": a.newNumber(change.New), "Date": day(change.Date), "State": a.oldState(change.Transition, now)})
 			if len(items) == 0 {
 				a.note("cli.note.change_nothing_bound", data{"Old": showNumber(change.Old)})
 				return nil
@@ -370,11 +347,7 @@ fields change and checklist (as "phone risk --json").`,
 			return nil
 		},
 	}
-	f := cmd.Flags()
-	f.StringVar(&date, "date", "", "when the change takes effect: YYYY-MM-DD or RFC 3339 (default now)")
-	f.StringVar(&until, "old-until", "", "the last day the old line still works")
-	f.BoolVar(&gone, "old-gone", false, "the old line stops working at --date")
-	f.BoolVar(&asJSON, "json", false, "print one JSON object")
+	tf.register(cmd.Flags(), "line")
 	return cmd
 }
 
@@ -387,7 +360,7 @@ func (a *app) newNumber(e phone.E164) string {
 }
 
 // oldState says in words whether a change's old line still works.
-func (a *app) oldState(c phone.Change, now time.Time) string {
+func (a *app) oldState(c phone.Transition, now time.Time) string {
 	u, deadline := c.OldState(now)
 	return a.urgency(u, deadline)
 }
@@ -414,49 +387,17 @@ func (a *app) urgency(u phone.Urgency, deadline *time.Time) string {
 // printChecklist prints risk items on stdout, one account a line, with the
 // support route under each account that has no other way in.
 func (a *app) printChecklist(v *vault.Vault, items []phone.RiskItem) error {
-	rows := [][]string{{"", a.msg.T("cli.phone.account"), a.msg.T("cli.phone.change"), a.msg.T("cli.phone.roles"), a.msg.T("cli.phone.state")}}
-	type extra struct {
-		after int
-		lines []string
-	}
-	var extras []extra
-	for _, it := range items {
+	header := []string{"", a.msg.T("cli.phone.account"), a.msg.T("cli.phone.change"), a.msg.T("cli.phone.roles"), a.msg.T("cli.phone.state")}
+	lines := make([]checklistLine, len(items))
+	for i, it := range items {
 		roles := make([]string, len(it.Roles))
 		for i, r := range it.Roles {
 			roles[i] = a.roleName(r)
 		}
-		state := a.urgency(it.Urgency, it.Deadline)
-		rows = append(rows, []string{"[ ]", it.Label, showNumber(it.Old) + " → " + a.newNumber(it.New), strings.Join(roles, a.msg.T("cli.list_separator")), state})
-		if it.NoFallback {
-			lines := []string{a.msg.T("cli.phone.no_fallback")}
-			if acct := v.Account(it.AccountID); acct != nil {
-				contact, known := a.supportContact(*acct)
-				lines = append(lines, contact...)
-				if known {
-					lines = append(lines, a.msg.T("cli.phone.support_request", data{"Label": acct.Label()}))
-				}
-			}
-			extras = append(extras, extra{after: len(rows) - 1, lines: lines})
-		}
+		cells := []string{it.Label, showNumber(it.Old) + " → " + a.newNumber(it.New), strings.Join(roles, a.msg.T("cli.list_separator")), a.urgency(it.Urgency, it.Deadline)}
+		lines[i] = checklistLine{cells: cells, accountID: it.AccountID, noFallback: it.NoFallback}
 	}
-	var b strings.Builder
-	if err := writeTable(&b, rows); err != nil {
-		return err
-	}
-	table := strings.Split(strings.TrimSuffix(b.String(), "\n"), "\n")
-	var out strings.Builder
-	for i, line := range table {
-		out.WriteString(strings.TrimRight(line, " ") + "\n")
-		for _, e := range extras {
-			if e.after == i {
-				for _, l := range e.lines {
-					out.WriteString("      " + l + "\n")
-				}
-			}
-		}
-	}
-	_, err := a.env.Stdout.Write([]byte(out.String()))
-	return err
+	return a.printChecklistTable(v, header, lines, "cli.phone.no_fallback")
 }
 
 // supportContact is how to reach an account's support, from its recovery
@@ -542,10 +483,8 @@ their roles (or are removed, when the line was given up without a new one).`,
 // findChange finds a recorded number change by its id, or by its old
 // number.
 func (a *app) findChange(v *vault.Vault, query string) (*phone.Change, error) {
-	for i := range v.PhoneChanges {
-		if v.PhoneChanges[i].ID == query {
-			return &v.PhoneChanges[i], nil
-		}
+	if c := changeByID(v.PhoneChanges, func(c *phone.Change) string { return c.ID }, query); c != nil {
+		return c, nil
 	}
 	n, err := phone.Parse(query, phone.DefaultRegion)
 	if err == nil {
@@ -559,11 +498,8 @@ func (a *app) findChange(v *vault.Vault, query string) (*phone.Change, error) {
 }
 
 func (a *app) phoneRiskCommand() *cobra.Command {
-	var asJSON bool
-	cmd := &cobra.Command{
-		Use:   "risk [--json]",
-		Short: "List the accounts still bound to a number that is gone or going",
-		Long: `List, over every recorded number change, the accounts still bound to the
+	return riskCommand(a, "List the accounts still bound to a number that is gone or going",
+		`List, over every recorded number change, the accounts still bound to the
 old number and not ticked off: first those whose old line still works (soonest
 deadline first), then those without a deadline, then those whose old line is
 already gone. Accounts with no other way in are marked, with their support
@@ -572,28 +508,11 @@ contact.
 With --json, print one JSON array of objects with the fields account_id,
 label, change_id, old, new (E.164), roles, urgency (going, open or gone),
 deadline and no_fallback.`,
-		Args: exactArgs(),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.load()
-			if err != nil {
-				return err
-			}
-			items := phone.Risk(v.Bindings(), v.PhoneChanges, a.now())
-			if asJSON {
-				if items == nil {
-					items = []phone.RiskItem{}
-				}
-				return a.printJSON(items)
-			}
-			if len(items) == 0 {
-				a.note("cli.note.no_risk", nil)
-				return nil
-			}
-			return a.printChecklist(v, items)
+		"cli.note.no_risk",
+		func(v *vault.Vault, now time.Time) []phone.RiskItem {
+			return phone.Risk(v.Bindings(), v.PhoneChanges, now)
 		},
-	}
-	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array")
-	return cmd
+		a.printChecklist)
 }
 
 // findingJSON is one line of "phone readiness --json": the finding and its

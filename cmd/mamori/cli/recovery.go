@@ -70,11 +70,7 @@ one JSON object with the fields account_id, label and recovery (the details,
 with the field names of "recovery set" in snake case).`,
 		Args: exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.load()
-			if err != nil {
-				return err
-			}
-			acct, err := a.findAccount(v, args[0])
+			_, acct, err := a.loadAccount(args[0])
 			if err != nil {
 				return err
 			}
@@ -226,11 +222,7 @@ stderr.`,
 			if lang != assets.LangJapanese && lang != assets.LangEnglish {
 				return usageErr("cli.error.bad_lang", nil)
 			}
-			v, err := a.load()
-			if err != nil {
-				return err
-			}
-			acct, err := a.findAccount(v, args[0])
+			_, acct, err := a.loadAccount(args[0])
 			if err != nil {
 				return err
 			}

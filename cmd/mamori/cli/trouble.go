@@ -545,11 +545,7 @@ when the symptom has them.`,
 					return err
 				}
 			} else {
-				v, err := a.load()
-				if err != nil {
-					return err
-				}
-				acct, err := a.findAccount(v, args[0])
+				v, acct, err := a.loadAccount(args[0])
 				if err != nil {
 					return err
 				}
@@ -754,11 +750,7 @@ text, added).`,
 			if err != nil {
 				return err
 			}
-			v, err := a.load()
-			if err != nil {
-				return err
-			}
-			acct, err := a.findAccount(v, args[0])
+			_, acct, err := a.loadAccount(args[0])
 			if err != nil {
 				return err
 			}
