@@ -38,31 +38,45 @@ const downscaleAbove = 1600
 // otpauth:// and otpauth-migration:// codes give accounts, any other code
 // is skipped with ErrNotAnAccount. Codes are numbered in reading order.
 func (p *parser) image(data []byte) error {
-	cfg, kind, err := image.DecodeConfig(bytes.NewReader(data))
+	texts, err := ScanQR(data)
 	if err != nil {
-		return malformed("cannot read the image")
-	}
-	if cfg.Width <= 0 || cfg.Height <= 0 {
-		return malformed("the %s image is empty", kind)
-	}
-	if cfg.Width > maxPixels/cfg.Height {
-		return fmt.Errorf("%w: the image is %d×%d pixels (limit %d megapixels)", ErrTooLarge, cfg.Width, cfg.Height, maxPixels/1_000_000)
-	}
-	img, _, err := image.Decode(bytes.NewReader(data))
-	if err != nil {
-		return malformed("cannot decode the %s image", kind)
-	}
-	texts, crowded := scanQR(img)
-	if len(texts) == 0 {
-		if crowded {
-			return fmt.Errorf("%w: too many shapes that look like qr codes; crop the image to the codes to import", ErrNoQRCode)
-		}
-		return ErrNoQRCode
+		return err
 	}
 	for i, t := range texts {
 		p.uri(Position{Code: i + 1}, strings.TrimSpace(t), true)
 	}
 	return nil
+}
+
+// ScanQR returns the text of every QR code in a PNG, JPEG or GIF image, in
+// reading order, whatever the codes hold: for callers reading codes that
+// are not accounts (a paper recovery kit). It applies the same limits as
+// Parse: an image over the pixel limit is an error wrapping ErrTooLarge,
+// one without a readable code wraps ErrNoQRCode, and one that is not an
+// image wraps ErrMalformed.
+func ScanQR(data []byte) ([]string, error) {
+	cfg, kind, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return nil, malformed("cannot read the image")
+	}
+	if cfg.Width <= 0 || cfg.Height <= 0 {
+		return nil, malformed("the %s image is empty", kind)
+	}
+	if cfg.Width > maxPixels/cfg.Height {
+		return nil, fmt.Errorf("%w: the image is %d×%d pixels (limit %d megapixels)", ErrTooLarge, cfg.Width, cfg.Height, maxPixels/1_000_000)
+	}
+	img, _, err := image.Decode(bytes.NewReader(data))
+	if err != nil {
+		return nil, malformed("cannot decode the %s image", kind)
+	}
+	texts, crowded := scanQR(img)
+	if len(texts) == 0 {
+		if crowded {
+			return nil, fmt.Errorf("%w: too many shapes that look like qr codes; crop the image to the codes to import", ErrNoQRCode)
+		}
+		return nil, ErrNoQRCode
+	}
+	return texts, nil
 }
 
 // The QR detectors look at every triple of finder-pattern candidates (the

@@ -20,6 +20,7 @@ const (
 	inputSheet      = "cli.input.sheet"
 	inputCard       = "cli.input.card"
 	inputKit        = "cli.input.kit"
+	inputKitPage    = "cli.input.kit_page"
 	inputRecipients = "cli.input.recipients"
 	inputIdentity   = "cli.input.identity"
 )

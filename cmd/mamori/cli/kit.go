@@ -15,15 +15,19 @@ import (
 	"filippo.io/age"
 	"github.com/spf13/cobra"
 
+	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/importer"
 	"github.com/mamori-app/mamori/vault/kit"
+	"github.com/mamori-app/mamori/vault/kit/paper"
 )
 
 // Limits on what the kit commands read: a kit (kit.Open's own bound), and
 // the small key files beside it.
 const (
-	maxKitInput = 256 << 20
-	maxKeyInput = 1 << 20
+	maxKitInput  = 256 << 20
+	maxKeyInput  = 1 << 20
+	maxPageInput = 64 << 20
 )
 
 // Generated kit passphrases: groups of characters from crypto/rand over an
@@ -74,9 +78,9 @@ type recipientSpec struct {
 func (a *app) kitExportCommand() *cobra.Command {
 	var out, recipientsFile string
 	var recipients, accounts, grids []string
-	var armor, force, generate bool
+	var armor, force, generate, paperKit bool
 	cmd := &cobra.Command{
-		Use:   "export --out FILE [--recipient AGE_RECIPIENT]... [--recipients-file F] [--armor] [--account QUERY]... [--grid NAME]...",
+		Use:   "export --out FILE [--recipient AGE_RECIPIENT]... [--recipients-file F] [--armor | --paper] [--account QUERY]... [--grid NAME]...",
 		Short: "Write everything, or a chosen part, to an encrypted recovery kit",
 		Long: `Write a recovery kit to FILE: every account with its authenticator secret,
 backup codes (and which were used), phone numbers and their changes, devices,
@@ -97,8 +101,12 @@ Mamori does not keep it and without it the kit cannot be opened.
 --account QUERY (repeatable) limits the kit to those accounts, and --grid
 NAME to those grid cards; with either, nothing else goes in. --armor writes
 PEM text ("-----BEGIN AGE ENCRYPTED FILE-----") instead of binary, for
-printing or pasting. FILE is written readable by you only, and an existing
-FILE is not overwritten unless --force is given.`,
+printing or pasting. --paper writes a PDF to print instead: the armored kit
+as numbered QR codes, the same text for typing with a checksum on each line,
+and instructions in Japanese and English; the passphrase is never printed on
+it. "mamori kit import" reads it back from photos or scans of its pages.
+FILE is written readable by you only, and an existing FILE is not
+overwritten unless --force is given.`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !cmd.Flags().Changed("out") || strings.TrimSpace(out) == "" {
@@ -134,7 +142,7 @@ FILE is not overwritten unless --force is given.`,
 			if len(v.Accounts) == 0 && len(v.GridCards) == 0 {
 				return failure("cli.error.kit_empty", data{"Dir": a.dir}).withHint("cli.hint.add_first", nil)
 			}
-			opts := kit.ExportOptions{Recipients: rs, ScryptWorkFactor: a.env.scryptWorkFactor, Armor: armor, Now: a.now()}
+			opts := kit.ExportOptions{Recipients: rs, ScryptWorkFactor: a.env.scryptWorkFactor, Armor: armor || paperKit, Now: a.now()}
 			for _, q := range accounts {
 				acct, err := a.findAccount(v, q)
 				if err != nil {
@@ -159,6 +167,16 @@ FILE is not overwritten unless --force is given.`,
 			if err := kit.Export(&buf, v, opts); err != nil {
 				return failure("cli.error.kit_export", data{"Detail": err.Error()}).wrap(err)
 			}
+			paperCodes := 0
+			if paperKit {
+				armored := buf.Bytes()
+				var pdf bytes.Buffer
+				if err := paper.PDF(&pdf, armored, paper.Options{Lang: a.msg.Lang(), Date: a.now(), Fonts: paper.Fonts{Regular: assets.FontRegular}}); err != nil {
+					return failure("cli.error.kit_export", data{"Detail": err.Error()}).wrap(err)
+				}
+				buf = pdf
+				paperCodes = len(paper.Chunks(armored))
+			}
 			if err := writeSecretFile(out, buf.Bytes(), force); err != nil {
 				return failure("cli.error.write_file", data{"Path": out, "Detail": err.Error()}).wrap(err)
 			}
@@ -166,6 +184,9 @@ FILE is not overwritten unless --force is given.`,
 				a.note("cli.note.kit_written_recipients", data{"Path": out, "Count": len(rs)})
 			} else {
 				a.note("cli.note.kit_written_passphrase", data{"Path": out})
+			}
+			if paperKit {
+				a.note("cli.note.kit_paper", data{"Path": out, "Codes": paperCodes})
 			}
 			c := countKit(v, opts)
 			c["Holder"] = a.msg.T("cli.kit.holder_key")
@@ -185,6 +206,7 @@ FILE is not overwritten unless --force is given.`,
 	f.StringArrayVarP(&recipients, "recipient", "r", nil, "an age (age1…) or SSH public key to encrypt to (repeatable)")
 	f.StringVarP(&recipientsFile, "recipients-file", "R", "", "a file of recipients, one a line")
 	f.BoolVarP(&armor, "armor", "a", false, "write PEM text instead of binary")
+	f.BoolVar(&paperKit, "paper", false, "write a PDF to print: QR codes, text for typing and instructions")
 	f.StringArrayVar(&accounts, "account", nil, "put only this account in the kit (repeatable)")
 	f.StringArrayVar(&grids, "grid", nil, "put only this grid card in the kit (repeatable)")
 	f.BoolVar(&generate, "generate-passphrase", false, "protect the kit with a random passphrase, printed on stderr")
@@ -334,10 +356,13 @@ func (a *app) kitImportCommand() *cobra.Command {
 	var identities []string
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "import FILE|- [--identity FILE]... [--json]",
+		Use:   "import FILE|- | PAGE_IMAGE... [--identity FILE]... [--json]",
 		Short: "Restore a recovery kit into the vault, or merge it with what is there",
 		Long: `Open the recovery kit FILE ("-" reads standard input), binary or armored, and
 bring what it holds into the vault, creating the vault if there is none.
+A paper kit ("kit export --paper") is read from PNG or JPEG images of its
+printed pages, in any order: "mamori kit import page1.png page2.jpg …"; every
+QR code is read, and a missing or misread code is named.
 
 A kit encrypted to keys is opened with --identity FILE (repeatable): an age
 identity file, as age-keygen writes it, or an unencrypted SSH private key. A
@@ -358,7 +383,12 @@ object with the fields added, updated (labels), unchanged (a count),
 duplicates, conflicts (labels), grid_cards_added, grid_cards_merged,
 grid_card_conflicts, phone_changes_added, devices_added and
 device_changes_added.`,
-		Args: exactArgs("FILE"),
+		Args: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				return exactArgs("FILE")(cmd, args)
+			}
+			return nil
+		},
 		RunE: func(cmd *cobra.Command, args []string) error {
 			src := args[0]
 			var ids []age.Identity
@@ -374,7 +404,16 @@ device_changes_added.`,
 				}
 				ids = append(ids, got...)
 			}
-			b, err := a.readInput(src, inputKit, maxKitInput)
+			var b []byte
+			var err error
+			if len(args) > 1 {
+				b, err = a.readPaperKit(args)
+			} else {
+				b, err = a.readInput(src, inputKit, maxKitInput)
+				if err == nil && isImage(b) {
+					b, err = a.paperKitFromImages([]string{src}, [][]byte{b})
+				}
+			}
 			if err != nil {
 				return err
 			}
@@ -522,4 +561,53 @@ func (a *app) kitReport(k *kit.Kit, rep kit.Report, src string) {
 	if rep.PhoneChanges+rep.Devices+rep.DeviceChanges > 0 {
 		a.note("cli.note.kit_records", data{"PhoneChanges": rep.PhoneChanges, "Devices": rep.Devices, "DeviceChanges": rep.DeviceChanges})
 	}
+}
+
+// isImage says whether b starts like a PNG or JPEG file.
+func isImage(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("\x89PNG\r\n\x1a\n")) || bytes.HasPrefix(b, []byte("\xff\xd8\xff"))
+}
+
+// readPaperKit reads images of the pages of a paper kit and returns the
+// armored kit their QR codes hold.
+func (a *app) readPaperKit(paths []string) ([]byte, error) {
+	var images [][]byte
+	for _, p := range paths {
+		b, err := a.readInput(p, inputKitPage, maxPageInput)
+		if err != nil {
+			return nil, err
+		}
+		if !isImage(b) {
+			return nil, failure("cli.error.kit_page_not_image", data{"Path": a.displayName(p)}).withHint("cli.hint.kit_pages", nil)
+		}
+		images = append(images, b)
+	}
+	return a.paperKitFromImages(paths, images)
+}
+
+// paperKitFromImages scans every QR code in the images and puts the
+// paper kit back together.
+func (a *app) paperKitFromImages(paths []string, images [][]byte) ([]byte, error) {
+	var codes []string
+	for i, b := range images {
+		texts, err := importer.ScanQR(b)
+		if err != nil {
+			return nil, failure("cli.error.kit_page_unreadable", data{"Path": a.displayName(paths[i]), "Detail": err.Error()}).withHint("cli.hint.kit_page_rescan", nil).wrap(err)
+		}
+		codes = append(codes, texts...)
+	}
+	armored, err := paper.Assemble(codes)
+	var missing *paper.MissingError
+	switch {
+	case errors.As(err, &missing):
+		nums := make([]string, len(missing.Missing))
+		for i, n := range missing.Missing {
+			nums[i] = fmt.Sprint(n)
+		}
+		return nil, failure("cli.error.kit_pages_missing", data{"Numbers": strings.Join(nums, a.msg.T("cli.list_separator")), "Total": missing.Total}).
+			withHint("cli.hint.kit_pages_missing", nil).wrap(err)
+	case err != nil:
+		return nil, failure("cli.error.kit_pages", data{"Detail": err.Error()}).withHint("cli.hint.kit_page_rescan", nil).wrap(err)
+	}
+	return armored, nil
 }
