@@ -89,8 +89,8 @@ func TestLanguageFollowsTheLocaleAndSettings(t *testing.T) {
 	v.showSettings()
 	requireText(t, w, "設定", "言語", "20 秒")
 	sels := selectsOf(w)
-	if len(sels) != 2 {
-		t.Fatalf("Settings has %d choices, want 2", len(sels))
+	if len(sels) != 3 {
+		t.Fatalf("Settings has %d choices, want 3", len(sels))
 	}
 	sels[0].SetSelectedIndex(1) // English
 	sels[1].SetSelectedIndex(0) // 10 s
@@ -230,6 +230,7 @@ func TestClipboardIsOnlyClearedIfItStillHoldsOurCode(t *testing.T) {
 
 	// Never clearing is a choice too.
 	v.prefs.SetInt(prefClipboardSeconds, 0)
+	v.prefs.SetInt(prefIdleLockMinutes, 0) // locking would clear it too
 	v.copyTop()
 	requireText(t, w, "Copied the code for GitHub: alice@example.com.")
 	v.now = func() time.Time { return at59.Add(time.Hour) }

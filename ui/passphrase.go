@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"errors"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
@@ -88,4 +90,118 @@ func (v *view) showPassphraseDialog(req vault.PassphraseRequest, ok func(string)
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
 	d.Show()
 	v.win.Canvas().Focus(pass)
+}
+
+// passphraseSection is the part of Settings about the app passphrase: whether
+// there is one, and buttons to set, change or remove it. They act at once,
+// not on Save, and the section shows the new state after each.
+func (v *view) passphraseSection() *fyne.Container {
+	box := container.NewVBox()
+	var fill func()
+	fill = func() {
+		info, err := v.store.Info()
+		state := v.msg.T("ui.passphrase.off")
+		if err == nil && info.Passphrase {
+			state = v.msg.T("ui.passphrase.on")
+		}
+		label := wrapped(v.msg, state)
+		label.Importance = widget.LowImportance
+		var buttons []fyne.CanvasObject
+		switch {
+		case err != nil || !info.Exists && info.Backend == "":
+			// No vault yet: there is no key to protect.
+			buttons = nil
+		case info.Passphrase:
+			buttons = append(buttons,
+				widget.NewButton(v.msg.T("ui.passphrase.change"), func() { v.showNewPassphrase(fill) }),
+				widget.NewButton(v.msg.T("ui.passphrase.remove"), func() { v.confirmRemovePassphrase(fill) }))
+		default:
+			buttons = append(buttons,
+				widget.NewButton(v.msg.T("ui.passphrase.set"), func() { v.showNewPassphrase(fill) }))
+		}
+		box.Objects = []fyne.CanvasObject{widget.NewLabel(v.msg.T("ui.passphrase")), label, container.NewHBox(buttons...)}
+		box.Refresh()
+	}
+	fill()
+	return box
+}
+
+// showNewPassphrase asks for a new app passphrase, twice, and sets it; done
+// runs afterwards on the UI thread.
+func (v *view) showNewPassphrase(done func()) {
+	pass := widget.NewPasswordEntry()
+	pass.SetPlaceHolder(v.msg.T("ui.pass.label"))
+	again := widget.NewPasswordEntry()
+	again.SetPlaceHolder(v.msg.T("ui.pass.confirm"))
+	problem := widget.NewLabel("")
+	problem.Importance = widget.DangerImportance
+	problem.Hide()
+	var d *dialog.ConfirmDialog
+	d = dialog.NewCustomConfirm(v.msg.T("ui.passphrase"), v.msg.T("ui.save"), v.msg.T("ui.cancel"),
+		container.NewVBox(wrapped(v.msg, v.msg.T("ui.passphrase.new")), pass, again, problem), func(ok bool) {
+			if !ok {
+				return
+			}
+			msg := ""
+			switch {
+			case pass.Text == "":
+				msg = v.msg.T("ui.pass.empty")
+			case again.Text != pass.Text:
+				msg = v.msg.T("ui.pass.mismatch")
+			}
+			if msg != "" {
+				problem.SetText(msg)
+				problem.Show()
+				d.Show()
+				return
+			}
+			v.setPassphrase(pass.Text, done)
+		}, v.win)
+	submit := func(string) { d.Confirm() }
+	pass.OnSubmitted = submit
+	again.OnSubmitted = submit
+	d.Resize(fyne.NewSize(420, d.MinSize().Height))
+	d.Show()
+	v.win.Canvas().Focus(pass)
+}
+
+// confirmRemovePassphrase removes the app passphrase once the person agrees.
+func (v *view) confirmRemovePassphrase(done func()) {
+	d := dialog.NewCustomConfirm(v.msg.T("ui.passphrase"), v.msg.T("ui.yes"), v.msg.T("ui.no"),
+		wrapped(v.msg, v.msg.T("ui.passphrase.remove.confirm")), func(ok bool) {
+			if ok {
+				v.setPassphrase("", done)
+			}
+		}, v.win)
+	d.Resize(fyne.NewSize(420, d.MinSize().Height))
+	d.Show()
+}
+
+// setPassphrase protects the vault's key with pass, or removes the
+// protection when pass is empty, in the background (the store may ask for
+// the current passphrase), and says how it went.
+func (v *view) setPassphrase(pass string, done func()) {
+	v.async(func() {
+		err := v.store.SetPassphrase(pass)
+		fyne.Do(func() {
+			var msg string
+			switch {
+			case err == nil && pass == "":
+				msg = v.msg.T("ui.passphrase.removed")
+			case err == nil:
+				msg = v.msg.T("ui.passphrase.done")
+			case errors.Is(err, vault.ErrFileKeyNeedsPassphrase):
+				msg = v.msg.T("ui.passphrase.file_key")
+			default:
+				msg = v.msg.T("ui.passphrase.failed", map[string]any{"Error": err.Error()})
+			}
+			v.touch()
+			d := dialog.NewCustom(v.msg.T("ui.passphrase"), v.msg.T("ui.close"), wrapped(v.msg, msg), v.win)
+			d.Resize(fyne.NewSize(420, d.MinSize().Height))
+			d.Show()
+			if done != nil {
+				done()
+			}
+		})
+	})
 }

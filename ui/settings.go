@@ -86,7 +86,8 @@ func clipboardLabel(msg *assets.Catalog, secs int) string {
 	return msg.T("ui.settings.seconds", map[string]any{"Seconds": secs})
 }
 
-// showSettings opens the Settings dialog: language and clipboard delay.
+// showSettings opens the Settings dialog: language, clipboard delay and
+// idle lock.
 // Changes apply when the dialog is confirmed.
 func (v *view) showSettings() {
 	var langLabels []string
@@ -111,9 +112,20 @@ func (v *view) showSettings() {
 	note := wrapped(v.msg, v.msg.T("ui.settings.clipboard.note"))
 	note.Importance = widget.LowImportance
 
+	var idleLabels []string
+	for _, m := range idleLockChoices {
+		idleLabels = append(idleLabels, v.idleLockLabel(m))
+	}
+	idleSel := widget.NewSelect(idleLabels, nil)
+	idleSel.SetSelected(v.idleLockLabel(v.prefs.IntWithFallback(prefIdleLockMinutes, defaultIdleLockMinutes)))
+	idleNote := wrapped(v.msg, v.msg.T("ui.settings.idle.note"))
+	idleNote.Importance = widget.LowImportance
+
 	form := container.NewVBox(
 		widget.NewLabel(v.msg.T("ui.settings.language")), langSel,
 		wrapped(v.msg, v.msg.T("ui.settings.clipboard")), clipSel, note,
+		wrapped(v.msg, v.msg.T("ui.settings.idle")), idleSel, idleNote,
+		v.passphraseSection(),
 	)
 	d := dialog.NewCustomConfirm(v.msg.T("ui.settings"), v.msg.T("ui.save"), v.msg.T("ui.cancel"), form, func(ok bool) {
 		if !ok {
@@ -121,6 +133,10 @@ func (v *view) showSettings() {
 		}
 		if i := clipSel.SelectedIndex(); i >= 0 {
 			v.prefs.SetInt(prefClipboardSeconds, clipboardChoices[i])
+		}
+		if i := idleSel.SelectedIndex(); i >= 0 {
+			v.prefs.SetInt(prefIdleLockMinutes, idleLockChoices[i])
+			v.touch()
 		}
 		if i := langSel.SelectedIndex(); i >= 0 {
 			v.setLanguagePref(languageChoices[i])

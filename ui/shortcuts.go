@@ -30,6 +30,11 @@ func newSearchEntry(v *view) *searchEntry {
 	return e
 }
 
+func (e *searchEntry) TypedRune(r rune) {
+	e.v.touch()
+	e.Entry.TypedRune(r)
+}
+
 func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
 	if e.v.typedKey(k) {
 		return
@@ -48,7 +53,11 @@ func (e *searchEntry) TypedShortcut(s fyne.Shortcut) {
 // keyboard shortcuts to the window.
 func (v *view) installShortcuts() {
 	c := v.win.Canvas()
+	if dc, ok := c.(desktop.Canvas); ok {
+		dc.SetOnKeyDown(func(*fyne.KeyEvent) { v.touch() })
+	}
 	c.SetOnTypedRune(func(r rune) {
+		v.touch()
 		// Nothing has the focus: typing goes to the search box, unless a
 		// dialog is open.
 		if !v.loaded || c.Overlays().Top() != nil {
@@ -73,6 +82,7 @@ func (v *view) installShortcuts() {
 // typedKey handles the keys that work everywhere; it reports whether k was
 // one of them.
 func (v *view) typedKey(k *fyne.KeyEvent) bool {
+	v.touch()
 	switch k.Name {
 	case fyne.KeyF1:
 		v.showHelp()
@@ -89,6 +99,7 @@ func (v *view) typedKey(k *fyne.KeyEvent) bool {
 
 // typedShortcut runs the window's shortcut s; it reports whether s was one.
 func (v *view) typedShortcut(s fyne.Shortcut) bool {
+	v.touch()
 	switch s.ShortcutName() {
 	case shortcutLock.ShortcutName():
 		v.lock()

@@ -27,7 +27,9 @@ const (
 	flashFor = 3 * time.Second
 	// undoFor is how long a deleted account can be put back.
 	undoFor = 8 * time.Second
-	// urgentBelow is the time left at which a code turns to the error colour.
+	// urgentBelow is the time left at which a code turns to the error colour
+	// and the next code shows under it, so a person who is slow to type it
+	// can wait for the next one.
 	urgentBelow = 5
 )
 
@@ -75,6 +77,7 @@ type view struct {
 	copiedCode string
 	copiedAt   time.Time
 	flashUntil time.Time
+	lastActive time.Time // the last key or pointer activity, for the idle lock
 
 	search  *searchEntry
 	list    *accountList
@@ -154,6 +157,7 @@ func (v *view) build() {
 	v.list = newAccountList(v)
 	// A click on an account copies its code.
 	v.list.OnSelected = func(id widget.ListItemID) {
+		v.touch()
 		v.list.UnselectAll()
 		if id >= 0 && id < len(v.shown) && v.shown[id] < len(v.accounts) {
 			v.copyAccount(v.accounts[v.shown[id]])
@@ -174,7 +178,7 @@ func (v *view) build() {
 		top = container.NewVBox(container.NewStack(bg, banner), top)
 	}
 	v.bottom = container.NewBorder(nil, nil, nil, v.undoBtn, v.status)
-	v.content = container.NewBorder(top, v.bottom, nil, nil, v.body)
+	v.content = newActivityWatcher(v, container.NewBorder(top, v.bottom, nil, nil, v.body))
 	v.win.SetContent(v.content)
 	v.showUndo()
 }
@@ -222,12 +226,14 @@ func (v *view) show(vlt *vault.Vault, err error) {
 	v.accounts = append([]vault.Account(nil), vlt.Accounts...)
 	v.shown = nil // indices into the old list; filter makes them anew
 	if len(v.accounts) == 0 {
+		v.touch()
 		v.loaded = false
 		v.mode = modeEmpty
 		v.setBody(v.emptyState())
 		v.status.SetText("")
 		return
 	}
+	v.touch() // the idle time starts when the vault is open
 	v.loaded = true
 	v.mode = modeList
 	v.setBody(v.list)
@@ -288,6 +294,7 @@ func (v *view) tick() {
 			v.updateStatus()
 		}
 	}
+	v.checkIdle(now)
 	if v.copiedCode != "" {
 		if d := v.clipboardDelay(); d > 0 && now.Sub(v.copiedAt) >= d {
 			if v.clearClipboard() {
@@ -559,6 +566,7 @@ type accountRow struct {
 	issuer *widget.Label
 	name   *widget.Label
 	digits *canvas.Text
+	after  *canvas.Text // the next code, in the last seconds of a period
 	left   *widget.Label
 	copy   *widget.Button
 	next   *widget.Button
@@ -575,6 +583,11 @@ func newAccountRow(v *view) *accountRow {
 	r.digits.TextStyle = fyne.TextStyle{Monospace: true}
 	r.digits.TextSize = theme.TextSize() * 2
 	r.digits.Alignment = fyne.TextAlignTrailing
+	r.after = canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
+	r.after.TextStyle = fyne.TextStyle{Monospace: true}
+	r.after.TextSize = theme.CaptionTextSize()
+	r.after.Alignment = fyne.TextAlignTrailing
+	r.after.Hide()
 	r.left = widget.NewLabel("")
 	r.left.Alignment = fyne.TextAlignTrailing
 	r.copy = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { r.v.copyCode(r.acct, r.code) })
@@ -589,7 +602,8 @@ func (r *accountRow) CreateRenderer() fyne.WidgetRenderer {
 	// The seconds column is as wide as "30 s" so the codes line up.
 	secs := container.NewCenter(container.NewGridWrap(
 		fyne.NewSize(widget.NewLabel("88 s").MinSize().Width, r.left.MinSize().Height), r.left))
-	right := container.NewHBox(r.next, container.NewCenter(r.digits), secs, container.NewCenter(r.copy), container.NewCenter(r.del))
+	code := container.NewCenter(container.New(&codeLayout{}, r.digits, r.after))
+	right := container.NewHBox(r.next, code, secs, container.NewCenter(r.copy), container.NewCenter(r.del))
 	names := container.NewVBox(r.issuer, r.name)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, right, names))
 }
@@ -607,6 +621,7 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 	r.code = ""
 	r.next.Hide()
 	r.left.SetText("")
+	nextText := ""
 	col := theme.Color(theme.ColorNamePrimary)
 	var text string
 	small := false // a word instead of digits
@@ -636,7 +651,15 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 		r.left.SetText(r.v.msg.T("ui.seconds", map[string]any{"Seconds": secs}))
 		if secs <= urgentBelow {
 			col = theme.Color(theme.ColorNameError)
+			if next, err := a.Code(now.Add(a.CodeRemaining(now))); err == nil {
+				nextText = r.v.msg.T("ui.code.next", map[string]any{"Code": groupCode(next)})
+			}
 		}
+	}
+	if r.after.Text != nextText {
+		r.after.Text = nextText
+		r.after.Hidden = nextText == ""
+		r.after.Refresh()
 	}
 	if small {
 		r.digits.TextSize = theme.TextSize()
@@ -694,6 +717,24 @@ func (v *view) showLocked() {
 	icon.FillMode = canvas.ImageFillContain
 	icon.SetMinSize(fyne.NewSquareSize(96))
 	v.setBody(container.NewCenter(container.NewVBox(icon, title, body, container.NewCenter(unlock))))
+}
+
+// codeLayout stacks the code and, under it, the next code. The space for the
+// next code is always kept, so the row does not jump when it appears.
+type codeLayout struct{}
+
+func (codeLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	code, next := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(fyne.Max(code.Width, next.Width), code.Height+next.Height)
+}
+
+func (codeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	code, next := objs[0], objs[1]
+	h := next.MinSize().Height
+	code.Resize(fyne.NewSize(size.Width, size.Height-h))
+	code.Move(fyne.NewPos(0, 0))
+	next.Resize(fyne.NewSize(size.Width, h))
+	next.Move(fyne.NewPos(0, size.Height-h))
 }
 
 // withAlpha is c with its alpha set to a, for a tinted background.
