@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -128,6 +129,9 @@ func newView(a fyne.App, w fyne.Window, store *vault.Store) *view {
 	v.applyLanguage()
 	v.build()
 	v.installShortcuts()
+	if d, ok := a.(desktop.App); ok {
+		d.SetSystemTrayIcon(appIcon())
+	}
 	v.showMessage(v.msg.T("ui.loading"))
 	return v
 }
@@ -200,6 +204,7 @@ func (v *view) rebuild() {
 	default:
 		v.showMessage(v.msg.T("ui.loading"))
 	}
+	v.updateTray()
 }
 
 // reload reads the vault again, in the background.
@@ -223,7 +228,7 @@ func (v *view) show(vlt *vault.Vault, err error) {
 		v.showError(err)
 		return
 	}
-	v.accounts = append([]vault.Account(nil), vlt.Accounts...)
+	v.accounts = vault.PinnedFirst(vlt.Accounts)
 	v.shown = nil // indices into the old list; filter makes them anew
 	if len(v.accounts) == 0 {
 		v.touch()
@@ -231,6 +236,7 @@ func (v *view) show(vlt *vault.Vault, err error) {
 		v.mode = modeEmpty
 		v.setBody(v.emptyState())
 		v.status.SetText("")
+		v.updateTray()
 		return
 	}
 	v.touch() // the idle time starts when the vault is open
@@ -238,6 +244,7 @@ func (v *view) show(vlt *vault.Vault, err error) {
 	v.mode = modeList
 	v.setBody(v.list)
 	v.filter()
+	v.updateTray()
 }
 
 // filter recomputes the shown accounts from the search text.
@@ -569,6 +576,7 @@ type accountRow struct {
 	after  *canvas.Text // the next code, in the last seconds of a period
 	left   *widget.Label
 	copy   *widget.Button
+	pin    *widget.Button // pins or unpins the account
 	next   *widget.Button
 	del    *widget.Button
 }
@@ -593,6 +601,8 @@ func newAccountRow(v *view) *accountRow {
 	r.copy = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { r.v.copyCode(r.acct, r.code) })
 	r.next = widget.NewButtonWithIcon(v.msg.T("ui.hotp.show"), theme.ViewRefreshIcon(), func() { r.v.nextHOTP(r.acct.ID) })
 	r.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { r.v.deleteAccount(r.acct.ID) })
+	r.pin = widget.NewButtonWithIcon("", unpinnedIcon, func() { r.v.setPinned(r.acct.ID, !r.acct.Pinned) })
+	r.pin.Importance = widget.LowImportance
 	r.del.Importance = widget.LowImportance
 	r.ExtendBaseWidget(r)
 	return r
@@ -605,7 +615,7 @@ func (r *accountRow) CreateRenderer() fyne.WidgetRenderer {
 	code := container.NewCenter(container.New(&codeLayout{}, r.digits, r.after))
 	right := container.NewHBox(r.next, code, secs, container.NewCenter(r.copy), container.NewCenter(r.del))
 	names := container.NewVBox(r.issuer, r.name)
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, nil, right, names))
+	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.pin), right, names))
 }
 
 // set shows account a as it is at time now.
@@ -617,6 +627,11 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 	}
 	r.issuer.SetText(issuer)
 	r.name.SetText(name)
+	if a.Pinned {
+		r.pin.SetIcon(pinIcon)
+	} else {
+		r.pin.SetIcon(unpinnedIcon)
+	}
 
 	r.code = ""
 	r.next.Hide()
@@ -699,6 +714,7 @@ func (v *view) lock() {
 	v.undo = nil // a deleted account is not kept past locking
 	v.showUndo()
 	v.showLocked()
+	v.updateTray()
 }
 
 // showLocked is the locked screen: nothing of the vault, and a button that

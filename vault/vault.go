@@ -99,6 +99,8 @@ type Account struct {
 	// breach checklist steps ticked off. Oldest first, at most
 	// trouble.MaxEvents.
 	Events []trouble.Event `json:"events,omitempty"`
+	// Pinned puts the account first in lists and in the app's system tray menu.
+	Pinned bool `json:"pinned,omitempty"`
 }
 
 // ErrNotFound means no account (or grid card) matched a query.
@@ -310,4 +312,21 @@ func (v *Vault) GridCard(query string) (*gridcard.Card, error) {
 		names[i] = v.GridCards[j].Name
 	}
 	return nil, fmt.Errorf("%w: %q matches %d grid cards: %s", ErrAmbiguous, query, len(pick), strings.Join(names, ", "))
+}
+
+// PinnedFirst returns the accounts with the pinned ones first, each group
+// keeping its order. The slice given is not changed.
+func PinnedFirst(accts []Account) []Account {
+	out := make([]Account, 0, len(accts))
+	for _, a := range accts {
+		if a.Pinned {
+			out = append(out, a)
+		}
+	}
+	for _, a := range accts {
+		if !a.Pinned {
+			out = append(out, a)
+		}
+	}
+	return out
 }

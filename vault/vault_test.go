@@ -151,3 +151,41 @@ func TestAccountWithoutOTPAndRichFieldsRoundTrip(t *testing.T) {
 		t.Fatalf("GridCard of an unknown card = %v", err)
 	}
 }
+
+func TestPinnedRoundTripsAndComesFirst(t *testing.T) {
+	dir := t.TempDir()
+	s := newTestStore(t, dir, &keystore.Memory{}, keystore.Auto, nil)
+	_, err := s.Update(func(v *Vault) error {
+		for i, issuer := range []string{"A", "B", "C", "D"} {
+			a, err := NewAccount(issuer, "taro", otp.Key{}, time.Unix(0, 0))
+			if err != nil {
+				return err
+			}
+			a.Pinned = i%2 == 1
+			v.Add(a)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, err := newTestStore(t, dir, s.keyring, keystore.Auto, nil).Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, a := range v.Accounts {
+		if a.Pinned != (i%2 == 1) {
+			t.Fatalf("account %d Pinned = %v after the round trip", i, a.Pinned)
+		}
+	}
+	var got string
+	for _, a := range PinnedFirst(v.Accounts) {
+		got += a.Issuer
+	}
+	if got != "BDAC" {
+		t.Fatalf("PinnedFirst order = %q, want BDAC", got)
+	}
+	if v.Accounts[0].Issuer != "A" {
+		t.Fatal("PinnedFirst changed its argument")
+	}
+}

@@ -27,6 +27,7 @@ type accountJSON struct {
 	Digits    int    `json:"digits"`
 	Period    int    `json:"period"`
 	Counter   uint64 `json:"counter"`
+	Pinned    bool   `json:"pinned"`
 }
 
 func (a *app) listCommand() *cobra.Command {
@@ -34,11 +35,12 @@ func (a *app) listCommand() *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "list [--json]",
 		Short: "List the accounts (never their secrets)",
-		Long: `List the accounts in the vault: issuer, name and type, one a line.
+		Long: `List the accounts in the vault: issuer, name and type, one a line, pinned
+accounts ("mamori account set ACCOUNT --pinned") first.
 
 With --json, print one JSON array of objects with the fields id, issuer,
 name, type ("none" for an account added with --no-otp), algorithm, digits,
-period (0 for HOTP) and counter (0 for TOTP). Secrets are never listed.`,
+period (0 for HOTP), counter (0 for TOTP) and pinned. Secrets are never listed.`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v, err := a.load()
@@ -47,7 +49,7 @@ period (0 for HOTP) and counter (0 for TOTP). Secrets are never listed.`,
 			}
 			if asJSON {
 				out := make([]accountJSON, 0, len(v.Accounts))
-				for _, acct := range v.Accounts {
+				for _, acct := range vault.PinnedFirst(v.Accounts) {
 					k := acct.OTP
 					typ := string(k.Type)
 					if !acct.HasOTP() {
@@ -56,6 +58,7 @@ period (0 for HOTP) and counter (0 for TOTP). Secrets are never listed.`,
 					out = append(out, accountJSON{
 						ID: acct.ID, Issuer: acct.Issuer, Name: acct.Name, Type: typ,
 						Algorithm: string(k.Algorithm), Digits: k.Digits, Period: k.Period, Counter: k.Counter,
+						Pinned: acct.Pinned,
 					})
 				}
 				return a.printJSON(out)
@@ -65,7 +68,7 @@ period (0 for HOTP) and counter (0 for TOTP). Secrets are never listed.`,
 				return nil
 			}
 			rows := [][]string{{a.msg.T("cli.list.issuer"), a.msg.T("cli.list.name"), a.msg.T("cli.list.type")}}
-			for _, acct := range v.Accounts {
+			for _, acct := range vault.PinnedFirst(v.Accounts) {
 				issuer := acct.Issuer
 				if issuer == "" {
 					issuer = "-"

@@ -600,8 +600,9 @@ func (a *app) accountSetCommand() *cobra.Command {
 	var needsTwo bool
 	var offset int
 	var lockoutDur string
+	var pinned bool
 	cmd := &cobra.Command{
-		Use:   "set ACCOUNT [--needs-two-devices[=true|false]] [--clock-offset SECONDS] [--lockout-duration DURATION]",
+		Use:   "set ACCOUNT [--needs-two-devices[=true|false]] [--clock-offset SECONDS] [--lockout-duration DURATION] [--pinned[=true|false]]",
 		Short: "Change an account's settings",
 		Long: `Change ACCOUNT's settings; only the flags given change.
 
@@ -619,11 +620,14 @@ way. "mamori clock --ntp SERVER" measures this computer's own offset.
 
 --lockout-duration DURATION ("3h", "90m") is how long the service's lock
 after wrong passwords lasts, for "mamori lockout"; 0 restores the default,
-one hour.`,
+one hour.
+
+--pinned puts the account first in "mamori list" and the app, and in the
+app's system tray menu; --pinned=false unpins it.`,
 		Args: exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f := cmd.Flags()
-			if !f.Changed("needs-two-devices") && !f.Changed("clock-offset") && !f.Changed("lockout-duration") {
+			if !f.Changed("needs-two-devices") && !f.Changed("clock-offset") && !f.Changed("lockout-duration") && !f.Changed("pinned") {
 				return usageErr("cli.error.account_no_settings", nil).withHint("cli.hint.help", data{"Command": cmd.CommandPath()})
 			}
 			if f.Changed("clock-offset") {
@@ -664,6 +668,10 @@ one hour.`,
 					acct.LockoutDuration = lockDur
 					changed = append(changed, "lockout-duration")
 				}
+				if f.Changed("pinned") && acct.Pinned != pinned {
+					acct.Pinned = pinned
+					changed = append(changed, "pinned")
+				}
 				for _, f := range phone.Readiness(v.Bindings()) {
 					if f.AccountID == acct.ID && f.Code == phone.FindingOneDevice {
 						finding = &f
@@ -695,6 +703,10 @@ one hour.`,
 					a.note("cli.note.lockout_duration_set", data{"Label": label, "Duration": a.duration(lockDur)})
 				case c == "lockout-duration":
 					a.note("cli.note.lockout_duration_default", data{"Label": label, "Duration": a.duration(trouble.DefaultLockoutDuration)})
+				case c == "pinned" && pinned:
+					a.note("cli.note.account_pinned", data{"Label": label})
+				case c == "pinned":
+					a.note("cli.note.account_unpinned", data{"Label": label})
 				}
 			}
 			if finding != nil && f.Changed("needs-two-devices") {
@@ -706,5 +718,6 @@ one hour.`,
 	cmd.Flags().BoolVar(&needsTwo, "needs-two-devices", false, "the service wants two registered devices")
 	cmd.Flags().IntVar(&offset, "clock-offset", 0, "make the account's codes for the time plus SECONDS (0: none)")
 	cmd.Flags().StringVar(&lockoutDur, "lockout-duration", "", `how long the service's lockout lasts ("3h"; 0: one hour)`)
+	cmd.Flags().BoolVar(&pinned, "pinned", false, "put the account first in lists and the tray menu")
 	return cmd
 }

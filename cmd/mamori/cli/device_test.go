@@ -234,3 +234,49 @@ func TestNeedsTwoDevices(t *testing.T) {
 		t.Errorf("one-device after clearing: %+v", f)
 	}
 }
+
+func TestAccountSetPinned(t *testing.T) {
+	h := newHarness(t)
+	h.ok("", "add", "taro@example.com", "--issuer", "Amazon", "--no-otp")
+	h.ok("", "add", "hanako@example.com", "--issuer", "GitHub", "--no-otp")
+	h.ok("", "add", "jiro@example.com", "--issuer", "Zoom", "--no-otp")
+	order := func() (s string) {
+		for _, a := range h.listJSON() {
+			s += a.Issuer
+			if a.Pinned {
+				s += "*"
+			}
+			s += " "
+		}
+		return s
+	}
+	if got := order(); got != "Amazon GitHub Zoom " {
+		t.Fatalf("before pinning: %q", got)
+	}
+	if r := h.ok("", "account", "set", "zoom", "--pinned"); !strings.Contains(r.stderr, "Zoom: jiro@example.com is pinned") {
+		t.Errorf("pinning: %q", r.stderr)
+	}
+	h.ok("", "account", "set", "github", "--pinned=true")
+	if got := order(); got != "GitHub* Zoom* Amazon " {
+		t.Fatalf("after pinning: %q", got)
+	}
+	if r := h.ok("", "list"); strings.Index(r.stdout, "GitHub") > strings.Index(r.stdout, "Amazon") ||
+		strings.Index(r.stdout, "Zoom") > strings.Index(r.stdout, "Amazon") {
+		t.Errorf("list does not put pinned accounts first:\n%s", r.stdout)
+	}
+	if !strings.Contains(h.ok("", "list", "--json").stdout, `"pinned": false`) {
+		t.Error(`list --json leaves out "pinned": false`)
+	}
+	before := h.snapshot()
+	if r := h.ok("", "account", "set", "zoom", "--pinned"); !strings.Contains(r.stderr, "already has that setting") {
+		t.Errorf("pinning again: %q", r.stderr)
+	}
+	h.sameSnapshot(before, "pinning again")
+	if r := h.ok("", "account", "set", "github", "--pinned=false"); !strings.Contains(r.stderr, "GitHub: hanako@example.com is no longer pinned") {
+		t.Errorf("unpinning: %q", r.stderr)
+	}
+	if got := order(); got != "Zoom* Amazon GitHub " {
+		t.Fatalf("after unpinning: %q", got)
+	}
+	h.fails(exitUsage, []string{"--pinned"}, "", "account", "set", "zoom")
+}
