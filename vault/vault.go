@@ -215,29 +215,15 @@ func (v *Vault) Remove(id string) bool {
 // otherwise the query must be part of exactly one account's issuer or name.
 // No match is ErrNotFound; several are an *AmbiguousError.
 func (v *Vault) Find(query string) (*Account, error) {
-	q := Fold(query)
-	if q == "" {
-		return nil, fmt.Errorf("%w: empty query", ErrNotFound)
-	}
-	var exact, partial []int
-	for i, a := range v.Accounts {
+	pick, err := match(query, len(v.Accounts), func(i int, q string) (exact, partial bool) {
+		a := v.Accounts[i]
 		is, nm := Fold(a.Issuer), Fold(a.Name)
-		switch {
-		case q == is || q == nm || q == is+":"+nm || q == Fold(a.Label()) || q == a.ID:
-			exact = append(exact, i)
-		case strings.Contains(is, q) || strings.Contains(nm, q) || strings.Contains(is+":"+nm, q):
-			partial = append(partial, i)
-		}
-	}
-	pick := exact
-	if len(pick) == 0 {
-		pick = partial
-	}
-	switch len(pick) {
-	case 0:
-		return nil, fmt.Errorf("%w %q", ErrNotFound, query)
-	case 1:
-		return &v.Accounts[pick[0]], nil
+		exact = q == is || q == nm || q == is+":"+nm || q == Fold(a.Label()) || q == a.ID
+		partial = strings.Contains(is, q) || strings.Contains(nm, q) || strings.Contains(is+":"+nm, q)
+		return exact, partial
+	})
+	if err != nil || len(pick) == 1 {
+		return pickOne(v.Accounts, pick), err
 	}
 	cands := make([]Account, len(pick))
 	for i, j := range pick {
@@ -245,6 +231,39 @@ func (v *Vault) Find(query string) (*Account, error) {
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].Label() < cands[j].Label() })
 	return nil, &AmbiguousError{Query: query, Candidates: cands}
+}
+
+// match folds query and returns the indices of the items it names: the exact
+// matches if there are any, else the partial ones. No match is ErrNotFound.
+func match(query string, n int, test func(i int, q string) (exact, partial bool)) ([]int, error) {
+	q := Fold(query)
+	if q == "" {
+		return nil, fmt.Errorf("%w: empty query", ErrNotFound)
+	}
+	var exact, partial []int
+	for i := 0; i < n; i++ {
+		switch e, p := test(i, q); {
+		case e:
+			exact = append(exact, i)
+		case p:
+			partial = append(partial, i)
+		}
+	}
+	if len(exact) == 0 {
+		exact = partial
+	}
+	if len(exact) == 0 {
+		return nil, fmt.Errorf("%w %q", ErrNotFound, query)
+	}
+	return exact, nil
+}
+
+// pickOne returns &items[pick[0]] when pick holds exactly one index, else nil.
+func pickOne[T any](items []T, pick []int) *T {
+	if len(pick) != 1 {
+		return nil
+	}
+	return &items[pick[0]]
 }
 
 // Fold makes a string comparable for search: NFKC (full-width Latin to
@@ -284,28 +303,12 @@ func (v *Vault) Bindings() []phone.AccountBindings {
 // GridCard returns the one grid card whose name matches query, folded like
 // Find (exact name first, then part of a name).
 func (v *Vault) GridCard(query string) (*gridcard.Card, error) {
-	q := Fold(query)
-	if q == "" {
-		return nil, fmt.Errorf("%w: empty query", ErrNotFound)
-	}
-	var exact, partial []int
-	for i, c := range v.GridCards {
-		switch n := Fold(c.Name); {
-		case n == q || c.ID == query:
-			exact = append(exact, i)
-		case strings.Contains(n, q):
-			partial = append(partial, i)
-		}
-	}
-	pick := exact
-	if len(pick) == 0 {
-		pick = partial
-	}
-	switch len(pick) {
-	case 0:
-		return nil, fmt.Errorf("%w %q", ErrNotFound, query)
-	case 1:
-		return &v.GridCards[pick[0]], nil
+	pick, err := match(query, len(v.GridCards), func(i int, q string) (exact, partial bool) {
+		n := Fold(v.GridCards[i].Name)
+		return n == q || v.GridCards[i].ID == query, strings.Contains(n, q)
+	})
+	if err != nil || len(pick) == 1 {
+		return pickOne(v.GridCards, pick), err
 	}
 	names := make([]string, len(pick))
 	for i, j := range pick {
