@@ -2,6 +2,7 @@ package cli
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -164,7 +165,7 @@ With --json, print one JSON array of objects with the fields id, name, kind
 			for _, d := range v.Devices {
 				j := deviceJSON{ID: d.ID, Name: d.Name, Kind: d.Kind, Added: d.Added, Accounts: []deviceAcctJSON{}}
 				for _, acct := range v.Accounts {
-					if contains(acct.Devices, d.ID) {
+					if slices.Contains(acct.Devices, d.ID) {
 						j.Accounts = append(j.Accounts, deviceAcctJSON{ID: acct.ID, Label: acct.Label()})
 					}
 				}
@@ -196,15 +197,6 @@ With --json, print one JSON array of objects with the fields id, name, kind
 	return cmd
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
-}
-
 func (a *app) deviceBindCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "bind ACCOUNT DEVICE",
@@ -215,24 +207,18 @@ handset that only receives SMS codes is covered by "mamori phone bind".)
 Binding twice changes nothing.`,
 		Args: exactArgs("ACCOUNT", "DEVICE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			now := a.now()
-			var label, name string
+			var name string
 			var added bool
-			err := a.mutate(func(v *vault.Vault) error {
-				acct, err := a.findAccount(v, args[0])
-				if err != nil {
-					return err
-				}
+			label, err := a.mutateAccount(args[0], func(v *vault.Vault, acct *vault.Account) error {
 				d, err := a.findDevice(v, args[1])
 				if err != nil {
 					return err
 				}
-				label, name, added = acct.Label(), d.Name, false
-				if contains(acct.Devices, d.ID) {
+				name, added = d.Name, false
+				if slices.Contains(acct.Devices, d.ID) {
 					return errNothingNew
 				}
 				acct.Devices = append(acct.Devices, d.ID)
-				acct.Updated = now.UTC()
 				added = true
 				return nil
 			})
@@ -256,23 +242,17 @@ func (a *app) deviceUnbindCommand() *cobra.Command {
 		Long:  `Remove DEVICE from ACCOUNT's devices. A device the account is not bound to is an error.`,
 		Args:  exactArgs("ACCOUNT", "DEVICE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			now := a.now()
-			var label, name string
-			err := a.mutate(func(v *vault.Vault) error {
-				acct, err := a.findAccount(v, args[0])
-				if err != nil {
-					return err
-				}
+			var name string
+			label, err := a.mutateAccount(args[0], func(v *vault.Vault, acct *vault.Account) error {
 				d, err := a.findDevice(v, args[1])
 				if err != nil {
 					return err
 				}
-				label, name = acct.Label(), d.Name
-				if !contains(acct.Devices, d.ID) {
-					return failure("cli.error.device_not_bound", data{"Label": label, "Device": name}).withHint("cli.hint.device_list", nil)
+				name = d.Name
+				if !slices.Contains(acct.Devices, d.ID) {
+					return failure("cli.error.device_not_bound", data{"Label": acct.Label(), "Device": name}).withHint("cli.hint.device_list", nil)
 				}
-				acct.Devices = removeString(acct.Devices, d.ID)
-				acct.Updated = now.UTC()
+				acct.Devices = slices.DeleteFunc(slices.Clone(acct.Devices), func(x string) bool { return x == d.ID })
 				return nil
 			})
 			if err != nil {
@@ -290,17 +270,6 @@ func shellQuote(s string) string {
 		return s
 	}
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// removeString returns list without s, as a new slice.
-func removeString(list []string, s string) []string {
-	var out []string
-	for _, x := range list {
-		if x != s {
-			out = append(out, x)
-		}
-	}
-	return out
 }
 
 // deviceChangeJSON is "device change --json": the change and its checklist.
@@ -536,7 +505,7 @@ after a new handset with no new device recorded, it leaves the old one.`,
 				}
 				label, oldS, newS = acct.Label(), deviceName(v, c.Old), a.newDevice(v, *c)
 				reinstalled = c.New == c.Old
-				bound := contains(acct.Devices, c.Old)
+				bound := slices.Contains(acct.Devices, c.Old)
 				switch {
 				case c.IsDone(acct.ID):
 					already = true
@@ -546,8 +515,8 @@ after a new handset with no new device recorded, it leaves the old one.`,
 					return failure("cli.error.not_on_device_checklist", data{"Label": label, "Old": oldS}).withHint("cli.hint.device_risk", nil)
 				}
 				if c.New != c.Old {
-					devs := removeString(acct.Devices, c.Old)
-					if c.New != "" && !contains(devs, c.New) {
+					devs := slices.DeleteFunc(slices.Clone(acct.Devices), func(x string) bool { return x == c.Old })
+					if c.New != "" && !slices.Contains(devs, c.New) {
 						devs = append(devs, c.New)
 					}
 					acct.Devices = devs

@@ -39,6 +39,27 @@ func (a *app) mutate(fn func(v *vault.Vault) error) error {
 }
 
 // load opens the store and reads the vault, for commands that only look.
+// mutateAccount is mutate for a change to the one account query names: fn
+// gets the vault and that account, and when it changes something the
+// account's Updated time is set. It returns the account's label (also when
+// fn reports errNothingNew), for the message that follows.
+func (a *app) mutateAccount(query string, fn func(v *vault.Vault, acct *vault.Account) error) (string, error) {
+	var label string
+	err := a.mutate(func(v *vault.Vault) error {
+		acct, err := a.findAccount(v, query)
+		if err != nil {
+			return err
+		}
+		label = acct.Label()
+		if err := fn(v, acct); err != nil {
+			return err
+		}
+		acct.Updated = a.now().UTC()
+		return nil
+	})
+	return label, err
+}
+
 func (a *app) load() (*vault.Vault, error) {
 	_, v, err := a.loadStore()
 	return v, err

@@ -86,20 +86,12 @@ same number in the same role twice changes nothing.`,
 			if err != nil {
 				return err
 			}
-			now := a.now()
-			var label string
 			var added bool
-			err = a.mutate(func(v *vault.Vault) error {
-				acct, err := a.findAccount(v, args[0])
-				if err != nil {
-					return err
-				}
-				label = acct.Label()
-				acct.Phones, added = phone.Bind(acct.Phones, phone.Binding{Number: n.E164, Role: r, Since: now.UTC()})
+			label, err := a.mutateAccount(args[0], func(_ *vault.Vault, acct *vault.Account) error {
+				acct.Phones, added = phone.Bind(acct.Phones, phone.Binding{Number: n.E164, Role: r, Since: a.now().UTC()})
 				if !added {
 					return errNothingNew
 				}
-				acct.Updated = now.UTC()
 				return nil
 			})
 			if err != nil {
@@ -144,21 +136,13 @@ A number the account is not bound to is an error.`,
 			if err != nil {
 				return err
 			}
-			now := a.now()
-			var label string
 			var removed int
-			err = a.mutate(func(v *vault.Vault) error {
-				acct, err := a.findAccount(v, args[0])
-				if err != nil {
-					return err
-				}
-				label = acct.Label()
+			label, err := a.mutateAccount(args[0], func(_ *vault.Vault, acct *vault.Account) error {
 				acct.Phones, removed = phone.Unbind(acct.Phones, n.E164, r)
 				if removed == 0 {
-					return failure("cli.error.not_bound", data{"Label": label, "Number": n.Display(phone.DefaultRegion)}).
+					return failure("cli.error.not_bound", data{"Label": acct.Label(), "Number": n.Display(phone.DefaultRegion)}).
 						withHint("cli.hint.phone_list", nil)
 				}
-				acct.Updated = now.UTC()
 				return nil
 			})
 			if err != nil {
