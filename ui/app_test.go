@@ -2,12 +2,6 @@ package ui
 
 import (
 	"errors"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -124,29 +118,13 @@ func TestEveryTextIsTranslated(t *testing.T) {
 	}
 
 	// Every "ui.…" literal in the package's source is a key in both files.
-	files, err := filepath.Glob("*.go")
+	found, err := assets.KeysUsedIn(".", "ui.")
 	if err != nil {
 		t.Fatal(err)
 	}
-	keyRE := regexp.MustCompile(`^ui\.[a-z_.]*[a-z_]$`)
 	used := map[string]bool{}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-				if s, err := strconv.Unquote(lit.Value); err == nil && keyRE.MatchString(s) {
-					used[s] = true
-				}
-			}
-			return true
-		})
+	for k := range found {
+		used[k] = true
 	}
 	// Keys made up at run time.
 	for _, c := range languageChoices {

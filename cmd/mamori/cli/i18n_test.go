@@ -1,12 +1,6 @@
 package cli
 
 import (
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"path/filepath"
-	"regexp"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -17,29 +11,9 @@ import (
 // source: the translation keys the CLI can ask for.
 func keysUsed(t *testing.T) map[string]string {
 	t.Helper()
-	files, err := filepath.Glob("*.go")
+	used, err := assets.KeysUsedIn(".", "cli.")
 	if err != nil {
 		t.Fatal(err)
-	}
-	keyRE := regexp.MustCompile(`^cli\.[a-z_.]+$`)
-	used := map[string]string{}
-	fset := token.NewFileSet()
-	for _, name := range files {
-		if strings.HasSuffix(name, "_test.go") {
-			continue
-		}
-		f, err := parser.ParseFile(fset, name, nil, 0)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ast.Inspect(f, func(n ast.Node) bool {
-			if lit, ok := n.(*ast.BasicLit); ok && lit.Kind == token.STRING {
-				if s, err := strconv.Unquote(lit.Value); err == nil && keyRE.MatchString(s) {
-					used[s] = fset.Position(lit.Pos()).String()
-				}
-			}
-			return true
-		})
 	}
 	if len(used) < 50 {
 		t.Fatalf("found only %d keys in the source; the scan is broken", len(used))
