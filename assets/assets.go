@@ -6,7 +6,8 @@ package assets
 
 import "embed"
 
-// Translations holds translations/<lang>.json, e.g. translations/en.json.
+// Translations holds translations/<lang>/*.json, e.g. translations/en/main.json:
+// each language's texts, split by screen into flat key→text objects.
 //
 //go:embed translations
 var Translations embed.FS

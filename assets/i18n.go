@@ -10,8 +10,8 @@ import (
 	"text/template"
 )
 
-// The languages Mamori speaks. Each has a file translations/<lang>.json in
-// Translations; English is complete and is the fallback for the others.
+// The languages Mamori speaks. Each has a folder translations/<lang>/ of
+// JSON files in Translations; English is complete and is the fallback for the others.
 const (
 	LangEnglish  = "en"
 	LangJapanese = "ja"
@@ -53,12 +53,12 @@ type Catalog struct {
 // with the key. Such an error is a build defect, which the tests catch; a
 // program may ignore it at run time and still work.
 func LoadCatalog(lang string) (*Catalog, error) {
-	en, err := readTranslations(LangEnglish)
+	en, err := readTranslations(Translations, LangEnglish)
 	c := &Catalog{lang: LangEnglish, texts: en, fallback: en}
 	if err != nil || lang == LangEnglish {
 		return c, err
 	}
-	texts, err := readTranslations(lang)
+	texts, err := readTranslations(Translations, lang)
 	if err != nil {
 		return c, err
 	}
@@ -66,17 +66,36 @@ func LoadCatalog(lang string) (*Catalog, error) {
 	return c, nil
 }
 
-// readTranslations reads one language's flat key→text JSON file.
-func readTranslations(lang string) (map[string]string, error) {
-	data, err := fs.ReadFile(Translations, "translations/"+lang+".json")
-	if err != nil {
-		return nil, fmt.Errorf("read %s translations: %w", lang, err)
+// readTranslations reads one language's texts: every file
+// translations/<lang>/*.json, each a flat key→text JSON object. The files
+// split the texts by screen; a key defined in two of them is an error.
+func readTranslations(fsys fs.FS, lang string) (map[string]string, error) {
+	if !fs.ValidPath(lang) || strings.ContainsAny(lang, "/.*?[\\") {
+		return nil, fmt.Errorf("read %s translations: not a language name", lang)
 	}
-	var m map[string]string
-	if err := json.Unmarshal(data, &m); err != nil {
-		return nil, fmt.Errorf("parse %s translations: %w", lang, err)
+	files, err := fs.Glob(fsys, "translations/"+lang+"/*.json")
+	if err != nil || len(files) == 0 {
+		return nil, fmt.Errorf("read %s translations: no files", lang)
 	}
-	return m, nil
+	texts := map[string]string{}
+	from := map[string]string{}
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			return nil, fmt.Errorf("read %s translations: %w", lang, err)
+		}
+		var m map[string]string
+		if err := json.Unmarshal(data, &m); err != nil {
+			return nil, fmt.Errorf("parse %s: %w", f, err)
+		}
+		for k, v := range m {
+			if prev, dup := from[k]; dup {
+				return nil, fmt.Errorf("read %s translations: %q is in both %s and %s", lang, k, prev, f)
+			}
+			texts[k], from[k] = v, f
+		}
+	}
+	return texts, nil
 }
 
 // Lang is the language of the catalogue's texts, such as "ja".

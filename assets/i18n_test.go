@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"testing/fstest"
 	"text/template"
 	"text/template/parse"
 )
@@ -193,19 +194,31 @@ func TestEveryKeyInEveryLanguage(t *testing.T) {
 	}
 	langs := map[string]bool{}
 	for _, f := range files {
-		// Fyne's lang package loads the same files: keep them flat objects
-		// of strings, one per language, named <lang>.json.
-		name := strings.TrimPrefix(f, "translations/")
-		lang, ok := strings.CutSuffix(name, ".json")
-		if !ok {
-			t.Errorf("unexpected file %s in translations", name)
+		// A folder per language, of .json files split by screen.
+		lang := strings.TrimPrefix(f, "translations/")
+		if st, err := fs.Stat(Translations, f); err != nil || !st.IsDir() {
+			t.Errorf("unexpected file %s in translations", lang)
 			continue
 		}
 		langs[lang] = true
 	}
+	// Each language splits its texts into the same files, so that a screen's
+	// texts are found in one place in every language.
+	parts := func(lang string) string {
+		names, _ := fs.Glob(Translations, "translations/"+lang+"/*")
+		for i, n := range names {
+			names[i] = strings.TrimPrefix(n, "translations/"+lang+"/")
+		}
+		return strings.Join(names, " ")
+	}
+	for lang := range langs {
+		if got, want := parts(lang), parts(LangEnglish); got != want {
+			t.Errorf("translations/%s holds %s; English holds %s", lang, got, want)
+		}
+	}
 	for _, want := range []string{LangEnglish, LangJapanese} {
 		if !langs[want] {
-			t.Errorf("no translations/%s.json", want)
+			t.Errorf("no translations/%s/", want)
 		}
 	}
 	en, err := LoadCatalog(LangEnglish)
@@ -247,6 +260,26 @@ func TestEveryKeyInEveryLanguage(t *testing.T) {
 			if got != want {
 				t.Errorf("%q: en uses {%s}, %s uses {%s}", k, want, lang, got)
 			}
+		}
+	}
+}
+
+func TestReadTranslations(t *testing.T) {
+	fsys := fstest.MapFS{
+		"translations/en/a.json":   {Data: []byte(`{"ui.a": "A"}`)},
+		"translations/en/b.json":   {Data: []byte(`{"ui.b": "B"}`)},
+		"translations/dup/a.json":  {Data: []byte(`{"ui.a": "A"}`)},
+		"translations/dup/b.json":  {Data: []byte(`{"ui.a": "again"}`)},
+		"translations/bad/a.json":  {Data: []byte(`{"ui.a": 1}`)},
+		"translations/none/README": {Data: []byte(`no json here`)},
+	}
+	got, err := readTranslations(fsys, "en")
+	if err != nil || len(got) != 2 || got["ui.a"] != "A" || got["ui.b"] != "B" {
+		t.Errorf("en = %v, %v; want both files merged", got, err)
+	}
+	for _, lang := range []string{"dup", "bad", "none", "missing", "../en", "*", ""} {
+		if got, err := readTranslations(fsys, lang); err == nil {
+			t.Errorf("%q = %v, want an error", lang, got)
 		}
 	}
 }

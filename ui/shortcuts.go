@@ -60,7 +60,7 @@ func (v *view) installShortcuts() {
 		v.touch()
 		// Nothing has the focus: typing goes to the search box, unless a
 		// dialog is open.
-		if !v.loaded || c.Overlays().Top() != nil {
+		if !v.loaded || v.mode != modeList || c.Overlays().Top() != nil {
 			return
 		}
 		c.Focus(v.search)
@@ -70,7 +70,7 @@ func (v *view) installShortcuts() {
 		if v.typedKey(k) {
 			return
 		}
-		if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && c.Overlays().Top() == nil {
+		if (k.Name == fyne.KeyReturn || k.Name == fyne.KeyEnter) && v.mode == modeList && c.Overlays().Top() == nil {
 			v.copyTop()
 		}
 	})
@@ -87,6 +87,10 @@ func (v *view) typedKey(k *fyne.KeyEvent) bool {
 	case fyne.KeyF1:
 		v.showHelp()
 	case fyne.KeyEscape:
+		if v.mode == modePage {
+			v.closePage()
+			return true
+		}
 		if v.search.Text == "" {
 			return false
 		}

@@ -63,7 +63,8 @@ type view struct {
 	msg *assets.Catalog
 
 	mode     mode
-	lastErr  error // what showError showed, to show it again in a new language
+	lastErr  error        // what showError showed, to show it again in a new language
+	vault    *vault.Vault // the vault as last loaded or saved; nil until then
 	accounts []vault.Account
 	shown    []int // indices into accounts that pass the search
 	query    string
@@ -80,6 +81,10 @@ type view struct {
 	flashUntil time.Time
 	lastActive time.Time // the last key or pointer activity, for the idle lock
 
+	pages []*page  // the pages open over the list, the top one last
+	ticks []func() // what the top page updates every second
+
+	top     *fyne.Container // the search box and the toolbar
 	search  *searchEntry
 	list    *accountList
 	status  *widget.Label
@@ -98,6 +103,7 @@ const (
 	modeEmpty               // how to add a first account
 	modeError               // why the vault could not be opened
 	modeLocked              // locked; a button unlocks
+	modePage                // a page (v.pages) over the list
 )
 
 // undo is a deleted account kept in memory so that it can be put back.
@@ -158,6 +164,11 @@ func (v *view) build() {
 	lock := widget.NewButtonWithIcon("", theme.LogoutIcon(), v.lock)
 	settings := widget.NewButtonWithIcon("", theme.SettingsIcon(), v.showSettings)
 	help := widget.NewButtonWithIcon("", theme.HelpIcon(), v.showHelp)
+	var more *widget.Button
+	more = widget.NewButtonWithIcon("", theme.MenuIcon(), func() {
+		widget.ShowPopUpMenuAtRelativePosition(v.toolsMenu(), v.win.Canvas(),
+			fyne.NewPos(0, more.Size().Height), more)
+	})
 	v.list = newAccountList(v)
 	// A click on an account copies its code.
 	v.list.OnSelected = func(id widget.ListItemID) {
@@ -173,7 +184,8 @@ func (v *view) build() {
 	v.body = container.NewStack()
 	v.undoBtn = widget.NewButtonWithIcon(v.msg.T("ui.undo"), theme.ContentUndoIcon(), v.undoDelete)
 	v.undoBtn.Hide()
-	var top fyne.CanvasObject = container.NewBorder(nil, nil, nil, container.NewHBox(add, reload, lock, settings, help), v.search)
+	v.top = container.NewBorder(nil, nil, nil, container.NewHBox(add, more, reload, lock, settings, help), v.search)
+	var top fyne.CanvasObject = v.top
 	if v.demo {
 		banner := widget.NewLabel(v.msg.T("ui.demo.banner", map[string]any{"Passphrase": demoPassphrase}))
 		banner.Importance = widget.WarningImportance
@@ -201,6 +213,8 @@ func (v *view) rebuild() {
 		v.showError(v.lastErr)
 	case modeLocked:
 		v.showLocked()
+	case modePage:
+		v.showPage()
 	default:
 		v.showMessage(v.msg.T("ui.loading"))
 	}
@@ -228,8 +242,18 @@ func (v *view) show(vlt *vault.Vault, err error) {
 		v.showError(err)
 		return
 	}
+	v.vault = vlt
 	v.accounts = vault.PinnedFirst(vlt.Accounts)
 	v.shown = nil // indices into the old list; filter makes them anew
+	if len(v.pages) > 0 {
+		// A page is open: it shows the saved vault, and the list waits
+		// under it.
+		v.loaded = true
+		v.filter()
+		v.showPage()
+		v.updateTray()
+		return
+	}
 	if len(v.accounts) == 0 {
 		v.touch()
 		v.loaded = false
@@ -296,10 +320,15 @@ func (v *view) tick() {
 		v.showUndo()
 	}
 	if v.loaded {
-		v.list.Refresh()
+		if v.mode == modeList {
+			v.list.Refresh()
+		}
 		if !now.Before(v.flashUntil) {
 			v.updateStatus()
 		}
+	}
+	for _, fn := range v.ticks {
+		fn()
 	}
 	v.checkIdle(now)
 	if v.copiedCode != "" {
@@ -430,6 +459,7 @@ func (v *view) setBody(o fyne.CanvasObject) {
 
 // showMessage replaces the list with one centred line, e.g. while loading.
 func (v *view) showMessage(msg string) {
+	v.closePages()
 	v.loaded = false
 	v.mode = modeMessage
 	v.status.SetText("")
@@ -466,6 +496,8 @@ func (v *view) emptyState() fyne.CanvasObject {
 // showError explains why the vault could not be opened and offers what can
 // be done about it; nothing is written until the person chooses.
 func (v *view) showError(err error) {
+	v.closePages()
+	v.vault = nil
 	v.loaded = false
 	v.mode, v.lastErr = modeError, err
 	v.accounts, v.shown = nil, nil
@@ -577,6 +609,7 @@ type accountRow struct {
 	left   *widget.Label
 	copy   *widget.Button
 	pin    *widget.Button // pins or unpins the account
+	open   *widget.Button // opens the account's page
 	next   *widget.Button
 	del    *widget.Button
 }
@@ -603,6 +636,8 @@ func newAccountRow(v *view) *accountRow {
 	r.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { r.v.deleteAccount(r.acct.ID) })
 	r.pin = widget.NewButtonWithIcon("", unpinnedIcon, func() { r.v.setPinned(r.acct.ID, !r.acct.Pinned) })
 	r.pin.Importance = widget.LowImportance
+	r.open = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { r.v.openAccount(r.acct.ID) })
+	r.open.Importance = widget.LowImportance
 	r.del.Importance = widget.LowImportance
 	r.ExtendBaseWidget(r)
 	return r
@@ -613,7 +648,7 @@ func (r *accountRow) CreateRenderer() fyne.WidgetRenderer {
 	secs := container.NewCenter(container.NewGridWrap(
 		fyne.NewSize(widget.NewLabel("88 s").MinSize().Width, r.left.MinSize().Height), r.left))
 	code := container.NewCenter(container.New(&codeLayout{}, r.digits, r.after))
-	right := container.NewHBox(r.next, code, secs, container.NewCenter(r.copy), container.NewCenter(r.del))
+	right := container.NewHBox(r.next, code, secs, container.NewCenter(r.copy), container.NewCenter(r.del), container.NewCenter(r.open))
 	names := container.NewVBox(r.issuer, r.name)
 	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.pin), right, names))
 }
@@ -708,8 +743,9 @@ func (v *view) lock() {
 	}
 	v.store.Lock()
 	v.clearClipboard()
+	v.closePages()
 	v.search.SetText("")
-	v.accounts, v.shown = nil, nil
+	v.vault, v.accounts, v.shown = nil, nil, nil
 	v.hotp = map[string]hotp{}
 	v.undo = nil // a deleted account is not kept past locking
 	v.showUndo()

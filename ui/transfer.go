@@ -1,0 +1,10 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+)
+
+// Not built yet: nil hides the tab or tool.
+
+func (v *view) importPage() fyne.CanvasObject { return nil }
+func (v *view) exportPage() fyne.CanvasObject { return nil }
