@@ -8,3 +8,6 @@ import (
 
 func (v *view) importPage() fyne.CanvasObject { return nil }
 func (v *view) exportPage() fyne.CanvasObject { return nil }
+
+// dropped is called with files dropped on the window.
+func (v *view) dropped(fyne.Position, []fyne.URI) {}

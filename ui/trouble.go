@@ -1,6 +1,8 @@
 package ui
 
 import (
+	"time"
+
 	"fyne.io/fyne/v2"
 
 	"github.com/mamori-app/mamori/vault"
@@ -9,3 +11,6 @@ import (
 // Not built yet: nil hides the tab or tool.
 
 func (v *view) troubleTab(*vault.Account) fyne.CanvasObject { return nil }
+
+// checkLockouts runs every second with the time.
+func (v *view) checkLockouts(time.Time) {}

@@ -135,6 +135,7 @@ func newView(a fyne.App, w fyne.Window, store *vault.Store) *view {
 	v.applyLanguage()
 	v.build()
 	v.installShortcuts()
+	w.SetOnDropped(v.dropped)
 	if d, ok := a.(desktop.App); ok {
 		d.SetSystemTrayIcon(appIcon())
 	}
@@ -331,6 +332,7 @@ func (v *view) tick() {
 		fn()
 	}
 	v.checkIdle(now)
+	v.checkLockouts(now)
 	if v.copiedCode != "" {
 		if d := v.clipboardDelay(); d > 0 && now.Sub(v.copiedAt) >= d {
 			if v.clearClipboard() {
