@@ -50,6 +50,10 @@ var (
 	// is a *VoidError. Nothing was changed.
 	ErrVoid = errors.New("backup: code is void")
 
+	// ErrNoneLeft means Set.UseNext found a current sheet whose codes are
+	// all used: time to generate a new sheet at the service.
+	ErrNoneLeft = errors.New("backup: no unused codes left")
+
 	// ErrBadThreshold means a low-codes threshold is negative or larger than
 	// MaxCodes.
 	ErrBadThreshold = errors.New("backup: invalid threshold")

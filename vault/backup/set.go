@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -18,6 +19,12 @@ type Code struct {
 	// Used is when the code was used, nil while it is still valid.
 	Used *time.Time `json:"used,omitempty"`
 }
+
+// Compact is the code without the spaces its sheet grouped it with, for
+// pasting into a login form that may limit its length ("0761 6392" becomes
+// "07616392"). Hyphens are kept: services that print them, such as GitHub,
+// accept them.
+func (c Code) Compact() string { return strings.ReplaceAll(c.Code, " ", "") }
 
 // IsUsed reports whether the code has been used.
 func (c Code) IsUsed() bool { return c.Used != nil }
@@ -54,6 +61,10 @@ func (g Generation) Remaining() int {
 	}
 	return n
 }
+
+// Find returns the 1-based position in the sheet of code, typed in any of
+// its forms (see Set.Use), or 0 when the sheet does not hold it.
+func (g Generation) Find(code string) int { return g.index(code) + 1 }
 
 // index returns the position of the code whose canonical form is that of
 // code, or -1.
@@ -281,6 +292,26 @@ func (s Set) NextUnused() (c Code, ok bool) {
 		}
 	}
 	return Code{}, false
+}
+
+// UseNext marks the next unused code of the current sheet used at now and
+// returns it with its 1-based position in the sheet: the one action of a
+// person who copies a code to log in with. A set without a current sheet
+// returns ErrNoCodes, a sheet whose codes are all used ErrNoneLeft; then
+// nothing changes.
+func (s *Set) UseNext(now time.Time) (c Code, number int, err error) {
+	if s.Current == nil {
+		return Code{}, 0, fmt.Errorf("%w: the account has no backup codes yet", ErrNoCodes)
+	}
+	for i := range s.Current.Codes {
+		k := &s.Current.Codes[i]
+		if k.Used == nil {
+			t := now.UTC()
+			k.Used = &t
+			return Code{Code: k.Code, Used: cloneTime(k.Used)}, i + 1, nil
+		}
+	}
+	return Code{}, 0, fmt.Errorf("%w: all %d codes are used", ErrNoneLeft, len(s.Current.Codes))
 }
 
 // Remaining is the number of unused codes in the current sheet.

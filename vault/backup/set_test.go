@@ -347,3 +347,89 @@ func TestClone(t *testing.T) {
 		t.Fatal("Clone shares codes with the original")
 	}
 }
+
+func TestUseNext(t *testing.T) {
+	t1 := t0.Add(time.Hour)
+	tests := []struct {
+		name   string
+		set    func(t *testing.T) *Set
+		code   string
+		number int
+		err    error
+	}{
+		{"no sheet", func(*testing.T) *Set { return &Set{} }, "", 0, ErrNoCodes},
+		{"first", func(t *testing.T) *Set { return newSet(t, "1234 5678", "2345 6789") }, "1234 5678", 1, nil},
+		{"skips used", func(t *testing.T) *Set {
+			s := newSet(t, "1234 5678", "2345 6789", "3456 7890")
+			if err := s.Use("12345678", t0); err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}, "2345 6789", 2, nil},
+		{"none left", func(t *testing.T) *Set {
+			s := newSet(t, "1234 5678")
+			if err := s.Use("12345678", t0); err != nil {
+				t.Fatal(err)
+			}
+			return s
+		}, "", 0, ErrNoneLeft},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := tt.set(t)
+			before := s.Clone()
+			c, n, err := s.UseNext(t1)
+			if !errors.Is(err, tt.err) || (err == nil) != (tt.err == nil) {
+				t.Fatalf("UseNext = %v, want %v", err, tt.err)
+			}
+			if err != nil {
+				if !reflect.DeepEqual(*s, before) {
+					t.Error("a failed UseNext changed the set")
+				}
+				return
+			}
+			if c.Code != tt.code || n != tt.number || c.Used == nil || !c.Used.Equal(t1) {
+				t.Errorf("UseNext = %q, %d, used %v; want %q, %d, %v", c.Code, n, c.Used, tt.code, tt.number, t1)
+			}
+			if err := s.Use(tt.code, t1); !errors.Is(err, ErrAlreadyUsed) {
+				t.Errorf("the code UseNext returned is not marked used: %v", err)
+			}
+			if s.Remaining() != before.Remaining()-1 {
+				t.Errorf("Remaining %d, want %d", s.Remaining(), before.Remaining()-1)
+			}
+		})
+	}
+}
+
+func TestCompact(t *testing.T) {
+	tests := []struct{ code, want string }{
+		{"0761 6392", "07616392"},
+		{"793cf-4220c", "793cf-4220c"},
+		{"ABCD EFGH 1234", "ABCDEFGH1234"},
+		{"12345678", "12345678"},
+	}
+	for _, tt := range tests {
+		if got := (Code{Code: tt.code}).Compact(); got != tt.want {
+			t.Errorf("Compact(%q) = %q, want %q", tt.code, got, tt.want)
+		}
+	}
+}
+
+func TestFind(t *testing.T) {
+	g := *newSet(t, "1234 5678", "a1b2c-3d4e5").Current
+	tests := []struct {
+		code string
+		want int
+	}{
+		{"1234 5678", 1},
+		{"１２３４－５６７８", 1},
+		{"A1B2C3D4E5", 2},
+		{"9999 9999", 0},
+		{"", 0},
+	}
+	for _, tt := range tests {
+		if got := g.Find(tt.code); got != tt.want {
+			t.Errorf("Find(%q) = %d, want %d", tt.code, got, tt.want)
+		}
+	}
+}
