@@ -95,6 +95,14 @@ func openAllAccordions(w fyne.Window) {
 	}
 }
 
+// requireFits fails when the window's content needs more than 560×560.
+func requireFits(t *testing.T, w fyne.Window) {
+	t.Helper()
+	if m := w.Content().MinSize(); m.Width > 560 || m.Height > 560 {
+		t.Errorf("the window needs %v, more than 560×560", m)
+	}
+}
+
 // savedBackup reads account id's backup codes from the store, as saved.
 func savedBackup(t *testing.T, store *vault.Store, id string) backup.Set {
 	t.Helper()
@@ -329,6 +337,7 @@ func TestReplaceKeepsTheOldSheetAsHistory(t *testing.T) {
 	tapButton(t, w, "Show codes")
 	openAllAccordions(w)
 	requireText(t, w, "Sheet 1 (10 codes)", "0761 6392", "Used "+backupWhen(at59)+", void", "Void")
+	requireFits(t, w)
 
 	// A code of the old sheet is void, not unknown.
 	e := entryByPlaceholder(t, w, v.msg.T("ui.backup.mark.placeholder"))
