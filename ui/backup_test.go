@@ -224,11 +224,20 @@ func TestCopyNextMarksUsedAndPersists(t *testing.T) {
 	tapButton(t, w, "Show codes")
 	requireText(t, w, "Used "+when)
 
-	// The clipboard is cleared after the delay, like any code.
-	v.now = func() time.Time { return at59.Add(time.Hour) }
+	// The clipboard is cleared after the delay, like any code (and well
+	// before the idle lock, which would clear it too).
+	v.now = func() time.Time { return at59.Add(v.clipboardDelay() - time.Second) }
+	v.tick()
+	if got := v.app.Clipboard().Content(); got != "41663803" {
+		t.Errorf("the clipboard holds %q before the delay is over", got)
+	}
+	v.now = func() time.Time { return at59.Add(v.clipboardDelay()) }
 	v.tick()
 	if got := v.app.Clipboard().Content(); got != "" {
 		t.Errorf("the clipboard still holds %q after the delay", got)
+	}
+	if v.mode != modePage {
+		t.Errorf("mode %d: the page closed", v.mode)
 	}
 }
 

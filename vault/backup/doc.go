@@ -43,6 +43,7 @@
 //	c, ok := s.NextUnused()      // the code to copy
 //	err := s.Use(c.Code, time.Now())
 //	err = s.Use(c.Code, time.Now()) // *UsedError, errors.Is(err, ErrAlreadyUsed)
+//	next, n, err := s.UseNext(time.Now()) // the next code, marked used in one step
 //
 // Use and Replace either succeed or change nothing. Every error wraps one of
 // the exported sentinel errors, so a user interface can translate it, and no
