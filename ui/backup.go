@@ -416,8 +416,12 @@ func (v *view) sheetError(err error) string {
 	switch {
 	case errors.Is(err, backup.ErrTooLarge):
 		return v.msg.T("ui.backup.sheet.too_large", map[string]any{"Max": backup.MaxCodes})
-	case errors.As(err, &se) && se.Found > 0 && len(se.Problems) > 0:
-		lines := []string{v.msg.T("ui.backup.sheet.problems", map[string]any{"Found": se.Found, "Count": len(se.Problems)})}
+	case errors.As(err, &se) && len(se.Problems) > 0:
+		head := v.msg.T("ui.backup.sheet.problems", map[string]any{"Found": se.Found, "Count": len(se.Problems)})
+		if se.Found == 0 {
+			head = v.msg.T("ui.backup.sheet.no_codes")
+		}
+		lines := []string{head}
 		for _, p := range se.Problems {
 			if p.Kind == backup.ProblemDuplicate {
 				lines = append(lines, v.msg.T("ui.backup.sheet.duplicate", map[string]any{"Line": p.Line, "First": p.First}))

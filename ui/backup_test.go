@@ -150,6 +150,7 @@ func TestBackupSheetsArePastedAndSaved(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			v, w, store, id := openBackupTab(t)
 			requireText(t, w, "No backup codes recorded")
+			requireFits(t, w)
 			pasteSheet(t, v, w, sheetFixture(t, tt.file), "Save codes")
 
 			s := savedBackup(t, store, id)

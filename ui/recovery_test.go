@@ -295,6 +295,23 @@ func TestBackupAndRecoveryTabsInJapanese(t *testing.T) {
 	requireText(t, w, "復旧依頼文", "日本語", "英語", "コピー")
 	noKeys("the recovery request")
 	capture(t, w, "/tmp/mamori-request-ja.png")
+
+	// An account with nothing recorded yet.
+	v.closePages()
+	addAccounts(t, store, testAccount{"GitHub", "taro", otp.TOTP, 6, "JBSWY3DPEHPK3PXP"})
+	v.load()
+	for _, a := range v.accounts {
+		if a.Issuer == "GitHub" {
+			id = a.ID
+		}
+	}
+	openTabOf(t, v, w, id, "バックアップコード")
+	requireText(t, w, "バックアップコードは未登録です", "コードを保存")
+	noKeys("the empty Backup codes tab")
+	openTabOf(t, v, w, id, "復旧用の情報")
+	tapButton(t, w, "復旧依頼文を作成")
+	requireText(t, w, "復旧用の情報がまだ登録されていないため")
+	noKeys("an empty recovery request")
 }
 
 // capture writes the window as a PNG when MAMORI_CAPTURE is set, for a
