@@ -20,7 +20,7 @@ import (
 )
 
 // sheetFixture reads a sample sheet of the backup package's tests.
-func sheetFixture(t *testing.T, name string) string {
+func backupSheetFixture(t *testing.T, name string) string {
 	t.Helper()
 	b, err := os.ReadFile(filepath.Join("..", "vault", "backup", "testdata", name))
 	if err != nil {
@@ -96,7 +96,7 @@ func openAllAccordions(w fyne.Window) {
 }
 
 // requireFits fails when the window's content needs more than 560×560.
-func requireFits(t *testing.T, w fyne.Window) {
+func requireFitsIn560(t *testing.T, w fyne.Window) {
 	t.Helper()
 	if m := w.Content().MinSize(); m.Width > 560 || m.Height > 560 {
 		t.Errorf("the window needs %v, more than 560×560", m)
@@ -150,8 +150,8 @@ func TestBackupSheetsArePastedAndSaved(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			v, w, store, id := openBackupTab(t)
 			requireText(t, w, "No backup codes recorded")
-			requireFits(t, w)
-			pasteSheet(t, v, w, sheetFixture(t, tt.file), "Save codes")
+			requireFitsIn560(t, w)
+			pasteSheet(t, v, w, backupSheetFixture(t, tt.file), "Save codes")
 
 			s := savedBackup(t, store, id)
 			if s.Total() != tt.count || s.Remaining() != tt.count {
@@ -198,7 +198,7 @@ func TestBadSheetChangesNothing(t *testing.T) {
 
 func TestCopyNextMarksUsedAndPersists(t *testing.T) {
 	v, w, store, id := openBackupTab(t)
-	pasteSheet(t, v, w, sheetFixture(t, "google-backup-codes.txt"), "Save codes")
+	pasteSheet(t, v, w, backupSheetFixture(t, "google-backup-codes.txt"), "Save codes")
 
 	tapButton(t, w, "Copy next unused code")
 	if got := v.app.Clipboard().Content(); got != "07616392" {
@@ -244,7 +244,7 @@ func TestCopyNextMarksUsedAndPersists(t *testing.T) {
 
 func TestMarkUsedRefusesUsedAndUnknownCodes(t *testing.T) {
 	v, w, store, id := openBackupTab(t)
-	pasteSheet(t, v, w, sheetFixture(t, "google-backup-codes.txt"), "Save codes")
+	pasteSheet(t, v, w, backupSheetFixture(t, "google-backup-codes.txt"), "Save codes")
 	ph := v.msg.T("ui.backup.mark.placeholder")
 
 	// Typed in full width with a hyphen: still code 5 (the sheet reads
@@ -323,19 +323,19 @@ func TestLowWarningAtTheThreshold(t *testing.T) {
 
 func TestReplaceKeepsTheOldSheetAsHistory(t *testing.T) {
 	v, w, store, id := openBackupTab(t)
-	pasteSheet(t, v, w, sheetFixture(t, "google-backup-codes.txt"), "Save codes")
+	pasteSheet(t, v, w, backupSheetFixture(t, "google-backup-codes.txt"), "Save codes")
 	tapButton(t, w, "Copy next unused code")
 
 	// The same sheet again is refused: it would bring used codes back.
 	before := savedBackup(t, store, id)
-	pasteSheet(t, v, w, sheetFixture(t, "google-backup-codes.txt"), "Replace codes")
+	pasteSheet(t, v, w, backupSheetFixture(t, "google-backup-codes.txt"), "Replace codes")
 	tapButton(t, w, "Replace")
 	requireText(t, w, "probably an old one")
 	if after := savedBackup(t, store, id); !reflect.DeepEqual(before, after) {
 		t.Error("an old sheet changed the vault")
 	}
 
-	pasteSheet(t, v, w, sheetFixture(t, "github-recovery-codes.txt"), "Replace codes")
+	pasteSheet(t, v, w, backupSheetFixture(t, "github-recovery-codes.txt"), "Replace codes")
 	requireText(t, w, "The 10 current codes (9 of them unused) become void")
 	tapButton(t, w, "Replace")
 	s := savedBackup(t, store, id)
@@ -347,7 +347,7 @@ func TestReplaceKeepsTheOldSheetAsHistory(t *testing.T) {
 	tapButton(t, w, "Show codes")
 	openAllAccordions(w)
 	requireText(t, w, "Sheet 1 (10 codes)", "0761 6392", "Used "+backupWhen(at59)+", void", "Void")
-	requireFits(t, w)
+	requireFitsIn560(t, w)
 
 	// A code of the old sheet is void, not unknown.
 	e := entryByPlaceholder(t, w, v.msg.T("ui.backup.mark.placeholder"))

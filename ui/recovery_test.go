@@ -17,7 +17,7 @@ import (
 )
 
 // entryAfter returns the first visible entry after the label showing text.
-func entryAfter(t *testing.T, w fyne.Window, text string) *widget.Entry {
+func entryUnderLabel(t *testing.T, w fyne.Window, text string) *widget.Entry {
 	t.Helper()
 	found := false
 	for _, o := range objectsShown(w) {
@@ -41,8 +41,8 @@ func savedRecovery(t *testing.T, store *vault.Store, id string) recovery.Info {
 	return vlt.Account(id).Recovery
 }
 
-// fullInfo has every field of recovery.Info filled in.
-var fullInfo = recovery.Info{
+// fullRecoveryInfo has every field of recovery.Info filled in.
+var fullRecoveryInfo = recovery.Info{
 	UserName:          "taro_2016",
 	UserNumber:        "U-1234567",
 	PublicName:        "たろう",
@@ -86,8 +86,8 @@ func TestRecoveryFormSavesAndReloadsEveryField(t *testing.T) {
 	}
 
 	msg := v.msg
-	set := func(key, text string) { entryAfter(t, w, msg.T(key)).SetText(text) }
-	f := fullInfo
+	set := func(key, text string) { entryUnderLabel(t, w, msg.T(key)).SetText(text) }
+	f := fullRecoveryInfo
 	set("ui.recovery.user_number", f.UserNumber)
 	set("ui.recovery.user_name", f.UserName)
 	set("ui.recovery.public_name", f.PublicName)
@@ -112,24 +112,24 @@ func TestRecoveryFormSavesAndReloadsEveryField(t *testing.T) {
 		}
 	}
 	// The codes are masked until revealed.
-	if e := entryAfter(t, w, msg.T("ui.recovery.account_code")); !e.Password {
+	if e := entryUnderLabel(t, w, msg.T("ui.recovery.account_code")); !e.Password {
 		t.Error("the account-specific code is not masked")
 	}
 
-	requireFits(t, w)
+	requireFitsIn560(t, w)
 	tapButton(t, w, "Save")
 	requireText(t, w, "Recovery details saved.")
-	if got := savedRecovery(t, store, id); !reflect.DeepEqual(got, fullInfo) {
-		t.Errorf("saved\n%#v\nwant\n%#v", got, fullInfo)
+	if got := savedRecovery(t, store, id); !reflect.DeepEqual(got, fullRecoveryInfo) {
+		t.Errorf("saved\n%#v\nwant\n%#v", got, fullRecoveryInfo)
 	}
 
 	// The rebuilt form shows what was saved, and saving it again changes
 	// nothing.
-	if got := entryAfter(t, w, msg.T("ui.recovery.notes")).Text; got != f.Notes {
+	if got := entryUnderLabel(t, w, msg.T("ui.recovery.notes")).Text; got != f.Notes {
 		t.Errorf("the form shows notes %q after saving", got)
 	}
 	tapButton(t, w, "Save")
-	if got := savedRecovery(t, store, id); !reflect.DeepEqual(got, fullInfo) {
+	if got := savedRecovery(t, store, id); !reflect.DeepEqual(got, fullRecoveryInfo) {
 		t.Errorf("saving the reloaded form changed it:\n%#v", got)
 	}
 }
@@ -149,8 +149,8 @@ func TestRecoveryFormRefusesBadInput(t *testing.T) {
 			v, w := open(t, store)
 			id := v.accounts[0].ID
 			openTabOf(t, v, w, id, "Recovery details")
-			entryAfter(t, w, v.msg.T("ui.recovery.public_name")).SetText("たろう")
-			entryAfter(t, w, v.msg.T(tt.label)).SetText(tt.text)
+			entryUnderLabel(t, w, v.msg.T("ui.recovery.public_name")).SetText("たろう")
+			entryUnderLabel(t, w, v.msg.T(tt.label)).SetText(tt.text)
 			tapButton(t, w, "Save")
 			requireText(t, w, tt.want, "Nothing was saved.")
 			if got := savedRecovery(t, store, id); !got.IsZero() {
@@ -164,7 +164,7 @@ func TestRecoveryRequestInBothLanguages(t *testing.T) {
 	store := newStore(t, nil)
 	addAccounts(t, store, testAccount{"Example", "taro", otp.TOTP, 6, ""})
 	_, err := store.Update(func(vlt *vault.Vault) error {
-		vlt.Accounts[0].Recovery = fullInfo
+		vlt.Accounts[0].Recovery = fullRecoveryInfo
 		return nil
 	})
 	if err != nil {
@@ -174,7 +174,7 @@ func TestRecoveryRequestInBothLanguages(t *testing.T) {
 	id := v.accounts[0].ID
 	openTabOf(t, v, w, id, "Recovery details")
 	tapButton(t, w, "Prepare a recovery request")
-	requireFits(t, w)
+	requireFitsIn560(t, w)
 	requireText(t, w, "Recovery request", "Support phone: 0120-000-000 (平日 9:00〜18:00)", "Support page: https://example.com/support")
 
 	request := func() string {
@@ -195,7 +195,7 @@ func TestRecoveryRequestInBothLanguages(t *testing.T) {
 			t.Errorf("the English request lacks %q:\n%s", d, en)
 		}
 	}
-	if en != recovery.Request(fullInfo, "Example: taro", "en") {
+	if en != recovery.Request(fullRecoveryInfo, "Example: taro", "en") {
 		t.Error("the English request is not the domain's")
 	}
 
@@ -233,7 +233,7 @@ func TestPrepareSavesEditsFirst(t *testing.T) {
 	v, w := open(t, store)
 	id := v.accounts[0].ID
 	openTabOf(t, v, w, id, "Recovery details")
-	entryAfter(t, w, v.msg.T("ui.recovery.user_number")).SetText("U-42")
+	entryUnderLabel(t, w, v.msg.T("ui.recovery.user_number")).SetText("U-42")
 	tapButton(t, w, "Prepare a recovery request")
 	if got := savedRecovery(t, store, id).UserNumber; got != "U-42" {
 		t.Errorf("saved user number %q before preparing the request", got)
@@ -246,7 +246,7 @@ func TestBackupAndRecoveryTabsInJapanese(t *testing.T) {
 	addAccounts(t, store, testAccount{"楽天証券", "山田太郎", otp.TOTP, 6, ""})
 	_, err := store.Update(func(vlt *vault.Vault) error {
 		a := &vlt.Accounts[0]
-		a.Recovery = fullInfo
+		a.Recovery = fullRecoveryInfo
 		if err := a.Backup.Replace([]string{"1111 2222", "3333 4444", "5555 6666"}, at59); err != nil {
 			return err
 		}
@@ -284,17 +284,17 @@ func TestBackupAndRecoveryTabsInJapanese(t *testing.T) {
 	requireText(t, w, "未使用のコード：4 個中 3 個", "未使用のコードが残り 3 個です", "次の未使用コードをコピー", "差し替えた一覧")
 	openAllAccordions(w)
 	noKeys("the Backup codes tab")
-	capture(t, w, "/tmp/mamori-backup-ja.png")
+	captureTab(t, w, "/tmp/mamori-backup-ja.png")
 
 	openTabOf(t, v, w, id, "復旧用の情報")
 	requireText(t, w, "パスワードの欄はあえて設けていません。", "復旧依頼文を作成", "保存")
 	noKeys("the Recovery details tab")
-	capture(t, w, "/tmp/mamori-recovery-ja.png")
+	captureTab(t, w, "/tmp/mamori-recovery-ja.png")
 
 	tapButton(t, w, "復旧依頼文を作成")
 	requireText(t, w, "復旧依頼文", "日本語", "英語", "コピー")
 	noKeys("the recovery request")
-	capture(t, w, "/tmp/mamori-request-ja.png")
+	captureTab(t, w, "/tmp/mamori-request-ja.png")
 
 	// An account with nothing recorded yet.
 	v.closePages()
@@ -316,7 +316,7 @@ func TestBackupAndRecoveryTabsInJapanese(t *testing.T) {
 
 // capture writes the window as a PNG when MAMORI_CAPTURE is set, for a
 // person to look at.
-func capture(t *testing.T, w fyne.Window, path string) {
+func captureTab(t *testing.T, w fyne.Window, path string) {
 	t.Helper()
 	if os.Getenv("MAMORI_CAPTURE") == "" {
 		return
