@@ -10,7 +10,6 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
-	"golang.org/x/text/unicode/norm"
 
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/otp"
@@ -112,7 +111,7 @@ func (v *view) offsetRow(a *vault.Account) []fyne.CanvasObject {
 	entry := widget.NewEntry()
 	entry.SetPlaceHolder(v.msg.T("ui.trouble.offset.placeholder"))
 	set := func() {
-		n, err := strconv.Atoi(strings.TrimPrefix(strings.TrimSpace(norm.NFKC.String(entry.Text)), "+"))
+		n, err := trouble.ParseOffset(entry.Text)
 		if err != nil {
 			v.showProblem(v.msg.T("ui.trouble.offset.bad", map[string]any{"Max": trouble.MaxClockOffset}))
 			return

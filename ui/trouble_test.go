@@ -519,6 +519,23 @@ func TestTroubleEveryFlowRendersInBothLanguages(t *testing.T) {
 				t.Fatal(err)
 			}
 			requireText(t, w, title, v.msg.T("ui.trouble.checklist"), v.msg.T("ui.trouble.history"))
+			if min := w.Content().MinSize(); min.Width > 560 || min.Height > 560 {
+				t.Errorf("%s, %s: the window needs %v, more than 560×560", lang, s, min)
+			}
+			// Every step, with what Mamori knows about the account.
+			c, err := trouble.Flow(s, v.vault.TroubleAccount(v.vault.Account(id)), lang, v.now())
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, st := range c.Steps {
+				requireText(t, w, v.msg.T("ui.trouble.step", map[string]any{"Number": st.Number, "Text": st.Text}))
+				if liveFacts[s][st.ID] {
+					continue
+				}
+				for _, f := range st.Facts {
+					requireText(t, w, f)
+				}
+			}
 			for _, text := range textsOf(w) {
 				if strings.Contains(text, "ui.trouble.") || strings.Contains(text, "<no value>") || strings.Contains(text, "guide text missing") {
 					t.Errorf("%s, %s: %q", lang, s, text)
@@ -526,5 +543,32 @@ func TestTroubleEveryFlowRendersInBothLanguages(t *testing.T) {
 			}
 		}
 		v.closePage()
+	}
+}
+
+func TestTroubleRecoveryRequestIsCopiedAndCleared(t *testing.T) {
+	store := newStore(t, nil)
+	addAccounts(t, store, testAccount{"GitHub", "alice", otp.TOTP, 6, ""})
+	richAccount(t, store)
+	v, w := open(t, store)
+	clock := at59
+	v.now = func() time.Time { return clock }
+	openTrouble(t, v, w, trouble.LostEverything)
+	c, err := trouble.Flow(trouble.LostEverything, v.vault.TroubleAccount(&v.vault.Accounts[0]), "en", at59)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(c.Request, "山田太郎") {
+		t.Fatalf("the request lacks the registered name: %q", c.Request)
+	}
+	requireText(t, w, "山田太郎", v.msg.T("ui.trouble.request.title"))
+	tapButton(t, w, v.msg.T("ui.trouble.request.copy"))
+	if got := v.app.Clipboard().Content(); got != c.Request {
+		t.Fatalf("clipboard holds %q, want the request", got)
+	}
+	clock = at59.Add(20 * time.Second)
+	v.tick()
+	if got := v.app.Clipboard().Content(); got != "" {
+		t.Errorf("the request stays on the clipboard: %q", got)
 	}
 }
