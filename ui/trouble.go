@@ -39,9 +39,10 @@ func keyOf(id string, l *trouble.Lockout) lockKey { return lockKey{id, l.Until.U
 
 // clockResult is a clock check, or why it failed.
 type clockResult struct {
-	check trouble.ClockCheck
-	err   error
-	at    time.Time // when it was asked, by v.now
+	server string // the server asked
+	check  trouble.ClockCheck
+	err    error
+	at     time.Time // when it was asked, by v.now
 }
 
 // troubleUI returns the tab's state, made on first use.

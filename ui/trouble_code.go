@@ -172,7 +172,7 @@ func (v *view) clockCheck(a *vault.Account) []fyne.CanvasObject {
 		v.async(func() {
 			c, err := trouble.CheckClock(name, trouble.ClockOptions{})
 			fyne.Do(func() {
-				st.clock = &clockResult{check: c, err: err, at: asked}
+				st.clock = &clockResult{server: name, check: c, err: err, at: asked}
 				if len(v.pages) > 0 {
 					v.showPage()
 				}
@@ -186,6 +186,13 @@ func (v *view) clockCheck(a *vault.Account) []fyne.CanvasObject {
 	}
 	allow := widget.NewCheck(v.msg.T("ui.trouble.clock.allow"), func(on bool) {
 		v.prefs.SetBool(prefNTPAllowed, on)
+		if !on {
+			// What a server said is not shown once asking is no longer allowed.
+			st.clock = nil
+			result.Objects = nil
+			result.Refresh()
+			v.relayoutTrouble()
+		}
 		if on {
 			check.Enable()
 			server.Enable()
@@ -211,13 +218,13 @@ func (v *view) clockCheck(a *vault.Account) []fyne.CanvasObject {
 // that would make the account's codes right.
 func (v *view) clockResult(id string, offset int, r *clockResult) []fyne.CanvasObject {
 	if r.err != nil {
-		l := wrapped(v.msg, v.msg.T("ui.trouble.clock.failed", map[string]any{"Server": r.check.Server, "Error": r.err.Error()}))
+		l := wrapped(v.msg, v.msg.T("ui.trouble.clock.failed", map[string]any{"Server": r.server, "Error": r.err.Error()}))
 		l.Importance = widget.DangerImportance
 		return []fyne.CanvasObject{l}
 	}
 	c := r.check
 	data := map[string]any{
-		"Server":  c.Server,
+		"Server":  r.server,
 		"Seconds": fmt.Sprintf("%.1f", c.Offset.Abs().Seconds()),
 		"When":    v.when(r.at),
 	}

@@ -135,6 +135,11 @@ func TestTroubleInputCheckerListsFindings(t *testing.T) {
 		t.Errorf("the checked text shows on screen: %q", textsOf(w))
 	}
 
+	// Nothing typed was saved.
+	if a := reload(t, store); !a.Updated.Equal(at59) {
+		t.Errorf("checking the input changed the account at %v", a.Updated)
+	}
+
 	// The stored login ID, with its full-width first letter.
 	tapButton(t, w, v.msg.T("ui.trouble.input.stored"))
 	requireText(t, w, "The login ID stored in Mamori (5 characters) has 1 thing(s)", "[ａ]")
@@ -327,6 +332,22 @@ func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 	test.Tap(buttonOf(t, w, v.msg.T("ui.trouble.clock.check")))
 	requireText(t, w, "s behind "+addr, v.msg.T("ui.trouble.clock.bad"))
 
+	// A server that does not answer: said so, nothing changes.
+	for _, e := range widgetsOf[*widget.Entry](w) {
+		if e.Text == addr {
+			e.SetText("127.0.0.1:1")
+		}
+	}
+	test.Tap(buttonOf(t, w, v.msg.T("ui.trouble.clock.check")))
+	requireText(t, w, "127.0.0.1:1 gave no usable answer")
+	for _, e := range widgetsOf[*widget.Entry](w) {
+		if e.Text == "127.0.0.1:1" {
+			e.SetText(addr)
+		}
+	}
+	test.Tap(buttonOf(t, w, v.msg.T("ui.trouble.clock.check")))
+	requireText(t, w, "s behind "+addr)
+
 	// The suggested offset, honoured by the codes shown.
 	tapButton(t, w, "Use +90 s for this account")
 	a := reload(t, store)
@@ -355,6 +376,17 @@ func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 	tapButton(t, w, v.msg.T("ui.trouble.offset.apply"))
 	if a := reload(t, store); a.ClockOffset != -30 {
 		t.Errorf("saved offset %d, want -30", a.ClockOffset)
+	}
+
+	// Taking the consent back hides what the server said.
+	requireText(t, w, "s behind "+addr)
+	for _, c := range widgetsOf[*widget.Check](w) {
+		if c.Text == v.msg.T("ui.trouble.clock.allow") {
+			c.SetChecked(false)
+		}
+	}
+	if hasText(w, "s behind "+addr) || !buttonOf(t, w, v.msg.T("ui.trouble.clock.check")).Disabled() || v.prefs.Bool(prefNTPAllowed) {
+		t.Errorf("after taking the consent back the window shows %q", textsOf(w))
 	}
 }
 
