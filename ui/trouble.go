@@ -20,25 +20,27 @@ type troubleState struct {
 	symptom map[string]trouble.Symptom
 	// active holds the lockouts seen before they lifted; checkLockouts
 	// notifies once when one lifts and forgets it.
-	active map[lockKey]bool
+	active map[troubleLockKey]bool
 	// clock is the last clock check, nil before one.
-	clock *clockResult
+	clock *ntpAnswer
 	// relayout lays the tab on screen out again after a part of it
 	// changed size (the input checker's findings); nil before a build.
 	relayout func()
 }
 
-// lockKey names one recorded lockout: a new lockout of the same account is
+// troubleLockKey names one recorded lockout: a new lockout of the same account is
 // another key.
-type lockKey struct {
+type troubleLockKey struct {
 	id    string
 	until int64 // Unix nanoseconds
 }
 
-func keyOf(id string, l *trouble.Lockout) lockKey { return lockKey{id, l.Until.UnixNano()} }
+func lockKeyOf(id string, l *trouble.Lockout) troubleLockKey {
+	return troubleLockKey{id, l.Until.UnixNano()}
+}
 
-// clockResult is a clock check, or why it failed.
-type clockResult struct {
+// ntpAnswer is a clock check, or why it failed.
+type ntpAnswer struct {
 	server string // the server asked
 	check  trouble.ClockCheck
 	err    error
@@ -48,7 +50,7 @@ type clockResult struct {
 // troubleUI returns the tab's state, made on first use.
 func (v *view) troubleUI() *troubleState {
 	if v.trouble == nil {
-		v.trouble = &troubleState{symptom: map[string]trouble.Symptom{}, active: map[lockKey]bool{}}
+		v.trouble = &troubleState{symptom: map[string]trouble.Symptom{}, active: map[troubleLockKey]bool{}}
 	}
 	return v.trouble
 }
@@ -78,21 +80,21 @@ func (v *view) troubleTab(a *vault.Account) fyne.CanvasObject {
 	}
 	pick.OnChanged = func(string) {
 		if i := pick.SelectedIndex(); i >= 0 {
-			v.pickSymptom(id, trouble.Symptoms[i])
+			v.troublePick(id, trouble.Symptoms[i])
 		}
 	}
 	var body []fyne.CanvasObject
 	if !picked {
 		body = append(body, wrapped(v.msg, v.msg.T("ui.trouble.intro")))
 		for i, s := range trouble.Symptoms {
-			b := widget.NewButtonWithIcon(titles[i], theme.NavigateNextIcon(), func() { v.pickSymptom(id, s) })
+			b := widget.NewButtonWithIcon(titles[i], theme.NavigateNextIcon(), func() { v.troublePick(id, s) })
 			b.Alignment = widget.ButtonAlignLeading
 			body = append(body, b)
 		}
 	} else {
-		body = append(body, v.symptomFlow(a, current)...)
+		body = append(body, v.troubleFlow(a, current)...)
 	}
-	body = append(body, widget.NewSeparator(), v.history(a))
+	body = append(body, widget.NewSeparator(), v.troubleHistory(a))
 	top := container.NewBorder(nil, nil, widget.NewLabel(v.msg.T("ui.trouble.what")), nil, pick)
 	box := container.NewVBox(body...)
 	scroll := container.NewVScroll(box)
@@ -110,8 +112,8 @@ func (v *view) relayoutTrouble() {
 	}
 }
 
-// pickSymptom shows symptom s's flow for account id.
-func (v *view) pickSymptom(id string, s trouble.Symptom) {
+// troublePick shows symptom s's flow for account id.
+func (v *view) troublePick(id string, s trouble.Symptom) {
 	st := v.troubleUI()
 	if cur, ok := st.symptom[id]; ok && cur == s {
 		return
@@ -122,9 +124,9 @@ func (v *view) pickSymptom(id string, s trouble.Symptom) {
 	}
 }
 
-// symptomFlow is the flow of symptom s for account a: what Mamori can do
+// troubleFlow is the flow of symptom s for account a: what Mamori can do
 // about it here (check, time, prepare), then the checklist.
-func (v *view) symptomFlow(a *vault.Account, s trouble.Symptom) []fyne.CanvasObject {
+func (v *view) troubleFlow(a *vault.Account, s trouble.Symptom) []fyne.CanvasObject {
 	ta := v.vault.TroubleAccount(a)
 	c, err := trouble.Flow(s, ta, v.msg.Lang(), v.now())
 	if err != nil {
@@ -134,65 +136,65 @@ func (v *view) symptomFlow(a *vault.Account, s trouble.Symptom) []fyne.CanvasObj
 	var tool []fyne.CanvasObject
 	switch s {
 	case trouble.WrongCredentials:
-		tool = v.inputChecker(a)
+		tool = v.troubleInputChecker(a)
 	case trouble.Locked:
-		tool = v.lockoutTool(a)
+		tool = v.troubleLockoutTool(a)
 	case trouble.CodeRejected:
-		tool = v.codeTool(a)
+		tool = v.troubleCodeTool(a)
 	case trouble.SMSOldNumber:
-		tool = v.numberTool()
+		tool = v.troubleNumberTool()
 	case trouble.LostEverything:
-		tool = v.requestTool(a, c.Request)
+		tool = v.troubleRequest(a, c.Request)
 	case trouble.ErrorCode:
-		tool = v.errorCodeTool(a)
+		tool = v.troubleErrorTool(a)
 	}
 	if len(tool) > 0 {
 		out = append(out, widget.NewSeparator())
 		out = append(out, tool...)
 	}
-	out = append(out, widget.NewSeparator(), heading(v.msg.T("ui.trouble.checklist")))
-	return append(out, v.checklist(a, c)...)
+	out = append(out, widget.NewSeparator(), troubleHeading(v.msg.T("ui.trouble.checklist")))
+	return append(out, v.troubleChecklist(a, c)...)
 }
 
-// liveFacts are the steps whose facts the tool above the checklist shows
+// troubleLiveFacts are the steps whose facts the tool above the checklist shows
 // live (codes, the lockout's countdown, the error notes): the checklist
 // leaves them out rather than show a copy that goes stale.
-var liveFacts = map[trouble.Symptom]map[string]bool{
+var troubleLiveFacts = map[trouble.Symptom]map[string]bool{
 	trouble.Locked:       {"state": true},
 	trouble.CodeRejected: {"totp": true, "clock": true},
 	trouble.ErrorCode:    {"code": true},
 }
 
-// checklist shows the steps of c; the breach checklist's steps can be
+// troubleChecklist shows the steps of c; the breach checklist's steps can be
 // ticked off, dated in the account's history.
-func (v *view) checklist(a *vault.Account, c trouble.Checklist) []fyne.CanvasObject {
+func (v *view) troubleChecklist(a *vault.Account, c trouble.Checklist) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	for _, st := range c.Steps {
 		text := wrapped(v.msg, v.msg.T("ui.trouble.step", map[string]any{"Number": st.Number, "Text": st.Text}))
 		items := []fyne.CanvasObject{text}
-		if !liveFacts[c.Symptom][st.ID] {
+		if !troubleLiveFacts[c.Symptom][st.ID] {
 			for _, f := range st.Facts {
-				items = append(items, fact(v, f))
+				items = append(items, troubleFact(v, f))
 			}
 		}
 		if st.Tickable {
-			items = append(items, v.tickRow(a, st))
+			items = append(items, v.troubleTick(a, st))
 		}
 		out = append(out, container.NewVBox(items...))
 	}
 	if c.Symptom == trouble.Breached && len(trouble.BreachTicks(a.Events)) > 0 {
 		id := a.ID
 		out = append(out, container.NewHBox(widget.NewButtonWithIcon(v.msg.T("ui.trouble.breach.reset"), theme.ContentClearIcon(), func() {
-			v.confirmTrouble(v.msg.T("ui.trouble.breach.reset_confirm"), func() { v.changeEvents(id, trouble.EventBreachReset, "") })
+			v.confirmTrouble(v.msg.T("ui.trouble.breach.reset_confirm"), func() { v.troubleEvent(id, trouble.EventBreachReset, "") })
 		})))
 	}
 	return out
 }
 
-// tickRow is the date a breach step was done, or a button to say it is.
-func (v *view) tickRow(a *vault.Account, st trouble.Step) fyne.CanvasObject {
+// troubleTick is the date a breach step was done, or a button to say it is.
+func (v *view) troubleTick(a *vault.Account, st trouble.Step) fyne.CanvasObject {
 	if st.Done != nil {
-		l := widget.NewLabel(v.msg.T("ui.trouble.breach.done", map[string]any{"When": v.when(*st.Done)}))
+		l := widget.NewLabel(v.msg.T("ui.trouble.breach.done", map[string]any{"When": v.troubleWhen(*st.Done)}))
 		l.Importance = widget.SuccessImportance
 		return container.NewHBox(widget.NewIcon(theme.ConfirmIcon()), l)
 	}
@@ -210,12 +212,12 @@ func (v *view) tickRow(a *vault.Account, st trouble.Step) fyne.CanvasObject {
 			}
 			acct.Events, acct.Updated = ev, now.UTC()
 			return nil
-		}, v.saved("ui.trouble.breach.ticked"))
+		}, v.troubleSaved("ui.trouble.breach.ticked"))
 	}))
 }
 
-// changeEvents records an event of kind with detail for account id.
-func (v *view) changeEvents(id string, kind trouble.EventKind, detail string) {
+// troubleEvent records an event of kind with detail for account id.
+func (v *view) troubleEvent(id string, kind trouble.EventKind, detail string) {
 	now := v.now()
 	v.save(func(vlt *vault.Vault) error {
 		acct := vlt.Account(id)
@@ -228,12 +230,12 @@ func (v *view) changeEvents(id string, kind trouble.EventKind, detail string) {
 		}
 		acct.Events, acct.Updated = ev, now.UTC()
 		return nil
-	}, v.saved(""))
+	}, v.troubleSaved(""))
 }
 
-// saved is a done func for v.save: on success it flashes the text of key
+// troubleSaved is a done func for v.save: on success it flashes the text of key
 // (none for ""), on failure it tells why.
-func (v *view) saved(key string) func(error) {
+func (v *view) troubleSaved(key string) func(error) {
 	return func(err error) {
 		switch {
 		case err != nil:
@@ -244,12 +246,12 @@ func (v *view) saved(key string) func(error) {
 	}
 }
 
-// historyShown is how many of an account's events the tab lists.
-const historyShown = 8
+// troubleHistoryShown is how many of an account's events the tab lists.
+const troubleHistoryShown = 8
 
-// history lists the account's recent events, newest first.
-func (v *view) history(a *vault.Account) fyne.CanvasObject {
-	items := []fyne.CanvasObject{heading(v.msg.T("ui.trouble.history"))}
+// troubleHistory lists the account's recent events, newest first.
+func (v *view) troubleHistory(a *vault.Account) fyne.CanvasObject {
+	items := []fyne.CanvasObject{troubleHeading(v.msg.T("ui.trouble.history"))}
 	if len(a.Events) == 0 {
 		l := wrapped(v.msg, v.msg.T("ui.trouble.history.none"))
 		l.Importance = widget.LowImportance
@@ -261,7 +263,7 @@ func (v *view) history(a *vault.Account) fyne.CanvasObject {
 			steps[s.ID] = s.Text
 		}
 	}
-	for i := len(a.Events) - 1; i >= 0 && i >= len(a.Events)-historyShown; i-- {
+	for i := len(a.Events) - 1; i >= 0 && i >= len(a.Events)-troubleHistoryShown; i-- {
 		e := a.Events[i]
 		var what string
 		switch e.Kind {
@@ -270,7 +272,7 @@ func (v *view) history(a *vault.Account) fyne.CanvasObject {
 			if err != nil {
 				what = v.msg.T("ui.trouble.event.lockout_plain")
 			} else {
-				what = v.msg.T("ui.trouble.event.lockout", map[string]any{"Until": v.when(until)})
+				what = v.msg.T("ui.trouble.event.lockout", map[string]any{"Until": v.troubleWhen(until)})
 			}
 		case trouble.EventLockoutCleared:
 			what = v.msg.T("ui.trouble.event.lockout_cleared")
@@ -285,7 +287,7 @@ func (v *view) history(a *vault.Account) fyne.CanvasObject {
 		default:
 			what = string(e.Kind) + " " + e.Detail
 		}
-		items = append(items, wrapped(v.msg, v.msg.T("ui.trouble.event", map[string]any{"When": v.when(e.At), "What": what})))
+		items = append(items, wrapped(v.msg, v.msg.T("ui.trouble.event", map[string]any{"When": v.troubleWhen(e.At), "What": what})))
 	}
 	return container.NewVBox(items...)
 }
@@ -304,7 +306,7 @@ func (v *view) checkLockouts(now time.Time) {
 		if a.Lockout == nil {
 			continue
 		}
-		k := keyOf(a.ID, a.Lockout)
+		k := lockKeyOf(a.ID, a.Lockout)
 		if !a.Lockout.Lifted(now) {
 			st.active[k] = true
 			continue
@@ -313,19 +315,19 @@ func (v *view) checkLockouts(now time.Time) {
 			delete(st.active, k)
 			v.app.SendNotification(fyne.NewNotification(
 				v.msg.T("ui.trouble.notify.title"),
-				v.msg.T("ui.trouble.notify.body", map[string]any{"Label": a.Label(), "Until": v.when(a.Lockout.Until)})))
+				v.msg.T("ui.trouble.notify.body", map[string]any{"Label": a.Label(), "Until": v.troubleWhen(a.Lockout.Until)})))
 		}
 	}
 }
 
-// when writes a moment as the tab shows it, in the local time zone.
-func (v *view) when(t time.Time) string {
+// troubleWhen writes a moment as the tab shows it, in the local time zone.
+func (v *view) troubleWhen(t time.Time) string {
 	return t.In(v.now().Location()).Format("2006-01-02 15:04")
 }
 
-// duration writes d for a person, rounded up to the minute (seconds under
+// troubleDuration writes d for a person, rounded up to the minute (seconds under
 // a minute).
-func (v *view) duration(d time.Duration) string {
+func (v *view) troubleDuration(d time.Duration) string {
 	if d < time.Minute {
 		return v.msg.T("ui.trouble.dur.seconds", map[string]any{"S": secondsLeft(d)})
 	}
@@ -340,15 +342,15 @@ func (v *view) duration(d time.Duration) string {
 	}
 }
 
-// heading is a bold line over a section.
-func heading(s string) *widget.Label {
+// troubleHeading is a bold line over a section.
+func troubleHeading(s string) *widget.Label {
 	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.Wrapping = fyne.TextWrapWord
 	return l
 }
 
-// fact is one line of what Mamori knows, indented under a step.
-func fact(v *view, s string) fyne.CanvasObject {
+// troubleFact is one line of what Mamori knows, indented under a step.
+func troubleFact(v *view, s string) fyne.CanvasObject {
 	return wrapped(v.msg, v.msg.T("ui.trouble.fact", map[string]any{"Text": s}))
 }
 

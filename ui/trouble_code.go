@@ -26,30 +26,30 @@ const (
 // defaultNTPServer is the server offered until the person names another.
 const defaultNTPServer = "pool.ntp.org"
 
-// codeTool is the "code is rejected" flow's tool: the codes around now, the
+// troubleCodeTool is the "code is rejected" flow's tool: the codes around now, the
 // account's time offset, the clock check, and whether a backup code was
 // used.
-func (v *view) codeTool(a *vault.Account) []fyne.CanvasObject {
+func (v *view) troubleCodeTool(a *vault.Account) []fyne.CanvasObject {
 	var out []fyne.CanvasObject
 	if a.OTP.Type == otp.TOTP || a.OTP.Type == otp.Steam {
-		out = append(out, v.codeWindow(a)...)
+		out = append(out, v.troubleCodes(a)...)
 		out = append(out, widget.NewSeparator())
-		out = append(out, v.offsetRow(a)...)
+		out = append(out, v.troubleOffset(a)...)
 		out = append(out, widget.NewSeparator())
-		out = append(out, v.clockCheck(a)...)
+		out = append(out, v.troubleClockCheck(a)...)
 	}
 	if !a.Backup.IsZero() {
 		if len(out) > 0 {
 			out = append(out, widget.NewSeparator())
 		}
-		out = append(out, v.backupCheck(a)...)
+		out = append(out, v.troubleBackupCheck(a)...)
 	}
 	return out
 }
 
-// codeWindow shows the previous, current and next codes at the account's
+// troubleCodes shows the previous, current and next codes at the account's
 // offset, live.
-func (v *view) codeWindow(a *vault.Account) []fyne.CanvasObject {
+func (v *view) troubleCodes(a *vault.Account) []fyne.CanvasObject {
 	key, offset := a.OTP, a.ClockOffset
 	big := func() *canvas.Text {
 		t := canvas.NewText("", theme.Color(theme.ColorNameForeground))
@@ -88,7 +88,7 @@ func (v *view) codeWindow(a *vault.Account) []fyne.CanvasObject {
 		return container.NewVBox(l, container.NewCenter(t))
 	}
 	return []fyne.CanvasObject{
-		heading(v.msg.T("ui.trouble.codes.title")),
+		troubleHeading(v.msg.T("ui.trouble.codes.title")),
 		wrapped(v.msg, v.msg.T("ui.trouble.codes.help")),
 		container.NewGridWithColumns(3,
 			col(v.msg.T("ui.trouble.codes.previous"), prev),
@@ -98,14 +98,14 @@ func (v *view) codeWindow(a *vault.Account) []fyne.CanvasObject {
 	}
 }
 
-// offsetRow shows and sets the account's time offset.
-func (v *view) offsetRow(a *vault.Account) []fyne.CanvasObject {
+// troubleOffset shows and sets the account's time offset.
+func (v *view) troubleOffset(a *vault.Account) []fyne.CanvasObject {
 	id := a.ID
 	var now *widget.Label
 	if a.ClockOffset == 0 {
 		now = wrapped(v.msg, v.msg.T("ui.trouble.offset.none"))
 	} else {
-		now = wrapped(v.msg, v.msg.T("ui.trouble.offset.set", map[string]any{"Seconds": signedSeconds(a.ClockOffset)}))
+		now = wrapped(v.msg, v.msg.T("ui.trouble.offset.set", map[string]any{"Seconds": offsetText(a.ClockOffset)}))
 		now.Importance = widget.WarningImportance
 	}
 	entry := widget.NewEntry()
@@ -116,23 +116,23 @@ func (v *view) offsetRow(a *vault.Account) []fyne.CanvasObject {
 			v.showProblem(v.msg.T("ui.trouble.offset.bad", map[string]any{"Max": trouble.MaxClockOffset}))
 			return
 		}
-		v.setOffset(id, n)
+		v.troubleSetOffset(id, n)
 	}
 	entry.OnSubmitted = func(string) { set() }
 	items := []fyne.CanvasObject{
-		heading(v.msg.T("ui.trouble.offset.title")),
+		troubleHeading(v.msg.T("ui.trouble.offset.title")),
 		now,
 		wrapped(v.msg, v.msg.T("ui.trouble.offset.help")),
 		container.NewBorder(nil, nil, nil, widget.NewButton(v.msg.T("ui.trouble.offset.apply"), set), entry),
 	}
 	if a.ClockOffset != 0 {
-		items = append(items, container.NewHBox(widget.NewButtonWithIcon(v.msg.T("ui.trouble.offset.reset"), theme.ContentUndoIcon(), func() { v.setOffset(id, 0) })))
+		items = append(items, container.NewHBox(widget.NewButtonWithIcon(v.msg.T("ui.trouble.offset.reset"), theme.ContentUndoIcon(), func() { v.troubleSetOffset(id, 0) })))
 	}
 	return items
 }
 
-// setOffset saves account id's time offset.
-func (v *view) setOffset(id string, seconds int) {
+// troubleSetOffset saves account id's time offset.
+func (v *view) troubleSetOffset(id string, seconds int) {
 	if err := trouble.ValidateOffset(seconds); err != nil {
 		v.showProblem(v.msg.T("ui.trouble.offset.bad", map[string]any{"Max": trouble.MaxClockOffset}))
 		return
@@ -145,12 +145,12 @@ func (v *view) setOffset(id string, seconds int) {
 		}
 		acct.ClockOffset, acct.Updated = seconds, now.UTC()
 		return nil
-	}, v.saved("ui.trouble.offset.saved"))
+	}, v.troubleSaved("ui.trouble.offset.saved"))
 }
 
-// clockCheck compares this computer's clock with a time server, once the
+// troubleClockCheck compares this computer's clock with a time server, once the
 // person has allowed it (a preference, off by default).
-func (v *view) clockCheck(a *vault.Account) []fyne.CanvasObject {
+func (v *view) troubleClockCheck(a *vault.Account) []fyne.CanvasObject {
 	id, offset := a.ID, a.ClockOffset
 	st := v.troubleUI()
 	server := widget.NewEntry()
@@ -172,7 +172,7 @@ func (v *view) clockCheck(a *vault.Account) []fyne.CanvasObject {
 		v.async(func() {
 			c, err := trouble.CheckClock(name, trouble.ClockOptions{})
 			fyne.Do(func() {
-				st.clock = &clockResult{server: name, check: c, err: err, at: asked}
+				st.clock = &ntpAnswer{server: name, check: c, err: err, at: asked}
 				if len(v.pages) > 0 {
 					v.showPage()
 				}
@@ -203,10 +203,10 @@ func (v *view) clockCheck(a *vault.Account) []fyne.CanvasObject {
 	})
 	allow.SetChecked(allowed)
 	if allowed && st.clock != nil {
-		result.Objects = v.clockResult(id, offset, st.clock)
+		result.Objects = v.troubleClockAnswer(id, offset, st.clock)
 	}
 	return []fyne.CanvasObject{
-		heading(v.msg.T("ui.trouble.clock.title")),
+		troubleHeading(v.msg.T("ui.trouble.clock.title")),
 		wrapped(v.msg, v.msg.T("ui.trouble.clock.privacy")),
 		allow,
 		container.NewBorder(nil, nil, widget.NewLabel(v.msg.T("ui.trouble.clock.server")), check, server),
@@ -214,9 +214,9 @@ func (v *view) clockCheck(a *vault.Account) []fyne.CanvasObject {
 	}
 }
 
-// clockResult says what the last clock check found, and offers the offset
+// troubleClockAnswer says what the last clock check found, and offers the offset
 // that would make the account's codes right.
-func (v *view) clockResult(id string, offset int, r *clockResult) []fyne.CanvasObject {
+func (v *view) troubleClockAnswer(id string, offset int, r *ntpAnswer) []fyne.CanvasObject {
 	if r.err != nil {
 		l := wrapped(v.msg, v.msg.T("ui.trouble.clock.failed", map[string]any{"Server": r.server, "Error": r.err.Error()}))
 		l.Importance = widget.DangerImportance
@@ -226,7 +226,7 @@ func (v *view) clockResult(id string, offset int, r *clockResult) []fyne.CanvasO
 	data := map[string]any{
 		"Server":  r.server,
 		"Seconds": fmt.Sprintf("%.1f", c.Offset.Abs().Seconds()),
-		"When":    v.when(r.at),
+		"When":    v.troubleWhen(r.at),
 	}
 	key := "ui.trouble.clock.ahead"
 	if c.Offset > 0 {
@@ -248,15 +248,15 @@ func (v *view) clockResult(id string, offset int, r *clockResult) []fyne.CanvasO
 	out = append(out, verdict)
 	if s := trouble.SuggestedOffset(c.Offset); s != 0 && s != offset && trouble.ValidateOffset(s) == nil {
 		out = append(out, container.NewHBox(widget.NewButton(
-			v.msg.T("ui.trouble.clock.use", map[string]any{"Seconds": signedSeconds(s)}),
-			func() { v.setOffset(id, s) })))
+			v.msg.T("ui.trouble.clock.use", map[string]any{"Seconds": offsetText(s)}),
+			func() { v.troubleSetOffset(id, s) })))
 	}
 	return out
 }
 
-// backupCheck says whether a backup code the service refused was used
+// troubleBackupCheck says whether a backup code the service refused was used
 // already, or belongs to a replaced sheet. The code is not kept.
-func (v *view) backupCheck(a *vault.Account) []fyne.CanvasObject {
+func (v *view) troubleBackupCheck(a *vault.Account) []fyne.CanvasObject {
 	set := a.Backup.Clone()
 	result := wrapped(v.msg, "")
 	result.Hide()
@@ -273,10 +273,10 @@ func (v *view) backupCheck(a *vault.Account) []fyne.CanvasObject {
 			result.SetText(v.msg.T("ui.trouble.backup.unused", map[string]any{"Number": st.Number}))
 			result.Importance = widget.SuccessImportance
 		case trouble.CodeUsed:
-			result.SetText(v.msg.T("ui.trouble.backup.used", map[string]any{"Number": st.Number, "When": v.when(*st.Used)}))
+			result.SetText(v.msg.T("ui.trouble.backup.used", map[string]any{"Number": st.Number, "When": v.troubleWhen(*st.Used)}))
 			result.Importance = widget.DangerImportance
 		case trouble.CodeVoid:
-			result.SetText(v.msg.T("ui.trouble.backup.void", map[string]any{"Generation": st.Generation, "Voided": v.when(*st.Voided)}))
+			result.SetText(v.msg.T("ui.trouble.backup.void", map[string]any{"Generation": st.Generation, "Voided": v.troubleWhen(*st.Voided)}))
 			result.Importance = widget.DangerImportance
 		case trouble.CodeNoSheet:
 			result.SetText(v.msg.T("ui.trouble.backup.no_sheet"))
@@ -291,14 +291,14 @@ func (v *view) backupCheck(a *vault.Account) []fyne.CanvasObject {
 	}
 	entry.OnSubmitted = func(string) { check() }
 	return []fyne.CanvasObject{
-		heading(v.msg.T("ui.trouble.backup.title")),
+		troubleHeading(v.msg.T("ui.trouble.backup.title")),
 		container.NewBorder(nil, nil, nil, widget.NewButton(v.msg.T("ui.trouble.backup.check"), check), entry),
 		result,
 	}
 }
 
-// signedSeconds writes an offset with its sign: "+30", "-15", "0".
-func signedSeconds(n int) string {
+// offsetText writes an offset with its sign: "+30", "-15", "0".
+func offsetText(n int) string {
 	if n > 0 {
 		return "+" + strconv.Itoa(n)
 	}

@@ -13,9 +13,9 @@ import (
 	"github.com/mamori-app/mamori/vault/trouble"
 )
 
-// errorCodeTool looks up the code a site shows in the account's notes and
+// troubleErrorTool looks up the code a site shows in the account's notes and
 // the codes known in general, and keeps the person's notes.
-func (v *view) errorCodeTool(a *vault.Account) []fyne.CanvasObject {
+func (v *view) troubleErrorTool(a *vault.Account) []fyne.CanvasObject {
 	id := a.ID
 	notes := append([]trouble.ErrorNote(nil), a.ErrorNotes...)
 	lang := v.msg.Lang()
@@ -34,7 +34,7 @@ func (v *view) errorCodeTool(a *vault.Account) []fyne.CanvasObject {
 				found.Add(wrapped(v.msg, v.msg.T("ui.trouble.errors.unknown", map[string]any{"Code": code})))
 			}
 			for _, ad := range advice {
-				found.Add(v.adviceLine(ad))
+				found.Add(v.troubleAdvice(ad))
 			}
 		}
 		found.Refresh()
@@ -49,13 +49,13 @@ func (v *view) errorCodeTool(a *vault.Account) []fyne.CanvasObject {
 	text.Wrapping = fyne.TextWrapWord
 	text.SetMinRowsVisible(2)
 	save := widget.NewButtonWithIcon(v.msg.T("ui.trouble.errors.save"), theme.DocumentSaveIcon(), func() {
-		v.saveErrorNote(id, code.Text, text.Text)
+		v.troubleSaveNote(id, code.Text, text.Text)
 	})
 
 	out := []fyne.CanvasObject{
-		heading(v.msg.T("ui.trouble.errors.title")),
+		troubleHeading(v.msg.T("ui.trouble.errors.title")),
 		lookup, found,
-		heading(v.msg.T("ui.trouble.errors.own")),
+		troubleHeading(v.msg.T("ui.trouble.errors.own")),
 	}
 	all, err := trouble.KnownErrors(notes, lang)
 	if err != nil {
@@ -74,39 +74,39 @@ func (v *view) errorCodeTool(a *vault.Account) []fyne.CanvasObject {
 		})
 		edit.Importance = widget.LowImportance
 		del := widget.NewButtonWithIcon("", theme.DeleteIcon(), func() {
-			v.confirmTrouble(v.msg.T("ui.trouble.errors.remove_confirm", map[string]any{"Code": c}), func() { v.removeErrorNote(id, c) })
+			v.confirmTrouble(v.msg.T("ui.trouble.errors.remove_confirm", map[string]any{"Code": c}), func() { v.troubleRemoveNote(id, c) })
 		})
 		del.Importance = widget.LowImportance
-		out = append(out, container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), v.adviceLine(ad)))
+		out = append(out, container.NewBorder(nil, nil, nil, container.NewHBox(edit, del), v.troubleAdvice(ad)))
 	}
 	if own == 0 {
 		l := wrapped(v.msg, v.msg.T("ui.trouble.errors.none"))
 		l.Importance = widget.LowImportance
 		out = append(out, l)
 	}
-	out = append(out, code, text, container.NewHBox(save), heading(v.msg.T("ui.trouble.errors.known")))
+	out = append(out, code, text, container.NewHBox(save), troubleHeading(v.msg.T("ui.trouble.errors.known")))
 	for _, ad := range all {
 		if !ad.Own {
-			out = append(out, v.adviceLine(ad))
+			out = append(out, v.troubleAdvice(ad))
 		}
 	}
 	return out
 }
 
-// adviceLine is one code with what to do about it.
-func (v *view) adviceLine(ad trouble.ErrorAdvice) fyne.CanvasObject {
+// troubleAdvice is one code with what to do about it.
+func (v *view) troubleAdvice(ad trouble.ErrorAdvice) fyne.CanvasObject {
 	if ad.Own {
-		return wrapped(v.msg, v.msg.T("ui.trouble.errors.own_line", map[string]any{"Code": ad.Code, "Text": ad.Text, "Added": v.when(ad.Added)}))
+		return wrapped(v.msg, v.msg.T("ui.trouble.errors.own_line", map[string]any{"Code": ad.Code, "Text": ad.Text, "Added": v.troubleWhen(ad.Added)}))
 	}
 	return wrapped(v.msg, v.msg.T("ui.trouble.errors.known_line", map[string]any{"Code": ad.Code, "Text": ad.Text}))
 }
 
-// saveErrorNote keeps the note text for code on account id, replacing an
+// troubleSaveNote keeps the note text for code on account id, replacing an
 // earlier note for the same code.
-func (v *view) saveErrorNote(id, code, text string) {
+func (v *view) troubleSaveNote(id, code, text string) {
 	now := v.now()
 	if _, _, err := trouble.SetErrorNote(nil, code, text, now); err != nil {
-		v.showProblem(v.errorNoteProblem(err))
+		v.showProblem(v.troubleNoteProblem(err))
 		return
 	}
 	v.save(func(vlt *vault.Vault) error {
@@ -122,15 +122,15 @@ func (v *view) saveErrorNote(id, code, text string) {
 		return nil
 	}, func(err error) {
 		if err != nil && (errors.Is(err, trouble.ErrTooLong) || errors.Is(err, trouble.ErrEmptyCode) || errors.Is(err, trouble.ErrEmptyNote)) {
-			v.showProblem(v.errorNoteProblem(err))
+			v.showProblem(v.troubleNoteProblem(err))
 			return
 		}
-		v.saved("ui.trouble.errors.saved")(err)
+		v.troubleSaved("ui.trouble.errors.saved")(err)
 	})
 }
 
-// removeErrorNote forgets the note for code on account id.
-func (v *view) removeErrorNote(id, code string) {
+// troubleRemoveNote forgets the note for code on account id.
+func (v *view) troubleRemoveNote(id, code string) {
 	now := v.now()
 	v.save(func(vlt *vault.Vault) error {
 		acct := vlt.Account(id)
@@ -143,11 +143,11 @@ func (v *view) removeErrorNote(id, code string) {
 		}
 		acct.ErrorNotes, acct.Updated = notes, now.UTC()
 		return nil
-	}, v.saved("ui.trouble.errors.removed"))
+	}, v.troubleSaved("ui.trouble.errors.removed"))
 }
 
-// errorNoteProblem explains an error note the trouble package refused.
-func (v *view) errorNoteProblem(err error) string {
+// troubleNoteProblem explains an error note the trouble package refused.
+func (v *view) troubleNoteProblem(err error) string {
 	switch {
 	case errors.Is(err, trouble.ErrEmptyCode):
 		return v.msg.T("ui.trouble.errors.empty_code")

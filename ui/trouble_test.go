@@ -29,7 +29,7 @@ func openTrouble(t *testing.T, v *view, w fyne.Window, s trouble.Symptom) string
 	v.openAccount(id)
 	selectTroubleTab(t, v, w)
 	if s != "" {
-		v.pickSymptom(id, s)
+		v.troublePick(id, s)
 	}
 	return id
 }
@@ -50,8 +50,8 @@ func selectTroubleTab(t *testing.T, v *view, w fyne.Window) {
 	t.Fatalf("no %q tab; the window shows %q", v.msg.T("ui.tab.trouble"), textsOf(w))
 }
 
-// widgetsOf returns the visible widgets of type T in the window.
-func widgetsOf[T fyne.CanvasObject](w fyne.Window) []T {
+// troubleWidgets returns the visible widgets of type T in the window.
+func troubleWidgets[T fyne.CanvasObject](w fyne.Window) []T {
 	var out []T
 	objs := test.LaidOutObjects(w.Content())
 	for _, o := range w.Canvas().Overlays().List() {
@@ -65,7 +65,7 @@ func widgetsOf[T fyne.CanvasObject](w fyne.Window) []T {
 	return out
 }
 
-func buttonOf(t *testing.T, w fyne.Window, text string) *widget.Button {
+func troubleButton(t *testing.T, w fyne.Window, text string) *widget.Button {
 	t.Helper()
 	for _, b := range buttonsOf(w) {
 		if b.Text == text {
@@ -76,10 +76,10 @@ func buttonOf(t *testing.T, w fyne.Window, text string) *widget.Button {
 	return nil
 }
 
-// entryWithPlaceholder finds the entry whose placeholder is p.
-func entryWithPlaceholder(t *testing.T, w fyne.Window, p string) *widget.Entry {
+// troubleEntry finds the entry whose placeholder is p.
+func troubleEntry(t *testing.T, w fyne.Window, p string) *widget.Entry {
 	t.Helper()
-	for _, e := range widgetsOf[*widget.Entry](w) {
+	for _, e := range troubleWidgets[*widget.Entry](w) {
 		if e.PlaceHolder == p {
 			return e
 		}
@@ -88,7 +88,7 @@ func entryWithPlaceholder(t *testing.T, w fyne.Window, p string) *widget.Entry {
 	return nil
 }
 
-func reload(t *testing.T, store *vault.Store) *vault.Account {
+func troubleReload(t *testing.T, store *vault.Store) *vault.Account {
 	t.Helper()
 	vlt, err := store.Load()
 	if err != nil {
@@ -109,7 +109,7 @@ func TestTroubleInputCheckerListsFindings(t *testing.T) {
 	tapButton(t, w, title)
 
 	const typed = "ｐqzx\u00a0vykj\u200b1"
-	entry := entryWithPlaceholder(t, w, v.msg.T("ui.trouble.input.placeholder"))
+	entry := troubleEntry(t, w, v.msg.T("ui.trouble.input.placeholder"))
 	if !entry.Password {
 		t.Error("the checker shows what is typed in clear")
 	}
@@ -136,7 +136,7 @@ func TestTroubleInputCheckerListsFindings(t *testing.T) {
 	}
 
 	// Nothing typed was saved.
-	if a := reload(t, store); !a.Updated.Equal(at59) {
+	if a := troubleReload(t, store); !a.Updated.Equal(at59) {
 		t.Errorf("checking the input changed the account at %v", a.Updated)
 	}
 
@@ -153,37 +153,37 @@ func joinCodes(cs []trouble.FindingCode) string {
 	return b.String()
 }
 
-// notifyCounter is the test app, counting the notifications it is sent.
-type notifyCounter struct {
+// troubleNotifyCounter is the test app, counting the notifications it is sent.
+type troubleNotifyCounter struct {
 	fyne.App
 	sent []*fyne.Notification
 }
 
-func (n *notifyCounter) SendNotification(x *fyne.Notification) { n.sent = append(n.sent, x) }
+func (n *troubleNotifyCounter) SendNotification(x *fyne.Notification) { n.sent = append(n.sent, x) }
 
 func TestTroubleLockoutIsRecordedAndNotifiedOnce(t *testing.T) {
 	store := newStore(t, nil)
 	addAccounts(t, store, testAccount{"GitHub", "alice", otp.TOTP, 6, ""})
 	v, w := open(t, store)
-	counter := &notifyCounter{App: v.app}
+	counter := &troubleNotifyCounter{App: v.app}
 	v.app = counter
 	clock := at59
 	v.now = func() time.Time { return clock }
 	openTrouble(t, v, w, trouble.Locked)
 
 	// Three hours, kept as the account's usual length.
-	for _, s := range widgetsOf[*widget.Select](w) {
+	for _, s := range troubleWidgets[*widget.Select](w) {
 		if s.Selected == "1 h" {
 			s.SetSelected("3 h")
 		}
 	}
-	for _, c := range widgetsOf[*widget.Check](w) {
+	for _, c := range troubleWidgets[*widget.Check](w) {
 		if c.Text == v.msg.T("ui.trouble.lock.remember") {
 			c.SetChecked(true)
 		}
 	}
 	tapButton(t, w, v.msg.T("ui.trouble.lock.record"))
-	a := reload(t, store)
+	a := troubleReload(t, store)
 	until := at59.Add(3 * time.Hour)
 	if a.Lockout == nil || !a.Lockout.Until.Equal(until) || a.LockoutDuration != 3*time.Hour {
 		t.Fatalf("saved lockout %+v, usual length %v; want until %v and 3 h", a.Lockout, a.LockoutDuration, until)
@@ -191,7 +191,7 @@ func TestTroubleLockoutIsRecordedAndNotifiedOnce(t *testing.T) {
 	if len(a.Events) != 1 || a.Events[0].Kind != trouble.EventLockout {
 		t.Errorf("history %+v, want one lockout", a.Events)
 	}
-	requireText(t, w, "It should lift at "+v.when(until), "3:00:00 from now")
+	requireText(t, w, "It should lift at "+v.troubleWhen(until), "3:00:00 from now")
 
 	// The countdown is live.
 	clock = at59.Add(time.Minute)
@@ -210,31 +210,31 @@ func TestTroubleLockoutIsRecordedAndNotifiedOnce(t *testing.T) {
 	if len(counter.sent) != 1 {
 		t.Fatalf("%d notifications, want 1", len(counter.sent))
 	}
-	if n := counter.sent[0]; n.Title != "You can try to log in again" || !strings.Contains(n.Content, "GitHub: alice") || !strings.Contains(n.Content, v.when(until)) {
+	if n := counter.sent[0]; n.Title != "You can try to log in again" || !strings.Contains(n.Content, "GitHub: alice") || !strings.Contains(n.Content, v.troubleWhen(until)) {
 		t.Errorf("notification %+v", n)
 	}
-	requireText(t, w, "The lock should have lifted at "+v.when(until))
+	requireText(t, w, "The lock should have lifted at "+v.troubleWhen(until))
 
 	// Cleared: the lockout goes, the history keeps both.
 	tapButton(t, w, v.msg.T("ui.trouble.lock.clear"))
-	a = reload(t, store)
+	a = troubleReload(t, store)
 	if a.Lockout != nil || len(a.Events) != 2 || a.Events[1].Kind != trouble.EventLockoutCleared {
 		t.Errorf("after clearing: lockout %+v, history %+v", a.Lockout, a.Events)
 	}
-	requireText(t, w, "lockout cleared", "lockout recorded, should lift at "+v.when(until))
+	requireText(t, w, "lockout cleared", "lockout recorded, should lift at "+v.troubleWhen(until))
 }
 
 func TestTroubleLockoutNotifiesOnlyWhileTheVaultIsOpen(t *testing.T) {
 	store := newStore(t, nil)
 	addAccounts(t, store, testAccount{"GitHub", "alice", otp.TOTP, 6, ""})
 	v, w := open(t, store)
-	counter := &notifyCounter{App: v.app}
+	counter := &troubleNotifyCounter{App: v.app}
 	v.app = counter
 	clock := at59
 	v.now = func() time.Time { return clock }
 	openTrouble(t, v, w, trouble.Locked)
 	tapButton(t, w, v.msg.T("ui.trouble.lock.record"))
-	if a := reload(t, store); a.Lockout == nil || !a.Lockout.Until.Equal(at59.Add(time.Hour)) {
+	if a := troubleReload(t, store); a.Lockout == nil || !a.Lockout.Until.Equal(at59.Add(time.Hour)) {
 		t.Fatalf("default lockout not an hour: %+v", a.Lockout)
 	}
 
@@ -252,9 +252,9 @@ func TestTroubleLockoutNotifiesOnlyWhileTheVaultIsOpen(t *testing.T) {
 	}
 }
 
-// ntpResponder answers NTP requests on 127.0.0.1 with a clock offset ahead
+// troubleNTP answers NTP requests on 127.0.0.1 with a clock offset ahead
 // of this one, as vault/trouble's tests do.
-func ntpResponder(t *testing.T, offset time.Duration) string {
+func troubleNTP(t *testing.T, offset time.Duration) string {
 	t.Helper()
 	conn, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
 	if err != nil {
@@ -308,20 +308,20 @@ func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 	if v.prefs.Bool(prefNTPAllowed) {
 		t.Fatal("asking a time server is allowed by default")
 	}
-	check := buttonOf(t, w, v.msg.T("ui.trouble.clock.check"))
+	check := troubleButton(t, w, v.msg.T("ui.trouble.clock.check"))
 	if !check.Disabled() {
 		t.Fatal("the clock can be checked without consent")
 	}
 	requireText(t, w, "the server then learns your IP address")
 
-	addr := ntpResponder(t, 90*time.Second)
-	for _, e := range widgetsOf[*widget.Entry](w) {
+	addr := troubleNTP(t, 90*time.Second)
+	for _, e := range troubleWidgets[*widget.Entry](w) {
 		if e.Text == defaultNTPServer {
 			e.Enable()
 			e.SetText(addr)
 		}
 	}
-	for _, c := range widgetsOf[*widget.Check](w) {
+	for _, c := range troubleWidgets[*widget.Check](w) {
 		if c.Text == v.msg.T("ui.trouble.clock.allow") {
 			c.SetChecked(true)
 		}
@@ -329,28 +329,28 @@ func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 	if !v.prefs.Bool(prefNTPAllowed) || v.prefs.String(prefNTPServer) != addr {
 		t.Fatalf("consent %v and server %q not kept", v.prefs.Bool(prefNTPAllowed), v.prefs.String(prefNTPServer))
 	}
-	test.Tap(buttonOf(t, w, v.msg.T("ui.trouble.clock.check")))
+	test.Tap(troubleButton(t, w, v.msg.T("ui.trouble.clock.check")))
 	requireText(t, w, "s behind "+addr, v.msg.T("ui.trouble.clock.bad"))
 
 	// A server that does not answer: said so, nothing changes.
-	for _, e := range widgetsOf[*widget.Entry](w) {
+	for _, e := range troubleWidgets[*widget.Entry](w) {
 		if e.Text == addr {
 			e.SetText("127.0.0.1:1")
 		}
 	}
-	test.Tap(buttonOf(t, w, v.msg.T("ui.trouble.clock.check")))
+	test.Tap(troubleButton(t, w, v.msg.T("ui.trouble.clock.check")))
 	requireText(t, w, "127.0.0.1:1 gave no usable answer")
-	for _, e := range widgetsOf[*widget.Entry](w) {
+	for _, e := range troubleWidgets[*widget.Entry](w) {
 		if e.Text == "127.0.0.1:1" {
 			e.SetText(addr)
 		}
 	}
-	test.Tap(buttonOf(t, w, v.msg.T("ui.trouble.clock.check")))
+	test.Tap(troubleButton(t, w, v.msg.T("ui.trouble.clock.check")))
 	requireText(t, w, "s behind "+addr)
 
 	// The suggested offset, honoured by the codes shown.
 	tapButton(t, w, "Use +90 s for this account")
-	a := reload(t, store)
+	a := troubleReload(t, store)
 	if a.ClockOffset != 90 {
 		t.Fatalf("saved offset %d, want 90", a.ClockOffset)
 	}
@@ -364,28 +364,28 @@ func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 	}
 
 	// Typed by hand, full-width too; nonsense changes nothing.
-	e := entryWithPlaceholder(t, w, v.msg.T("ui.trouble.offset.placeholder"))
+	e := troubleEntry(t, w, v.msg.T("ui.trouble.offset.placeholder"))
 	e.SetText("ー")
 	tapButton(t, w, v.msg.T("ui.trouble.offset.apply"))
 	requireText(t, w, "Enter the offset as whole seconds")
-	if a := reload(t, store); a.ClockOffset != 90 {
+	if a := troubleReload(t, store); a.ClockOffset != 90 {
 		t.Errorf("a bad offset changed it to %d", a.ClockOffset)
 	}
-	e = entryWithPlaceholder(t, w, v.msg.T("ui.trouble.offset.placeholder"))
+	e = troubleEntry(t, w, v.msg.T("ui.trouble.offset.placeholder"))
 	e.SetText("－３０")
 	tapButton(t, w, v.msg.T("ui.trouble.offset.apply"))
-	if a := reload(t, store); a.ClockOffset != -30 {
+	if a := troubleReload(t, store); a.ClockOffset != -30 {
 		t.Errorf("saved offset %d, want -30", a.ClockOffset)
 	}
 
 	// Taking the consent back hides what the server said.
 	requireText(t, w, "s behind "+addr)
-	for _, c := range widgetsOf[*widget.Check](w) {
+	for _, c := range troubleWidgets[*widget.Check](w) {
 		if c.Text == v.msg.T("ui.trouble.clock.allow") {
 			c.SetChecked(false)
 		}
 	}
-	if hasText(w, "s behind "+addr) || !buttonOf(t, w, v.msg.T("ui.trouble.clock.check")).Disabled() || v.prefs.Bool(prefNTPAllowed) {
+	if hasText(w, "s behind "+addr) || !troubleButton(t, w, v.msg.T("ui.trouble.clock.check")).Disabled() || v.prefs.Bool(prefNTPAllowed) {
 		t.Errorf("after taking the consent back the window shows %q", textsOf(w))
 	}
 }
@@ -404,9 +404,9 @@ func TestTroubleBackupCodeCheck(t *testing.T) {
 	}
 	v, w := open(t, store)
 	openTrouble(t, v, w, trouble.CodeRejected)
-	e := entryWithPlaceholder(t, w, v.msg.T("ui.trouble.backup.placeholder"))
+	e := troubleEntry(t, w, v.msg.T("ui.trouble.backup.placeholder"))
 	for code, want := range map[string]string{
-		"11112222":  "Code 1 was used on " + v.when(at59),
+		"11112222":  "Code 1 was used on " + v.troubleWhen(at59),
 		"3333 4444": "Code 2 is on the current sheet and not marked used",
 		"9999-9999": "on no sheet recorded",
 	} {
@@ -425,30 +425,30 @@ func TestTroubleBreachStepsAreDated(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := len(widgetsOfText(w, v.msg.T("ui.trouble.breach.tick"))); got != len(steps) {
+	if got := len(troubleButtons(w, v.msg.T("ui.trouble.breach.tick"))); got != len(steps) {
 		t.Fatalf("%d steps to tick, want %d", got, len(steps))
 	}
 	tapButton(t, w, v.msg.T("ui.trouble.breach.tick"))
-	a := reload(t, store)
+	a := troubleReload(t, store)
 	ticks := trouble.BreachTicks(a.Events)
 	if when, ok := ticks[steps[0]]; !ok || !when.Equal(at59) || len(ticks) != 1 {
 		t.Fatalf("saved ticks %v, want %s at %v", ticks, steps[0], at59)
 	}
-	requireText(t, w, "Done on "+v.when(at59), "done: Change this account's password")
-	if got := len(widgetsOfText(w, v.msg.T("ui.trouble.breach.tick"))); got != len(steps)-1 {
+	requireText(t, w, "Done on "+v.troubleWhen(at59), "done: Change this account's password")
+	if got := len(troubleButtons(w, v.msg.T("ui.trouble.breach.tick"))); got != len(steps)-1 {
 		t.Errorf("%d steps left to tick, want %d", got, len(steps)-1)
 	}
 
 	// A new incident starts afresh; the history keeps the old ticks.
 	tapButton(t, w, v.msg.T("ui.trouble.breach.reset"))
 	tapTopButton(t, w, "Yes")
-	a = reload(t, store)
+	a = troubleReload(t, store)
 	if len(trouble.BreachTicks(a.Events)) != 0 || len(a.Events) != 2 {
 		t.Errorf("after a reset: %+v", a.Events)
 	}
 }
 
-func widgetsOfText(w fyne.Window, text string) []*widget.Button {
+func troubleButtons(w fyne.Window, text string) []*widget.Button {
 	var out []*widget.Button
 	for _, b := range buttonsOf(w) {
 		if b.Text == text {
@@ -470,27 +470,27 @@ func TestTroubleErrorNotes(t *testing.T) {
 	requireText(t, w, v.msg.T("ui.trouble.errors.empty_code"))
 	tapTopButton(t, w, "Close")
 
-	entryWithPlaceholder(t, w, v.msg.T("ui.trouble.errors.code")).SetText("コード：ce500")
-	entryWithPlaceholder(t, w, v.msg.T("ui.trouble.errors.text")).SetText("wait ten minutes")
+	troubleEntry(t, w, v.msg.T("ui.trouble.errors.code")).SetText("コード：ce500")
+	troubleEntry(t, w, v.msg.T("ui.trouble.errors.text")).SetText("wait ten minutes")
 	tapButton(t, w, v.msg.T("ui.trouble.errors.save"))
-	a := reload(t, store)
+	a := troubleReload(t, store)
 	if len(a.ErrorNotes) != 1 || a.ErrorNotes[0].Code != "CE500" || a.ErrorNotes[0].Text != "wait ten minutes" {
 		t.Fatalf("saved notes %+v", a.ErrorNotes)
 	}
-	requireText(t, w, "CE500: wait ten minutes (your note, "+v.when(at59)+")")
+	requireText(t, w, "CE500: wait ten minutes (your note, "+v.troubleWhen(at59)+")")
 
-	lookup := entryWithPlaceholder(t, w, v.msg.T("ui.trouble.errors.placeholder"))
+	lookup := troubleEntry(t, w, v.msg.T("ui.trouble.errors.placeholder"))
 	lookup.SetText("ce500")
-	if n := len(widgetsOfLabel(w, "CE500: wait ten minutes")); n != 2 {
+	if n := len(troubleLabels(w, "CE500: wait ten minutes")); n != 2 {
 		t.Errorf("the note shows %d times, want in the list and as the answer", n)
 	}
 	lookup.SetText("XYZ1")
 	requireText(t, w, "Nothing is known about XYZ1 yet")
 }
 
-func widgetsOfLabel(w fyne.Window, prefix string) []*widget.Label {
+func troubleLabels(w fyne.Window, prefix string) []*widget.Label {
 	var out []*widget.Label
-	for _, l := range widgetsOf[*widget.Label](w) {
+	for _, l := range troubleWidgets[*widget.Label](w) {
 		if strings.HasPrefix(l.Text, prefix) {
 			out = append(out, l)
 		}
@@ -498,10 +498,10 @@ func widgetsOfLabel(w fyne.Window, prefix string) []*widget.Label {
 	return out
 }
 
-// richAccount gives the first account what every flow can show: phones, a
+// troubleRichAccount gives the first account what every flow can show: phones, a
 // number change, backup codes, recovery details, an error note, a lockout
 // and history.
-func richAccount(t *testing.T, store *vault.Store) {
+func troubleRichAccount(t *testing.T, store *vault.Store) {
 	t.Helper()
 	_, err := store.Update(func(vlt *vault.Vault) error {
 		a := &vlt.Accounts[0]
@@ -537,7 +537,7 @@ func richAccount(t *testing.T, store *vault.Store) {
 func TestTroubleEveryFlowRendersInBothLanguages(t *testing.T) {
 	store := newStore(t, nil)
 	addAccounts(t, store, testAccount{"GitHub", "alice", otp.TOTP, 6, ""})
-	richAccount(t, store)
+	troubleRichAccount(t, store)
 	v, w := open(t, store)
 	for _, lang := range []string{assets.LangEnglish, assets.LangJapanese} {
 		v.setLanguagePref(lang)
@@ -545,7 +545,7 @@ func TestTroubleEveryFlowRendersInBothLanguages(t *testing.T) {
 		id := openTrouble(t, v, w, "")
 		requireText(t, w, v.msg.T("ui.trouble.intro"), v.msg.T("ui.trouble.history"))
 		for _, s := range trouble.Symptoms {
-			v.pickSymptom(id, s)
+			v.troublePick(id, s)
 			title, err := trouble.Title(s, lang)
 			if err != nil {
 				t.Fatal(err)
@@ -561,7 +561,7 @@ func TestTroubleEveryFlowRendersInBothLanguages(t *testing.T) {
 			}
 			for _, st := range c.Steps {
 				requireText(t, w, v.msg.T("ui.trouble.step", map[string]any{"Number": st.Number, "Text": st.Text}))
-				if liveFacts[s][st.ID] {
+				if troubleLiveFacts[s][st.ID] {
 					continue
 				}
 				for _, f := range st.Facts {
@@ -581,7 +581,7 @@ func TestTroubleEveryFlowRendersInBothLanguages(t *testing.T) {
 func TestTroubleRecoveryRequestIsCopiedAndCleared(t *testing.T) {
 	store := newStore(t, nil)
 	addAccounts(t, store, testAccount{"GitHub", "alice", otp.TOTP, 6, ""})
-	richAccount(t, store)
+	troubleRichAccount(t, store)
 	v, w := open(t, store)
 	clock := at59
 	v.now = func() time.Time { return clock }

@@ -19,12 +19,12 @@ import (
 // (check, time, prepare); what a person types into them stays in the
 // widgets and is neither saved nor logged, unless it is a note they save.
 
-// inputChecker checks what the person types as their ID or password, or the
+// troubleInputChecker checks what the person types as their ID or password, or the
 // stored login ID, for what the eye misses.
-func (v *view) inputChecker(a *vault.Account) []fyne.CanvasObject {
+func (v *view) troubleInputChecker(a *vault.Account) []fyne.CanvasObject {
 	result := container.NewVBox()
 	show := func(s string, stored bool) {
-		result.Objects = v.findings(s, stored)
+		result.Objects = v.troubleFindings(s, stored)
 		result.Refresh()
 		v.relayoutTrouble()
 	}
@@ -37,17 +37,17 @@ func (v *view) inputChecker(a *vault.Account) []fyne.CanvasObject {
 		stored.Disable()
 	}
 	return []fyne.CanvasObject{
-		heading(v.msg.T("ui.trouble.input.title")),
+		troubleHeading(v.msg.T("ui.trouble.input.title")),
 		wrapped(v.msg, v.msg.T("ui.trouble.input.help")),
 		entry, container.NewHBox(stored), result,
 	}
 }
 
-// findings explains CheckInput's findings for s: a strip with one mark per
+// troubleFindings explains CheckInput's findings for s: a strip with one mark per
 // character, the suspicious ones shown in red, then a sentence per finding.
 // The strip never shows an unremarkable character, so a password checked
 // here does not appear on screen.
-func (v *view) findings(s string, stored bool) []fyne.CanvasObject {
+func (v *view) troubleFindings(s string, stored bool) []fyne.CanvasObject {
 	if s == "" {
 		return nil
 	}
@@ -116,27 +116,27 @@ func (v *view) findings(s string, stored bool) []fyne.CanvasObject {
 	return out
 }
 
-// lockoutChoices are the lock durations offered, besides the account's own.
-var lockoutChoices = []time.Duration{15 * time.Minute, 30 * time.Minute, time.Hour, 2 * time.Hour,
+// troubleLockChoices are the lock durations offered, besides the account's own.
+var troubleLockChoices = []time.Duration{15 * time.Minute, 30 * time.Minute, time.Hour, 2 * time.Hour,
 	3 * time.Hour, 6 * time.Hour, 12 * time.Hour, 24 * time.Hour}
 
-// lockoutTool records a lockout, counts down to its end and clears it.
-func (v *view) lockoutTool(a *vault.Account) []fyne.CanvasObject {
+// troubleLockoutTool records a lockout, counts down to its end and clears it.
+func (v *view) troubleLockoutTool(a *vault.Account) []fyne.CanvasObject {
 	id := a.ID
-	out := []fyne.CanvasObject{heading(v.msg.T("ui.trouble.lock.title"))}
+	out := []fyne.CanvasObject{troubleHeading(v.msg.T("ui.trouble.lock.title"))}
 	if l := a.Lockout; l != nil {
 		lock := *l
 		status := wrapped(v.msg, "")
 		update := func() {
 			now := v.now()
 			if lock.Lifted(now) {
-				status.SetText(v.msg.T("ui.trouble.lock.lifted", map[string]any{"Until": v.when(lock.Until)}))
+				status.SetText(v.msg.T("ui.trouble.lock.lifted", map[string]any{"Until": v.troubleWhen(lock.Until)}))
 				status.Importance = widget.SuccessImportance
 				return
 			}
 			left := lock.Remaining(now).Round(time.Second)
 			status.SetText(v.msg.T("ui.trouble.lock.active", map[string]any{
-				"Since": v.when(lock.Since), "Until": v.when(lock.Until),
+				"Since": v.troubleWhen(lock.Since), "Until": v.troubleWhen(lock.Until),
 				"Left": fmt.Sprintf("%d:%02d:%02d", int(left.Hours()), int(left.Minutes())%60, int(left.Seconds())%60),
 			}))
 			status.Importance = widget.WarningImportance
@@ -166,11 +166,11 @@ func (v *view) lockoutTool(a *vault.Account) []fyne.CanvasObject {
 				}
 				acct.Lockout, acct.Events, acct.Updated = nil, ev, now.UTC()
 				return nil
-			}, v.saved("ui.trouble.lock.cleared"))
+			}, v.troubleSaved("ui.trouble.lock.cleared"))
 		})))
 	}
 	usual := trouble.LockoutFor(a.LockoutDuration)
-	choices := append([]time.Duration(nil), lockoutChoices...)
+	choices := append([]time.Duration(nil), troubleLockChoices...)
 	found := false
 	for _, d := range choices {
 		found = found || d == usual
@@ -180,7 +180,7 @@ func (v *view) lockoutTool(a *vault.Account) []fyne.CanvasObject {
 	}
 	labels := make([]string, len(choices))
 	for i, d := range choices {
-		labels[i] = v.duration(d)
+		labels[i] = v.troubleDuration(d)
 	}
 	length := widget.NewSelect(labels, nil)
 	for i, d := range choices {
@@ -203,7 +203,7 @@ func (v *view) lockoutTool(a *vault.Account) []fyne.CanvasObject {
 		now := v.now()
 		l, err := trouble.NewLockout(now, d, strings.TrimSpace(note.Text))
 		if err != nil {
-			v.showProblem(v.lockoutProblem(err))
+			v.showProblem(v.troubleLockoutProblem(err))
 			return
 		}
 		keep := remember.Checked
@@ -224,9 +224,9 @@ func (v *view) lockoutTool(a *vault.Account) []fyne.CanvasObject {
 			return nil
 		}, func(err error) {
 			if err == nil {
-				v.troubleUI().active[keyOf(id, &l)] = true
+				v.troubleUI().active[lockKeyOf(id, &l)] = true
 			}
-			v.saved("ui.trouble.lock.recorded")(err)
+			v.troubleSaved("ui.trouble.lock.recorded")(err)
 		})
 	})
 	record.Importance = widget.HighImportance
@@ -236,8 +236,8 @@ func (v *view) lockoutTool(a *vault.Account) []fyne.CanvasObject {
 		remember, note, container.NewHBox(record))
 }
 
-// lockoutProblem explains a lockout the trouble package refused.
-func (v *view) lockoutProblem(err error) string {
+// troubleLockoutProblem explains a lockout the trouble package refused.
+func (v *view) troubleLockoutProblem(err error) string {
 	switch {
 	case errors.Is(err, trouble.ErrTooLong):
 		return v.msg.T("ui.trouble.lock.note_too_long", map[string]any{"Max": trouble.MaxNoteLen})
@@ -247,8 +247,8 @@ func (v *view) lockoutProblem(err error) string {
 	return v.msg.T("ui.trouble.save_failed", map[string]any{"Error": err.Error()})
 }
 
-// numberTool leads to the tool that walks through a number change.
-func (v *view) numberTool() []fyne.CanvasObject {
+// troubleNumberTool leads to the tool that walks through a number change.
+func (v *view) troubleNumberTool() []fyne.CanvasObject {
 	for _, t := range tools() {
 		if t.key == "ui.tool.phone_change" && t.build != nil {
 			return []fyne.CanvasObject{
@@ -260,9 +260,9 @@ func (v *view) numberTool() []fyne.CanvasObject {
 	return nil
 }
 
-// requestTool shows the recovery request prepared from the account's
+// troubleRequest shows the recovery request prepared from the account's
 // recovery details, ready to copy.
-func (v *view) requestTool(a *vault.Account, request string) []fyne.CanvasObject {
+func (v *view) troubleRequest(a *vault.Account, request string) []fyne.CanvasObject {
 	if request == "" {
 		return nil
 	}
@@ -280,7 +280,7 @@ func (v *view) requestTool(a *vault.Account, request string) []fyne.CanvasObject
 		}
 	})
 	return []fyne.CanvasObject{
-		heading(v.msg.T("ui.trouble.request.title")),
+		troubleHeading(v.msg.T("ui.trouble.request.title")),
 		wrapped(v.msg, v.msg.T("ui.trouble.request.help")),
 		widget.NewCard("", "", text),
 		container.NewHBox(copyBtn),
