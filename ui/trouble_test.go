@@ -191,7 +191,7 @@ func TestTroubleLockoutIsRecordedAndNotifiedOnce(t *testing.T) {
 	if len(a.Events) != 1 || a.Events[0].Kind != trouble.EventLockout {
 		t.Errorf("history %+v, want one lockout", a.Events)
 	}
-	requireText(t, w, "It should lift at "+v.troubleWhen(until), "3:00:00 from now")
+	requireText(t, w, "It should lift at "+v.troubleWhen(until), "3:00:00 from now", v.msg.T("ui.trouble.lock.will_notify"))
 
 	// The countdown is live.
 	clock = at59.Add(time.Minute)
@@ -214,6 +214,9 @@ func TestTroubleLockoutIsRecordedAndNotifiedOnce(t *testing.T) {
 		t.Errorf("notification %+v", n)
 	}
 	requireText(t, w, "The lock should have lifted at "+v.troubleWhen(until))
+	if hasText(w, v.msg.T("ui.trouble.lock.will_notify")) {
+		t.Error("a notification is still promised after the lock lifted")
+	}
 
 	// Cleared: the lockout goes, the history keeps both.
 	tapButton(t, w, v.msg.T("ui.trouble.lock.clear"))
@@ -602,5 +605,18 @@ func TestTroubleRecoveryRequestIsCopiedAndCleared(t *testing.T) {
 	v.tick()
 	if got := v.app.Clipboard().Content(); got != "" {
 		t.Errorf("the request stays on the clipboard: %q", got)
+	}
+}
+
+func TestTroubleCodeFlowWithoutATimeBasedKey(t *testing.T) {
+	store := newStore(t, nil)
+	addAccounts(t, store, testAccount{"Bank", "counter", otp.HOTP, 6, ""})
+	v, w := open(t, store)
+	openTrouble(t, v, w, trouble.CodeRejected)
+	requireText(t, w, v.msg.T("ui.trouble.checklist"))
+	for _, key := range []string{"ui.trouble.codes.title", "ui.trouble.clock.title", "ui.trouble.backup.title"} {
+		if hasText(w, v.msg.T(key)) {
+			t.Errorf("an HOTP account without backup codes shows %q", v.msg.T(key))
+		}
 	}
 }

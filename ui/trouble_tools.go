@@ -127,19 +127,24 @@ func (v *view) troubleLockoutTool(a *vault.Account) []fyne.CanvasObject {
 	if l := a.Lockout; l != nil {
 		lock := *l
 		status := wrapped(v.msg, "")
+		notify := wrapped(v.msg, v.msg.T("ui.trouble.lock.will_notify"))
 		update := func() {
 			now := v.now()
 			if lock.Lifted(now) {
-				status.SetText(v.msg.T("ui.trouble.lock.lifted", map[string]any{"Until": v.troubleWhen(lock.Until)}))
+				if !notify.Hidden {
+					notify.Hide()
+					v.relayoutTrouble()
+				}
 				status.Importance = widget.SuccessImportance
+				status.SetText(v.msg.T("ui.trouble.lock.lifted", map[string]any{"Until": v.troubleWhen(lock.Until)}))
 				return
 			}
 			left := lock.Remaining(now).Round(time.Second)
+			status.Importance = widget.WarningImportance
 			status.SetText(v.msg.T("ui.trouble.lock.active", map[string]any{
 				"Since": v.troubleWhen(lock.Since), "Until": v.troubleWhen(lock.Until),
 				"Left": fmt.Sprintf("%d:%02d:%02d", int(left.Hours()), int(left.Minutes())%60, int(left.Seconds())%60),
 			}))
-			status.Importance = widget.WarningImportance
 		}
 		update()
 		v.onTick(update)
@@ -147,9 +152,7 @@ func (v *view) troubleLockoutTool(a *vault.Account) []fyne.CanvasObject {
 		if lock.Note != "" {
 			out = append(out, wrapped(v.msg, v.msg.T("ui.trouble.lock.note", map[string]any{"Note": lock.Note})))
 		}
-		if !lock.Lifted(v.now()) {
-			out = append(out, wrapped(v.msg, v.msg.T("ui.trouble.lock.will_notify")))
-		}
+		out = append(out, notify)
 		out = append(out, container.NewHBox(widget.NewButtonWithIcon(v.msg.T("ui.trouble.lock.clear"), theme.ContentClearIcon(), func() {
 			now := v.now()
 			v.save(func(vlt *vault.Vault) error {
