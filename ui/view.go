@@ -81,6 +81,10 @@ type view struct {
 	flashUntil time.Time
 	lastActive time.Time // the last key or pointer activity, for the idle lock
 
+	// trouble is the "Can't log in?" tab's state that outlives a page
+	// rebuild (ui/trouble.go); nil until first used.
+	trouble *troubleState
+
 	pages []*page  // the pages open over the list, the top one last
 	ticks []func() // what the top page updates every second
 
