@@ -18,7 +18,7 @@ import (
 // (openCard), where challenges are answered.
 func (v *view) gridPage() fyne.CanvasObject {
 	addBtn := widget.NewButtonWithIcon(v.msg.T("ui.grid.add"), theme.ContentAddIcon(), v.openAddCard)
-	newBtn := widget.NewButtonWithIcon(v.msg.T("ui.grid.generate"), theme.ContentCopyIcon(), v.openGenerateCard)
+	newBtn := widget.NewButtonWithIcon(v.msg.T("ui.grid.generate"), theme.DocumentCreateIcon(), v.openGenerateCard)
 	buttons := container.NewGridWithColumns(2, addBtn, newBtn)
 	share := wrapped(v.msg, v.msg.T("ui.grid.share_help"))
 	share.Importance = widget.LowImportance

@@ -50,9 +50,7 @@ func (v *view) addCardPage(st *addCardState) fyne.CanvasObject {
 	rows.SetText(st.rows)
 	rows.SetPlaceHolder(v.msg.T("ui.grid.rows.placeholder"))
 
-	problem := wrapped(v.msg, st.problem)
-	problem.Importance = widget.DangerImportance
-	problem.Hidden = st.problem == ""
+	problem := container.NewVBox()
 	previewBox := container.NewVBox()
 	save := widget.NewButtonWithIcon(v.msg.T("ui.grid.add.save"), theme.DocumentSaveIcon(), nil)
 	save.Importance = widget.HighImportance
@@ -72,9 +70,7 @@ func (v *view) addCardPage(st *addCardState) fyne.CanvasObject {
 			save.Disable()
 		}
 		previewBox.Refresh()
-		problem.SetText(st.problem)
-		problem.Hidden = st.problem == ""
-		problem.Refresh()
+		setProblem(v, problem, st.problem)
 	}
 	check := func() bool {
 		st.preview, st.problem = nil, ""
@@ -130,6 +126,20 @@ func (v *view) addCardPage(st *addCardState) fyne.CanvasObject {
 	}
 	showPreview()
 	return container.NewVScroll(container.NewPadded(form))
+}
+
+// setProblem shows msg in box as an error, or hides box when msg is empty.
+// The label is made anew: one whose text changes while hidden may not be
+// laid out again.
+func setProblem(v *view, box *fyne.Container, msg string) {
+	box.Objects = nil
+	if msg != "" {
+		l := wrapped(v.msg, msg)
+		l.Importance = widget.DangerImportance
+		box.Objects = []fyne.CanvasObject{l}
+	}
+	box.Hidden = msg == ""
+	box.Refresh()
 }
 
 // saveNewCard names card and saves it, unless the name is empty or taken;
@@ -244,9 +254,8 @@ func (v *view) generateCardPage(st *generateState) fyne.CanvasObject {
 	strength := wrapped(v.msg, "")
 	weak := wrapped(v.msg, v.msg.T("ui.grid.generate.weak"))
 	weak.Importance = widget.WarningImportance
-	problem := wrapped(v.msg, st.problem)
-	problem.Importance = widget.DangerImportance
-	problem.Hidden = st.problem == ""
+	problem := container.NewVBox()
+	setProblem(v, problem, st.problem)
 	makeBtn := widget.NewButtonWithIcon(v.msg.T("ui.grid.generate.make"), theme.ConfirmIcon(), nil)
 	makeBtn.Importance = widget.HighImportance
 	refresh := func() {
@@ -276,14 +285,12 @@ func (v *view) generateCardPage(st *generateState) fyne.CanvasObject {
 			if errors.Is(err, gridcard.ErrWeakProfile) {
 				st.problem = v.msg.T("ui.grid.generate.weak")
 			}
-			problem.SetText(st.problem)
-			problem.Show()
+			setProblem(v, problem, st.problem)
 			return
 		}
 		v.saveNewCard(st.page, card, st.name, func(msg string) {
 			st.problem = msg
-			problem.SetText(msg)
-			problem.Show()
+			setProblem(v, problem, msg)
 		})
 	}
 	refresh()

@@ -210,9 +210,9 @@ func (v *view) answerFor(card gridcard.Card, st *cardState) (gridcard.Answered, 
 	return card.AnswerChallenge(st.challenge, guardAt)
 }
 
-// useAnswer copies the answer to what st holds (when copy is set) and logs
+// useAnswer copies the answer to what st holds (when andCopy is set) and logs
 // the challenge in the card's exposure log, once.
-func (v *view) useAnswer(st *cardState, copy bool) {
+func (v *view) useAnswer(st *cardState, andCopy bool) {
 	c := cardByID(v.vault, st.id)
 	if c == nil {
 		return
@@ -221,7 +221,7 @@ func (v *view) useAnswer(st *cardState, copy bool) {
 	if err != nil {
 		return // the page already says why
 	}
-	if copy {
+	if andCopy {
 		v.app.Clipboard().SetContent(ans.Joined)
 		v.copiedCode, v.copiedAt = ans.Joined, v.now()
 		if d := v.clipboardDelay(); d > 0 {
@@ -258,18 +258,20 @@ func (v *view) useAnswer(st *cardState, copy bool) {
 			v.showProblem(v.msg.T("ui.grid.record_failed", map[string]any{"Reason": v.gridErrorText(err, p)}))
 			return
 		}
-		if !copy {
+		if !andCopy {
 			v.flash(v.msg.T("ui.grid.recorded"))
 		}
 	})
 }
 
-// exposureInfo says how much of the card has been revealed, the chance
+// exposureInfo says what kind of card c is, how much of the card has been revealed, the chance
 // that someone who saw it all answers the next challenge, and, past the
 // threshold, that a new card is due; then how hard one challenge is.
 func (v *view) exposureInfo(c gridcard.Card) []fyne.CanvasObject {
 	rep := c.Exposure.Report(c.Profile)
-	var out []fyne.CanvasObject
+	shape := wrapped(v.msg, v.describeProfile(c.Profile))
+	shape.Importance = widget.LowImportance
+	out := []fyne.CanvasObject{shape}
 	if rep.Answered == 0 {
 		out = append(out, wrapped(v.msg, v.msg.T("ui.grid.exposure.none", map[string]any{"Total": rep.Total})))
 	} else {

@@ -94,6 +94,15 @@ func openTestCard(t *testing.T, v *view, w fyne.Window, name string) {
 // shownObjects are the objects drawn in the window, overlays included,
 // leaving out hidden ones and everything they hold.
 func shownObjects(w fyne.Window) []fyne.CanvasObject {
+	out := shownIn(w.Content())
+	for _, o := range w.Canvas().Overlays().List() {
+		out = append(out, shownIn(o)...)
+	}
+	return out
+}
+
+// shownIn is shownObjects for one object and what it holds.
+func shownIn(root fyne.CanvasObject) []fyne.CanvasObject {
 	var walk func(o fyne.CanvasObject, out []fyne.CanvasObject) []fyne.CanvasObject
 	walk = func(o fyne.CanvasObject, out []fyne.CanvasObject) []fyne.CanvasObject {
 		if o == nil || !o.Visible() {
@@ -112,13 +121,8 @@ func shownObjects(w fyne.Window) []fyne.CanvasObject {
 		}
 		return out
 	}
-	test.LaidOutObjects(w.Content()) // lays everything out
-	out := walk(w.Content(), nil)
-	for _, o := range w.Canvas().Overlays().List() {
-		test.LaidOutObjects(o)
-		out = walk(o, out)
-	}
-	return out
+	test.LaidOutObjects(root) // lays everything out
+	return walk(root, nil)
 }
 
 // shownTexts is textsOf without what is hidden.
@@ -643,6 +647,35 @@ func TestGridDeleteAsksFirst(t *testing.T) {
 	requireShown(t, w, "No grid cards yet", "Deleted Bank.")
 }
 
+// requireLabelsDrawn checks that every shown label draws its text: a label
+// whose text changed while it was hidden may keep drawing nothing.
+func requireLabelsDrawn(t *testing.T, v *view, where string) {
+	t.Helper()
+	for _, o := range shownIn(v.body) {
+		l, ok := o.(*widget.Label)
+		if !ok || strings.TrimSpace(l.Text) == "" {
+			continue
+		}
+		var drawn strings.Builder
+		width := float32(0)
+		for _, c := range test.WidgetRenderer(l).Objects() {
+			rt, ok := c.(*widget.RichText)
+			if !ok {
+				continue
+			}
+			width = max(width, rt.Size().Width)
+			for _, cc := range test.WidgetRenderer(rt).Objects() {
+				if txt, ok := cc.(*canvas.Text); ok {
+					drawn.WriteString(txt.Text)
+				}
+			}
+		}
+		if drawn.Len() == 0 || width <= 0 {
+			t.Errorf("%s: the label %q draws %q in %v", where, l.Text, drawn.String(), width)
+		}
+	}
+}
+
 // showJapanese switches the window to Japanese.
 func showJapanese(v *view) {
 	v.getenv = func(k string) string { return map[string]string{"LANG": "ja_JP.UTF-8"}[k] }
@@ -664,6 +697,10 @@ func TestGridScreensHaveEveryTextInBothLanguages(t *testing.T) {
 						t.Errorf("%s: untranslated %q", where, s)
 					}
 				}
+				requireLabelsDrawn(t, v, where)
+				if min := v.body.MinSize(); min.Width > 560 {
+					t.Errorf("%s: the page needs %v wide, more than the window's 560", where, min.Width)
+				}
 			}
 			openGrid(t, v)
 			check("empty list")
@@ -681,9 +718,23 @@ func TestGridScreensHaveEveryTextInBothLanguages(t *testing.T) {
 			v.closePage()
 			tapShown(t, w, v.msg.T("ui.grid.add"))
 			check("add")
+			entries := entriesOf(w)
+			entries[1].SetText("aA bB\ncC")
+			tapShown(t, w, v.msg.T("ui.grid.add.check"))
+			check("add, wrong shape")
+			entries[1].SetText(testCardText())
+			tapShown(t, w, v.msg.T("ui.grid.add.check"))
+			check("add, preview")
+			tapShown(t, w, v.msg.T("ui.grid.add.save"))
+			check("add, no name")
 			v.closePage()
 			tapShown(t, w, v.msg.T("ui.grid.generate"))
 			check("generate")
+			selectsIn(w)[0].SetSelectedIndex(2)
+			check("generate, weak")
+			selectsIn(w)[0].SetSelectedIndex(0)
+			tapShown(t, w, v.msg.T("ui.grid.generate.make"))
+			check("generate, no name")
 		})
 	}
 }
