@@ -32,6 +32,48 @@ type cardState struct {
 	// recorded is the challenge (as the card writes it) last logged from
 	// this page, so copying the same answer twice logs it once.
 	recorded string
+	// entry is the challenge box of the page as last built, to focus.
+	entry *keyEntry
+}
+
+// keyEntry is an entry that passes the window's keys on (Escape goes back,
+// F1 helps, the shortcuts work), as the search box does, since a focused
+// entry would otherwise swallow them.
+type keyEntry struct {
+	widget.Entry
+	v *view
+}
+
+func newKeyEntry(v *view) *keyEntry {
+	e := &keyEntry{v: v}
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+func (e *keyEntry) TypedRune(r rune) {
+	e.v.touch()
+	e.Entry.TypedRune(r)
+}
+
+func (e *keyEntry) TypedKey(k *fyne.KeyEvent) {
+	if e.v.typedKey(k) {
+		return
+	}
+	e.Entry.TypedKey(k)
+}
+
+func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
+	if e.v.typedShortcut(s) {
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// focusChallenge puts the keyboard in the challenge box when the page is on top.
+func (v *view) focusChallenge(st *cardState) {
+	if n := len(v.pages); n > 0 && v.pages[n-1] == st.page && st.entry != nil {
+		v.win.Canvas().Focus(st.entry)
+	}
 }
 
 // cardPageView holds the parts of a card's page that change as the person
@@ -65,6 +107,7 @@ func (v *view) openCard(id string) {
 		build: func() fyne.CanvasObject { return v.cardPage(st) },
 	}
 	v.openPage(st.page)
+	v.focusChallenge(st)
 }
 
 // cardPage builds the page of the card st is about.
@@ -77,7 +120,7 @@ func (v *view) cardPage(st *cardState) fyne.CanvasObject {
 	p := card.Profile
 	cv := &cardPageView{v: v, st: st, card: card, table: newCardTable(card), result: container.NewVBox()}
 
-	entry := widget.NewEntry()
+	entry := newKeyEntry(v)
 	entry.SetPlaceHolder(v.msg.T("ui.grid.challenge.placeholder", map[string]any{"Example": v.example(p)}))
 	entry.SetText(st.challenge)
 	entry.OnChanged = func(s string) {
@@ -87,6 +130,7 @@ func (v *view) cardPage(st *cardState) fyne.CanvasObject {
 		cv.update()
 	}
 	entry.OnSubmitted = func(string) { v.useAnswer(st, true) }
+	st.entry = entry
 
 	cv.showBtn = widget.NewButtonWithIcon("", theme.VisibilityIcon(), func() {
 		st.showAll = !st.showAll
@@ -261,6 +305,7 @@ func (v *view) useAnswer(st *cardState, andCopy bool) {
 		if !andCopy {
 			v.flash(v.msg.T("ui.grid.recorded"))
 		}
+		v.focusChallenge(st) // the page was built anew from the saved vault
 	})
 }
 

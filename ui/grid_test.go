@@ -177,14 +177,14 @@ func entriesOf(w fyne.Window) []*widget.Entry {
 }
 
 // challengeEntry is the challenge box of a card's page.
-func challengeEntry(t *testing.T, w fyne.Window) *widget.Entry {
+func challengeEntry(t *testing.T, w fyne.Window) *keyEntry {
 	t.Helper()
-	for _, e := range entriesOf(w) {
-		if strings.HasPrefix(e.PlaceHolder, "For example A1") || strings.HasPrefix(e.PlaceHolder, "例: A1") {
+	for _, o := range shownObjects(w) {
+		if e, ok := o.(*keyEntry); ok {
 			return e
 		}
 	}
-	t.Fatalf("no challenge box; the window shows %q", textsOf(w))
+	t.Fatalf("no challenge box; the window shows %q", shownTexts(w))
 	return nil
 }
 
@@ -243,6 +243,9 @@ func TestGridChallengeHighlightsAndAnswersCaseKept(t *testing.T) {
 	}
 
 	entry := challengeEntry(t, w)
+	if w.Canvas().Focused() != entry {
+		t.Error("the challenge box does not have the keyboard when the card opens")
+	}
 	test.Type(entry, "A1 C3 J5")
 	if got, want := boldCells(w), []string{"aA", "cC", "jE"}; !slices.Equal(got, want) {
 		t.Errorf("highlighted cells %q, want %q", got, want)
@@ -250,6 +253,14 @@ func TestGridChallengeHighlightsAndAnswersCaseKept(t *testing.T) {
 	requireShown(t, w, "A1 = aA    C3 = cC    J5 = jE", "aAcCjE", "Upper and lower case differ")
 	if hasShown(w, "bA") || hasShown(w, "eE") {
 		t.Error("a cell the challenge did not ask for shows")
+	}
+	// F1 still helps from the challenge box.
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
+	if w.Canvas().Overlays().Top() == nil {
+		t.Error("F1 in the challenge box showed no help")
+	} else {
+		w.Canvas().Overlays().Top().Hide()
+		w.Canvas().Overlays().Remove(w.Canvas().Overlays().Top())
 	}
 
 	// Other spellings give the same answer, in the challenge's order.
@@ -265,6 +276,17 @@ func TestGridChallengeHighlightsAndAnswersCaseKept(t *testing.T) {
 	}
 	if n := events(t, store); n != 0 {
 		t.Errorf("typing logged %d challenges; only copying or confirming should", n)
+	}
+
+	// Escape in the challenge box goes back to the list, and the answer
+	// goes with the page.
+	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if len(v.pages) != 1 {
+		t.Fatalf("Escape left %d pages open, want the list", len(v.pages))
+	}
+	tapShown(t, w, "Bank")
+	if e := challengeEntry(t, w); e.Text != "" || hasShown(w, "aA") {
+		t.Errorf("the card opened again with %q typed", e.Text)
 	}
 }
 
@@ -292,6 +314,9 @@ func TestGridCopyPutsTheAnswerOnTheClipboardAndLogsIt(t *testing.T) {
 	// The page was rebuilt from the saved vault and still shows the answer
 	// and, now, the exposure.
 	requireShown(t, w, "aAcCjE", "1 challenges answered, 3 of 50 cells revealed")
+	if e := challengeEntry(t, w); w.Canvas().Focused() != e || e.Text != "A1 C3 J5" {
+		t.Errorf("after saving, the challenge box holds %q and has the keyboard: %v", e.Text, w.Canvas().Focused() == e)
+	}
 	tapShown(t, w, "Copy")
 	if n := events(t, store); n != 1 {
 		t.Errorf("copying again logged the challenge again: %d events", n)
