@@ -313,7 +313,7 @@ func TestGridCopyPutsTheAnswerOnTheClipboardAndLogsIt(t *testing.T) {
 	}
 	// The page was rebuilt from the saved vault and still shows the answer
 	// and, now, the exposure.
-	requireShown(t, w, "aAcCjE", "1 challenges answered, 3 of 50 cells revealed")
+	requireShown(t, w, "aAcCjE", "Challenges answered: 1. Cells revealed: 3 of 50.")
 	if e := challengeEntry(t, w); w.Canvas().Focused() != e || e.Text != "A1 C3 J5" {
 		t.Errorf("after saving, the challenge box holds %q and has the keyboard: %v", e.Text, w.Canvas().Focused() == e)
 	}
@@ -350,7 +350,7 @@ func TestGridAnsweringByHandOrEnterIsLogged(t *testing.T) {
 	if n := events(t, store); n != 2 {
 		t.Fatalf("%d challenges logged after Enter, want 2", n)
 	}
-	requireShown(t, w, "2 challenges answered, 6 of 50 cells revealed")
+	requireShown(t, w, "Challenges answered: 2. Cells revealed: 6 of 50.")
 }
 
 func TestGridOffCardCellIsNamed(t *testing.T) {
@@ -820,5 +820,38 @@ func TestPrintFileName(t *testing.T) {
 		if got := printFileName(tc.name, ".pdf"); got != tc.want {
 			t.Errorf("printFileName(%q) = %q, want %q", tc.name, got, tc.want)
 		}
+	}
+}
+
+func TestGridExposureAdvisesANewCard(t *testing.T) {
+	store := newStore(t, nil)
+	addTestCard(t, store, "Bank")
+	// Ten logins, a day apart, have shown the top three rows.
+	if _, err := store.Update(func(v *vault.Vault) error {
+		c := &v.GridCards[0]
+		for col := range 10 {
+			c.Record(at59.Add(-time.Duration(10-col)*24*time.Hour), []gridcard.Cell{{Row: 0, Col: col}, {Row: 1, Col: col}, {Row: 2, Col: col}})
+		}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	v, w := open(t, store)
+	openGrid(t, v)
+	requireShown(t, w, "30 of 50 cells revealed (challenges answered: 10); risk 20.7%. Time for a new card.")
+	tapShown(t, w, "Bank")
+	requireShown(t, w, "Challenges answered: 10. Cells revealed: 30 of 50.", "with a chance of 20.7%",
+		"At 20.7% this card has been seen too often")
+
+	// A fresh card's first answer is far below the threshold: no advice.
+	store2 := newStore(t, nil)
+	addTestCard(t, store2, "Fresh")
+	v2, w2 := open(t, store2)
+	openTestCard(t, v2, w2, "Fresh")
+	test.Type(challengeEntry(t, w2), "A1 C3 J5")
+	tapShown(t, w2, "Copy")
+	requireShown(t, w2, "with a chance of 0.0053%")
+	if hasShown(w2, "this card has been seen too often") {
+		t.Error("a card answered once is said to be worn out")
 	}
 }
