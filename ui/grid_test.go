@@ -254,6 +254,14 @@ func TestGridChallengeHighlightsAndAnswersCaseKept(t *testing.T) {
 	if hasShown(w, "bA") || hasShown(w, "eE") {
 		t.Error("a cell the challenge did not ask for shows")
 	}
+	// Every cell shows on request, to compare with the paper, and hides again.
+	tapShown(t, w, "Show all cells")
+	requireShown(t, w, "bA", "eE")
+	tapShown(t, w, "Hide cells")
+	if hasShown(w, "bA") {
+		t.Error("cells stay shown after hiding them")
+	}
+
 	// F1 still helps from the challenge box.
 	entry.TypedKey(&fyne.KeyEvent{Name: fyne.KeyF1})
 	if w.Canvas().Overlays().Top() == nil {
@@ -540,6 +548,31 @@ func TestGridGenerateMakesACardOfTheProfile(t *testing.T) {
 		t.Error(err)
 	}
 	requireShown(t, w, "Cells the site asks for")
+
+	// The default card, without look-alike characters (the default).
+	v.closePage()
+	tapShown(t, w, "Make a new card")
+	requireShown(t, w, "One challenge asks 3 cells: 35.1 bits of guessing, against 19.9 bits")
+	entriesOf(w)[0].SetText("Mine")
+	tapShown(t, w, "Make the card")
+	cards = savedCards(t, store)
+	if len(cards) != 2 {
+		t.Fatalf("%d cards saved, want 2", len(cards))
+	}
+	c = cards[1]
+	if c.Profile.Rows != 5 || c.Profile.Cols != 10 || c.Profile.CellWidth != 2 {
+		t.Errorf("the default card is %d × %d of %d", c.Profile.Rows, c.Profile.Cols, c.Profile.CellWidth)
+	}
+	if strings.ContainsAny(c.Profile.Alphabet, "OoIl") || c.Profile.AlphabetSize() != 58 {
+		t.Errorf("the card's alphabet %q keeps look-alikes", c.Profile.Alphabet)
+	}
+	for _, row := range c.Cells {
+		for _, cell := range row {
+			if strings.ContainsAny(cell, "OoIl") {
+				t.Errorf("cell %q holds a look-alike character", cell)
+			}
+		}
+	}
 }
 
 func selectsIn(w fyne.Window) []*widget.Select {
