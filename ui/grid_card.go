@@ -36,39 +36,6 @@ type cardState struct {
 	entry *keyEntry
 }
 
-// keyEntry is an entry that passes the window's keys on (Escape goes back,
-// F1 helps, the shortcuts work), as the search box does, since a focused
-// entry would otherwise swallow them.
-type keyEntry struct {
-	widget.Entry
-	v *view
-}
-
-func newKeyEntry(v *view) *keyEntry {
-	e := &keyEntry{v: v}
-	e.ExtendBaseWidget(e)
-	return e
-}
-
-func (e *keyEntry) TypedRune(r rune) {
-	e.v.touch()
-	e.Entry.TypedRune(r)
-}
-
-func (e *keyEntry) TypedKey(k *fyne.KeyEvent) {
-	if e.v.typedKey(k) {
-		return
-	}
-	e.Entry.TypedKey(k)
-}
-
-func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
-	if e.v.typedShortcut(s) {
-		return
-	}
-	e.Entry.TypedShortcut(s)
-}
-
 // focusChallenge puts the keyboard in the challenge box when the page is on top.
 func (v *view) focusChallenge(st *cardState) {
 	if n := len(v.pages); n > 0 && v.pages[n-1] == st.page && st.entry != nil {
@@ -196,7 +163,8 @@ func (cv *cardPageView) update() {
 			} else {
 				cv.setResult(warning)
 			}
-			cv.table.show(nil, false, st.showAll)
+			cv.table.show(nil, false, false) // not even when asked to show all
+
 		default:
 			problem := wrapped(v.msg, v.challengeText(err, cv.card.Profile))
 			problem.Importance = widget.DangerImportance

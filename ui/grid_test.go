@@ -386,6 +386,7 @@ func TestGridHarvestingChallengeIsRefusedAndNotLogged(t *testing.T) {
 	v, w := open(t, store)
 	openTestCard(t, v, w, "Bank")
 	before := savedCards(t, store)[0].Exposure
+	tapShown(t, w, "Show all cells") // even then, a refused challenge shows nothing
 
 	for _, tc := range []struct{ challenge, want string }{
 		{"A1 B1 C1 D1", "this asks for 4 cells, but a login with this card asks for 3"},
