@@ -889,3 +889,52 @@ func TestGridExposureAdvisesANewCard(t *testing.T) {
 		t.Error("a card answered once is said to be worn out")
 	}
 }
+
+func TestGridPrintDialogA4WithCopies(t *testing.T) {
+	store := newStore(t, nil)
+	addTestCard(t, store, "Bank")
+	v, w := open(t, store)
+	dir := t.TempDir()
+	v.app.Preferences().SetString("fyne:fileDialogLastFolder", storage.NewFileURI(dir).String())
+	openTestCard(t, v, w, "Bank")
+
+	tapShown(t, w, "Print…")
+	sel := selectsOf(w)
+	if len(sel) != 2 {
+		t.Fatalf("%d selects in the print dialog, want kind and language", len(sel))
+	}
+	if hasShown(w, "Copies") {
+		t.Error("copies are asked for a wallet-size card")
+	}
+	sel[0].SetSelectedIndex(int(printA4))
+	sel[1].SetSelected(v.msg.T("ui.settings.language.ja"))
+	var copies *widget.Entry
+	for _, e := range entriesOf(w) {
+		if e.Text == "4" {
+			copies = e
+		}
+	}
+	if copies == nil {
+		t.Fatalf("no copies box for A4; the dialog shows %q", shownTexts(w))
+	}
+	copies.SetText("0")
+	tapShown(t, w, "Save as…")
+	requireShown(t, w, "Copies must be a number from 1 to 100.")
+	tapShown(t, w, "Close")
+
+	tapShown(t, w, "Print…")
+	sel = selectsOf(w)
+	sel[0].SetSelectedIndex(int(printA4))
+	sel[1].SetSelected(v.msg.T("ui.settings.language.ja"))
+	for _, e := range entriesOf(w) {
+		if e.Text == "4" {
+			e.SetText("2")
+		}
+	}
+	tapShown(t, w, "Save as…")
+	tapShown(t, w, "Save")
+	text := pdftotext(t, filepath.Join(dir, "grid-card-Bank.pdf"))
+	if n := strings.Count(text, "秘密情報"); n != 2 {
+		t.Errorf("the sheet holds %d Japanese cards, want 2:\n%s", n, text)
+	}
+}
