@@ -1,9 +1,152 @@
 package ui
 
 import (
+	"fmt"
+
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/mamori-app/mamori/gridcard"
+	"github.com/mamori-app/mamori/vault"
 )
 
-// Not built yet: nil hides the tab or tool.
+// gridPage is the "Grid cards" tool: the cards in the vault, each with its
+// shape and how much of it has been revealed, or, with none, what a grid
+// card is and the two ways to add one. A card opens its own page
+// (openCard), where challenges are answered.
+func (v *view) gridPage() fyne.CanvasObject {
+	addBtn := widget.NewButtonWithIcon(v.msg.T("ui.grid.add"), theme.ContentAddIcon(), v.openAddCard)
+	newBtn := widget.NewButtonWithIcon(v.msg.T("ui.grid.generate"), theme.DocumentCreateIcon(), v.openGenerateCard)
+	buttons := container.NewGridWithColumns(2, addBtn, newBtn)
+	share := wrapped(v.msg, v.msg.T("ui.grid.share_help"))
+	share.Importance = widget.LowImportance
 
-func (v *view) gridPage() fyne.CanvasObject { return nil }
+	cards := v.vault.GridCards
+	if len(cards) == 0 {
+		addBtn.Importance = widget.HighImportance
+		title := widget.NewLabelWithStyle(v.msg.T("ui.grid.empty.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		title.SizeName = theme.SizeNameSubHeadingText
+		return container.NewVScroll(container.NewPadded(container.NewVBox(
+			title,
+			wrapped(v.msg, v.msg.T("ui.grid.empty.what")),
+			wrapped(v.msg, v.msg.T("ui.grid.empty.add")),
+			wrapped(v.msg, v.msg.T("ui.grid.empty.generate")),
+			buttons,
+			share,
+		)))
+	}
+	items := []fyne.CanvasObject{buttons, widget.NewSeparator()}
+	for _, c := range cards {
+		items = append(items, v.cardRow(c), widget.NewSeparator())
+	}
+	items = append(items, share)
+	return container.NewVScroll(container.NewPadded(container.NewVBox(items...)))
+}
+
+// cardRow is one card of the list: its name (a button that opens it), its
+// shape and its exposure. Cells are never shown here.
+func (v *view) cardRow(c gridcard.Card) fyne.CanvasObject {
+	id := c.ID
+	open := widget.NewButtonWithIcon(c.Name, theme.NavigateNextIcon(), func() { v.openCard(id) })
+	open.Alignment = widget.ButtonAlignLeading
+	open.IconPlacement = widget.ButtonIconTrailingText
+	open.Importance = widget.LowImportance
+	shape := wrapped(v.msg, v.describeProfile(c.Profile))
+	shape.Importance = widget.LowImportance
+	exposure := wrapped(v.msg, v.exposureSummary(c))
+	rep := c.Exposure.Report(c.Profile)
+	if rep.AdviseNewCard {
+		exposure.Importance = widget.WarningImportance
+	}
+	return container.NewVBox(open, shape, exposure)
+}
+
+// exposureSummary says in one line how much of the card has been given
+// away, for the list.
+func (v *view) exposureSummary(c gridcard.Card) string {
+	rep := c.Exposure.Report(c.Profile)
+	if rep.Answered == 0 {
+		return v.msg.T("ui.grid.unused")
+	}
+	d := map[string]any{"Answered": rep.Answered, "Revealed": rep.Revealed, "Total": rep.Total, "Risk": formatRisk(rep.Risk)}
+	if rep.AdviseNewCard {
+		return v.msg.T("ui.grid.summary.advise", d)
+	}
+	return v.msg.T("ui.grid.summary", d)
+}
+
+// describeProfile says what cards of p look like, in the window's language.
+func (v *view) describeProfile(p gridcard.Profile) string {
+	d := map[string]any{"Rows": p.Rows, "Cols": p.Cols, "Width": p.CellWidth, "Asked": p.Asked}
+	switch p.Name {
+	case "alnum-5x10":
+		return v.msg.T("ui.grid.profile.alnum", d)
+	case "bank-4x4":
+		return v.msg.T("ui.grid.profile.bank", d)
+	case "entrust-5x10":
+		return v.msg.T("ui.grid.profile.entrust", d)
+	}
+	return v.msg.T("ui.grid.profile.custom", d)
+}
+
+// profileChoice is a select showing the built-in profiles, with the one
+// named selected; onPick gets the chosen profile.
+func (v *view) profileChoice(selected string, onPick func(gridcard.Profile)) *widget.Select {
+	profiles := gridcard.Profiles()
+	labels := make([]string, len(profiles))
+	for i, p := range profiles {
+		labels[i] = v.describeProfile(p)
+	}
+	s := widget.NewSelect(labels, nil)
+	for i, p := range profiles {
+		if p.Name == selected {
+			s.SetSelectedIndex(i)
+		}
+	}
+	s.OnChanged = func(string) {
+		if i := s.SelectedIndex(); i >= 0 {
+			onPick(profiles[i])
+		}
+	}
+	return s
+}
+
+// cardByID returns the card of vlt with the ID, or nil.
+func cardByID(vlt *vault.Vault, id string) *gridcard.Card {
+	if vlt == nil {
+		return nil
+	}
+	for i := range vlt.GridCards {
+		if vlt.GridCards[i].ID == id {
+			return &vlt.GridCards[i]
+		}
+	}
+	return nil
+}
+
+// cardNamed reports whether vlt has a card named name, compared the way
+// the vault compares names.
+func cardNamed(vlt *vault.Vault, name string) bool {
+	for _, c := range vlt.GridCards {
+		if vault.Fold(c.Name) == vault.Fold(name) {
+			return true
+		}
+	}
+	return false
+}
+
+// formatRisk writes a probability for a person: "0%", "0.0012%", "0.150%",
+// "3.5%".
+func formatRisk(p float64) string {
+	switch {
+	case p <= 0:
+		return "0%"
+	case p < 0.0001:
+		return fmt.Sprintf("%.2g%%", 100*p)
+	case p < 0.01:
+		return fmt.Sprintf("%.3f%%", 100*p)
+	}
+	return fmt.Sprintf("%.1f%%", 100*p)
+}
