@@ -84,6 +84,9 @@ type view struct {
 	pages []*page  // the pages open over the list, the top one last
 	ticks []func() // what the top page updates every second
 
+	// transfer is the Import and Export pages' state (transfer.go).
+	transfer *transfer
+
 	top     *fyne.Container // the search box and the toolbar
 	search  *searchEntry
 	list    *accountList
