@@ -3,6 +3,8 @@ package ui
 import (
 	"bytes"
 	"errors"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
@@ -13,6 +15,7 @@ import (
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/importer"
 	"github.com/mamori-app/mamori/vault/kit"
+	"github.com/mamori-app/mamori/vault/kit/paper"
 )
 
 // errNothingNew stops a save that would not change the vault.
@@ -124,6 +127,17 @@ func (v *view) chooseImport(st *importState) {
 // person gives its passphrase or key; anything else is read at once (an
 // encrypted export then asks for its password).
 func (v *view) examine(st *importState) {
+	if st.at == 0 && len(st.files) > 0 && st.files[0].err == nil {
+		if armored, ok, err := paperKitFrom(st.files); ok {
+			// Photos or scans of a paper kit's pages: one kit.
+			st.files = []pickedFile{{name: v.msg.T("ui.kit.import.pages", map[string]any{"Count": len(st.files)}), data: armored}}
+			if err != nil {
+				st.isKit, st.problem = true, v.paperKitError(err)
+				v.refreshPage(st.page)
+				return
+			}
+		}
+	}
 	f := st.current()
 	switch {
 	case f == nil:
@@ -515,4 +529,43 @@ func (v *view) warningText(w importer.Warning) string {
 		return v.msg.T("ui.imp.warn.incomplete_batch")
 	}
 	return w.Err.Error()
+}
+
+// paperKitFrom reads files as photos or scans of the pages of a paper
+// kit, when the first one holds a paper kit's QR codes: ok says they are,
+// and armored is the kit their codes hold, or err why they do not fit
+// together.
+func paperKitFrom(files []pickedFile) (armored []byte, ok bool, err error) {
+	if importer.Detect(files[0].data) != importer.FormatQRImage {
+		return nil, false, nil
+	}
+	var codes []string
+	for i, f := range files {
+		if f.err != nil {
+			return nil, true, f.err
+		}
+		texts, err := importer.ScanQR(f.data)
+		if i == 0 && (err != nil || len(texts) == 0 || !strings.HasPrefix(texts[0], paper.Prefix)) {
+			return nil, false, nil
+		}
+		if err != nil {
+			return nil, true, fmt.Errorf("%s: %w", f.name, err)
+		}
+		codes = append(codes, texts...)
+	}
+	armored, err = paper.Assemble(codes)
+	return armored, true, err
+}
+
+// paperKitError is why the pages of a paper kit do not make a kit.
+func (v *view) paperKitError(err error) string {
+	var missing *paper.MissingError
+	if errors.As(err, &missing) {
+		nums := make([]string, len(missing.Missing))
+		for i, n := range missing.Missing {
+			nums[i] = strconv.Itoa(n)
+		}
+		return v.msg.T("ui.kit.error.pages_missing", map[string]any{"Numbers": strings.Join(nums, v.listSep()), "Total": missing.Total})
+	}
+	return v.msg.T("ui.kit.error.pages", map[string]any{"Error": err.Error()})
 }

@@ -2,10 +2,14 @@ package ui
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
+
+	"filippo.io/age"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
@@ -13,7 +17,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/export"
 	"github.com/mamori-app/mamori/vault/kit"
+	"github.com/mamori-app/mamori/vault/kit/paper"
 	"github.com/mamori-app/mamori/vault/otp"
 )
 
@@ -303,6 +309,114 @@ func TestKitRestoresIntoAnEmptyVault(t *testing.T) {
 	test.Type(entriesOf(w, true)[0], "kit passphrase for the test")
 	tapButton(t, w, "Open the kit")
 	requireText(t, w, "The vault is empty: everything in the kit will be restored.")
+	tapButton(t, w, "Restore from the kit")
+	if got := savedLabels(t, dst); strings.Join(got, "|") != "GitHub: alice" {
+		t.Fatalf("restored %q", got)
+	}
+}
+
+func TestPaperKitPicturesRestore(t *testing.T) {
+	src := newStore(t, nil)
+	addAccounts(t, src, testAccount{"GitHub", "alice", otp.TOTP, 6, ""})
+	armored, err := os.ReadFile(makeKit(t, src, "kit passphrase for the test"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	chunks := paper.Chunks(armored)
+	if len(chunks) < 2 {
+		t.Fatalf("the kit fits in %d code; the test needs several", len(chunks))
+	}
+	dir := t.TempDir()
+	var pages []fyne.URI
+	for i, c := range chunks {
+		var buf bytes.Buffer
+		if err := export.QR(&buf, c, 600); err != nil {
+			t.Fatal(err)
+		}
+		p := filepath.Join(dir, fmt.Sprintf("page-%d.png", i+1))
+		if err := os.WriteFile(p, buf.Bytes(), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, storage.NewFileURI(p))
+	}
+
+	dst := newStore(t, nil)
+	addAccounts(t, dst, testAccount{"Example", "carol", otp.TOTP, 6, "KRSXG5CTMVRXEZLUKN2XAZLSKNSWG4TFOQ"})
+	v, w := open(t, dst)
+	// A page left out is named; nothing changes.
+	v.dropped(fyne.Position{}, pages[1:])
+	requireText(t, w, fmt.Sprintf("QR codes 1 of the %d of this paper kit are missing", len(chunks)))
+	// Every page, in any order.
+	v.dropped(fyne.Position{}, append(pages[1:], pages[0]))
+	requireText(t, w, fmt.Sprintf("File: %d pages of a paper kit", len(chunks)), "Type the kit's passphrase.")
+	test.Type(entriesOf(w, true)[0], "kit passphrase for the test")
+	tapButton(t, w, "Open the kit")
+	tapButton(t, w, "Merge into the vault")
+	if got := savedLabels(t, dst); strings.Join(got, "|") != "Example: carol|GitHub: alice" {
+		t.Fatalf("the paper kit restored %q", got)
+	}
+}
+
+func TestKitImportKeepsNewerAccountsAsConflicts(t *testing.T) {
+	store := newStore(t, nil)
+	addAccounts(t, store, testAccount{"GitHub", "alice", otp.TOTP, 6, ""})
+	path := makeKit(t, store, "kit passphrase for the test")
+	// After the kit was made, the account changes in the vault.
+	if _, err := store.Update(func(vlt *vault.Vault) error {
+		vlt.Accounts[0].Name = "alice (renamed)"
+		vlt.Accounts[0].Updated = vlt.Accounts[0].Updated.Add(time.Hour)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	v, w := open(t, store)
+	pickFiles(t, v, path)
+	v.openTool(toolNamed(t, "ui.tool.import"))
+	tapButton(t, w, "Choose a file…")
+	test.Type(entriesOf(w, true)[0], "kit passphrase for the test")
+	tapButton(t, w, "Open the kit")
+	requireText(t, w, "Conflicts, the vault's copy is newer or as new and is kept, 1: GitHub: alice (renamed)")
+	if got := savedLabels(t, store); strings.Join(got, "|") != "GitHub: alice (renamed)" {
+		t.Fatalf("the vault holds %q", got)
+	}
+}
+
+func TestKitForAKeyOpensWithItsIdentityFile(t *testing.T) {
+	src := newStore(t, nil)
+	addAccounts(t, src, testAccount{"GitHub", "alice", otp.TOTP, 6, ""})
+	vlt, err := src.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	id, err := age.GenerateX25519Identity()
+	other, err2 := age.GenerateX25519Identity()
+	if err != nil || err2 != nil {
+		t.Fatal(err, err2)
+	}
+	var buf bytes.Buffer
+	if err := kit.Export(&buf, vlt, kit.ExportOptions{Recipients: []age.Recipient{id.Recipient()}}); err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	files := map[string]string{"kit.age": buf.String(), "right.txt": id.String() + "\n", "wrong.txt": other.String() + "\n", "junk.txt": "not a key\n"}
+	for name, content := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o600); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	dst := newStore(t, nil)
+	addAccounts(t, dst)
+	v, w := open(t, dst)
+	pickFiles(t, v, filepath.Join(dir, "kit.age"), filepath.Join(dir, "junk.txt"), filepath.Join(dir, "wrong.txt"), filepath.Join(dir, "right.txt"))
+	v.openTool(toolNamed(t, "ui.tool.import"))
+	tapButton(t, w, "Choose a file…")
+	requireText(t, w, "This kit is encrypted to an age or SSH key.")
+	tapButton(t, w, "Choose the key file…")
+	requireText(t, w, "junk.txt is not an age identity file")
+	tapButton(t, w, "Choose the key file…")
+	requireText(t, w, "None of the keys in that file opens this kit. Nothing was changed.")
+	tapButton(t, w, "Choose the key file…")
 	tapButton(t, w, "Restore from the kit")
 	if got := savedLabels(t, dst); strings.Join(got, "|") != "GitHub: alice" {
 		t.Fatalf("restored %q", got)
