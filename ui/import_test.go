@@ -132,7 +132,7 @@ func TestImportListThenAegisCountsDuplicates(t *testing.T) {
 }
 
 func TestImportEncryptedAskesThePassword(t *testing.T) {
-	for _, name := range []string{"aegis-encrypted.json", "2fas-encrypted.2fas"} {
+	for _, name := range []string{"aegis-encrypted.json", "2fas-encrypted.2fas", "ente-encrypted-cheap.json"} {
 		t.Run(name, func(t *testing.T) {
 			store := newStore(t, nil)
 			addAccounts(t, store, testAccount{"Example", "carol", otp.TOTP, 6, ""})
@@ -148,7 +148,8 @@ func TestImportEncryptedAskesThePassword(t *testing.T) {
 			}
 			test.Type(pass[0], "not the password")
 			tapButton(t, w, "Open")
-			requireText(t, w, "That password does not open this export. Nothing was imported")
+			requireText(t, w, "That password does not open this export")
+			requireText(t, w, "Nothing was imported")
 			if got := savedLabels(t, store); len(got) != 1 {
 				t.Fatalf("a wrong password changed the vault: %q", got)
 			}

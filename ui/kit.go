@@ -91,6 +91,9 @@ func (v *view) openKit(st *importState, pass string, ids []age.Identity) {
 			Passphrase: func() (string, error) { return pass, nil },
 		})
 		fyne.Do(func() {
+			if st.current() != f {
+				return // another file is on screen now
+			}
 			st.busy = false
 			if err != nil {
 				st.problem = v.kitOpenError(err)
