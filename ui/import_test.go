@@ -423,3 +423,41 @@ func TestKitForAKeyOpensWithItsIdentityFile(t *testing.T) {
 		t.Fatalf("restored %q", got)
 	}
 }
+
+func TestImportReadsEveryFormat(t *testing.T) {
+	for _, c := range []struct{ file, format, label string }{
+		{"otpauth.txt", "otpauth:// list", "GitHub: alice"},
+		{"google-migration.txt", "Google Authenticator export", "GitHub: alice"},
+		{"qr-otpauth.png", "QR code picture", "みずほ銀行: 山田太郎"},
+		{"screenshot.jpg", "QR code picture", "alice"},
+		{"aegis-plain.json", "Aegis", "GitHub: alice"},
+		{"2fas-plain.2fas", "2FAS", "GitHub: alice"},
+		{"ente-plain.txt", "otpauth:// list", "GitHub: alice"},
+		{"bitwarden.json", "Bitwarden", "GitHub: alice"},
+		{"proton.json", "Proton Authenticator", "GitHub: alice"},
+		{"keepassxc.csv", "KeePassXC CSV", "GitHub: alice"},
+		{"keepassxc.xml", "KeePass XML", "GitHub: alice"},
+	} {
+		t.Run(c.file, func(t *testing.T) {
+			store := newStore(t, nil)
+			addAccounts(t, store)
+			v, w := open(t, store)
+			v.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(fixture(c.file))})
+			requireText(t, w, "Format: "+c.format, c.label)
+			var imp *widget.Button
+			for _, b := range buttonsOf(w) {
+				if strings.HasPrefix(b.Text, "Import ") {
+					imp = b
+				}
+			}
+			if imp == nil {
+				t.Fatalf("no Import button; the window shows %q", textsOf(w))
+			}
+			test.Tap(imp)
+			requireText(t, w, "imported.")
+			if got := savedLabels(t, store); len(got) == 0 {
+				t.Error("nothing was saved")
+			}
+		})
+	}
+}

@@ -182,6 +182,11 @@ func writeSecret(w fyne.URIWriteCloser, write func(io.Writer) error) error {
 	if err := w.Close(); werr == nil && err != nil {
 		werr = fmt.Errorf("writing the file: %w", err)
 	}
+	if werr != nil {
+		// Nothing useful is left where the person chose: no empty or
+		// half-written file.
+		_ = storage.Delete(w.URI())
+	}
 	return werr
 }
 
