@@ -96,7 +96,7 @@ func (v *view) importPage() fyne.CanvasObject {
 			items = append(items, heading(v.msg.T("ui.imp.file", map[string]any{"Name": f.name})))
 		}
 		items = append(items, v.importFileView(st)...)
-		if st.at+1 < len(st.files) && !st.busy && (st.done != nil || st.kitReport != nil || st.problem != "") {
+		if st.at+1 < len(st.files) && !st.busy {
 			next := widget.NewButtonWithIcon(v.msg.T("ui.imp.next_file"), theme.NavigateNextIcon(), func() {
 				st.at++
 				st.reset()
@@ -353,6 +353,7 @@ func (v *view) doImport(st *importState) {
 		accts[i] = a
 	}
 	var inVault []int
+	f := st.current()
 	st.busy = true
 	v.refreshPage(st.page)
 	v.save(func(vl *vault.Vault) error {
@@ -371,6 +372,10 @@ func (v *view) doImport(st *importState) {
 		}
 		return nil
 	}, func(err error) {
+		if st.current() != f {
+			// Another file is on screen now; the vault shows what came in.
+			return
+		}
 		st.busy = false
 		if err != nil && !errors.Is(err, errNothingNew) {
 			st.problem = v.msg.T("ui.imp.error.save", map[string]any{"Error": err.Error()})
@@ -390,10 +395,8 @@ func (v *view) doImport(st *importState) {
 		}
 		st.res, st.done = nil, d
 		// The file's secrets are in the vault now: not kept here.
-		if f := st.current(); f != nil {
-			clear(f.data)
-			f.data = nil
-		}
+		clear(f.data)
+		f.data = nil
 		v.refreshPage(st.page)
 	})
 }

@@ -186,6 +186,7 @@ func (v *view) doKitImport(st *importState) {
 	}
 	src := st.kit.Vault
 	var rep kit.Report
+	f := st.current()
 	st.busy = true
 	v.refreshPage(st.page)
 	v.save(func(vl *vault.Vault) error {
@@ -207,6 +208,9 @@ func (v *view) doKitImport(st *importState) {
 		}
 		return nil
 	}, func(err error) {
+		if st.current() != f {
+			return // another file is on screen now
+		}
 		st.busy = false
 		if err != nil && !errors.Is(err, errNothingNew) {
 			st.problem = v.msg.T("ui.kit.error.save", map[string]any{"Error": err.Error()})
@@ -214,9 +218,7 @@ func (v *view) doKitImport(st *importState) {
 			return
 		}
 		st.kit, st.kitReport = nil, &rep
-		if f := st.current(); f != nil {
-			f.data = nil
-		}
+		f.data = nil
 		v.refreshPage(st.page)
 	})
 }
