@@ -461,3 +461,21 @@ func TestImportReadsEveryFormat(t *testing.T) {
 		})
 	}
 }
+
+func TestLockingForgetsTheImport(t *testing.T) {
+	store := newStore(t, nil) // a key file, so the app can lock
+	addAccounts(t, store, testAccount{"Example", "carol", otp.TOTP, 6, ""})
+	v, w := open(t, store)
+	v.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(fixture("otpauth.txt"))})
+	requireText(t, w, "4 accounts will be added:")
+	files := v.transfer.imp.files
+	v.lock()
+	if v.transfer.imp != nil || len(files[0].data) == 0 || !bytes.Equal(files[0].data, make([]byte, len(files[0].data))) {
+		t.Error("locking kept the file read for import")
+	}
+	tapButton(t, w, "Unlock")
+	v.openTool(toolNamed(t, "ui.tool.import"))
+	if hasText(w, "otpauth.txt") || hasText(w, "GitHub: alice") {
+		t.Errorf("after unlocking the import page shows %q", textsOf(w))
+	}
+}

@@ -39,6 +39,19 @@ type transfer struct {
 	kit *kitForm
 }
 
+// forgetTransfers drops what the Import and Export pages hold (files read,
+// accounts decrypted, a generated passphrase), when the app locks.
+func (v *view) forgetTransfers() {
+	if t := v.transfer; t != nil {
+		if t.imp != nil {
+			for _, f := range t.imp.files {
+				clear(f.data)
+			}
+		}
+		t.imp, t.kit = nil, nil
+	}
+}
+
 // xfer returns the view's transfer state, made on first use with the
 // real file dialogs.
 func (v *view) xfer() *transfer {

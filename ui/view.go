@@ -753,6 +753,7 @@ func (v *view) lock() {
 	v.vault, v.accounts, v.shown = nil, nil, nil
 	v.hotp = map[string]hotp{}
 	v.undo = nil // a deleted account is not kept past locking
+	v.forgetTransfers()
 	v.showUndo()
 	v.showLocked()
 	v.updateTray()
