@@ -184,7 +184,7 @@ func TestKitExportToAGeneratedPassphraseOpensWithAge(t *testing.T) {
 	test.Tap(checkOf(t, w, "I have written the passphrase down"))
 	tapButton(t, w, "Save the kit…")
 	requireText(t, w, "The kit is saved as kit.age: 2 accounts, 0 grid cards", "The passphrase is no longer shown")
-	if hasText(w, strings.ReplaceAll(pass, "-", " ")) {
+	if hasText(w, strings.ReplaceAll(pass, "-", " ")) || v.transfer.kit.generated != "" {
 		t.Error("the passphrase is still on screen after the kit was saved")
 	}
 	if st, err := os.Stat(path); err != nil || st.Mode().Perm() != 0o600 {
@@ -193,6 +193,12 @@ func TestKitExportToAGeneratedPassphraseOpensWithAge(t *testing.T) {
 	doc, labels := parseKitDoc(t, ageDecrypt(t, path, pass))
 	if doc.Format != kit.FormatName || labels != "GitHub/alice|みずほ銀行/山田太郎" {
 		t.Errorf("age -d gives format %q, accounts %q", doc.Format, labels)
+	}
+
+	// The next kit gets new words, when asked for.
+	tapButton(t, w, "Make a new passphrase")
+	if next := v.transfer.kit.generated; next == "" || next == pass {
+		t.Errorf("the next passphrase is %q", next)
 	}
 }
 

@@ -101,6 +101,15 @@ func (v *view) kitExportView() fyne.CanvasObject {
 	var pass, again *widget.Entry
 	switch f.protect {
 	case protectGenerated:
+		if f.generated == "" && f.result != "" {
+			// A kit was just saved with the last one, which is gone: a
+			// new one only when asked for.
+			items = append(items, container.NewHBox(widget.NewButtonWithIcon(v.msg.T("ui.kit.export.new_passphrase"), theme.ViewRefreshIcon(), func() {
+				f.result = ""
+				v.refreshPage(f.page)
+			})))
+			break
+		}
 		if f.generated == "" {
 			p, err := kit.GeneratePassphrase()
 			if err != nil {
@@ -182,7 +191,7 @@ func (v *view) kitOptions(f *kitForm, pass, again *widget.Entry) (kit.ExportOpti
 	switch f.protect {
 	case protectGenerated:
 		if f.generated == "" {
-			return opts, v.msg.T("ui.kit.error.no_passphrase")
+			return opts, v.msg.T("ui.kit.error.no_generated")
 		}
 		if !f.wroteDown {
 			return opts, v.msg.T("ui.kit.error.write_down")
