@@ -88,6 +88,9 @@ type view struct {
 	pages []*page  // the pages open over the list, the top one last
 	ticks []func() // what the top page updates every second
 
+	// transfer is the Import and Export pages' state (transfer.go).
+	transfer *transfer
+
 	top     *fyne.Container // the search box and the toolbar
 	search  *searchEntry
 	list    *accountList
@@ -754,6 +757,7 @@ func (v *view) lock() {
 	v.vault, v.accounts, v.shown = nil, nil, nil
 	v.hotp = map[string]hotp{}
 	v.undo = nil // a deleted account is not kept past locking
+	v.forgetTransfers()
 	v.showUndo()
 	v.showLocked()
 	v.updateTray()
