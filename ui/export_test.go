@@ -231,24 +231,24 @@ func TestKitExportToKeysAndASubset(t *testing.T) {
 	test.Tap(checkOf(t, w, "Text instead of binary (armored, for printing or pasting)"))
 
 	// A private key pasted by mistake is refused, and not repeated.
-	keys := entriesOf(w, false)
+	keys := transferEntries(w, false)
 	if len(keys) != 1 {
 		t.Fatalf("%d entries, want the keys box", len(keys))
 	}
 	keys[0].SetText("# mine\n" + string(secret))
 	tapButton(t, w, "Save the kit…")
 	requireText(t, w, "is a private key")
-	if hasText(w, "AGE-SECRET-KEY") || entriesOf(w, false)[0].Text != "" {
+	if hasText(w, "AGE-SECRET-KEY") || transferEntries(w, false)[0].Text != "" {
 		t.Error("the private key stays on screen")
 	}
-	entriesOf(w, false)[0].SetText("not a key")
+	transferEntries(w, false)[0].SetText("not a key")
 	tapButton(t, w, "Save the kit…")
 	requireText(t, w, "Line 1 is not an age or SSH public key.")
 	if _, err := os.Stat(path); err == nil {
 		t.Fatal("a kit was written for bad keys")
 	}
 
-	entriesOf(w, false)[0].SetText(string(pub))
+	transferEntries(w, false)[0].SetText(string(pub))
 	tapButton(t, w, "Save the kit…")
 	requireText(t, w, "The kit is saved as kit.age: 1 account, 0 grid cards, for the keys given.")
 	b, err := os.ReadFile(path)
@@ -279,7 +279,7 @@ func TestKitExportOwnPassphraseAndPaper(t *testing.T) {
 		{"short", "short", "The passphrase is too short"},
 		{"a long enough passphrase", "a long enough passphrasE", "The two passphrases differ."},
 	} {
-		e := entriesOf(w, true)
+		e := transferEntries(w, true)
 		if len(e) != 2 {
 			t.Fatalf("%d password entries, want 2", len(e))
 		}
@@ -291,7 +291,7 @@ func TestKitExportOwnPassphraseAndPaper(t *testing.T) {
 			t.Fatalf("%q / %q wrote a kit", c.pass, c.again)
 		}
 	}
-	e := entriesOf(w, true)
+	e := transferEntries(w, true)
 	e[0].SetText("a long enough passphrase")
 	e[1].SetText("a long enough passphrase")
 	tapButton(t, w, "Save a paper kit (PDF)…")
@@ -394,7 +394,7 @@ func TestTransferPagesInBothLanguages(t *testing.T) {
 			v.openTool(toolNamed(t, "ui.tool.import"))
 			check("the import page")
 			tapButton(t, w, map[string]string{"en": "Choose a file…", "ja": "ファイルを選ぶ…"}[lang])
-			if len(entriesOf(w, true)) != 1 {
+			if len(transferEntries(w, true)) != 1 {
 				t.Fatal("the encrypted file asks for no password")
 			}
 			check("the password question")

@@ -67,7 +67,7 @@ func saveTo(t *testing.T, v *view, path string) *int {
 }
 
 // entriesOf returns the entries on screen, password entries or not.
-func entriesOf(w fyne.Window, password bool) []*widget.Entry {
+func transferEntries(w fyne.Window, password bool) []*widget.Entry {
 	var out []*widget.Entry
 	for _, o := range test.LaidOutObjects(w.Content()) {
 		if e, ok := o.(*widget.Entry); ok && e.Visible() && e.Password == password {
@@ -142,7 +142,7 @@ func TestImportEncryptedAskesThePassword(t *testing.T) {
 			tapButton(t, w, "Choose a file…")
 			requireText(t, w, "encrypted", "is protected by a password")
 
-			pass := entriesOf(w, true)
+			pass := transferEntries(w, true)
 			if len(pass) != 1 {
 				t.Fatalf("%d password entries, want 1", len(pass))
 			}
@@ -154,7 +154,7 @@ func TestImportEncryptedAskesThePassword(t *testing.T) {
 				t.Fatalf("a wrong password changed the vault: %q", got)
 			}
 
-			pass = entriesOf(w, true)
+			pass = transferEntries(w, true)
 			if len(pass) != 1 {
 				t.Fatalf("after a wrong password: %d password entries, want 1", len(pass))
 			}
@@ -262,7 +262,7 @@ func TestKitImportMergesAndNeverOverwrites(t *testing.T) {
 	tapButton(t, w, "Choose a file…")
 	requireText(t, w, "This is a Mamori recovery kit.", "Type the kit's passphrase.")
 
-	pass := entriesOf(w, true)
+	pass := transferEntries(w, true)
 	if len(pass) != 1 {
 		t.Fatalf("%d password entries, want 1", len(pass))
 	}
@@ -273,7 +273,7 @@ func TestKitImportMergesAndNeverOverwrites(t *testing.T) {
 		t.Fatalf("a wrong passphrase changed the vault: %q", got)
 	}
 
-	test.Type(entriesOf(w, true)[0], "kit passphrase for the test")
+	test.Type(transferEntries(w, true)[0], "kit passphrase for the test")
 	tapButton(t, w, "Open the kit")
 	requireText(t, w, "it holds 2 accounts and 0 grid cards", "Merging the kit will do this:", "Added 2: GitHub: alice, Dropbox: alice")
 	if got := savedLabels(t, dst); len(got) != 1 {
@@ -288,7 +288,7 @@ func TestKitImportMergesAndNeverOverwrites(t *testing.T) {
 	// The same kit again: nothing new, nothing overwritten.
 	pickFiles(t, v, path)
 	tapButton(t, w, "Choose a file…")
-	test.Type(entriesOf(w, true)[0], "kit passphrase for the test")
+	test.Type(transferEntries(w, true)[0], "kit passphrase for the test")
 	tapButton(t, w, "Open the kit")
 	requireText(t, w, "Already the same: 2", "The kit holds nothing the vault does not have already.")
 	for _, b := range buttonsOf(w) {
@@ -307,7 +307,7 @@ func TestKitRestoresIntoAnEmptyVault(t *testing.T) {
 	addAccounts(t, dst) // an empty vault
 	v, w := open(t, dst)
 	v.dropped(fyne.Position{}, []fyne.URI{storage.NewFileURI(path)})
-	test.Type(entriesOf(w, true)[0], "kit passphrase for the test")
+	test.Type(transferEntries(w, true)[0], "kit passphrase for the test")
 	tapButton(t, w, "Open the kit")
 	requireText(t, w, "The vault is empty: everything in the kit will be restored.")
 	tapButton(t, w, "Restore from the kit")
@@ -350,7 +350,7 @@ func TestPaperKitPicturesRestore(t *testing.T) {
 	// Every page, in any order.
 	v.dropped(fyne.Position{}, append(pages[1:], pages[0]))
 	requireText(t, w, fmt.Sprintf("File: %d pages of a paper kit", len(chunks)), "Type the kit's passphrase.")
-	test.Type(entriesOf(w, true)[0], "kit passphrase for the test")
+	test.Type(transferEntries(w, true)[0], "kit passphrase for the test")
 	tapButton(t, w, "Open the kit")
 	tapButton(t, w, "Merge into the vault")
 	if got := savedLabels(t, dst); strings.Join(got, "|") != "Example: carol|GitHub: alice" {
@@ -374,7 +374,7 @@ func TestKitImportKeepsNewerAccountsAsConflicts(t *testing.T) {
 	pickFiles(t, v, path)
 	v.openTool(toolNamed(t, "ui.tool.import"))
 	tapButton(t, w, "Choose a file…")
-	test.Type(entriesOf(w, true)[0], "kit passphrase for the test")
+	test.Type(transferEntries(w, true)[0], "kit passphrase for the test")
 	tapButton(t, w, "Open the kit")
 	requireText(t, w, "Conflicts, the vault's copy is newer or as new and is kept, 1: GitHub: alice (renamed)")
 	if got := savedLabels(t, store); strings.Join(got, "|") != "GitHub: alice (renamed)" {
