@@ -1,0 +1,67 @@
+package ui
+
+import (
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/mamori-app/mamori/vault/phone"
+)
+
+// readinessPage is the "Recovery readiness" tool: every single point of
+// failure the readiness rules find, most severe first, each with a button
+// to the account concerned; or an all-clear.
+func (v *view) readinessPage() fyne.CanvasObject {
+	box := container.NewVBox(wrapped(v.msg, v.msg.T("ui.readiness.intro")))
+	found := phone.Readiness(v.vault.Bindings())
+	if len(found) == 0 {
+		ok := wrapped(v.msg, v.msg.T("ui.readiness.all_clear"))
+		ok.Importance = widget.SuccessImportance
+		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, ok))
+		box.Add(wrapped(v.msg, v.msg.T("ui.readiness.all_clear_help")))
+		return container.NewVScroll(box)
+	}
+	box.Add(heading(v.msg.T("ui.readiness.count", map[string]any{"Count": len(found)})))
+	for _, f := range found {
+		box.Add(v.findingRow(f))
+	}
+	return container.NewVScroll(box)
+}
+
+// findingRow is one finding: how serious, which account, what is wrong, and
+// a button to the account's page.
+func (v *view) findingRow(f phone.Finding) fyne.CanvasObject {
+	sev := widget.NewLabel(v.severityName(f.Severity))
+	sev.TextStyle.Bold = true
+	icon := widget.NewIcon(theme.WarningIcon())
+	switch f.Severity {
+	case phone.SeverityHigh:
+		sev.Importance = widget.DangerImportance
+		icon = widget.NewIcon(theme.ErrorIcon())
+	case phone.SeverityMedium:
+		sev.Importance = widget.WarningImportance
+	default:
+		icon = widget.NewIcon(theme.InfoIcon())
+	}
+	name := wrapped(v.msg, f.Label)
+	name.TextStyle.Bold = true
+	id := f.AccountID
+	open := widget.NewButtonWithIcon(v.msg.T("ui.readiness.open"), theme.NavigateNextIcon(), func() { v.openAccount(id) })
+	return container.NewVBox(
+		container.NewBorder(nil, nil, container.NewHBox(icon, sev), open, name),
+		wrapped(v.msg, v.findingText(f)),
+		widget.NewSeparator(),
+	)
+}
+
+// severityName translates a severity.
+func (v *view) severityName(s phone.Severity) string {
+	switch s {
+	case phone.SeverityHigh:
+		return v.msg.T("ui.readiness.severity.high")
+	case phone.SeverityMedium:
+		return v.msg.T("ui.readiness.severity.medium")
+	}
+	return v.msg.T("ui.readiness.severity.low")
+}
