@@ -66,7 +66,7 @@ func (v *view) phoneChangePage() fyne.CanvasObject {
 func (v *view) changeRow(title string, left int, state string, open func()) fyne.CanvasObject {
 	status := v.msg.T("ui.phonechange.finished")
 	if left > 0 {
-		status = v.msg.T("ui.phonechange.left", map[string]any{"Count": left}) + " " + state
+		status = v.msg.T("ui.phonechange.left", map[string]any{"Count": left, "State": state})
 	}
 	label := wrapped(v.msg, status)
 	if left == 0 {
@@ -75,7 +75,7 @@ func (v *view) changeRow(title string, left int, state string, open func()) fyne
 	btn := widget.NewButtonWithIcon(v.msg.T("ui.phonechange.checklist"), theme.NavigateNextIcon(), open)
 	title1 := wrapped(v.msg, title)
 	title1.TextStyle.Bold = true
-	return container.NewVBox(container.NewBorder(nil, nil, nil, btn, container.NewVBox(title1, label)), widget.NewSeparator())
+	return container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(btn), container.NewVBox(title1, label)), widget.NewSeparator())
 }
 
 // newNumber shows a change's new number, or says there is none.

@@ -118,7 +118,9 @@ func warningLine(msg *assets.Catalog, text string) fyne.CanvasObject {
 
 // heading is a section title.
 func heading(text string) *widget.Label {
-	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
 }
 
 // confirm asks before something is removed; yes runs on confirmation.
@@ -204,7 +206,7 @@ func (v *view) numbersList(a *vault.Account) fyne.CanvasObject {
 		case b.Role == phone.RoleSMS && n.SMSUnsuitable():
 			lines.Add(warningLine(v.msg, v.msg.T("ui.phones.warn.sms_unsuitable")))
 		}
-		list.Add(container.NewBorder(nil, nil, nil, remove, lines))
+		list.Add(container.NewBorder(nil, nil, nil, container.NewVBox(remove), lines))
 	}
 	return list
 }
@@ -316,7 +318,7 @@ func (v *view) devicesList(a *vault.Account) fyne.CanvasObject {
 				"Device": name, "Label": a.Label(),
 			}), v.msg.T("ui.phones.device_unbind"), func() { v.setDeviceBound(id, devID, false) })
 		})
-		list.Add(container.NewBorder(nil, nil, nil, remove, wrapped(v.msg, text)))
+		list.Add(container.NewBorder(nil, nil, nil, container.NewVBox(remove), wrapped(v.msg, text)))
 	}
 	return list
 }
