@@ -338,7 +338,7 @@ func (v *view) checklistItem(accountID, label, detail string, noFallback bool, t
 	}
 	box.Add(container.NewHBox(
 		widget.NewButtonWithIcon(v.msg.T("ui.phonechange.tick"), theme.ConfirmIcon(), tick),
-		widget.NewButtonWithIcon(v.msg.T("ui.phonechange.open_account"), theme.AccountIcon(), func() { v.openAccount(accountID) }),
+		widget.NewButtonWithIcon(v.msg.T("ui.phonechange.open_account"), theme.AccountIcon(), func() { v.openAccountOn(accountID, "ui.tab.phones") }),
 	))
 	box.Add(widget.NewSeparator())
 	return box

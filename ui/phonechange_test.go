@@ -273,3 +273,48 @@ func TestParseDay(t *testing.T) {
 		}
 	}
 }
+
+func TestAccountTabLeadsToAnOpenChange(t *testing.T) {
+	store := newStore(t, nil)
+	ids := changeAccounts(t, store)
+	if _, err := store.Update(func(vlt *vault.Vault) error {
+		c, err := phone.NewChange(oldNumber, newNumber, at59)
+		c.OldStillWorks = true
+		vlt.PhoneChanges = append(vlt.PhoneChanges, c)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	v, w := open(t, store)
+
+	tab := phonesTabOf(t, v, w, ids[2])
+	if strings.Contains(phTexts(w, tab), "a number being changed") {
+		t.Error("an account not bound to the old number is told it is")
+	}
+	tab = phonesTabOf(t, v, w, ids[0])
+	phTap(t, w, tab, "Checklist", "Still bound to 080-1234-5607, a number being changed.")
+	requireText(t, w, "080-1234-5607 → 090-8765-4321", "To update: 2 (done: 0)")
+
+	// Ticked off from there, the account's tab shows the new number.
+	phTap(t, w, pageContent(w), "Mark as updated", "Amazon: taro@example.com")
+	tapButton(t, w, "Back")
+	tab = phonesTabOf(t, v, w, ids[0])
+	s := phTexts(w, tab)
+	if strings.Contains(s, "a number being changed") || !strings.Contains(s, "090-8765-4321 · SMS code") {
+		t.Errorf("after the update, the tab shows %q", s)
+	}
+}
+
+func TestDeviceChangeNeedsADevice(t *testing.T) {
+	store := newStore(t, nil)
+	changeAccounts(t, store)
+	v, w := open(t, store)
+	openToolNamed(t, v, "ui.tool.phone_change")
+	tapButton(t, w, "Record a new handset or app reinstall")
+	requireText(t, w, "No device is recorded yet.")
+	for _, b := range buttonsOf(w) {
+		if b.Text == "Record and show the checklist" {
+			t.Error("the form offers to record a change of no device")
+		}
+	}
+}

@@ -136,6 +136,29 @@ func (v *view) confirm(title, message, action string, yes func()) {
 	d.Show()
 }
 
+// openAccountOn opens the page of the account with id on the tab whose
+// title is key (such as "ui.tab.phones"), or on its first tab when that tab
+// is not shown.
+func (v *view) openAccountOn(id, key string) {
+	v.openAccount(id)
+	a := v.vault.Account(id)
+	if a == nil || len(v.pages) == 0 {
+		return
+	}
+	shown := 0
+	for _, t := range accountTabs() {
+		if t.build(v, a) == nil {
+			continue
+		}
+		if t.key == key {
+			v.pages[len(v.pages)-1].tab = shown
+			v.showPage()
+			return
+		}
+		shown++
+	}
+}
+
 // phonesTab is an account's phone numbers and devices: what its codes are
 // sent to or live on, with the warnings that apply to this account.
 func (v *view) phonesTab(a *vault.Account) fyne.CanvasObject {

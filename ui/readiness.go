@@ -30,7 +30,7 @@ func (v *view) readinessPage() fyne.CanvasObject {
 }
 
 // findingRow is one finding: how serious, which account, what is wrong, and
-// a button to the account's page.
+// a button to the account's page, on the tab where it can be put right.
 func (v *view) findingRow(f phone.Finding) fyne.CanvasObject {
 	sev := widget.NewLabel(v.severityName(f.Severity))
 	sev.TextStyle.Bold = true
@@ -46,8 +46,11 @@ func (v *view) findingRow(f phone.Finding) fyne.CanvasObject {
 	}
 	name := wrapped(v.msg, f.Label)
 	name.TextStyle.Bold = true
-	id := f.AccountID
-	open := widget.NewButtonWithIcon(v.msg.T("ui.readiness.open"), theme.NavigateNextIcon(), func() { v.openAccount(id) })
+	id, tab := f.AccountID, "ui.tab.phones"
+	if f.Code == phone.FindingBackupCodesLow || f.Code == phone.FindingBackupCodesUsedUp {
+		tab = "ui.tab.backup"
+	}
+	open := widget.NewButtonWithIcon(v.msg.T("ui.readiness.open"), theme.NavigateNextIcon(), func() { v.openAccountOn(id, tab) })
 	return container.NewVBox(
 		container.NewBorder(nil, nil, container.NewHBox(icon, sev), open, name),
 		wrapped(v.msg, v.findingText(f)),

@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/test"
 
 	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/vault"
@@ -27,6 +29,9 @@ func TestReadinessListsSMSOnlyAccountsUntilTheyHaveBackupCodes(t *testing.T) {
 	phTap(t, w, pageContent(w), "Open", "Amazon: taro@example.com")
 	if n := len(v.pages); n != 2 || v.pages[1].title() != "Amazon: taro@example.com" {
 		t.Fatalf("%d pages; the window shows %q", n, textsOf(w))
+	}
+	if tab := selectedTab(w); tab != "Phones and devices" {
+		t.Errorf("the account's page opened on its %q tab", tab)
 	}
 	tapButton(t, w, "Back")
 
@@ -54,6 +59,16 @@ func TestReadinessListsSMSOnlyAccountsUntilTheyHaveBackupCodes(t *testing.T) {
 	}
 	v.load()
 	requireText(t, w, "All clear: no single point of failure found.")
+}
+
+// selectedTab is the title of the selected tab of the account page shown.
+func selectedTab(w fyne.Window) string {
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if tabs, ok := o.(*container.AppTabs); ok && tabs.Selected() != nil {
+			return tabs.Selected().Text
+		}
+	}
+	return ""
 }
 
 func TestPhoneScreensInBothLanguages(t *testing.T) {
