@@ -54,7 +54,7 @@ func (v *view) deviceChangeForm() fyne.CanvasObject {
 	event.Required = true
 	event.SetSelected(events[0])
 	timing := v.newTimingFields("ui.phonechange.old_device_works")
-	problem := v.formProblem()
+	problem := v.phoneFormProblem()
 	record := func() {
 		ev := phone.EventNewHandset
 		if event.Selected == events[1] {
@@ -109,7 +109,7 @@ func (v *view) recordDeviceChange(oldID string, event phone.DeviceEvent, newName
 			}
 		}
 		if oldIdx < 0 {
-			return refusal{key: "ui.phones.device_gone"}
+			return phoneRefusal{key: "ui.phones.device_gone"}
 		}
 		newID := ""
 		switch {
@@ -121,7 +121,7 @@ func (v *view) recordDeviceChange(oldID string, event phone.DeviceEvent, newName
 			} else {
 				d, err := phone.NewDevice(newName, vlt.Devices[oldIdx].Kind, now)
 				if err != nil {
-					return refusal{key: "ui.phones.device_needs_name"}
+					return phoneRefusal{key: "ui.phones.device_needs_name"}
 				}
 				vlt.Devices = append(vlt.Devices, d)
 				newID = d.ID
@@ -129,7 +129,7 @@ func (v *view) recordDeviceChange(oldID string, event phone.DeviceEvent, newName
 		}
 		fresh, err := phone.NewDeviceChange(event, oldID, newID, tr.Date)
 		if err != nil {
-			return refusal{key: "ui.phonechange.bad_change"}
+			return phoneRefusal{key: "ui.phonechange.bad_change"}
 		}
 		fresh.OldStillWorks = tr.OldStillWorks
 		var i int
@@ -178,7 +178,7 @@ func (v *view) openDeviceChecklist(id string) {
 func (v *view) deviceChecklist(c phone.DeviceChange) fyne.CanvasObject {
 	now := v.now()
 	items := phone.DeviceRisk(v.vault.Bindings(), []phone.DeviceChange{c}, now)
-	d := map[string]any{"Old": v.deviceName(c.Old), "Count": len(items), "Done": len(c.Done)}
+	d := map[string]any{"Old": v.phoneDeviceName(c.Old), "Count": len(items), "Done": len(c.Done)}
 	box := container.NewVBox(wrapped(v.msg, v.deviceState(c.Transition, now)))
 	if len(items) == 0 {
 		done := wrapped(v.msg, v.msg.T("ui.phonechange.device_finished", d))
@@ -194,10 +194,10 @@ func (v *view) deviceChecklist(c phone.DeviceChange) fyne.CanvasObject {
 		advice = "ui.phonechange.reinstall_advice"
 	}
 	box.Add(wrapped(v.msg, v.msg.T(advice, d)))
-	box.Add(heading(v.msg.T("ui.phonechange.progress", d)))
+	box.Add(phoneHeading(v.msg.T("ui.phonechange.progress", d)))
 	detail := v.msg.T("ui.phonechange.codes_on", d)
 	for _, it := range items {
-		box.Add(v.checklistItem(it.AccountID, it.Label, detail, it.NoFallback, func() { v.tickDevice(c.ID, it.AccountID) }))
+		box.Add(v.changeChecklistItem(it.AccountID, it.Label, detail, it.NoFallback, func() { v.tickDevice(c.ID, it.AccountID) }))
 	}
 	return container.NewVScroll(box)
 }
@@ -210,7 +210,7 @@ func (v *view) tickDevice(changeID, accountID string) {
 	v.save(func(vlt *vault.Vault) error {
 		a := vlt.Account(accountID)
 		if a == nil {
-			return refusal{key: "ui.phones.account_gone"}
+			return phoneRefusal{key: "ui.phones.account_gone"}
 		}
 		for i := range vlt.DeviceChanges {
 			if c := &vlt.DeviceChanges[i]; c.ID == changeID {
@@ -220,7 +220,7 @@ func (v *view) tickDevice(changeID, accountID string) {
 				return nil
 			}
 		}
-		return refusal{key: "ui.phonechange.change_gone"}
+		return phoneRefusal{key: "ui.phonechange.change_gone"}
 	}, func(err error) {
 		v.phoneSaved(v.msg.T("ui.phonechange.ticked", map[string]any{"Label": label}))(err)
 	})

@@ -28,13 +28,13 @@ func (v *view) phoneChangePage() fyne.CanvasObject {
 		widget.NewButtonWithIcon(v.msg.T("ui.phonechange.record_number"), theme.ContentAddIcon(), v.openNumberChangeForm),
 		widget.NewButtonWithIcon(v.msg.T("ui.phonechange.record_device"), theme.ContentAddIcon(), v.openDeviceChangeForm),
 		widget.NewSeparator(),
-		heading(v.msg.T("ui.phonechange.recorded")),
+		phoneHeading(v.msg.T("ui.phonechange.recorded")),
 	)
 	var open, finished []fyne.CanvasObject
 	bindings := v.vault.Bindings()
 	for _, c := range v.vault.PhoneChanges {
 		left := len(phone.Risk(bindings, []phone.Change{c}, now))
-		title := v.msg.T("ui.phonechange.number_title", map[string]any{"Old": showNumber(c.Old), "New": v.newNumber(c.New)})
+		title := v.msg.T("ui.phonechange.number_title", map[string]any{"Old": numberText(c.Old), "New": v.newNumberText(c.New)})
 		row := v.changeRow(title, left, v.lineState(c.Transition, now), func() { v.openNumberChecklist(c.ID) })
 		if left > 0 {
 			open = append(open, row)
@@ -78,25 +78,25 @@ func (v *view) changeRow(title string, left int, state string, open func()) fyne
 	return container.NewVBox(container.NewBorder(nil, nil, nil, container.NewVBox(btn), container.NewVBox(title1, label)), widget.NewSeparator())
 }
 
-// newNumber shows a change's new number, or says there is none.
-func (v *view) newNumber(e phone.E164) string {
+// newNumberText shows a change's new number, or says there is none.
+func (v *view) newNumberText(e phone.E164) string {
 	if e == "" {
 		return v.msg.T("ui.phonechange.no_new_number")
 	}
-	return showNumber(e)
+	return numberText(e)
 }
 
 // deviceChangeTitle says what a device change is: a new handset (and which)
 // or an app reinstall.
 func (v *view) deviceChangeTitle(c phone.DeviceChange) string {
-	old := v.deviceName(c.Old)
+	old := v.phoneDeviceName(c.Old)
 	switch {
 	case c.Event == phone.EventAppReinstall:
 		return v.msg.T("ui.phonechange.reinstall_title", map[string]any{"Old": old})
 	case c.New == "":
 		return v.msg.T("ui.phonechange.handset_title_unknown", map[string]any{"Old": old})
 	}
-	return v.msg.T("ui.phonechange.handset_title", map[string]any{"Old": old, "New": v.deviceName(c.New)})
+	return v.msg.T("ui.phonechange.handset_title", map[string]any{"Old": old, "New": v.phoneDeviceName(c.New)})
 }
 
 // lineState says whether a number change's old line still works.
@@ -105,7 +105,7 @@ func (v *view) lineState(t phone.Transition, now time.Time) string {
 	case u == phone.UrgencyGone:
 		return v.msg.T("ui.phonechange.line_gone")
 	case deadline != nil:
-		return v.msg.T("ui.phonechange.line_until", map[string]any{"Day": dayOf(*deadline)})
+		return v.msg.T("ui.phonechange.line_until", map[string]any{"Day": changeDay(*deadline)})
 	}
 	return v.msg.T("ui.phonechange.line_works")
 }
@@ -116,22 +116,22 @@ func (v *view) deviceState(t phone.Transition, now time.Time) string {
 	case u == phone.UrgencyGone:
 		return v.msg.T("ui.phonechange.device_gone")
 	case deadline != nil:
-		return v.msg.T("ui.phonechange.device_until", map[string]any{"Day": dayOf(*deadline)})
+		return v.msg.T("ui.phonechange.device_until", map[string]any{"Day": changeDay(*deadline)})
 	}
 	return v.msg.T("ui.phonechange.device_works")
 }
 
-// dayOf is a date as the forms take it, in local time.
-func dayOf(t time.Time) string { return t.Local().Format(time.DateOnly) }
+// changeDay is a date as the forms take it, in local time.
+func changeDay(t time.Time) string { return t.Local().Format(time.DateOnly) }
 
-// parseDay reads a date typed as YYYY-MM-DD (or 2025/4/1, full-width digits
+// parseChangeDay reads a date typed as YYYY-MM-DD (or 2025/4/1, full-width digits
 // too) as the start of that day in local time; today's date is now itself,
 // so that "the old line stops today" means from now on.
-func parseDay(s string, now time.Time) (time.Time, bool) {
+func parseChangeDay(s string, now time.Time) (time.Time, bool) {
 	s = strings.TrimSpace(norm.NFKC.String(s))
 	for _, layout := range []string{time.DateOnly, "2006/1/2", "2006-1-2"} {
 		if d, err := time.ParseInLocation(layout, s, time.Local); err == nil {
-			if dayOf(d) == dayOf(now) {
+			if changeDay(d) == changeDay(now) {
 				return now, true
 			}
 			return d, true
@@ -149,15 +149,15 @@ func (v *view) numbersInUse() []string {
 		for _, b := range a.Phones {
 			if !seen[b.Number] {
 				seen[b.Number] = true
-				out = append(out, showNumber(b.Number))
+				out = append(out, numberText(b.Number))
 			}
 		}
 	}
 	return out
 }
 
-// formProblem is a hidden label under a form that says what is wrong.
-func (v *view) formProblem() *widget.Label {
+// phoneFormProblem is a hidden label under a form that says what is wrong.
+func (v *view) phoneFormProblem() *widget.Label {
 	l := wrapped(v.msg, "")
 	l.Importance = widget.DangerImportance
 	l.Hide()
@@ -173,7 +173,7 @@ type timingFields struct {
 
 func (v *view) newTimingFields(worksKey string) timingFields {
 	f := timingFields{date: widget.NewEntry(), works: widget.NewCheck(v.msg.T(worksKey), nil)}
-	f.date.SetText(dayOf(v.now()))
+	f.date.SetText(changeDay(v.now()))
 	f.date.SetPlaceHolder(v.msg.T("ui.phonechange.date_placeholder"))
 	f.works.SetChecked(true)
 	return f
@@ -181,7 +181,7 @@ func (v *view) newTimingFields(worksKey string) timingFields {
 
 // transition reads the fields; false when the date is not one.
 func (f timingFields) transition(now time.Time) (phone.Transition, bool) {
-	d, ok := parseDay(f.date.Text, now)
+	d, ok := parseChangeDay(f.date.Text, now)
 	return phone.Transition{Date: d.UTC(), OldStillWorks: f.works.Checked}, ok
 }
 
@@ -200,7 +200,7 @@ func (v *view) numberChangeForm() fyne.CanvasObject {
 	newE := widget.NewEntry()
 	newE.SetPlaceHolder(v.msg.T("ui.phonechange.new_placeholder"))
 	timing := v.newTimingFields("ui.phonechange.old_works")
-	problem := v.formProblem()
+	problem := v.phoneFormProblem()
 	record := func() {
 		if msg := v.recordNumberChange(old.Text, newE.Text, timing); msg != "" {
 			problem.SetText(msg)
@@ -276,7 +276,7 @@ func (v *view) openNumberChecklist(id string) {
 	v.openPage(&page{
 		title: func() string {
 			if c := find(); c != nil {
-				return v.msg.T("ui.phonechange.number_title", map[string]any{"Old": showNumber(c.Old), "New": v.newNumber(c.New)})
+				return v.msg.T("ui.phonechange.number_title", map[string]any{"Old": numberText(c.Old), "New": v.newNumberText(c.New)})
 			}
 			return v.msg.T("ui.tool.phone_change")
 		},
@@ -296,7 +296,7 @@ func (v *view) openNumberChecklist(id string) {
 func (v *view) numberChecklist(c phone.Change) fyne.CanvasObject {
 	now := v.now()
 	items := phone.Risk(v.vault.Bindings(), []phone.Change{c}, now)
-	d := map[string]any{"Old": showNumber(c.Old), "New": v.newNumber(c.New), "Count": len(items), "Done": len(c.Done)}
+	d := map[string]any{"Old": numberText(c.Old), "New": v.newNumberText(c.New), "Count": len(items), "Done": len(c.Done)}
 	box := container.NewVBox(wrapped(v.msg, v.lineState(c.Transition, now)))
 	if len(items) == 0 {
 		done := wrapped(v.msg, v.msg.T("ui.phonechange.number_finished", d))
@@ -309,44 +309,44 @@ func (v *view) numberChecklist(c phone.Change) fyne.CanvasObject {
 		advice = "ui.phonechange.number_advice_gone"
 	}
 	box.Add(wrapped(v.msg, v.msg.T(advice, d)))
-	box.Add(heading(v.msg.T("ui.phonechange.progress", d)))
+	box.Add(phoneHeading(v.msg.T("ui.phonechange.progress", d)))
 	for _, it := range items {
 		roles := make([]string, len(it.Roles))
 		for i, r := range it.Roles {
-			roles[i] = v.roleName(r)
+			roles[i] = v.phoneRoleName(r)
 		}
 		detail := v.msg.T("ui.phonechange.roles", map[string]any{"Roles": strings.Join(roles, v.msg.T("ui.phonechange.list_separator"))})
-		box.Add(v.checklistItem(it.AccountID, it.Label, detail, it.NoFallback, func() { v.tickNumber(c.ID, it.AccountID) }))
+		box.Add(v.changeChecklistItem(it.AccountID, it.Label, detail, it.NoFallback, func() { v.tickNumber(c.ID, it.AccountID) }))
 	}
 	return container.NewVScroll(box)
 }
 
-// checklistItem is one account on a checklist: its name, a detail line, the
+// changeChecklistItem is one account on a checklist: its name, a detail line, the
 // support route when it has no other way in, and the buttons that tick it
 // off and open its page.
-func (v *view) checklistItem(accountID, label, detail string, noFallback bool, tick func()) fyne.CanvasObject {
+func (v *view) changeChecklistItem(accountID, label, detail string, noFallback bool, tick func()) fyne.CanvasObject {
 	name := wrapped(v.msg, label)
 	name.TextStyle.Bold = true
 	box := container.NewVBox(name, wrapped(v.msg, detail))
 	if noFallback {
-		box.Add(warningLine(v.msg, v.msg.T("ui.phonechange.no_fallback")))
+		box.Add(phoneWarning(v.msg, v.msg.T("ui.phonechange.no_fallback")))
 		if a := v.vault.Account(accountID); a != nil {
-			for _, line := range v.supportRoute(a) {
+			for _, line := range v.checklistSupport(a) {
 				box.Add(wrapped(v.msg, line))
 			}
 		}
 	}
 	box.Add(container.NewHBox(
 		widget.NewButtonWithIcon(v.msg.T("ui.phonechange.tick"), theme.ConfirmIcon(), tick),
-		widget.NewButtonWithIcon(v.msg.T("ui.phonechange.open_account"), theme.AccountIcon(), func() { v.openAccountOn(accountID, "ui.tab.phones") }),
+		widget.NewButtonWithIcon(v.msg.T("ui.phonechange.open_account"), theme.AccountIcon(), func() { v.openAccountOnTab(accountID, "ui.tab.phones") }),
 	))
 	box.Add(widget.NewSeparator())
 	return box
 }
 
-// supportRoute is how to reach an account's support, from its recovery
+// checklistSupport is how to reach an account's support, from its recovery
 // details, or a line saying where to record it.
-func (v *view) supportRoute(a *vault.Account) []string {
+func (v *view) checklistSupport(a *vault.Account) []string {
 	r := a.Recovery
 	var lines []string
 	if r.SupportPhone != "" {
@@ -372,7 +372,7 @@ func (v *view) tickNumber(changeID, accountID string) {
 	v.save(func(vlt *vault.Vault) error {
 		a := vlt.Account(accountID)
 		if a == nil {
-			return refusal{key: "ui.phones.account_gone"}
+			return phoneRefusal{key: "ui.phones.account_gone"}
 		}
 		for i := range vlt.PhoneChanges {
 			if c := &vlt.PhoneChanges[i]; c.ID == changeID {
@@ -382,7 +382,7 @@ func (v *view) tickNumber(changeID, accountID string) {
 				return nil
 			}
 		}
-		return refusal{key: "ui.phonechange.change_gone"}
+		return phoneRefusal{key: "ui.phonechange.change_gone"}
 	}, func(err error) {
 		v.phoneSaved(v.msg.T("ui.phonechange.ticked", map[string]any{"Label": label}))(err)
 	})

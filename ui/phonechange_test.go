@@ -15,12 +15,12 @@ import (
 )
 
 const (
-	oldNumber phone.E164 = "+818012345607"
-	newNumber phone.E164 = "+819087654321"
+	phOld phone.E164 = "+818012345607"
+	phNew phone.E164 = "+819087654321"
 )
 
-// openToolNamed opens the tool whose menu entry has key.
-func openToolNamed(t *testing.T, v *view, key string) {
+// phOpenTool opens the tool whose menu entry has key.
+func phOpenTool(t *testing.T, v *view, key string) {
 	t.Helper()
 	for _, tl := range tools() {
 		if tl.key == key {
@@ -32,22 +32,22 @@ func openToolNamed(t *testing.T, v *view, key string) {
 	t.Fatalf("no tool %q", key)
 }
 
-// showsExactly reports whether the window shows a text that is exactly s.
-func showsExactly(w fyne.Window, s string) bool {
+// phShowsExactly reports whether the window shows a text that is exactly s.
+func phShowsExactly(w fyne.Window, s string) bool {
 	return slices.Contains(textsOf(w), s)
 }
 
-// pageContent is the content of the page on top.
-func pageContent(w fyne.Window) fyne.CanvasObject { return w.Content() }
+// phPage is the content of the page on top.
+func phPage(w fyne.Window) fyne.CanvasObject { return w.Content() }
 
-// changeAccounts are three accounts: Amazon and GitHub bound to oldNumber
+// phChangeAccounts are three accounts: Amazon and GitHub bound to phOld
 // (Amazon with SMS only and a support contact), Example to another number.
-func changeAccounts(t *testing.T, store *vault.Store) []string {
+func phChangeAccounts(t *testing.T, store *vault.Store) []string {
 	t.Helper()
 	ids := addPhoneAccounts(t, store,
-		phoneAccount{issuer: "Amazon", name: "taro@example.com", phones: []phone.Binding{{Number: oldNumber, Role: phone.RoleSMS}}},
+		phoneAccount{issuer: "Amazon", name: "taro@example.com", phones: []phone.Binding{{Number: phOld, Role: phone.RoleSMS}}},
 		phoneAccount{issuer: "GitHub", name: "alice", totp: true, phones: []phone.Binding{
-			{Number: oldNumber, Role: phone.RoleSMS}, {Number: oldNumber, Role: phone.RoleRecoveryContact}}},
+			{Number: phOld, Role: phone.RoleSMS}, {Number: phOld, Role: phone.RoleRecoveryContact}}},
 		phoneAccount{issuer: "Example", name: "bob", phones: []phone.Binding{{Number: "+819012345678", Role: phone.RoleSMS}}},
 	)
 	if _, err := store.Update(func(v *vault.Vault) error {
@@ -62,17 +62,17 @@ func changeAccounts(t *testing.T, store *vault.Store) []string {
 
 func TestNumberChangeChecklist(t *testing.T) {
 	store := newStore(t, nil)
-	ids := changeAccounts(t, store)
+	ids := phChangeAccounts(t, store)
 	v, w := open(t, store)
 
-	openToolNamed(t, v, "ui.tool.phone_change")
+	phOpenTool(t, v, "ui.tool.phone_change")
 	requireText(t, w, "Update each while the old line still works.", "No change recorded yet.")
 	tapButton(t, w, "Record a number change")
 
 	// Wrong input is explained and saves nothing.
-	before := loadVault(t, store).Generation
-	old := phEntry(t, w, pageContent(w), "090-1234-5678")
-	newE := phEntry(t, w, pageContent(w), "Leave empty if there is no new number")
+	before := phLoad(t, store).Generation
+	old := phEntry(t, w, phPage(w), "090-1234-5678")
+	newE := phEntry(t, w, phPage(w), "Leave empty if there is no new number")
 	for _, tt := range []struct{ old, new, want string }{
 		{"080-1234", "090-8765-4321", "The old number is not a valid phone number."},
 		{"080-1234-5607", "abc", "The new number is not a valid phone number."},
@@ -83,7 +83,7 @@ func TestNumberChangeChecklist(t *testing.T) {
 		tapButton(t, w, "Record and show the checklist")
 		requireText(t, w, tt.want)
 	}
-	if g := loadVault(t, store).Generation; g != before {
+	if g := phLoad(t, store).Generation; g != before {
 		t.Fatalf("wrong input saved the vault (generation %d → %d)", before, g)
 	}
 
@@ -95,12 +95,12 @@ func TestNumberChangeChecklist(t *testing.T) {
 	newE.SetText("０９０－８７６５－４３２１")
 	tapButton(t, w, "Record and show the checklist")
 
-	vlt := loadVault(t, store)
+	vlt := phLoad(t, store)
 	if len(vlt.PhoneChanges) != 1 {
 		t.Fatalf("%d changes recorded", len(vlt.PhoneChanges))
 	}
 	c := vlt.PhoneChanges[0]
-	if c.Old != oldNumber || c.New != newNumber || !c.OldStillWorks || !c.Date.Equal(at59) {
+	if c.Old != phOld || c.New != phNew || !c.OldStillWorks || !c.Date.Equal(at59) {
 		t.Errorf("recorded %+v", c)
 	}
 
@@ -114,13 +114,13 @@ func TestNumberChangeChecklist(t *testing.T) {
 	}
 
 	// Ticking GitHub off moves its bindings and takes it off the list.
-	phTap(t, w, pageContent(w), "Mark as updated", "GitHub: alice")
-	if showsExactly(w, "GitHub: alice") || !showsExactly(w, "Amazon: taro@example.com") {
+	phTap(t, w, phPage(w), "Mark as updated", "GitHub: alice")
+	if phShowsExactly(w, "GitHub: alice") || !phShowsExactly(w, "Amazon: taro@example.com") {
 		t.Errorf("after ticking GitHub off, the window shows %q", textsOf(w))
 	}
 	requireText(t, w, "To update: 1 (done: 1)")
-	vlt = loadVault(t, store)
-	want := []phone.Binding{{Number: newNumber, Role: phone.RoleSMS, Since: at59.UTC()}, {Number: newNumber, Role: phone.RoleRecoveryContact, Since: at59.UTC()}}
+	vlt = phLoad(t, store)
+	want := []phone.Binding{{Number: phNew, Role: phone.RoleSMS, Since: at59.UTC()}, {Number: phNew, Role: phone.RoleRecoveryContact, Since: at59.UTC()}}
 	if got := vlt.Account(ids[1]).Phones; !reflect.DeepEqual(got, want) {
 		t.Errorf("GitHub's bindings %+v, want %+v", got, want)
 	}
@@ -134,15 +134,15 @@ func TestNumberChangeChecklist(t *testing.T) {
 
 	// Another window (or the next start) finds it and finishes it.
 	v2, w2 := open(t, store)
-	openToolNamed(t, v2, "ui.tool.phone_change")
+	phOpenTool(t, v2, "ui.tool.phone_change")
 	requireText(t, w2, "080-1234-5607 → 090-8765-4321", "Accounts left: 1.")
 	tapButton(t, w2, "Checklist")
-	phTap(t, w2, pageContent(w2), "Mark as updated", "Amazon: taro@example.com")
+	phTap(t, w2, phPage(w2), "Mark as updated", "Amazon: taro@example.com")
 	requireText(t, w2, "Finished: no account is bound to 080-1234-5607 any more.")
 	tapButton(t, w2, "Back")
 	requireText(t, w2, "Finished: every account has been updated.")
-	vlt = loadVault(t, store)
-	if got := vlt.Account(ids[0]).Phones; len(got) != 1 || got[0].Number != newNumber {
+	vlt = phLoad(t, store)
+	if got := vlt.Account(ids[0]).Phones; len(got) != 1 || got[0].Number != phNew {
 		t.Errorf("Amazon's bindings %+v", got)
 	}
 	if got := vlt.Account(ids[2]).Phones; got[0].Number != "+819012345678" {
@@ -152,13 +152,13 @@ func TestNumberChangeChecklist(t *testing.T) {
 
 func TestNumberChangeWithTheOldLineGone(t *testing.T) {
 	store := newStore(t, nil)
-	changeAccounts(t, store)
+	phChangeAccounts(t, store)
 	v, w := open(t, store)
 
-	openToolNamed(t, v, "ui.tool.phone_change")
+	phOpenTool(t, v, "ui.tool.phone_change")
 	tapButton(t, w, "Record a number change")
-	phEntry(t, w, pageContent(w), "090-1234-5678").SetText("08012345607")
-	for _, o := range phObjects(w, pageContent(w)) {
+	phEntry(t, w, phPage(w), "090-1234-5678").SetText("08012345607")
+	for _, o := range phObjects(w, phPage(w)) {
 		switch o := o.(type) {
 		case *widget.Check:
 			o.SetChecked(false)
@@ -171,7 +171,7 @@ func TestNumberChangeWithTheOldLineGone(t *testing.T) {
 	tapButton(t, w, "Record and show the checklist")
 	requireText(t, w, "080-1234-5607 → no new number", "The old line no longer works.",
 		"For the others, contact the service's support.")
-	c := loadVault(t, store).PhoneChanges[0]
+	c := phLoad(t, store).PhoneChanges[0]
 	if c.New != "" || c.OldStillWorks {
 		t.Errorf("recorded %+v", c)
 	}
@@ -179,7 +179,7 @@ func TestNumberChangeWithTheOldLineGone(t *testing.T) {
 
 func TestDeviceChangeChecklist(t *testing.T) {
 	store := newStore(t, nil)
-	ids := changeAccounts(t, store)
+	ids := phChangeAccounts(t, store)
 	var iphone string
 	if _, err := store.Update(func(v *vault.Vault) error {
 		d, err := phone.NewDevice("iPhone 13", phone.DeviceHandset, at59)
@@ -193,12 +193,12 @@ func TestDeviceChangeChecklist(t *testing.T) {
 	}
 	v, w := open(t, store)
 
-	openToolNamed(t, v, "ui.tool.phone_change")
+	phOpenTool(t, v, "ui.tool.phone_change")
 	tapButton(t, w, "Record a new handset or app reinstall")
-	phEntry(t, w, pageContent(w), "Name, such as Pixel 9").SetText("Pixel 9")
+	phEntry(t, w, phPage(w), "Name, such as Pixel 9").SetText("Pixel 9")
 	tapButton(t, w, "Record and show the checklist")
 
-	vlt := loadVault(t, store)
+	vlt := phLoad(t, store)
 	if len(vlt.Devices) != 2 || len(vlt.DeviceChanges) != 1 {
 		t.Fatalf("devices %+v, changes %+v", vlt.Devices, vlt.DeviceChanges)
 	}
@@ -214,28 +214,28 @@ func TestDeviceChangeChecklist(t *testing.T) {
 		t.Error("an account without the device is on the checklist")
 	}
 
-	phTap(t, w, pageContent(w), "Mark as updated", "Example: bob")
-	if showsExactly(w, "Example: bob") || !showsExactly(w, "GitHub: alice") {
+	phTap(t, w, phPage(w), "Mark as updated", "Example: bob")
+	if phShowsExactly(w, "Example: bob") || !phShowsExactly(w, "GitHub: alice") {
 		t.Errorf("after ticking Example off, the window shows %q", textsOf(w))
 	}
-	if got := loadVault(t, store).Account(ids[2]).Devices; !reflect.DeepEqual(got, []string{pixel.ID}) {
+	if got := phLoad(t, store).Account(ids[2]).Devices; !reflect.DeepEqual(got, []string{pixel.ID}) {
 		t.Errorf("Example's devices %q, want the Pixel", got)
 	}
 
 	// A reinstall of the Pixel's app lists the account now on it.
 	tapButton(t, w, "Back")
 	tapButton(t, w, "Record a new handset or app reinstall")
-	phSelect(t, w, pageContent(w), "Pixel 9").SetSelected("Pixel 9")
-	for _, o := range phObjects(w, pageContent(w)) {
+	phSelect(t, w, phPage(w), "Pixel 9").SetSelected("Pixel 9")
+	for _, o := range phObjects(w, phPage(w)) {
 		if r, ok := o.(*widget.RadioGroup); ok {
 			r.SetSelected("App reinstall")
 		}
 	}
 	tapButton(t, w, "Record and show the checklist")
 	requireText(t, w, "Reinstalling Pixel 9", "Example: bob", "Reinstalling the app erases the codes it holds.")
-	phTap(t, w, pageContent(w), "Mark as updated", "Example: bob")
+	phTap(t, w, phPage(w), "Mark as updated", "Example: bob")
 	requireText(t, w, "Finished: no account's codes are on Pixel 9 any more.")
-	vlt = loadVault(t, store)
+	vlt = phLoad(t, store)
 	if got := vlt.Account(ids[2]).Devices; !reflect.DeepEqual(got, []string{pixel.ID}) {
 		t.Errorf("a reinstall moved Example off the Pixel: %q", got)
 	}
@@ -251,7 +251,7 @@ func TestDeviceChangeChecklist(t *testing.T) {
 	}
 }
 
-func TestParseDay(t *testing.T) {
+func TestParseChangeDay(t *testing.T) {
 	now := time.Date(2025, 4, 1, 15, 30, 0, 0, time.Local)
 	tests := []struct {
 		in   string
@@ -267,18 +267,18 @@ func TestParseDay(t *testing.T) {
 		{"", time.Time{}, false},
 	}
 	for _, tt := range tests {
-		got, ok := parseDay(tt.in, now)
+		got, ok := parseChangeDay(tt.in, now)
 		if ok != tt.ok || !got.Equal(tt.want) {
-			t.Errorf("parseDay(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
+			t.Errorf("parseChangeDay(%q) = %v, %v; want %v, %v", tt.in, got, ok, tt.want, tt.ok)
 		}
 	}
 }
 
 func TestAccountTabLeadsToAnOpenChange(t *testing.T) {
 	store := newStore(t, nil)
-	ids := changeAccounts(t, store)
+	ids := phChangeAccounts(t, store)
 	if _, err := store.Update(func(vlt *vault.Vault) error {
-		c, err := phone.NewChange(oldNumber, newNumber, at59)
+		c, err := phone.NewChange(phOld, phNew, at59)
 		c.OldStillWorks = true
 		vlt.PhoneChanges = append(vlt.PhoneChanges, c)
 		return err
@@ -296,7 +296,7 @@ func TestAccountTabLeadsToAnOpenChange(t *testing.T) {
 	requireText(t, w, "080-1234-5607 → 090-8765-4321", "To update: 2 (done: 0)")
 
 	// Ticked off from there, the account's tab shows the new number.
-	phTap(t, w, pageContent(w), "Mark as updated", "Amazon: taro@example.com")
+	phTap(t, w, phPage(w), "Mark as updated", "Amazon: taro@example.com")
 	tapButton(t, w, "Back")
 	tab = phonesTabOf(t, v, w, ids[0])
 	s := phTexts(w, tab)
@@ -307,9 +307,9 @@ func TestAccountTabLeadsToAnOpenChange(t *testing.T) {
 
 func TestDeviceChangeNeedsADevice(t *testing.T) {
 	store := newStore(t, nil)
-	changeAccounts(t, store)
+	phChangeAccounts(t, store)
 	v, w := open(t, store)
-	openToolNamed(t, v, "ui.tool.phone_change")
+	phOpenTool(t, v, "ui.tool.phone_change")
 	tapButton(t, w, "Record a new handset or app reinstall")
 	requireText(t, w, "No device is recorded yet.")
 	for _, b := range buttonsOf(w) {

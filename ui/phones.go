@@ -20,20 +20,20 @@ import (
 // change and readiness pages share with it: how numbers, roles, devices and
 // readiness findings read in the person's language.
 
-// refusal is a change the person asked for that cannot be made, for a reason
+// phoneRefusal is a change the person asked for that cannot be made, for a reason
 // they can act on; key is the translation of that reason. Nothing is saved.
-type refusal struct {
+type phoneRefusal struct {
 	key  string
 	data map[string]any
 }
 
-func (r refusal) Error() string { return "refused: " + r.key }
+func (r phoneRefusal) Error() string { return "refused: " + r.key }
 
 // phoneSaved is the done function of a save from the phone screens: it
 // flashes ok (when not empty) once saved, and otherwise says why not.
 func (v *view) phoneSaved(ok string) func(error) {
 	return func(err error) {
-		var r refusal
+		var r phoneRefusal
 		switch {
 		case err == nil:
 			if ok != "" {
@@ -47,12 +47,12 @@ func (v *view) phoneSaved(ok string) func(error) {
 	}
 }
 
-// showNumber is a stored number as a person reads it: the national form for
+// numberText is a stored number as a person reads it: the national form for
 // a Japanese number, the international form otherwise.
-func showNumber(e phone.E164) string { return e.Display(phone.DefaultRegion) }
+func numberText(e phone.E164) string { return e.Display(phone.DefaultRegion) }
 
-// roleName translates a role.
-func (v *view) roleName(r phone.Role) string {
+// phoneRoleName translates a role.
+func (v *view) phoneRoleName(r phone.Role) string {
 	switch r {
 	case phone.RoleSMS:
 		return v.msg.T("ui.phones.role.sms")
@@ -66,8 +66,8 @@ func (v *view) roleName(r phone.Role) string {
 	return string(r)
 }
 
-// deviceKindName translates a device kind.
-func (v *view) deviceKindName(k phone.DeviceKind) string {
+// phoneDeviceKind translates a device kind.
+func (v *view) phoneDeviceKind(k phone.DeviceKind) string {
 	switch k {
 	case phone.DeviceHandset:
 		return v.msg.T("ui.phones.kind.handset")
@@ -77,8 +77,8 @@ func (v *view) deviceKindName(k phone.DeviceKind) string {
 	return string(k)
 }
 
-// deviceName shows a device ID as the device's name.
-func (v *view) deviceName(id string) string {
+// phoneDeviceName shows a device ID as the device's name.
+func (v *view) phoneDeviceName(id string) string {
 	for _, d := range v.vault.Devices {
 		if d.ID == id {
 			return d.Name
@@ -87,9 +87,9 @@ func (v *view) deviceName(id string) string {
 	return id
 }
 
-// findingText translates a readiness finding.
-func (v *view) findingText(f phone.Finding) string {
-	d := map[string]any{"Number": showNumber(f.Number), "Count": f.Count}
+// readinessText translates a readiness finding.
+func (v *view) readinessText(f phone.Finding) string {
+	d := map[string]any{"Number": numberText(f.Number), "Count": f.Count}
 	switch f.Code {
 	case phone.FindingSMSOnly:
 		return v.msg.T("ui.readiness.finding.sms_only", d)
@@ -109,22 +109,22 @@ func (v *view) findingText(f phone.Finding) string {
 	return f.Message()
 }
 
-// warningLine is a message with a warning icon before it.
-func warningLine(msg *assets.Catalog, text string) fyne.CanvasObject {
+// phoneWarning is a message with a warning icon before it.
+func phoneWarning(msg *assets.Catalog, text string) fyne.CanvasObject {
 	l := wrapped(msg, text)
 	l.Importance = widget.WarningImportance
 	return container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, l)
 }
 
-// heading is a section title.
-func heading(text string) *widget.Label {
+// phoneHeading is a section title.
+func phoneHeading(text string) *widget.Label {
 	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.SizeName = theme.SizeNameSubHeadingText
 	return l
 }
 
-// confirm asks before something is removed; yes runs on confirmation.
-func (v *view) confirm(title, message, action string, yes func()) {
+// confirmPhoneRemoval asks before something is removed; yes runs on confirmation.
+func (v *view) confirmPhoneRemoval(title, message, action string, yes func()) {
 	d := dialog.NewConfirm(title, message, func(ok bool) {
 		if ok {
 			yes()
@@ -136,10 +136,10 @@ func (v *view) confirm(title, message, action string, yes func()) {
 	d.Show()
 }
 
-// openAccountOn opens the page of the account with id on the tab whose
+// openAccountOnTab opens the page of the account with id on the tab whose
 // title is key (such as "ui.tab.phones"), or on its first tab when that tab
 // is not shown.
-func (v *view) openAccountOn(id, key string) {
+func (v *view) openAccountOnTab(id, key string) {
 	v.openAccount(id)
 	a := v.vault.Account(id)
 	if a == nil || len(v.pages) == 0 {
@@ -166,26 +166,26 @@ func (v *view) phonesTab(a *vault.Account) fyne.CanvasObject {
 	box := container.NewVBox()
 	for _, f := range phone.Readiness(v.vault.Bindings()) {
 		if f.AccountID == id {
-			box.Add(warningLine(v.msg, v.findingText(f)))
+			box.Add(phoneWarning(v.msg, v.readinessText(f)))
 		}
 	}
 	for _, it := range phone.Risk(v.vault.Bindings(), v.vault.PhoneChanges, v.now()) {
 		if it.AccountID == id {
-			box.Add(v.pendingLine(v.msg.T("ui.phones.pending_change", map[string]any{"Old": showNumber(it.Old)}),
+			box.Add(v.pendingLine(v.msg.T("ui.phones.pending_change", map[string]any{"Old": numberText(it.Old)}),
 				func() { v.openNumberChecklist(it.ChangeID) }))
 		}
 	}
 	for _, it := range phone.DeviceRisk(v.vault.Bindings(), v.vault.DeviceChanges, v.now()) {
 		if it.AccountID == id {
-			box.Add(v.pendingLine(v.msg.T("ui.phones.pending_device_change", map[string]any{"Old": v.deviceName(it.Old)}),
+			box.Add(v.pendingLine(v.msg.T("ui.phones.pending_device_change", map[string]any{"Old": v.phoneDeviceName(it.Old)}),
 				func() { v.openDeviceChecklist(it.ChangeID) }))
 		}
 	}
-	box.Add(heading(v.msg.T("ui.phones.numbers")))
+	box.Add(phoneHeading(v.msg.T("ui.phones.numbers")))
 	box.Add(v.numbersList(a))
 	box.Add(v.bindNumberForm(id))
 	box.Add(widget.NewSeparator())
-	box.Add(heading(v.msg.T("ui.phones.devices")))
+	box.Add(phoneHeading(v.msg.T("ui.phones.devices")))
 	box.Add(v.devicesList(a))
 	box.Add(v.bindDeviceForm(a))
 	box.Add(v.newDeviceForm(id))
@@ -201,7 +201,7 @@ func (v *view) phonesTab(a *vault.Account) fyne.CanvasObject {
 // button to that checklist.
 func (v *view) pendingLine(text string, open func()) fyne.CanvasObject {
 	btn := widget.NewButtonWithIcon(v.msg.T("ui.phones.open_checklist"), theme.NavigateNextIcon(), open)
-	return container.NewBorder(nil, nil, nil, btn, warningLine(v.msg, text))
+	return container.NewBorder(nil, nil, nil, btn, phoneWarning(v.msg, text))
 }
 
 // numbersList shows the account's bindings, one a line, each with its
@@ -213,21 +213,21 @@ func (v *view) numbersList(a *vault.Account) fyne.CanvasObject {
 	id := a.ID
 	list := container.NewVBox()
 	for _, b := range a.Phones {
-		text := v.msg.T("ui.phones.binding", map[string]any{"Number": showNumber(b.Number), "Role": v.roleName(b.Role)})
+		text := v.msg.T("ui.phones.binding", map[string]any{"Number": numberText(b.Number), "Role": v.phoneRoleName(b.Role)})
 		remove := widget.NewButtonWithIcon(v.msg.T("ui.phones.unbind"), theme.DeleteIcon(), func() {
-			v.confirm(v.msg.T("ui.phones.unbind_title"), v.msg.T("ui.phones.unbind_confirm", map[string]any{
-				"Number": showNumber(b.Number), "Role": v.roleName(b.Role), "Label": a.Label(),
+			v.confirmPhoneRemoval(v.msg.T("ui.phones.unbind_title"), v.msg.T("ui.phones.unbind_confirm", map[string]any{
+				"Number": numberText(b.Number), "Role": v.phoneRoleName(b.Role), "Label": a.Label(),
 			}), v.msg.T("ui.phones.unbind"), func() { v.unbindNumber(id, b) })
 		})
 		lines := container.NewVBox(wrapped(v.msg, text))
 		n, err := b.Number.Number()
 		switch {
 		case err != nil:
-			lines.Add(warningLine(v.msg, v.msg.T("ui.phones.warn.invalid")))
+			lines.Add(phoneWarning(v.msg, v.msg.T("ui.phones.warn.invalid")))
 		case n.VoIP():
-			lines.Add(warningLine(v.msg, v.msg.T("ui.phones.warn.voip")))
+			lines.Add(phoneWarning(v.msg, v.msg.T("ui.phones.warn.voip")))
 		case b.Role == phone.RoleSMS && n.SMSUnsuitable():
-			lines.Add(warningLine(v.msg, v.msg.T("ui.phones.warn.sms_unsuitable")))
+			lines.Add(phoneWarning(v.msg, v.msg.T("ui.phones.warn.sms_unsuitable")))
 		}
 		list.Add(container.NewBorder(nil, nil, nil, container.NewVBox(remove), lines))
 	}
@@ -240,7 +240,7 @@ func (v *view) bindNumberForm(id string) fyne.CanvasObject {
 	entry.SetPlaceHolder(v.msg.T("ui.phones.number_placeholder"))
 	roles := make([]string, len(phone.Roles))
 	for i, r := range phone.Roles {
-		roles[i] = v.roleName(r)
+		roles[i] = v.phoneRoleName(r)
 	}
 	role := widget.NewSelect(roles, nil)
 	role.SetSelectedIndex(0)
@@ -277,7 +277,7 @@ func (v *view) bindNumber(id, typed string, r phone.Role) string {
 		}
 		return v.msg.T("ui.phones.number_invalid")
 	}
-	d := map[string]any{"Number": n.Display(phone.DefaultRegion), "Role": v.roleName(r)}
+	d := map[string]any{"Number": n.Display(phone.DefaultRegion), "Role": v.phoneRoleName(r)}
 	if a := v.vault.Account(id); a != nil && slices.ContainsFunc(a.Phones, func(b phone.Binding) bool {
 		return b.Number == n.E164 && b.Role == r
 	}) {
@@ -292,7 +292,7 @@ func (v *view) bindNumber(id, typed string, r phone.Role) string {
 	v.save(func(vlt *vault.Vault) error {
 		a := vlt.Account(id)
 		if a == nil {
-			return refusal{key: "ui.phones.account_gone"}
+			return phoneRefusal{key: "ui.phones.account_gone"}
 		}
 		var added bool
 		a.Phones, added = phone.Bind(a.Phones, phone.Binding{Number: n.E164, Role: r, Since: now.UTC()})
@@ -310,14 +310,14 @@ func (v *view) unbindNumber(id string, b phone.Binding) {
 	v.save(func(vlt *vault.Vault) error {
 		a := vlt.Account(id)
 		if a == nil {
-			return refusal{key: "ui.phones.account_gone"}
+			return phoneRefusal{key: "ui.phones.account_gone"}
 		}
 		var removed int
 		if a.Phones, removed = phone.Unbind(a.Phones, b.Number, b.Role); removed > 0 {
 			a.Updated = now.UTC()
 		}
 		return nil
-	}, v.phoneSaved(v.msg.T("ui.phones.unbound", map[string]any{"Number": showNumber(b.Number)})))
+	}, v.phoneSaved(v.msg.T("ui.phones.unbound", map[string]any{"Number": numberText(b.Number)})))
 }
 
 // devicesList shows the devices the account's codes live on, each with a
@@ -329,15 +329,15 @@ func (v *view) devicesList(a *vault.Account) fyne.CanvasObject {
 	id := a.ID
 	list := container.NewVBox()
 	for _, devID := range a.Devices {
-		text := v.deviceName(devID)
+		text := v.phoneDeviceName(devID)
 		for _, d := range v.vault.Devices {
 			if d.ID == devID {
-				text = v.msg.T("ui.phones.device", map[string]any{"Name": d.Name, "Kind": v.deviceKindName(d.Kind)})
+				text = v.msg.T("ui.phones.device", map[string]any{"Name": d.Name, "Kind": v.phoneDeviceKind(d.Kind)})
 			}
 		}
-		name := v.deviceName(devID)
+		name := v.phoneDeviceName(devID)
 		remove := widget.NewButtonWithIcon(v.msg.T("ui.phones.device_unbind"), theme.DeleteIcon(), func() {
-			v.confirm(v.msg.T("ui.phones.device_unbind_title"), v.msg.T("ui.phones.device_unbind_confirm", map[string]any{
+			v.confirmPhoneRemoval(v.msg.T("ui.phones.device_unbind_title"), v.msg.T("ui.phones.device_unbind_confirm", map[string]any{
 				"Device": name, "Label": a.Label(),
 			}), v.msg.T("ui.phones.device_unbind"), func() { v.setDeviceBound(id, devID, false) })
 		})
@@ -375,7 +375,7 @@ func (v *view) bindDeviceForm(a *vault.Account) fyne.CanvasObject {
 // setDeviceBound binds (or unbinds) device devID to account id and saves.
 func (v *view) setDeviceBound(id, devID string, bound bool) {
 	now := v.now()
-	d := map[string]any{"Device": v.deviceName(devID)}
+	d := map[string]any{"Device": v.phoneDeviceName(devID)}
 	ok := v.msg.T("ui.phones.device_bound", d)
 	if !bound {
 		ok = v.msg.T("ui.phones.device_unbound", d)
@@ -383,10 +383,10 @@ func (v *view) setDeviceBound(id, devID string, bound bool) {
 	v.save(func(vlt *vault.Vault) error {
 		a := vlt.Account(id)
 		if a == nil {
-			return refusal{key: "ui.phones.account_gone"}
+			return phoneRefusal{key: "ui.phones.account_gone"}
 		}
 		if !slices.ContainsFunc(vlt.Devices, func(d phone.Device) bool { return d.ID == devID }) {
-			return refusal{key: "ui.phones.device_gone"}
+			return phoneRefusal{key: "ui.phones.device_gone"}
 		}
 		has := slices.Contains(a.Devices, devID)
 		switch {
@@ -402,8 +402,8 @@ func (v *view) setDeviceBound(id, devID string, bound bool) {
 	}, v.phoneSaved(ok))
 }
 
-// deviceKinds are the device kinds a form offers, in order.
-func deviceKinds() []phone.DeviceKind {
+// phoneDeviceKinds are the device kinds a form offers, in order.
+func phoneDeviceKinds() []phone.DeviceKind {
 	return []phone.DeviceKind{phone.DeviceHandset, phone.DeviceAuthenticator}
 }
 
@@ -411,15 +411,15 @@ func deviceKinds() []phone.DeviceKind {
 func (v *view) newDeviceForm(id string) fyne.CanvasObject {
 	name := widget.NewEntry()
 	name.SetPlaceHolder(v.msg.T("ui.phones.device_name_placeholder"))
-	kinds := deviceKinds()
+	kinds := phoneDeviceKinds()
 	kindNames := make([]string, len(kinds))
 	for i, k := range kinds {
-		kindNames[i] = v.deviceKindName(k)
+		kindNames[i] = v.phoneDeviceKind(k)
 	}
 	kind := widget.NewSelect(kindNames, nil)
 	kind.SetSelectedIndex(0)
 	add := func() {
-		v.addDevice(id, name.Text, kinds[max(kind.SelectedIndex(), 0)])
+		v.addPhoneDevice(id, name.Text, kinds[max(kind.SelectedIndex(), 0)])
 	}
 	name.OnSubmitted = func(string) { add() }
 	btn := widget.NewButtonWithIcon(v.msg.T("ui.phones.device_add"), theme.ContentAddIcon(), add)
@@ -430,8 +430,8 @@ func (v *view) newDeviceForm(id string) fyne.CanvasObject {
 	)
 }
 
-// addDevice records a new device called name and binds it to account id.
-func (v *view) addDevice(id, name string, kind phone.DeviceKind) {
+// addPhoneDevice records a new device called name and binds it to account id.
+func (v *view) addPhoneDevice(id, name string, kind phone.DeviceKind) {
 	d, err := phone.NewDevice(name, kind, v.now())
 	if err != nil {
 		v.showProblem(v.msg.T("ui.phones.device_needs_name"))
@@ -440,10 +440,10 @@ func (v *view) addDevice(id, name string, kind phone.DeviceKind) {
 	v.save(func(vlt *vault.Vault) error {
 		a := vlt.Account(id)
 		if a == nil {
-			return refusal{key: "ui.phones.account_gone"}
+			return phoneRefusal{key: "ui.phones.account_gone"}
 		}
 		if phone.DeviceNamed(vlt.Devices, d.Name) >= 0 {
-			return refusal{key: "ui.phones.device_exists", data: map[string]any{"Name": d.Name}}
+			return phoneRefusal{key: "ui.phones.device_exists", data: map[string]any{"Name": d.Name}}
 		}
 		vlt.Devices = append(vlt.Devices, d)
 		a.Devices = append(slices.Clone(a.Devices), d.ID)
@@ -462,7 +462,7 @@ func (v *view) setNeedsTwoDevices(id string, on bool) {
 	v.save(func(vlt *vault.Vault) error {
 		a := vlt.Account(id)
 		if a == nil {
-			return refusal{key: "ui.phones.account_gone"}
+			return phoneRefusal{key: "ui.phones.account_gone"}
 		}
 		a.NeedsTwoDevices = on
 		a.Updated = now.UTC()

@@ -178,7 +178,7 @@ func phTexts(w fyne.Window, root fyne.CanvasObject) string {
 	return strings.Join(out, "\n")
 }
 
-func loadVault(t *testing.T, store *vault.Store) *vault.Vault {
+func phLoad(t *testing.T, store *vault.Store) *vault.Vault {
 	t.Helper()
 	vlt, err := store.Load()
 	if err != nil {
@@ -197,7 +197,7 @@ func TestPhonesTabBindsOneNumberHoweverWritten(t *testing.T) {
 		phEntry(t, w, tab, "090-1234-5678").SetText(typed)
 		phTap(t, w, tab, "Add number", "")
 	}
-	got := loadVault(t, store).Account(ids[0]).Phones
+	got := phLoad(t, store).Account(ids[0]).Phones
 	want := []phone.Binding{{Number: "+819012345678", Role: phone.RoleSMS, Since: at59.UTC()}}
 	if !reflect.DeepEqual(got, want) {
 		t.Fatalf("stored %+v, want one binding %+v", got, want)
@@ -211,7 +211,7 @@ func TestPhonesTabBindsOneNumberHoweverWritten(t *testing.T) {
 	phEntry(t, w, tab, "090-1234-5678").SetText("09012345678")
 	phSelect(t, w, tab, "Backup number").SetSelected("Backup number")
 	phTap(t, w, tab, "Add number", "")
-	if got := loadVault(t, store).Account(ids[0]).Phones; len(got) != 2 || got[1].Role != phone.RoleBackup {
+	if got := phLoad(t, store).Account(ids[0]).Phones; len(got) != 2 || got[1].Role != phone.RoleBackup {
 		t.Errorf("binding as a backup number: %+v", got)
 	}
 }
@@ -220,7 +220,7 @@ func TestPhonesTabRefusesAnInvalidNumber(t *testing.T) {
 	store := newStore(t, nil)
 	ids := addPhoneAccounts(t, store, phoneAccount{issuer: "Amazon", name: "taro@example.com"})
 	v, w := open(t, store)
-	before := loadVault(t, store).Generation
+	before := phLoad(t, store).Generation
 
 	for _, typed := range []string{"090-1234", "0120-ABC-DEF", "12345678901234567890"} {
 		tab := phonesTabOf(t, v, w, ids[0])
@@ -234,7 +234,7 @@ func TestPhonesTabRefusesAnInvalidNumber(t *testing.T) {
 			t.Errorf("%q: the entry was cleared", typed)
 		}
 	}
-	if vlt := loadVault(t, store); vlt.Generation != before || len(vlt.Account(ids[0]).Phones) != 0 {
+	if vlt := phLoad(t, store); vlt.Generation != before || len(vlt.Account(ids[0]).Phones) != 0 {
 		t.Errorf("an invalid number changed the vault: generation %d → %d, %+v", before, vlt.Generation, vlt.Account(ids[0]).Phones)
 	}
 }
@@ -260,13 +260,13 @@ func TestPhonesTabFlagsVoIPAndUnbindsAfterConfirmation(t *testing.T) {
 	// Removing asks first; Cancel keeps the number.
 	phTap(t, w, tab, "Remove", "050-1234-5678 · SMS code")
 	tapTopButton(t, w, "Cancel")
-	if n := len(loadVault(t, store).Account(ids[0]).Phones); n != 2 {
+	if n := len(phLoad(t, store).Account(ids[0]).Phones); n != 2 {
 		t.Fatalf("Cancel removed a number: %d left", n)
 	}
 	phTap(t, w, tab, "Remove", "050-1234-5678 · SMS code")
 	requireText(t, w, "Remove this number?")
 	tapTopButton(t, w, "Remove")
-	got := loadVault(t, store).Account(ids[0]).Phones
+	got := phLoad(t, store).Account(ids[0]).Phones
 	if len(got) != 1 || got[0].Number != "+819012345678" {
 		t.Errorf("after removing the VoIP number: %+v", got)
 	}
@@ -286,7 +286,7 @@ func TestPhonesTabDevices(t *testing.T) {
 	tab := phonesTabOf(t, v, w, ids[0])
 	phEntry(t, w, tab, "Name, such as iPhone 15").SetText("iPhone 13")
 	phTap(t, w, tab, "Record device", "")
-	vlt := loadVault(t, store)
+	vlt := phLoad(t, store)
 	if len(vlt.Devices) != 1 || vlt.Devices[0].Name != "iPhone 13" || vlt.Devices[0].Kind != phone.DeviceHandset {
 		t.Fatalf("devices %+v", vlt.Devices)
 	}
@@ -301,7 +301,7 @@ func TestPhonesTabDevices(t *testing.T) {
 	phTap(t, w, tab, "Record device", "")
 	requireText(t, w, "A device called ｉＰｈｏｎｅ 13 is already recorded.")
 	tapTopButton(t, w, "Close")
-	if n := len(loadVault(t, store).Devices); n != 1 {
+	if n := len(phLoad(t, store).Devices); n != 1 {
 		t.Errorf("%d devices after a duplicate name", n)
 	}
 
@@ -313,7 +313,7 @@ func TestPhonesTabDevices(t *testing.T) {
 			break
 		}
 	}
-	if !loadVault(t, store).Account(ids[1]).NeedsTwoDevices {
+	if !phLoad(t, store).Account(ids[1]).NeedsTwoDevices {
 		t.Fatal("the switch was not saved")
 	}
 	tab = phonesTabOf(t, v, w, ids[1])
@@ -325,7 +325,7 @@ func TestPhonesTabDevices(t *testing.T) {
 	// well, two are registered and the warning goes.
 	phSelect(t, w, tab, "iPhone 13").SetSelected("iPhone 13")
 	phTap(t, w, tab, "Add device", "")
-	if got := loadVault(t, store).Account(ids[1]).Devices; !reflect.DeepEqual(got, []string{iphone}) {
+	if got := phLoad(t, store).Account(ids[1]).Devices; !reflect.DeepEqual(got, []string{iphone}) {
 		t.Errorf("GitHub's devices %q", got)
 	}
 	tab = phonesTabOf(t, v, w, ids[1])
@@ -340,7 +340,7 @@ func TestPhonesTabDevices(t *testing.T) {
 	// Unbinding asks first and keeps the device recorded.
 	phTap(t, w, tab, "Remove device", "iPhone 13 · Handset")
 	tapTopButton(t, w, "Remove device")
-	vlt = loadVault(t, store)
+	vlt = phLoad(t, store)
 	if len(vlt.Account(ids[1]).Devices) != 0 || len(vlt.Devices) != 1 {
 		t.Errorf("after unbinding: account %q, devices %+v", vlt.Account(ids[1]).Devices, vlt.Devices)
 	}

@@ -22,7 +22,7 @@ func (v *view) readinessPage() fyne.CanvasObject {
 		box.Add(wrapped(v.msg, v.msg.T("ui.readiness.all_clear_help")))
 		return container.NewVScroll(box)
 	}
-	box.Add(heading(v.msg.T("ui.readiness.count", map[string]any{"Count": len(found)})))
+	box.Add(phoneHeading(v.msg.T("ui.readiness.count", map[string]any{"Count": len(found)})))
 	for _, f := range found {
 		box.Add(v.findingRow(f))
 	}
@@ -32,7 +32,7 @@ func (v *view) readinessPage() fyne.CanvasObject {
 // findingRow is one finding: how serious, which account, what is wrong, and
 // a button to the account's page, on the tab where it can be put right.
 func (v *view) findingRow(f phone.Finding) fyne.CanvasObject {
-	sev := widget.NewLabel(v.severityName(f.Severity))
+	sev := widget.NewLabel(v.readinessSeverity(f.Severity))
 	sev.TextStyle.Bold = true
 	icon := widget.NewIcon(theme.WarningIcon())
 	switch f.Severity {
@@ -50,16 +50,16 @@ func (v *view) findingRow(f phone.Finding) fyne.CanvasObject {
 	if f.Code == phone.FindingBackupCodesLow || f.Code == phone.FindingBackupCodesUsedUp {
 		tab = "ui.tab.backup"
 	}
-	open := widget.NewButtonWithIcon(v.msg.T("ui.readiness.open"), theme.NavigateNextIcon(), func() { v.openAccountOn(id, tab) })
+	open := widget.NewButtonWithIcon(v.msg.T("ui.readiness.open"), theme.NavigateNextIcon(), func() { v.openAccountOnTab(id, tab) })
 	return container.NewVBox(
 		container.NewBorder(nil, nil, container.NewHBox(icon, sev), open, name),
-		wrapped(v.msg, v.findingText(f)),
+		wrapped(v.msg, v.readinessText(f)),
 		widget.NewSeparator(),
 	)
 }
 
-// severityName translates a severity.
-func (v *view) severityName(s phone.Severity) string {
+// readinessSeverity translates a severity.
+func (v *view) readinessSeverity(s phone.Severity) string {
 	switch s {
 	case phone.SeverityHigh:
 		return v.msg.T("ui.readiness.severity.high")

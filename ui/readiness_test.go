@@ -15,22 +15,22 @@ import (
 
 func TestReadinessListsSMSOnlyAccountsUntilTheyHaveBackupCodes(t *testing.T) {
 	store := newStore(t, nil)
-	ids := changeAccounts(t, store) // Amazon and Example: SMS only; GitHub: has TOTP
+	ids := phChangeAccounts(t, store) // Amazon and Example: SMS only; GitHub: has TOTP
 	v, w := open(t, store)
 
-	openToolNamed(t, v, "ui.tool.readiness")
+	phOpenTool(t, v, "ui.tool.readiness")
 	requireText(t, w, "Found: 2", "High risk", "Example: bob", "Amazon: taro@example.com",
 		"Codes go only to 080-1234-5607, with no backup codes, authenticator or second number.")
-	if showsExactly(w, "GitHub: alice") {
+	if phShowsExactly(w, "GitHub: alice") {
 		t.Error("an account with an authenticator key is listed")
 	}
 
 	// Its button opens the account's page, over the report.
-	phTap(t, w, pageContent(w), "Open", "Amazon: taro@example.com")
+	phTap(t, w, phPage(w), "Open", "Amazon: taro@example.com")
 	if n := len(v.pages); n != 2 || v.pages[1].title() != "Amazon: taro@example.com" {
 		t.Fatalf("%d pages; the window shows %q", n, textsOf(w))
 	}
-	if tab := selectedTab(w); tab != "Phones and devices" {
+	if tab := phSelectedTab(w); tab != "Phones and devices" {
 		t.Errorf("the account's page opened on its %q tab", tab)
 	}
 	tapButton(t, w, "Back")
@@ -61,8 +61,8 @@ func TestReadinessListsSMSOnlyAccountsUntilTheyHaveBackupCodes(t *testing.T) {
 	requireText(t, w, "All clear: no single point of failure found.")
 }
 
-// selectedTab is the title of the selected tab of the account page shown.
-func selectedTab(w fyne.Window) string {
+// phSelectedTab is the title of the selected tab of the account page shown.
+func phSelectedTab(w fyne.Window) string {
 	for _, o := range test.LaidOutObjects(w.Content()) {
 		if tabs, ok := o.(*container.AppTabs); ok && tabs.Selected() != nil {
 			return tabs.Selected().Text
@@ -73,14 +73,14 @@ func selectedTab(w fyne.Window) string {
 
 func TestPhoneScreensInBothLanguages(t *testing.T) {
 	store := newStore(t, nil)
-	ids := changeAccounts(t, store)
+	ids := phChangeAccounts(t, store)
 	if _, err := store.Update(func(vlt *vault.Vault) error {
 		d, _ := phone.NewDevice("iPhone 13", phone.DeviceHandset, at59)
 		vlt.Devices = append(vlt.Devices, d)
 		vlt.Account(ids[1]).Devices = []string{d.ID}
 		vlt.Account(ids[1]).NeedsTwoDevices = true
 		vlt.Account(ids[2]).Phones = append(vlt.Account(ids[2]).Phones, phone.Binding{Number: "+815012345678", Role: phone.RoleSMS})
-		c, _ := phone.NewChange(oldNumber, newNumber, at59)
+		c, _ := phone.NewChange(phOld, phNew, at59)
 		vlt.PhoneChanges = append(vlt.PhoneChanges, c)
 		dc, _ := phone.NewDeviceChange(phone.EventAppReinstall, d.ID, d.ID, at59)
 		vlt.DeviceChanges = append(vlt.DeviceChanges, dc)
@@ -99,12 +99,12 @@ func TestPhoneScreensInBothLanguages(t *testing.T) {
 		}{
 			{"phones tab", func() { phonesTabOf(t, v, w, ids[0]) }},
 			{"phones tab with devices", func() { phonesTabOf(t, v, w, ids[1]) }},
-			{"change tool", func() { openToolNamed(t, v, "ui.tool.phone_change") }},
+			{"change tool", func() { phOpenTool(t, v, "ui.tool.phone_change") }},
 			{"number form", func() { v.openNumberChangeForm() }},
 			{"device form", func() { v.openDeviceChangeForm() }},
 			{"number checklist", func() { v.closePages(); v.openNumberChecklist(vlt.PhoneChanges[0].ID) }},
 			{"device checklist", func() { v.closePages(); v.openDeviceChecklist(vlt.DeviceChanges[0].ID) }},
-			{"readiness", func() { openToolNamed(t, v, "ui.tool.readiness") }},
+			{"readiness", func() { phOpenTool(t, v, "ui.tool.readiness") }},
 		}
 		for _, s := range screens {
 			s.open()
