@@ -207,6 +207,9 @@ func (v *view) numberChangeForm() fyne.CanvasObject {
 			problem.Show()
 		}
 	}
+	old.OnSubmitted = func(string) { record() }
+	newE.OnSubmitted = func(string) { record() }
+	timing.date.OnSubmitted = func(string) { record() }
 	return container.NewVScroll(container.NewVBox(
 		wrapped(v.msg, v.msg.T("ui.phonechange.number_form_help")),
 		widget.NewLabel(v.msg.T("ui.phonechange.old_number")), old,

@@ -9,17 +9,35 @@ import (
 	"github.com/mamori-app/mamori/vault/phone"
 )
 
-// readinessPage is the "Recovery readiness" tool: every single point of
+// readinessPage is the "Recovery readiness" tool: the accounts still to
+// move off a number or device being changed, then every single point of
 // failure the readiness rules find, most severe first, each with a button
 // to the account concerned; or an all-clear.
 func (v *view) readinessPage() fyne.CanvasObject {
 	box := container.NewVBox(wrapped(v.msg, v.msg.T("ui.readiness.intro")))
-	found := phone.Readiness(v.vault.Bindings())
-	if len(found) == 0 {
+	bindings := v.vault.Bindings()
+	pending := len(phone.Risk(bindings, v.vault.PhoneChanges, v.now())) + len(phone.DeviceRisk(bindings, v.vault.DeviceChanges, v.now()))
+	if pending > 0 {
+		open := widget.NewButtonWithIcon(v.msg.T("ui.readiness.open_changes"), theme.NavigateNextIcon(), func() {
+			for _, t := range tools() {
+				if t.key == "ui.tool.phone_change" {
+					v.openTool(t)
+				}
+			}
+		})
+		box.Add(container.NewBorder(nil, nil, nil, container.NewVBox(open),
+			phoneWarning(v.msg, v.msg.T("ui.readiness.pending", map[string]any{"Count": pending}))))
+		box.Add(widget.NewSeparator())
+	}
+	found := phone.Readiness(bindings)
+	if len(found) == 0 && pending == 0 {
 		ok := wrapped(v.msg, v.msg.T("ui.readiness.all_clear"))
 		ok.Importance = widget.SuccessImportance
 		box.Add(container.NewBorder(nil, nil, widget.NewIcon(theme.ConfirmIcon()), nil, ok))
 		box.Add(wrapped(v.msg, v.msg.T("ui.readiness.all_clear_help")))
+		return container.NewVScroll(box)
+	}
+	if len(found) == 0 {
 		return container.NewVScroll(box)
 	}
 	box.Add(phoneHeading(v.msg.T("ui.readiness.count", map[string]any{"Count": len(found)})))

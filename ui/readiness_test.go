@@ -123,3 +123,37 @@ func TestPhoneScreensInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+func TestReadinessIsNotClearWhileAChangeIsOpen(t *testing.T) {
+	store := newStore(t, nil)
+	ids := addPhoneAccounts(t, store, phoneAccount{issuer: "GitHub", name: "alice", totp: true,
+		phones: []phone.Binding{{Number: phOld, Role: phone.RoleSMS}}})
+	v, w := open(t, store)
+	phOpenTool(t, v, "ui.tool.readiness")
+	requireText(t, w, "All clear")
+
+	if _, err := store.Update(func(vlt *vault.Vault) error {
+		c, err := phone.NewChange(phOld, phNew, at59)
+		c.OldStillWorks = true
+		vlt.PhoneChanges = append(vlt.PhoneChanges, c)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	v.load()
+	requireText(t, w, "Accounts still to update after a number or device change: 1.")
+	if hasText(w, "All clear") {
+		t.Error("all clear while an account is still bound to a number being changed")
+	}
+	tapButton(t, w, "Checklists")
+	requireText(t, w, "Record a number change", "Accounts left: 1.")
+
+	// Once the account is updated, the report is clear again.
+	tapButton(t, w, "Checklist")
+	phTap(t, w, phPage(w), "Mark as updated", "GitHub: alice")
+	phOpenTool(t, v, "ui.tool.readiness")
+	requireText(t, w, "All clear")
+	if got := phLoad(t, store).Account(ids[0]).Phones[0].Number; got != phNew {
+		t.Errorf("GitHub is bound to %s", got)
+	}
+}
