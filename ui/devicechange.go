@@ -197,7 +197,8 @@ func (v *view) deviceChecklist(c phone.DeviceChange) fyne.CanvasObject {
 	box.Add(phoneHeading(v.msg.T("ui.phonechange.progress", d)))
 	detail := v.msg.T("ui.phonechange.codes_on", d)
 	for _, it := range items {
-		box.Add(v.changeChecklistItem(it.AccountID, it.Label, detail, it.NoFallback, func() { v.tickDevice(c.ID, it.AccountID) }))
+		ask := v.msg.T("ui.phonechange.tick_device", map[string]any{"Label": it.Label})
+		box.Add(v.changeChecklistItem(it.AccountID, it.Label, detail, it.NoFallback, ask, func() { v.tickDevice(c.ID, it.AccountID) }))
 	}
 	return container.NewVScroll(box)
 }

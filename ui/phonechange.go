@@ -319,15 +319,20 @@ func (v *view) numberChecklist(c phone.Change) fyne.CanvasObject {
 			roles[i] = v.phoneRoleName(r)
 		}
 		detail := v.msg.T("ui.phonechange.roles", map[string]any{"Roles": strings.Join(roles, v.msg.T("ui.phonechange.list_separator"))})
-		box.Add(v.changeChecklistItem(it.AccountID, it.Label, detail, it.NoFallback, func() { v.tickNumber(c.ID, it.AccountID) }))
+		askKey := "ui.phonechange.tick_number"
+		if c.New == "" {
+			askKey = "ui.phonechange.tick_number_none"
+		}
+		ask := v.msg.T(askKey, map[string]any{"Label": it.Label, "Old": numberText(c.Old), "New": numberText(c.New)})
+		box.Add(v.changeChecklistItem(it.AccountID, it.Label, detail, it.NoFallback, ask, func() { v.tickNumber(c.ID, it.AccountID) }))
 	}
 	return container.NewVScroll(box)
 }
 
-// changeChecklistItem is one account on a checklist: its name, a detail line, the
-// support route when it has no other way in, and the buttons that tick it
-// off and open its page.
-func (v *view) changeChecklistItem(accountID, label, detail string, noFallback bool, tick func()) fyne.CanvasObject {
+// changeChecklistItem is one account on a checklist: its name, a detail
+// line, the support route when it has no other way in, and the buttons that
+// tick it off (after asking, with the question ask) and open its page.
+func (v *view) changeChecklistItem(accountID, label, detail string, noFallback bool, ask string, tick func()) fyne.CanvasObject {
 	name := wrapped(v.msg, label)
 	name.TextStyle.Bold = true
 	box := container.NewVBox(name, wrapped(v.msg, detail))
@@ -340,7 +345,9 @@ func (v *view) changeChecklistItem(accountID, label, detail string, noFallback b
 		}
 	}
 	box.Add(container.NewHBox(
-		widget.NewButtonWithIcon(v.msg.T("ui.phonechange.tick"), theme.ConfirmIcon(), tick),
+		widget.NewButtonWithIcon(v.msg.T("ui.phonechange.tick"), theme.ConfirmIcon(), func() {
+			v.confirmPhoneAction(v.msg.T("ui.phonechange.tick_title"), ask, v.msg.T("ui.phonechange.tick_confirm"), widget.HighImportance, tick)
+		}),
 		widget.NewButtonWithIcon(v.msg.T("ui.phonechange.open_account"), theme.AccountIcon(), func() { v.openAccountOnTab(accountID, "ui.tab.phones") }),
 	))
 	box.Add(widget.NewSeparator())

@@ -32,6 +32,14 @@ func phOpenTool(t *testing.T, v *view, key string) {
 	t.Fatalf("no tool %q", key)
 }
 
+// phTick ticks the account labelled label off the checklist shown, and
+// confirms.
+func phTick(t *testing.T, w fyne.Window, label string) {
+	t.Helper()
+	phTap(t, w, phPage(w), "Mark as updated", label)
+	tapTopButton(t, w, "Yes, it's updated")
+}
+
 // phShowsExactly reports whether the window shows a text that is exactly s.
 func phShowsExactly(w fyne.Window, s string) bool {
 	return slices.Contains(textsOf(w), s)
@@ -113,8 +121,17 @@ func TestNumberChangeChecklist(t *testing.T) {
 		t.Error("an account bound to another number is on the checklist")
 	}
 
+	// Ticking off asks first: Cancel changes nothing.
+	gen := phLoad(t, store).Generation
+	phTap(t, w, phPage(w), "Mark as updated", "Amazon: taro@example.com")
+	requireText(t, w, "Only if Amazon: taro@example.com now has 090-8765-4321 on file")
+	tapTopButton(t, w, "Cancel")
+	if g := phLoad(t, store).Generation; g != gen {
+		t.Fatalf("a cancelled tick saved the vault")
+	}
+
 	// Ticking GitHub off moves its bindings and takes it off the list.
-	phTap(t, w, phPage(w), "Mark as updated", "GitHub: alice")
+	phTick(t, w, "GitHub: alice")
 	if phShowsExactly(w, "GitHub: alice") || !phShowsExactly(w, "Amazon: taro@example.com") {
 		t.Errorf("after ticking GitHub off, the window shows %q", textsOf(w))
 	}
@@ -137,7 +154,7 @@ func TestNumberChangeChecklist(t *testing.T) {
 	phOpenTool(t, v2, "ui.tool.phone_change")
 	requireText(t, w2, "080-1234-5607 → 090-8765-4321", "Accounts left: 1.")
 	tapButton(t, w2, "Checklist")
-	phTap(t, w2, phPage(w2), "Mark as updated", "Amazon: taro@example.com")
+	phTick(t, w2, "Amazon: taro@example.com")
 	requireText(t, w2, "Finished: no account is bound to 080-1234-5607 any more.")
 	tapButton(t, w2, "Back")
 	requireText(t, w2, "Finished: every account has been updated.")
@@ -214,7 +231,7 @@ func TestDeviceChangeChecklist(t *testing.T) {
 		t.Error("an account without the device is on the checklist")
 	}
 
-	phTap(t, w, phPage(w), "Mark as updated", "Example: bob")
+	phTick(t, w, "Example: bob")
 	if phShowsExactly(w, "Example: bob") || !phShowsExactly(w, "GitHub: alice") {
 		t.Errorf("after ticking Example off, the window shows %q", textsOf(w))
 	}
@@ -233,7 +250,7 @@ func TestDeviceChangeChecklist(t *testing.T) {
 	}
 	tapButton(t, w, "Record and show the checklist")
 	requireText(t, w, "Reinstalling Pixel 9", "Example: bob", "Reinstalling the app erases the codes it holds.")
-	phTap(t, w, phPage(w), "Mark as updated", "Example: bob")
+	phTick(t, w, "Example: bob")
 	requireText(t, w, "Finished: no account's codes are on Pixel 9 any more.")
 	vlt = phLoad(t, store)
 	if got := vlt.Account(ids[2]).Devices; !reflect.DeepEqual(got, []string{pixel.ID}) {
@@ -296,7 +313,7 @@ func TestAccountTabLeadsToAnOpenChange(t *testing.T) {
 	requireText(t, w, "080-1234-5607 → 090-8765-4321", "To update: 2 (done: 0)")
 
 	// Ticked off from there, the account's tab shows the new number.
-	phTap(t, w, phPage(w), "Mark as updated", "Amazon: taro@example.com")
+	phTick(t, w, "Amazon: taro@example.com")
 	tapButton(t, w, "Back")
 	tab = phonesTabOf(t, v, w, ids[0])
 	s := phTexts(w, tab)

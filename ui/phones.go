@@ -123,16 +123,23 @@ func phoneHeading(text string) *widget.Label {
 	return l
 }
 
-// confirmPhoneRemoval asks before something is removed; yes runs on confirmation.
+// confirmPhoneRemoval asks before something is removed; yes runs on
+// confirmation.
 func (v *view) confirmPhoneRemoval(title, message, action string, yes func()) {
-	d := dialog.NewConfirm(title, message, func(ok bool) {
+	v.confirmPhoneAction(title, message, action, widget.DangerImportance, yes)
+}
+
+// confirmPhoneAction asks before action; yes runs on confirmation. The
+// message wraps as the language needs (Fyne's own confirm dialog does not
+// break Japanese lines).
+func (v *view) confirmPhoneAction(title, message, action string, importance widget.Importance, yes func()) {
+	d := dialog.NewCustomConfirm(title, action, v.msg.T("ui.cancel"), wrapped(v.msg, message), func(ok bool) {
 		if ok {
 			yes()
 		}
 	}, v.win)
-	d.SetConfirmText(action)
-	d.SetDismissText(v.msg.T("ui.cancel"))
-	d.SetConfirmImportance(widget.DangerImportance)
+	d.SetConfirmImportance(importance)
+	d.Resize(fyne.NewSize(420, d.MinSize().Height))
 	d.Show()
 }
 
