@@ -1,13 +1,478 @@
 package ui
 
 import (
-	"fyne.io/fyne/v2"
+	"errors"
+	"slices"
+	"strings"
 
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/phone"
 )
 
-// Not built yet: nil hides the tab or tool.
+// This file is an account's "Phones and devices" tab, and what the phone
+// change and readiness pages share with it: how numbers, roles, devices and
+// readiness findings read in the person's language.
 
-func (v *view) phonesTab(*vault.Account) fyne.CanvasObject { return nil }
-func (v *view) phoneChangePage() fyne.CanvasObject         { return nil }
-func (v *view) readinessPage() fyne.CanvasObject           { return nil }
+// phoneRefusal is a change the person asked for that cannot be made, for a reason
+// they can act on; key is the translation of that reason. Nothing is saved.
+type phoneRefusal struct {
+	key  string
+	data map[string]any
+}
+
+func (r phoneRefusal) Error() string { return "refused: " + r.key }
+
+// phoneSaved is the done function of a save from the phone screens: it
+// flashes ok (when not empty) once saved, and otherwise says why not.
+func (v *view) phoneSaved(ok string) func(error) {
+	return func(err error) {
+		var r phoneRefusal
+		switch {
+		case err == nil:
+			if ok != "" {
+				v.flash(ok)
+			}
+		case errors.As(err, &r):
+			v.showProblem(v.msg.T(r.key, r.data))
+		default:
+			v.showProblem(v.msg.T("ui.phones.save_failed", map[string]any{"Error": err.Error()}))
+		}
+	}
+}
+
+// numberText is a stored number as a person reads it: the national form for
+// a Japanese number, the international form otherwise.
+func numberText(e phone.E164) string { return e.Display(phone.DefaultRegion) }
+
+// phoneRoleName translates a role.
+func (v *view) phoneRoleName(r phone.Role) string {
+	switch r {
+	case phone.RoleSMS:
+		return v.msg.T("ui.phones.role.sms")
+	case phone.RoleVoice:
+		return v.msg.T("ui.phones.role.voice")
+	case phone.RoleBackup:
+		return v.msg.T("ui.phones.role.backup")
+	case phone.RoleRecoveryContact:
+		return v.msg.T("ui.phones.role.recovery_contact")
+	}
+	return string(r)
+}
+
+// phoneDeviceKind translates a device kind.
+func (v *view) phoneDeviceKind(k phone.DeviceKind) string {
+	switch k {
+	case phone.DeviceHandset:
+		return v.msg.T("ui.phones.kind.handset")
+	case phone.DeviceAuthenticator:
+		return v.msg.T("ui.phones.kind.authenticator")
+	}
+	return string(k)
+}
+
+// phoneDeviceName shows a device ID as the device's name.
+func (v *view) phoneDeviceName(id string) string {
+	for _, d := range v.vault.Devices {
+		if d.ID == id {
+			return d.Name
+		}
+	}
+	return id
+}
+
+// readinessText translates a readiness finding.
+func (v *view) readinessText(f phone.Finding) string {
+	d := map[string]any{"Number": numberText(f.Number), "Count": f.Count}
+	switch f.Code {
+	case phone.FindingSMSOnly:
+		return v.msg.T("ui.readiness.finding.sms_only", d)
+	case phone.FindingOneDevice:
+		return v.msg.T("ui.readiness.finding.one_device", d)
+	case phone.FindingVoIPForSMS:
+		return v.msg.T("ui.readiness.finding.voip_for_sms", d)
+	case phone.FindingSMSUnsuitable:
+		return v.msg.T("ui.readiness.finding.sms_unsuitable", d)
+	case phone.FindingInvalidNumber:
+		return v.msg.T("ui.readiness.finding.invalid_number", d)
+	case phone.FindingBackupCodesUsedUp:
+		return v.msg.T("ui.readiness.finding.backup_used_up", d)
+	case phone.FindingBackupCodesLow:
+		return v.msg.T("ui.readiness.finding.backup_low", d)
+	}
+	return f.Message()
+}
+
+// phoneWarning is a message with a warning icon before it.
+func phoneWarning(msg *assets.Catalog, text string) fyne.CanvasObject {
+	l := wrapped(msg, text)
+	l.Importance = widget.WarningImportance
+	return container.NewBorder(nil, nil, widget.NewIcon(theme.WarningIcon()), nil, l)
+}
+
+// phoneHeading is a section title.
+func phoneHeading(text string) *widget.Label {
+	l := widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	l.SizeName = theme.SizeNameSubHeadingText
+	return l
+}
+
+// confirmPhoneRemoval asks before something is removed; yes runs on
+// confirmation.
+func (v *view) confirmPhoneRemoval(title, message, action string, yes func()) {
+	v.confirmPhoneAction(title, message, action, widget.DangerImportance, yes)
+}
+
+// confirmPhoneAction asks before action; yes runs on confirmation. The
+// message wraps as the language needs (Fyne's own confirm dialog does not
+// break Japanese lines).
+func (v *view) confirmPhoneAction(title, message, action string, importance widget.Importance, yes func()) {
+	d := dialog.NewCustomConfirm(title, action, v.msg.T("ui.cancel"), wrapped(v.msg, message), func(ok bool) {
+		if ok {
+			yes()
+		}
+	}, v.win)
+	d.SetConfirmImportance(importance)
+	d.Resize(fyne.NewSize(420, d.MinSize().Height))
+	d.Show()
+}
+
+// openAccountOnTab opens the page of the account with id on the tab whose
+// title is key (such as "ui.tab.phones"), or on its first tab when that tab
+// is not shown.
+func (v *view) openAccountOnTab(id, key string) {
+	v.openAccount(id)
+	a := v.vault.Account(id)
+	if a == nil || len(v.pages) == 0 {
+		return
+	}
+	shown := 0
+	for _, t := range accountTabs() {
+		if t.build(v, a) == nil {
+			continue
+		}
+		if t.key == key {
+			v.pages[len(v.pages)-1].tab = shown
+			v.showPage()
+			return
+		}
+		shown++
+	}
+}
+
+// phonesTab is an account's phone numbers and devices: what its codes are
+// sent to or live on, with the warnings that apply to this account.
+func (v *view) phonesTab(a *vault.Account) fyne.CanvasObject {
+	id := a.ID
+	box := container.NewVBox()
+	for _, f := range phone.Readiness(v.vault.Bindings()) {
+		if f.AccountID == id {
+			box.Add(phoneWarning(v.msg, v.readinessText(f)))
+		}
+	}
+	for _, it := range phone.Risk(v.vault.Bindings(), v.vault.PhoneChanges, v.now()) {
+		if it.AccountID == id {
+			box.Add(v.pendingLine(v.msg.T("ui.phones.pending_change", map[string]any{"Old": numberText(it.Old)}),
+				func() { v.openNumberChecklist(it.ChangeID) }))
+		}
+	}
+	for _, it := range phone.DeviceRisk(v.vault.Bindings(), v.vault.DeviceChanges, v.now()) {
+		if it.AccountID == id {
+			box.Add(v.pendingLine(v.msg.T("ui.phones.pending_device_change", map[string]any{"Old": v.phoneDeviceName(it.Old)}),
+				func() { v.openDeviceChecklist(it.ChangeID) }))
+		}
+	}
+	box.Add(phoneHeading(v.msg.T("ui.phones.numbers")))
+	box.Add(v.numbersList(a))
+	box.Add(v.bindNumberForm(id))
+	box.Add(widget.NewSeparator())
+	box.Add(phoneHeading(v.msg.T("ui.phones.devices")))
+	box.Add(v.devicesList(a))
+	box.Add(v.bindDeviceForm(a))
+	box.Add(v.newDeviceForm(id))
+	needsTwo := widget.NewCheck(v.msg.T("ui.phones.needs_two"), nil)
+	needsTwo.SetChecked(a.NeedsTwoDevices)
+	needsTwo.OnChanged = func(on bool) { v.setNeedsTwoDevices(id, on) }
+	box.Add(needsTwo)
+	box.Add(wrapped(v.msg, v.msg.T("ui.phones.needs_two_help")))
+	return container.NewVScroll(box)
+}
+
+// pendingLine says an account is still on a change's checklist, with a
+// button to that checklist.
+func (v *view) pendingLine(text string, open func()) fyne.CanvasObject {
+	btn := widget.NewButtonWithIcon(v.msg.T("ui.phones.open_checklist"), theme.NavigateNextIcon(), open)
+	return container.NewBorder(nil, nil, nil, btn, phoneWarning(v.msg, text))
+}
+
+// numbersList shows the account's bindings, one a line, each with its
+// warnings and a button that removes it.
+func (v *view) numbersList(a *vault.Account) fyne.CanvasObject {
+	if len(a.Phones) == 0 {
+		return wrapped(v.msg, v.msg.T("ui.phones.no_numbers"))
+	}
+	id := a.ID
+	list := container.NewVBox()
+	for _, b := range a.Phones {
+		text := v.msg.T("ui.phones.binding", map[string]any{"Number": numberText(b.Number), "Role": v.phoneRoleName(b.Role)})
+		remove := widget.NewButtonWithIcon(v.msg.T("ui.phones.unbind"), theme.DeleteIcon(), func() {
+			v.confirmPhoneRemoval(v.msg.T("ui.phones.unbind_title"), v.msg.T("ui.phones.unbind_confirm", map[string]any{
+				"Number": numberText(b.Number), "Role": v.phoneRoleName(b.Role), "Label": a.Label(),
+			}), v.msg.T("ui.phones.unbind"), func() { v.unbindNumber(id, b) })
+		})
+		lines := container.NewVBox(wrapped(v.msg, text))
+		n, err := b.Number.Number()
+		switch {
+		case err != nil:
+			lines.Add(phoneWarning(v.msg, v.msg.T("ui.phones.warn.invalid")))
+		case n.VoIP():
+			lines.Add(phoneWarning(v.msg, v.msg.T("ui.phones.warn.voip")))
+		case b.Role == phone.RoleSMS && n.SMSUnsuitable():
+			lines.Add(phoneWarning(v.msg, v.msg.T("ui.phones.warn.sms_unsuitable")))
+		}
+		list.Add(container.NewBorder(nil, nil, nil, container.NewVBox(remove), lines))
+	}
+	return list
+}
+
+// bindNumberForm is the entry and role that bind a number to the account.
+func (v *view) bindNumberForm(id string) fyne.CanvasObject {
+	entry := widget.NewEntry()
+	entry.SetPlaceHolder(v.msg.T("ui.phones.number_placeholder"))
+	roles := make([]string, len(phone.Roles))
+	for i, r := range phone.Roles {
+		roles[i] = v.phoneRoleName(r)
+	}
+	role := widget.NewSelect(roles, nil)
+	role.SetSelectedIndex(0)
+	problem := wrapped(v.msg, "")
+	problem.Importance = widget.DangerImportance
+	problem.Hide()
+	bind := func() {
+		r := phone.Roles[max(role.SelectedIndex(), 0)]
+		if msg := v.bindNumber(id, entry.Text, r); msg != "" {
+			problem.SetText(msg)
+			problem.Show()
+			return
+		}
+		problem.Hide()
+	}
+	entry.OnSubmitted = func(string) { bind() }
+	btn := widget.NewButtonWithIcon(v.msg.T("ui.phones.bind"), theme.ContentAddIcon(), bind)
+	return container.NewVBox(
+		widget.NewLabel(v.msg.T("ui.phones.bind_label")),
+		entry,
+		container.NewBorder(nil, nil, nil, btn, role),
+		problem,
+	)
+}
+
+// bindNumber binds the number typed to account id in role r and saves; it
+// returns why not, translated, when the number is not valid (nothing is
+// saved then).
+func (v *view) bindNumber(id, typed string, r phone.Role) string {
+	n, err := phone.Parse(typed, phone.DefaultRegion)
+	if err != nil {
+		if strings.TrimSpace(typed) == "" {
+			return v.msg.T("ui.phones.number_empty")
+		}
+		return v.msg.T("ui.phones.number_invalid")
+	}
+	d := map[string]any{"Number": n.Display(phone.DefaultRegion), "Role": v.phoneRoleName(r)}
+	if a := v.vault.Account(id); a != nil && slices.ContainsFunc(a.Phones, func(b phone.Binding) bool {
+		return b.Number == n.E164 && b.Role == r
+	}) {
+		v.flash(v.msg.T("ui.phones.already_bound", d))
+		return ""
+	}
+	ok := v.msg.T("ui.phones.bound", d)
+	if n.VoIP() || (r == phone.RoleSMS && n.SMSUnsuitable()) {
+		ok = v.msg.T("ui.phones.bound_warning", d)
+	}
+	now := v.now()
+	v.save(func(vlt *vault.Vault) error {
+		a := vlt.Account(id)
+		if a == nil {
+			return phoneRefusal{key: "ui.phones.account_gone"}
+		}
+		var added bool
+		a.Phones, added = phone.Bind(a.Phones, phone.Binding{Number: n.E164, Role: r, Since: now.UTC()})
+		if added {
+			a.Updated = now.UTC()
+		}
+		return nil
+	}, v.phoneSaved(ok))
+	return ""
+}
+
+// unbindNumber removes binding b from account id and saves.
+func (v *view) unbindNumber(id string, b phone.Binding) {
+	now := v.now()
+	v.save(func(vlt *vault.Vault) error {
+		a := vlt.Account(id)
+		if a == nil {
+			return phoneRefusal{key: "ui.phones.account_gone"}
+		}
+		var removed int
+		if a.Phones, removed = phone.Unbind(a.Phones, b.Number, b.Role); removed > 0 {
+			a.Updated = now.UTC()
+		}
+		return nil
+	}, v.phoneSaved(v.msg.T("ui.phones.unbound", map[string]any{"Number": numberText(b.Number)})))
+}
+
+// devicesList shows the devices the account's codes live on, each with a
+// button that unbinds it.
+func (v *view) devicesList(a *vault.Account) fyne.CanvasObject {
+	if len(a.Devices) == 0 {
+		return wrapped(v.msg, v.msg.T("ui.phones.no_devices"))
+	}
+	id := a.ID
+	list := container.NewVBox()
+	for _, devID := range a.Devices {
+		text := v.phoneDeviceName(devID)
+		for _, d := range v.vault.Devices {
+			if d.ID == devID {
+				text = v.msg.T("ui.phones.device", map[string]any{"Name": d.Name, "Kind": v.phoneDeviceKind(d.Kind)})
+			}
+		}
+		name := v.phoneDeviceName(devID)
+		remove := widget.NewButtonWithIcon(v.msg.T("ui.phones.device_unbind"), theme.DeleteIcon(), func() {
+			v.confirmPhoneRemoval(v.msg.T("ui.phones.device_unbind_title"), v.msg.T("ui.phones.device_unbind_confirm", map[string]any{
+				"Device": name, "Label": a.Label(),
+			}), v.msg.T("ui.phones.device_unbind"), func() { v.setDeviceBound(id, devID, false) })
+		})
+		list.Add(container.NewBorder(nil, nil, nil, container.NewVBox(remove), wrapped(v.msg, text)))
+	}
+	return list
+}
+
+// bindDeviceForm offers the recorded devices the account is not bound to.
+func (v *view) bindDeviceForm(a *vault.Account) fyne.CanvasObject {
+	var ids, names []string
+	for _, d := range v.vault.Devices {
+		if !slices.Contains(a.Devices, d.ID) {
+			ids = append(ids, d.ID)
+			names = append(names, d.Name)
+		}
+	}
+	if len(ids) == 0 {
+		return container.NewVBox()
+	}
+	id := a.ID
+	pick := widget.NewSelect(names, nil)
+	pick.PlaceHolder = v.msg.T("ui.phones.device_pick")
+	btn := widget.NewButtonWithIcon(v.msg.T("ui.phones.device_bind"), theme.ContentAddIcon(), func() {
+		if i := pick.SelectedIndex(); i >= 0 {
+			v.setDeviceBound(id, ids[i], true)
+		}
+	})
+	return container.NewVBox(
+		widget.NewLabel(v.msg.T("ui.phones.device_bind_label")),
+		container.NewBorder(nil, nil, nil, btn, pick),
+	)
+}
+
+// setDeviceBound binds (or unbinds) device devID to account id and saves.
+func (v *view) setDeviceBound(id, devID string, bound bool) {
+	now := v.now()
+	d := map[string]any{"Device": v.phoneDeviceName(devID)}
+	ok := v.msg.T("ui.phones.device_bound", d)
+	if !bound {
+		ok = v.msg.T("ui.phones.device_unbound", d)
+	}
+	v.save(func(vlt *vault.Vault) error {
+		a := vlt.Account(id)
+		if a == nil {
+			return phoneRefusal{key: "ui.phones.account_gone"}
+		}
+		if !slices.ContainsFunc(vlt.Devices, func(d phone.Device) bool { return d.ID == devID }) {
+			return phoneRefusal{key: "ui.phones.device_gone"}
+		}
+		has := slices.Contains(a.Devices, devID)
+		switch {
+		case bound && !has:
+			a.Devices = append(slices.Clone(a.Devices), devID)
+		case !bound && has:
+			a.Devices = slices.DeleteFunc(slices.Clone(a.Devices), func(x string) bool { return x == devID })
+		default:
+			return nil
+		}
+		a.Updated = now.UTC()
+		return nil
+	}, v.phoneSaved(ok))
+}
+
+// phoneDeviceKinds are the device kinds a form offers, in order.
+func phoneDeviceKinds() []phone.DeviceKind {
+	return []phone.DeviceKind{phone.DeviceHandset, phone.DeviceAuthenticator}
+}
+
+// newDeviceForm records a new device and binds it to the account.
+func (v *view) newDeviceForm(id string) fyne.CanvasObject {
+	name := widget.NewEntry()
+	name.SetPlaceHolder(v.msg.T("ui.phones.device_name_placeholder"))
+	kinds := phoneDeviceKinds()
+	kindNames := make([]string, len(kinds))
+	for i, k := range kinds {
+		kindNames[i] = v.phoneDeviceKind(k)
+	}
+	kind := widget.NewSelect(kindNames, nil)
+	kind.SetSelectedIndex(0)
+	add := func() {
+		v.addPhoneDevice(id, name.Text, kinds[max(kind.SelectedIndex(), 0)])
+	}
+	name.OnSubmitted = func(string) { add() }
+	btn := widget.NewButtonWithIcon(v.msg.T("ui.phones.device_add"), theme.ContentAddIcon(), add)
+	return container.NewVBox(
+		widget.NewLabel(v.msg.T("ui.phones.device_add_label")),
+		name,
+		container.NewBorder(nil, nil, nil, btn, kind),
+	)
+}
+
+// addPhoneDevice records a new device called name and binds it to account id.
+func (v *view) addPhoneDevice(id, name string, kind phone.DeviceKind) {
+	d, err := phone.NewDevice(name, kind, v.now())
+	if err != nil {
+		v.showProblem(v.msg.T("ui.phones.device_needs_name"))
+		return
+	}
+	v.save(func(vlt *vault.Vault) error {
+		a := vlt.Account(id)
+		if a == nil {
+			return phoneRefusal{key: "ui.phones.account_gone"}
+		}
+		if phone.DeviceNamed(vlt.Devices, d.Name) >= 0 {
+			return phoneRefusal{key: "ui.phones.device_exists", data: map[string]any{"Name": d.Name}}
+		}
+		vlt.Devices = append(vlt.Devices, d)
+		a.Devices = append(slices.Clone(a.Devices), d.ID)
+		a.Updated = d.Added
+		return nil
+	}, v.phoneSaved(v.msg.T("ui.phones.device_added", map[string]any{"Name": d.Name})))
+}
+
+// setNeedsTwoDevices records whether the service wants two registered
+// devices.
+func (v *view) setNeedsTwoDevices(id string, on bool) {
+	if a := v.vault.Account(id); a == nil || a.NeedsTwoDevices == on {
+		return
+	}
+	now := v.now()
+	v.save(func(vlt *vault.Vault) error {
+		a := vlt.Account(id)
+		if a == nil {
+			return phoneRefusal{key: "ui.phones.account_gone"}
+		}
+		a.NeedsTwoDevices = on
+		a.Updated = now.UTC()
+		return nil
+	}, v.phoneSaved(""))
+}
