@@ -14,6 +14,7 @@ import (
 
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/keystore"
+	"github.com/mamori-app/mamori/vault/phone"
 )
 
 // rfcSecret is the RFC 4226/6238 SHA1 test key "12345678901234567890" in Base32.
@@ -644,6 +645,43 @@ func TestSecretNeverInErrors(t *testing.T) {
 	h.fails(exitUsage, nil, "", "code", "n", "--at", secret)
 }
 
+// TestDemoFillsEveryScreen checks that the demo vault has something for
+// each screen: backup codes (one set low), phone numbers with readiness
+// findings, recovery details and a valid grid card.
+func TestDemoFillsEveryScreen(t *testing.T) {
+	v := vault.New()
+	if err := fillDemo(v, testNow); err != nil {
+		t.Fatal(err)
+	}
+	var low, backups, phones, recoveries int
+	for _, a := range v.Accounts {
+		if err := a.Backup.Validate(); err != nil {
+			t.Errorf("%s: %v", a.Label(), err)
+		}
+		if a.Backup.Total() > 0 {
+			backups++
+		}
+		if a.Backup.Total() > 0 && a.Backup.Low() {
+			low++
+		}
+		if len(a.Phones) > 0 {
+			phones++
+		}
+		if !a.Recovery.IsZero() {
+			recoveries++
+		}
+	}
+	if backups < 2 || low != 1 || phones < 2 || recoveries < 1 {
+		t.Errorf("demo: %d accounts with backup codes (%d low), %d with phones, %d with recovery details", backups, low, phones, recoveries)
+	}
+	if len(phone.Readiness(v.Bindings())) == 0 {
+		t.Error("the demo vault gives the readiness view nothing to show")
+	}
+	if len(v.GridCards) != 1 || v.GridCards[0].Validate() != nil {
+		t.Errorf("demo grid cards: %+v", v.GridCards)
+	}
+}
+
 func TestDemoOpensAThrowawayVault(t *testing.T) {
 	h := newHarness(t)
 	var dir string
@@ -672,7 +710,7 @@ func TestDemoOpensAThrowawayVault(t *testing.T) {
 	if code := Main([]string{"--demo"}, env); code != exitOK {
 		t.Fatalf("mamori --demo = %d", code)
 	}
-	if dir == "" || dir == h.home || len(labels) != len(demoAccounts) {
+	if dir == "" || dir == h.home || len(labels) != len(demoAccounts)+1 {
 		t.Fatalf("demo vault in %q with %v", dir, labels)
 	}
 	if !slices.Contains(labels, "みずほ銀行: 山田太郎") {

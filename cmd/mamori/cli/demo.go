@@ -1,11 +1,16 @@
 package cli
 
 import (
+	"fmt"
 	"os"
+	"time"
 
+	"github.com/mamori-app/mamori/gridcard"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/keystore"
 	"github.com/mamori-app/mamori/vault/otp"
+	"github.com/mamori-app/mamori/vault/phone"
+	"github.com/mamori-app/mamori/vault/recovery"
 )
 
 // DemoPassphrase unlocks the demo vault ("mamori --demo") after it is
@@ -45,21 +50,7 @@ func (a *app) openDemo() error {
 		ScryptWorkFactor: a.env.scryptWorkFactor,
 		Now:              a.env.now,
 	}, &keystore.Memory{})
-	now := a.now()
-	if _, err := store.Update(func(v *vault.Vault) error {
-		for _, d := range demoAccounts {
-			key, err := otp.NewKey(d.typ, d.secret, d.alg, d.digits, 30, 0)
-			if err != nil {
-				return err
-			}
-			acct, err := vault.NewAccount(d.issuer, d.name, key, now)
-			if err != nil {
-				return err
-			}
-			v.Add(acct)
-		}
-		return nil
-	}); err != nil {
+	if _, err := store.Update(func(v *vault.Vault) error { return fillDemo(v, a.now()) }); err != nil {
 		return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
 	}
 	open := a.env.OpenDemo
@@ -70,4 +61,88 @@ func (a *app) openDemo() error {
 		return failure("cli.error.no_app", nil).withHint("cli.hint.help", data{"Command": "mamori"})
 	}
 	return open(store)
+}
+
+// fillDemo puts the sample accounts in v, with enough around them for every
+// screen to have something to show: backup codes (one set nearly used up),
+// phone numbers (one a VoIP number, one an SMS-only account), a number
+// change with accounts still to update, recovery details and a grid card.
+// All of it is made up.
+func fillDemo(v *vault.Vault, now time.Time) error {
+	for _, d := range demoAccounts {
+		key, err := otp.NewKey(d.typ, d.secret, d.alg, d.digits, 30, 0)
+		if err != nil {
+			return err
+		}
+		acct, err := vault.NewAccount(d.issuer, d.name, key, now)
+		if err != nil {
+			return err
+		}
+		v.Add(acct)
+	}
+	bank, err := vault.NewAccount("ゆうちょ銀行", "記号番号 10000-00000000", otp.Key{}, now)
+	if err != nil {
+		return err
+	}
+	v.Add(bank)
+
+	old, err := phone.Parse("090-1234-5678", phone.DefaultRegion)
+	if err != nil {
+		return err
+	}
+	voip, err := phone.Parse("050-1234-5678", phone.DefaultRegion)
+	if err != nil {
+		return err
+	}
+	since := now.AddDate(-3, 0, 0)
+	for i := range v.Accounts {
+		a := &v.Accounts[i]
+		switch a.Issuer {
+		case "GitHub":
+			codes := make([]string, 16)
+			for k := range codes {
+				codes[k] = fmt.Sprintf("%05x-%05x", 0x1a2b3+k*7919, 0x4c5d6+k*104729)
+			}
+			if err := a.Backup.Replace(codes, since); err != nil {
+				return err
+			}
+		case "Google":
+			codes := make([]string, 10)
+			for k := range codes {
+				codes[k] = fmt.Sprintf("%04d %04d", 1000+k*811, 2000+k*733)
+			}
+			if err := a.Backup.Replace(codes, since); err != nil {
+				return err
+			}
+			for range 8 {
+				if _, _, err := a.Backup.UseNext(now.AddDate(0, -1, 0)); err != nil {
+					return err
+				}
+			}
+			a.Phones, _ = phone.Bind(a.Phones, phone.Binding{Number: old.E164, Role: phone.RoleSMS, Since: since})
+		case "みずほ銀行":
+			a.Phones, _ = phone.Bind(a.Phones, phone.Binding{Number: old.E164, Role: phone.RoleSMS, Since: since})
+			a.Recovery = recovery.Info{
+				UserNumber:       "0000000000",
+				Registered:       "2016年4月",
+				TwoFactorMethods: []string{recovery.MethodTOTP, recovery.MethodSMS},
+				SupportPhone:     "0120-000-000",
+				SupportHours:     "平日 9:00–17:00",
+			}
+		case "ゆうちょ銀行":
+			a.Phones, _ = phone.Bind(a.Phones, phone.Binding{Number: old.E164, Role: phone.RoleSMS, Since: since})
+			a.Phones, _ = phone.Bind(a.Phones, phone.Binding{Number: voip.E164, Role: phone.RoleVoice, Since: since})
+		}
+	}
+	p, err := gridcard.ProfileByName(gridcard.Profiles()[0].Name)
+	if err != nil {
+		return err
+	}
+	card, err := gridcard.Generate(p, nil, gridcard.GenerateOptions{AvoidLookAlikes: true, Now: now})
+	if err != nil {
+		return err
+	}
+	card.Name = "家族の銀行カード (demo)"
+	v.GridCards = append(v.GridCards, card)
+	return nil
 }
