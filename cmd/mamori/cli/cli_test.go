@@ -674,8 +674,11 @@ func TestDemoFillsEveryScreen(t *testing.T) {
 	if backups < 2 || low != 1 || phones < 2 || recoveries < 1 {
 		t.Errorf("demo: %d accounts with backup codes (%d low), %d with phones, %d with recovery details", backups, low, phones, recoveries)
 	}
-	if len(phone.Readiness(v.Bindings())) == 0 {
-		t.Error("the demo vault gives the readiness view nothing to show")
+	if n := len(phone.Readiness(v.Bindings())); n < 3 {
+		t.Errorf("the demo vault gives the readiness view %d findings, want one of each kind", n)
+	}
+	if len(v.PhoneChanges) != 1 || len(phone.Risk(v.Bindings(), v.PhoneChanges, testNow)) < 3 {
+		t.Errorf("demo phone changes: %+v", v.PhoneChanges)
 	}
 	if len(v.GridCards) != 1 || v.GridCards[0].Validate() != nil {
 		t.Errorf("demo grid cards: %+v", v.GridCards)

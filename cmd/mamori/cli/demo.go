@@ -65,8 +65,8 @@ func (a *app) openDemo() error {
 
 // fillDemo puts the sample accounts in v, with enough around them for every
 // screen to have something to show: backup codes (one set nearly used up),
-// phone numbers (one a VoIP number, one an SMS-only account), a number
-// change with accounts still to update, recovery details and a grid card.
+// phone numbers (a VoIP number for SMS, an SMS-only account), a number
+// change in two weeks with accounts still to update, recovery details and a grid card.
 // All of it is made up.
 func fillDemo(v *vault.Vault, now time.Time) error {
 	for _, d := range demoAccounts {
@@ -131,9 +131,21 @@ func fillDemo(v *vault.Vault, now time.Time) error {
 			}
 		case "ゆうちょ銀行":
 			a.Phones, _ = phone.Bind(a.Phones, phone.Binding{Number: old.E164, Role: phone.RoleSMS, Since: since})
-			a.Phones, _ = phone.Bind(a.Phones, phone.Binding{Number: voip.E164, Role: phone.RoleVoice, Since: since})
+		case "楽天証券":
+			a.Phones, _ = phone.Bind(a.Phones, phone.Binding{Number: voip.E164, Role: phone.RoleSMS, Since: since})
 		}
 	}
+	// The person is moving from the 090 number to a new one: three
+	// accounts still send their codes to the old line.
+	next, err := phone.Parse("080-9876-5432", phone.DefaultRegion)
+	if err != nil {
+		return err
+	}
+	change, err := phone.NewChange(old.E164, next.E164, now.AddDate(0, 0, 14))
+	if err != nil {
+		return err
+	}
+	v.PhoneChanges, _, _ = phone.RecordChange(v.PhoneChanges, change)
 	p, err := gridcard.ProfileByName(gridcard.Profiles()[0].Name)
 	if err != nil {
 		return err
