@@ -9,7 +9,7 @@ GO ?= go
 BIN := bin/mamori
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-CHECKS := fmt-check vet staticcheck test-headless test-keyring test-race
+CHECKS := fmt-check vet staticcheck test-headless test-keyring test-display test-race
 
 # The headless build: Fyne's test driver (build tag ci) and no cgo. vet,
 # staticcheck and the tests share it, so its compiled packages are reused.
@@ -18,7 +18,7 @@ HEADLESS := CGO_ENABLED=0
 REAL := CGO_ENABLED=1
 
 .PHONY: help run test checks bench build screenshot deps-build deps-test deps-bench \
-	fmt-check vet staticcheck test-headless test-keyring test-race smoke clean
+	fmt-check vet staticcheck test-headless test-keyring test-display test-race smoke clean
 
 help:
 	@echo "make run         install build packages, build bin/mamori and open the app"
@@ -89,6 +89,12 @@ test-keyring:
 	@# -p 1: one test locks the shared login collection for a moment, so
 	@# packages must not use the keyring at the same time.
 	$(HEADLESS) scripts/with-keyring.sh $(GO) test -p 1 -tags ci,keyring -run '^TestKeyring' -count=1 ./...
+
+# Fails, never skips, without a display: xvfb-run gives it one.
+test-display:
+	@echo "==> screen capture on a real X display (Xvfb): a QR code shown on the screen is read back"
+	$(HEADLESS) xvfb-run -a -s "-screen 0 1024x768x24 -nolisten tcp" \
+		$(GO) test -tags ci,display -run '^TestScreen' -count=1 ./screen/
 
 test-race:
 	@echo "==> race detector on the packages that do not use Fyne"
