@@ -17,14 +17,14 @@ HEADLESS := CGO_ENABLED=0
 # The real app: cgo, GLFW and OpenGL.
 REAL := CGO_ENABLED=1
 
-.PHONY: help run test checks bench build screenshot deps-build deps-test deps-bench \
+.PHONY: help run test checks bench build screenshots screenshot deps-build deps-test deps-bench \
 	fmt-check vet staticcheck test-headless test-keyring test-display test-race smoke clean
 
 help:
 	@echo "make run         install build packages, build bin/mamori and open the app"
 	@echo "make test        install test packages and run every check (see README)"
 	@echo "make bench       vault benchmarks, and 'mamori code' against oathtool"
-	@echo "make screenshot  refresh docs/screenshots/main.png and main-ja.png from the real app"
+	@echo "make screenshots refresh docs/screenshots/main.png and main-ja.png from the real app"
 
 run: deps-build build
 	@echo "==> starting $(BIN)"
@@ -46,10 +46,16 @@ bench: deps-bench build
 	@echo "==> benchmarks (scripts/bench.sh)"
 	scripts/bench.sh
 
-screenshot: deps-test build
+# The README's pictures: the real binary under Xvfb on the twelve named
+# sample accounts of scripts/lib.sh (made-up secrets), English and Japanese.
+SHOTS := SMOKE_ACCOUNTS=12 SMOKE_CAPTURE=window
+
+screenshots: deps-test build
 	@echo "==> refreshing docs/screenshots/main.png and main-ja.png from the real app under Xvfb"
-	SMOKE_OUT=docs/screenshots/main.png scripts/smoke.sh
-	SMOKE_LANG=ja_JP.UTF-8 SMOKE_OUT=docs/screenshots/main-ja.png scripts/smoke.sh
+	$(SHOTS) SMOKE_OUT=docs/screenshots/main.png scripts/smoke.sh
+	$(SHOTS) SMOKE_LANG=ja_JP.UTF-8 SMOKE_OUT=docs/screenshots/main-ja.png scripts/smoke.sh
+
+screenshot: screenshots
 
 deps-build:
 	@echo "==> checking system packages for the cgo build"
