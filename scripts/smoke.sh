@@ -32,7 +32,7 @@ if [[ "${1:-}" != "--inner" ]]; then
   export SMOKE_BIN="$bin" SMOKE_PNG="$out" SMOKE_LANG="${SMOKE_LANG:-C.UTF-8}" \
     SMOKE_ACCOUNTS="${SMOKE_ACCOUNTS:-300}" SMOKE_CAPTURE
   echo "smoke: starting Xvfb (a free display, xvfb-run -a) and a private keyring"
-  exec xvfb-run -a -s "-screen 0 1024x768x24 -nolisten tcp" \
+  exec xvfb-run -a -s "-screen 0 1024x768x24 -nolisten tcp -noreset" \
     "$root/scripts/with-keyring.sh" "${BASH_SOURCE[0]}" --inner
 fi
 
