@@ -11,7 +11,7 @@ GO ?= go
 BIN := bin/mamori
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-CHECKS := fmt-check vet staticcheck test-headless test-keyring test-display test-race
+CHECKS := fmt-check vet staticcheck test-headless test-keyring test-display test-package test-race
 
 # The headless build: Fyne's test driver (build tag ci) and no cgo. vet,
 # staticcheck and the tests share it, so its compiled packages are reused.
@@ -20,7 +20,8 @@ HEADLESS := CGO_ENABLED=0
 REAL := CGO_ENABLED=1
 
 .PHONY: help run test checks bench build screenshots screenshot deps-build deps-test deps-bench \
-	fmt-check vet staticcheck test-headless test-keyring test-display test-race smoke clean
+	fmt-check vet staticcheck test-headless test-keyring test-display test-package test-race \
+	smoke package clean
 
 help:
 	@echo "make run         install build packages, build bin/mamori and open the app"
@@ -28,6 +29,7 @@ help:
 	@echo "make bench       vault benchmarks, 'mamori code' against oathtool, and start-up"
 	@echo "                 time and memory with 300 accounts against KeePassXC"
 	@echo "make screenshots refresh docs/screenshots/main.png and main-ja.png from the real app"
+	@echo "make package     bin/Mamori.tar.xz with fyne package (.desktop file, icon, binary)"
 
 run: deps-build build
 	@echo "==> starting $(BIN)"
@@ -105,6 +107,12 @@ test-display:
 	$(HEADLESS) xvfb-run -a -s "-screen 0 1024x768x24 -nolisten tcp -noreset" \
 		$(GO) test -tags ci,display -run '^TestScreen' -count=1 ./screen/
 
+# The real `fyne package -os linux`, with a stand-in for the binary: its
+# .desktop file and icon are checked in seconds (see scripts/package.sh).
+test-package:
+	@echo "==> fyne package -os linux: the .desktop file and icon (desktop-file-validate)"
+	scripts/package.sh --check
+
 test-race:
 	@echo "==> race detector on the packages that do not use Fyne"
 	@pkgs=$$(scripts/race-packages.sh); \
@@ -115,6 +123,10 @@ test-race:
 smoke:
 	@echo "==> smoke test: the real binary opens its window under Xvfb"
 	scripts/smoke.sh
+
+package: deps-test build
+	@echo "==> packaging $(BIN) for Linux with fyne package (bin/Mamori.tar.xz)"
+	scripts/package.sh
 
 clean:
 	@echo "==> removing bin/"

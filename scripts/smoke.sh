@@ -25,7 +25,7 @@ if [[ "${1:-}" != "--inner" ]]; then
   bin=$(realpath -m "${MAMORI_BIN:-$root/bin/mamori}")
   [[ -x "$bin" ]] || die "$bin is missing; build it first (make build)"
   out=$(realpath -m "${SMOKE_OUT:-$root/bin/smoke/main.png}")
-  for tool in xvfb-run xwininfo import identify base32; do
+  for tool in xvfb-run xwininfo xprop import identify base32; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed (run: scripts/deps.sh test)"
   done
   case "${SMOKE_CAPTURE:=root}" in root | window) ;; *) die "SMOKE_CAPTURE is root or window" ;; esac
@@ -73,17 +73,27 @@ wid=$(wait_window "$app_pid" '^"Mamori"$' 60) || {
   die "no visible window named \"Mamori\" within 60 s"
 }
 echo "smoke: window \"Mamori\" is $wid"
+# The launcher's .desktop file (fyne package) says StartupWMClass=Mamori.
+wm_class=$(xprop -id "$wid" WM_CLASS 2>/dev/null || true)
+[[ "$wm_class" == *'"Mamori"'* ]] || die "the window's WM_CLASS is not Mamori ($wm_class)"
 
-# Give the app time to open the vault and draw the codes.
-sleep 3
-kill -0 "$app_pid" 2>/dev/null || { cat "$tmp/app.log" >&2; die "the app exited after opening its window"; }
-
+# The app opens the vault and draws the codes after its window shows:
+# capture until the picture is not blank (60 s at most), then once more a
+# moment later, so the codes are settled.
 mkdir -p "$(dirname "$png")"
-if [[ "$SMOKE_CAPTURE" == window ]]; then
-  import -window "$wid" "$png"
-else
-  import -window root "$png"
-fi
+capture() {
+  if [[ "$SMOKE_CAPTURE" == window ]]; then import -window "$wid" "$png"; else import -window root "$png"; fi
+}
+info=
+deadline=$((SECONDS + 60))
+until capture && info=$(not_blank "$png"); do
+  kill -0 "$app_pid" 2>/dev/null || { cat "$tmp/app.log" >&2; die "the app exited after opening its window"; }
+  ((SECONDS < deadline)) || die "the capture still looks blank after 60 s ($info)"
+  sleep 0.5
+done
+sleep 2
+kill -0 "$app_pid" 2>/dev/null || { cat "$tmp/app.log" >&2; die "the app exited after opening its window"; }
+capture
 info=$(not_blank "$png") || die "the capture looks blank ($info)"
 echo "smoke: captured $png ($info)"
 
