@@ -317,18 +317,19 @@ func (v *view) scanScreen(parent dialog.Dialog, s screenScanner) {
 		fyne.Do(func() {
 			v.win.Show()
 			v.win.RequestFocus()
-			switch {
-			case problem == "" && err == nil:
+			if problem == "" && err == nil {
 				v.confirmScanned(accts)
 				return
-			case problem != "":
-				v.showProblem(problem)
-			default:
-				v.flash(v.msg.T("ui.scan.cancelled"))
 			}
-			// Back to the add dialog, to try again or add another way.
+			// Back to the add dialog, to try again or add another way,
+			// with the reason on top of it.
 			if parent != nil {
 				parent.Show()
+			}
+			if problem != "" {
+				v.showProblem(problem)
+			} else {
+				v.flash(v.msg.T("ui.scan.cancelled"))
 			}
 		})
 	})

@@ -210,6 +210,21 @@ func fakeScreen(t *testing.T, win *shyWindow, img image.Image, err error) (scree
 	}}, &calls
 }
 
+// topTexts returns the texts of the dialog on top of the window.
+func topTexts(w fyne.Window) []string {
+	var out []string
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		return nil
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() {
+			out = append(out, l.Text)
+		}
+	}
+	return out
+}
+
 func decodeFixture(t *testing.T, name string) image.Image {
 	t.Helper()
 	img, _, err := image.Decode(bytes.NewReader(qrFixture(t, name)))
@@ -240,7 +255,7 @@ func TestScanTheScreen(t *testing.T) {
 	if *calls != 1 || shy.hidden {
 		t.Fatalf("captured %d times; window hidden afterwards: %v", *calls, shy.hidden)
 	}
-	requireText(t, w, "QR code on the screen", "Found on the screen (2). Add to Mamori?", "楽天: 花子")
+	requireText(t, w, "QR code on the screen", "Found on the screen: 2. Add to Mamori?", "楽天: 花子")
 	if vlt, _ := store.Load(); len(vlt.Accounts) != 0 {
 		t.Fatal("accounts were added before the user agreed")
 	}
@@ -282,6 +297,9 @@ func TestScanTheScreenExplainsFailures(t *testing.T) {
 			v.addForm.scan, _ = fakeScreen(t, shy, tc.img, tc.err)
 			tapButton(t, w, "Scan the screen")
 			requireText(t, w, tc.want)
+			if tc.err != screen.ErrCancelled && !strings.Contains(strings.Join(topTexts(w), " "), tc.want) {
+				t.Errorf("the message is not on top; the top dialog shows %q", topTexts(w))
+			}
 			if shy.hidden {
 				t.Error("the window stayed hidden")
 			}
