@@ -101,10 +101,11 @@ test-keyring:
 	@# packages must not use the keyring at the same time.
 	$(HEADLESS) scripts/with-keyring.sh $(GO) test -p 1 -tags ci,keyring -run '^TestKeyring' -count=1 ./...
 
-# Fails, never skips, without a display: xvfb-run gives it one.
+# Fails, never skips, without a display and a session bus: xvfb-run and
+# dbus-run-session give it both (the bus for a stand-in desktop portal).
 test-display:
-	@echo "==> screen capture on a real X display (Xvfb): a QR code shown on the screen is read back"
-	$(HEADLESS) xvfb-run -a -s "-screen 0 1024x768x24 -nolisten tcp -noreset" \
+	@echo "==> screen capture: a QR code on a real X display (Xvfb), and through a stand-in desktop portal"
+	$(HEADLESS) dbus-run-session -- xvfb-run -a -s "-screen 0 1024x768x24 -nolisten tcp -noreset" \
 		$(GO) test -tags ci,display -run '^TestScreen' -count=1 ./screen/
 
 # The real `fyne package -os linux`, with a stand-in for the binary: its
