@@ -122,15 +122,16 @@ n=$(printf '%s\n' "$kdbx_password" | keepassxc-cli ls -q "$tmp/bench.kdbx" 2>/de
 now_ms() { echo $(($(date +%s%N) / 1000000)); }
 rss_mb() { awk '/^VmRSS:/ { printf "%.0f", $2 / 1024 }' "/proc/$1/status"; }
 
-# drawn WID: whether Mamori's window shows codes: the first row's code
-# (digits in the theme's primary blue) is read from the screen; the window
-# has no such blue before the vault is open.
+# drawn WID: whether Mamori's window shows codes: the top of the window is
+# read from the screen and the pixels in Fyne's primary blue (the
+# colour of the codes' digits) are counted. The window has
+# none before the vault is open; two rows of codes have about 1000.
 drawn() {
   local px
-  px=$(import -window "$1" -crop 200x60+200+40 png:- 2>/dev/null |
+  px=$(import -window "$1" -crop 560x300+0+0 png:- 2>/dev/null |
     convert png:- -fuzz 8% -fill black +opaque '#296FF6' -fill white -opaque '#296FF6' \
       -format '%[fx:mean] %w %h' info:) || return 1
-  awk -v r="$px" 'BEGIN { split(r, a, " "); exit !(a[1] * a[2] * a[3] > 150) }'
+  awk -v r="$px" 'BEGIN { split(r, a, " "); exit !(a[1] * a[2] * a[3] > 800) }'
 }
 
 # One start of Mamori: prints "window_ms ready_ms rss_mb".
@@ -143,7 +144,7 @@ start_mamori() {
   t_win=$(($(now_ms) - t0))
   deadline=$(($(now_ms) + 60000))
   until drawn "$wid"; do
-    (($(now_ms) < deadline)) || die "Mamori drew no codes within 60 s"
+    (($(now_ms) < deadline)) || die "Mamori drew no codes within 60 s (see drawn() if the theme changed)"
   done
   t_ready=$(($(now_ms) - t0))
   sleep 1
