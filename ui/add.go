@@ -293,8 +293,10 @@ func (v *view) addAccountsOrSay(accts []vault.Account) {
 
 // scanScreen reads the QR codes on the screen: Mamori's window is hidden for
 // the moment of the capture, so the code it would cover (or a code on the
-// add dialog itself) is not what gets read. The picture stays in memory.
-// The accounts found are shown for confirmation before they are added.
+// add dialog itself) is not what gets read. On X11 the picture never leaves
+// memory; the desktop portal (Wayland) hands it over as a file, which
+// package screen removes at once. The accounts found are shown for
+// confirmation before they are added.
 func (v *view) scanScreen(parent dialog.Dialog, s screenScanner) {
 	if parent != nil {
 		parent.Hide()
