@@ -3,7 +3,7 @@
 #
 #   scripts/deps.sh build   what the real (cgo) Fyne binary needs to compile
 #   scripts/deps.sh test    build + what `make test` runs the code against
-#   scripts/deps.sh bench   test + hyperfine
+#   scripts/deps.sh bench   test + hyperfine and keepassxc
 #
 # Each package is checked with dpkg first; only the missing ones are installed,
 # with apt-get (through sudo when not root). Set MAMORI_NO_APT=1 to only check.
@@ -34,13 +34,15 @@ declare -A why=(
   [qrencode]="makes QR images for the import tests"
   [zbar-tools]="zbarimg reads QR images back in tests"
   [poppler-utils]="pdftoppm/pdftotext check printed cards and kits"
+  [desktop-file-utils]="desktop-file-validate checks the app's .desktop file"
   [hyperfine]="times 'mamori code' against oathtool"
+  [keepassxc]="the password manager whose time to a window make bench compares with"
 )
 
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
 test=("${build[@]}" dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth xfonts-base
-      x11-utils imagemagick oathtool age qrencode zbar-tools poppler-utils)
-bench=("${test[@]}" hyperfine)
+      x11-utils imagemagick oathtool age qrencode zbar-tools poppler-utils desktop-file-utils)
+bench=("${test[@]}" hyperfine keepassxc)
 
 case "$1" in
   build) want=("${build[@]}") ;;

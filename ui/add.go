@@ -1,10 +1,15 @@
 package ui
 
 import (
+	"bytes"
+	"context"
 	"errors"
+	"image"
+	"image/png"
 	"io"
 	"strconv"
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/screen"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/importer"
 	"github.com/mamori-app/mamori/vault/otp"
@@ -33,6 +39,30 @@ type addForm struct {
 	uri, issuer, name, secret, period *widget.Entry
 	typ, alg, digits                  *widget.Select
 	problem                           *widget.Label
+	scan                              screenScanner // what "Scan the screen" uses
+}
+
+// screenScanner captures the screen for the add dialog; tests give a fake.
+type screenScanner struct {
+	capture func(context.Context) (image.Image, error)
+	// settle is how long the hidden window is given to leave the screen
+	// (the window manager and a compositor redraw what was under it).
+	settle time.Duration
+}
+
+// Screen scanning limits: the wait for the hidden window to disappear, and
+// for the capture (a Wayland desktop may ask the user first).
+const (
+	screenSettle  = 400 * time.Millisecond
+	screenTimeout = 90 * time.Second
+)
+
+// osScreen captures the screens of this session.
+func osScreen() screenScanner {
+	return screenScanner{
+		capture: func(ctx context.Context) (image.Image, error) { return screen.Capture(ctx, screen.FromOS()) },
+		settle:  screenSettle,
+	}
 }
 
 // account makes the account the form describes, or says what is wrong with
@@ -127,6 +157,7 @@ func (v *view) showAdd() {
 		name:   widget.NewEntry(),
 		secret: widget.NewPasswordEntry(),
 		period: widget.NewEntry(),
+		scan:   osScreen(),
 	}
 	f.uri.SetPlaceHolder("otpauth://totp/…")
 	f.issuer.SetPlaceHolder(v.msg.T("ui.add.issuer.hint"))
@@ -153,6 +184,7 @@ func (v *view) showAdd() {
 
 	var d *dialog.ConfirmDialog
 	openQR := widget.NewButton(v.msg.T("ui.add.qr"), func() { v.openQRImage(d) })
+	scan := widget.NewButton(v.msg.T("ui.scan.button"), func() { v.scanScreen(d, f.scan) })
 	details := widget.NewForm(
 		widget.NewFormItem(v.msg.T("ui.add.issuer"), f.issuer),
 		widget.NewFormItem(v.msg.T("ui.add.name"), f.name),
@@ -163,7 +195,8 @@ func (v *view) showAdd() {
 		widget.NewFormItem(v.msg.T("ui.add.period"), f.period),
 	)
 	content := container.NewVBox(
-		widget.NewLabel(v.msg.T("ui.add.uri")), f.uri, openQR,
+		widget.NewLabel(v.msg.T("ui.add.uri")), f.uri,
+		container.NewGridWithColumns(2, openQR, scan),
 		widget.NewSeparator(),
 		widget.NewLabel(v.msg.T("ui.add.manual")), details,
 		f.problem,
@@ -222,20 +255,33 @@ func (v *view) openQRImage(parent dialog.Dialog) {
 
 // addFromImage adds the accounts in the QR code of an image file's bytes.
 func (v *view) addFromImage(data []byte) {
-	res, err := importer.Parse(data, importer.Options{Format: importer.FormatQRImage})
+	accts, err := v.accountsInImage(data)
 	if err != nil {
 		v.showProblem(v.msg.T("ui.import.failed", map[string]any{"Reason": importReason(v.msg, err)}))
 		return
+	}
+	v.addAccountsOrSay(accts)
+}
+
+// accountsInImage reads the accounts in the QR codes of an image's bytes.
+func (v *view) accountsInImage(data []byte) ([]vault.Account, error) {
+	res, err := importer.Parse(data, importer.Options{Format: importer.FormatQRImage})
+	if err != nil {
+		return nil, err
 	}
 	var accts []vault.Account
 	for _, p := range res.Accounts {
 		a, err := vault.NewAccount(p.Issuer, p.Name, p.Key, v.now())
 		if err != nil {
-			v.showProblem(v.msg.T("ui.import.failed", map[string]any{"Reason": err.Error()}))
-			return
+			return nil, err
 		}
 		accts = append(accts, a)
 	}
+	return accts, nil
+}
+
+// addAccountsOrSay adds accts and explains in a dialog when none was added.
+func (v *view) addAccountsOrSay(accts []vault.Account) {
 	v.addAccounts(accts, func(err error) {
 		if len(accts) == 1 {
 			v.showProblem(v.addError(err, accts[0]))
@@ -243,6 +289,91 @@ func (v *view) addFromImage(data []byte) {
 		}
 		v.showProblem(v.msg.T("ui.add.failed", map[string]any{"Error": err.Error()}))
 	})
+}
+
+// scanScreen reads the QR codes on the screen: Mamori's window is hidden for
+// the moment of the capture, so the code it would cover (or a code on the
+// add dialog itself) is not what gets read. On X11 the picture never leaves
+// memory; the desktop portal (Wayland) hands it over as a file, which
+// package screen removes at once. The accounts found are shown for
+// confirmation before they are added.
+func (v *view) scanScreen(parent dialog.Dialog, s screenScanner) {
+	if parent != nil {
+		parent.Hide()
+	}
+	v.win.Hide()
+	v.async(func() {
+		time.Sleep(s.settle)
+		ctx, cancel := context.WithTimeout(context.Background(), screenTimeout)
+		img, err := s.capture(ctx)
+		cancel()
+		var accts []vault.Account
+		problem := ""
+		switch {
+		case errors.Is(err, screen.ErrCancelled):
+		case err != nil:
+			problem = v.msg.T("ui.scan.unavailable")
+		default:
+			accts, problem = v.accountsOnScreen(img)
+		}
+		fyne.Do(func() {
+			v.win.Show()
+			v.win.RequestFocus()
+			if problem == "" && err == nil {
+				v.confirmScanned(accts)
+				return
+			}
+			// Back to the add dialog, to try again or add another way,
+			// with the reason on top of it.
+			if parent != nil {
+				parent.Show()
+			}
+			if problem != "" {
+				v.showProblem(problem)
+			} else {
+				v.flash(v.msg.T("ui.scan.cancelled"))
+			}
+		})
+	})
+}
+
+// accountsOnScreen reads the accounts in a screen capture with the same QR
+// reader as image files, or says (translated) why there are none. The PNG
+// the capture is handed over as is made in memory only.
+func (v *view) accountsOnScreen(img image.Image) ([]vault.Account, string) {
+	var buf bytes.Buffer
+	if err := (&png.Encoder{CompressionLevel: png.BestSpeed}).Encode(&buf, img); err != nil {
+		return nil, v.msg.T("ui.scan.unavailable")
+	}
+	accts, err := v.accountsInImage(buf.Bytes())
+	switch {
+	case errors.Is(err, importer.ErrNoQRCode):
+		return nil, v.msg.T("ui.scan.no_qr")
+	case err != nil:
+		return nil, v.msg.T("ui.import.failed", map[string]any{"Reason": importReason(v.msg, err)})
+	}
+	return accts, ""
+}
+
+// confirmScanned shows the accounts read from the screen and adds them if
+// the user agrees: a screen may show codes the user did not mean to add.
+func (v *view) confirmScanned(accts []vault.Account) {
+	labels := make([]string, len(accts))
+	for i, a := range accts {
+		labels[i] = "• " + a.Label()
+	}
+	list := wrapped(v.msg, strings.Join(labels, "\n"))
+	content := container.NewBorder(
+		wrapped(v.msg, v.msg.T("ui.scan.found", map[string]any{"Count": len(accts)})), nil, nil, nil,
+		container.NewVScroll(list))
+	d := dialog.NewCustomConfirm(v.msg.T("ui.scan.title"), v.msg.T("ui.add.ok"), v.msg.T("ui.cancel"), content,
+		func(ok bool) {
+			if ok {
+				v.addAccountsOrSay(accts)
+			}
+		}, v.win)
+	d.Resize(fyne.NewSize(440, min(d.MinSize().Height+float32(len(accts))*24, 420)))
+	d.Show()
 }
 
 // addAccounts saves accts in the vault, skipping those already there when

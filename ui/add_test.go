@@ -1,6 +1,12 @@
 package ui
 
 import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"image"
+	"image/draw"
 	"os"
 	"path/filepath"
 	"strings"
@@ -11,6 +17,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/screen"
 	"github.com/mamori-app/mamori/vault/otp"
 )
 
@@ -176,4 +183,153 @@ func TestLockingForgetsADeletedAccount(t *testing.T) {
 	if v.undo != nil || v.undoBtn.Visible() {
 		t.Error("Undo is still offered on the locked screen")
 	}
+}
+
+// shyWindow records whether the window was on the screen.
+type shyWindow struct {
+	fyne.Window
+	hidden bool
+}
+
+func (w *shyWindow) Hide() { w.hidden = true; w.Window.Hide() }
+func (w *shyWindow) Show() { w.hidden = false; w.Window.Show() }
+
+// fakeScreen returns a scanner whose capture shows img (or fails with err),
+// and checks that neither the window nor a dialog is on the screen then.
+func fakeScreen(t *testing.T, win *shyWindow, img image.Image, err error) (screenScanner, *int) {
+	calls := 0
+	return screenScanner{capture: func(context.Context) (image.Image, error) {
+		calls++
+		if !win.hidden {
+			t.Error("the window was on the screen during the capture")
+		}
+		if win.Canvas().Overlays().Top() != nil {
+			t.Error("a dialog was on the screen during the capture")
+		}
+		return img, err
+	}}, &calls
+}
+
+// topTexts returns the texts of the dialog on top of the window.
+func topTexts(w fyne.Window) []string {
+	var out []string
+	top := w.Canvas().Overlays().Top()
+	if top == nil {
+		return nil
+	}
+	for _, o := range test.LaidOutObjects(top) {
+		if l, ok := o.(*widget.Label); ok && l.Visible() {
+			out = append(out, l.Text)
+		}
+	}
+	return out
+}
+
+func decodeFixture(t *testing.T, name string) image.Image {
+	t.Helper()
+	img, _, err := image.Decode(bytes.NewReader(qrFixture(t, name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+func TestScanTheScreen(t *testing.T) {
+	store := newStore(t, nil)
+	v, w := open(t, store)
+	shy := &shyWindow{Window: w}
+	v.win = shy
+
+	// Two codes on the screen: both are listed, and nothing is added until
+	// the user agrees.
+	v.showAdd()
+	both := image.NewRGBA(image.Rect(0, 0, 1200, 700))
+	draw.Draw(both, both.Bounds(), image.White, image.Point{}, draw.Src)
+	for i, name := range []string{"qr-utf8.png", "qr-otpauth.png"} {
+		img := decodeFixture(t, name)
+		draw.Draw(both, img.Bounds().Add(image.Pt(40+i*600, 40)), img, img.Bounds().Min, draw.Src)
+	}
+	scan, calls := fakeScreen(t, shy, both, nil)
+	v.addForm.scan = scan
+	tapButton(t, w, "Scan the screen")
+	if *calls != 1 || shy.hidden {
+		t.Fatalf("captured %d times; window hidden afterwards: %v", *calls, shy.hidden)
+	}
+	requireText(t, w, "QR code on the screen", "Found on the screen: 2. Add to Mamori?", "楽天: 花子")
+	if vlt, _ := store.Load(); len(vlt.Accounts) != 0 {
+		t.Fatal("accounts were added before the user agreed")
+	}
+	tapButton(t, w, "Add")
+	requireText(t, w, "楽天", "花子", "みずほ銀行", "Added 2 accounts (0 already in the vault).")
+	vlt, err := store.Load()
+	if err != nil || len(vlt.Accounts) != 2 {
+		t.Fatalf("the vault has %d accounts (%v), want 2", len(vlt.Accounts), err)
+	}
+
+	// Cancel adds nothing.
+	v.showAdd()
+	v.addForm.scan, _ = fakeScreen(t, shy, decodeFixture(t, "qr-migration-1.png"), nil)
+	tapButton(t, w, "Scan the screen")
+	tapButton(t, w, "Cancel")
+	if vlt, _ := store.Load(); len(vlt.Accounts) != 2 {
+		t.Errorf("cancelled, yet the vault has %d accounts", len(vlt.Accounts))
+	}
+}
+
+func TestScanTheScreenExplainsFailures(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		img  image.Image
+		err  error
+		want string
+	}{
+		{"no QR code", image.NewRGBA(image.Rect(0, 0, 640, 480)), nil, "No QR code was found on the screen."},
+		{"no way to capture", nil, fmt.Errorf("%w: x11: no DISPLAY", screen.ErrUnavailable), "Scanning works on X11 (and XWayland)"},
+		{"another failure", nil, errors.New("x11: read the screen: BadMatch"), "Mamori could not read the screen."},
+		{"cancelled", nil, screen.ErrCancelled, "The screen was not scanned."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			store := newStore(t, nil)
+			v, w := open(t, store)
+			shy := &shyWindow{Window: w}
+			v.win = shy
+			v.showAdd()
+			v.addForm.scan, _ = fakeScreen(t, shy, tc.img, tc.err)
+			tapButton(t, w, "Scan the screen")
+			requireText(t, w, tc.want)
+			if tc.err != screen.ErrCancelled && !strings.Contains(strings.Join(topTexts(w), " "), tc.want) {
+				t.Errorf("the message is not on top; the top dialog shows %q", topTexts(w))
+			}
+			if shy.hidden {
+				t.Error("the window stayed hidden")
+			}
+			if hasText(w, "BadMatch") {
+				t.Error("a technical error is shown to the user")
+			}
+			// The add dialog is back, to try again or add another way.
+			requireText(t, w, "Add an account", "Open a QR code image…")
+			if vlt, _ := store.Load(); len(vlt.Accounts) != 0 {
+				t.Errorf("the vault has %d accounts", len(vlt.Accounts))
+			}
+		})
+	}
+}
+
+func TestScanTheScreenInJapanese(t *testing.T) {
+	store := newStore(t, nil)
+	v, w := open(t, store)
+	v.getenv = func(k string) string {
+		if k == "LANG" {
+			return "ja_JP.UTF-8"
+		}
+		return ""
+	}
+	v.applyLanguage()
+	v.rebuild()
+	shy := &shyWindow{Window: w}
+	v.win = shy
+	v.showAdd()
+	v.addForm.scan, _ = fakeScreen(t, shy, decodeFixture(t, "qr-utf8.png"), nil)
+	tapButton(t, w, "画面から読み取る")
+	requireText(t, w, "画面の QR コード", "楽天: 花子")
 }
