@@ -50,15 +50,7 @@ func TestChangeApply(t *testing.T) {
 			c := Change{ID: "c", Old: oldMobile, New: tt.new, Transition: Transition{Date: changed}}
 			given := append([]Binding(nil), tt.phones...)
 			got := c.Apply(tt.phones, "amazon", now)
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("bindings %+v, want %+v", got, tt.want)
-			}
-			if !reflect.DeepEqual(tt.phones, given) {
-				t.Errorf("the bindings given were changed: %+v", tt.phones)
-			}
-			if !c.IsDone("amazon") || !c.Done["amazon"].Equal(now) {
-				t.Errorf("not ticked off at %v: %v", now, c.Done)
-			}
+			checkApplied(t, &c.Transition, "amazon", now, got, tt.want, tt.phones, given)
 			if items := Risk([]AccountBindings{{ID: "amazon", Phones: got}}, []Change{c}, now); len(items) != 0 {
 				t.Errorf("still on the checklist: %+v", items)
 			}
@@ -85,16 +77,33 @@ func TestDeviceChangeApply(t *testing.T) {
 			c := DeviceChange{ID: "d", Event: tt.event, Old: "iphone", New: tt.new, Transition: Transition{Date: changed}}
 			given := append([]string(nil), tt.devices...)
 			got := c.Apply(tt.devices, "github", now)
-			if !reflect.DeepEqual(got, tt.want) {
-				t.Errorf("devices %q, want %q", got, tt.want)
-			}
-			if !reflect.DeepEqual(tt.devices, given) {
-				t.Errorf("the devices given were changed: %q", tt.devices)
-			}
-			if !c.IsDone("github") {
-				t.Error("not ticked off")
-			}
+			checkApplied(t, &c.Transition, "github", now, got, tt.want, tt.devices, given)
 		})
+	}
+}
+
+// checkApplied checks what an Apply returned against want, that the slice
+// it was given (before: a copy taken first) is unchanged, and that account
+// was ticked off tr at now.
+func checkApplied[T any](t *testing.T, tr *Transition, account string, now time.Time, got, want, given, before []T) {
+	t.Helper()
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("applied: %+v, want %+v", got, want)
+	}
+	if !reflect.DeepEqual(given, before) {
+		t.Errorf("the slice given was changed: %+v", given)
+	}
+	if !tr.IsDone(account) || !tr.Done[account].Equal(now) {
+		t.Errorf("%s not ticked off at %v: %v", account, now, tr.Done)
+	}
+}
+
+// checkRecorded checks where a Record function put a change and whether it
+// said it updated one.
+func checkRecorded(t *testing.T, i int, updated bool, wantIndex int, wantUpdated bool) {
+	t.Helper()
+	if i != wantIndex || updated != wantUpdated {
+		t.Fatalf("index %d, updated %v; want %d, %v", i, updated, wantIndex, wantUpdated)
 	}
 }
 
@@ -120,9 +129,7 @@ func TestRecordChange(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, i, updated := RecordChange([]Change{first}, tt.fresh)
-			if i != tt.index || updated != tt.updated {
-				t.Fatalf("index %d, updated %v; want %d, %v", i, updated, tt.index, tt.updated)
-			}
+			checkRecorded(t, i, updated, tt.index, tt.updated)
 			if !reflect.DeepEqual(out[i], tt.want) {
 				t.Errorf("recorded %+v, want %+v", out[i], tt.want)
 			}
@@ -147,9 +154,7 @@ func TestRecordDeviceChange(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			out, i, updated := RecordDeviceChange([]DeviceChange{first}, tt.fresh)
-			if i != tt.index || updated != tt.updated {
-				t.Fatalf("index %d, updated %v; want %d, %v", i, updated, tt.index, tt.updated)
-			}
+			checkRecorded(t, i, updated, tt.index, tt.updated)
 			if c := out[i]; c.ID != tt.wantID || c.New != tt.wantNew || !c.Date.Equal(tt.fresh.Date) {
 				t.Errorf("recorded %+v", c)
 			}

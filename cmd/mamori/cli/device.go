@@ -51,24 +51,18 @@ func (a *app) findDevice(v *vault.Vault, query string) (*phone.Device, error) {
 		withHint("cli.hint.device_ambiguous", nil).wrap(vault.ErrAmbiguous)
 }
 
-// deviceNamed returns the device whose name is exactly name (folded), or nil.
-func deviceNamed(v *vault.Vault, name string) *phone.Device {
-	for i := range v.Devices {
-		if foldName(v.Devices[i].Name) == foldName(name) {
-			return &v.Devices[i]
-		}
-	}
-	return nil
-}
-
-// deviceByNameOrID returns the device whose id or whole name is s, or nil.
+// deviceByNameOrID returns the device whose id or whole name (case and
+// width ignored) is s, or nil.
 func deviceByNameOrID(v *vault.Vault, s string) *phone.Device {
 	for i := range v.Devices {
 		if v.Devices[i].ID == s {
 			return &v.Devices[i]
 		}
 	}
-	return deviceNamed(v, s)
+	if i := phone.DeviceNamed(v.Devices, s); i >= 0 {
+		return &v.Devices[i]
+	}
+	return nil
 }
 
 // deviceName shows a device id as the device's name.
@@ -116,7 +110,7 @@ two devices cannot share a name.`,
 				return usageErr("cli.error.device_needs_name", nil).wrap(err)
 			}
 			err = a.mutate(func(v *vault.Vault) error {
-				if deviceNamed(v, d.Name) != nil {
+				if phone.DeviceNamed(v.Devices, d.Name) >= 0 {
 					return failure("cli.error.device_exists", data{"Name": d.Name}).withHint("cli.hint.device_list", nil)
 				}
 				v.Devices = append(v.Devices, d)
@@ -354,17 +348,10 @@ change and checklist (as "device risk --json").`,
 				if err != nil {
 					return failure("cli.error.bad_device_change", nil).wrap(err)
 				}
-				retime(&fresh.Transition, tr)
-				for i := range v.DeviceChanges {
-					if c := &v.DeviceChanges[i]; c.Old == oldID && c.Event == event {
-						c.New = fresh.New
-						retime(&c.Transition, fresh.Transition)
-						change, updated = *c, true
-						return nil
-					}
-				}
-				v.DeviceChanges = append(v.DeviceChanges, fresh)
-				change = fresh
+				fresh.Transition = tr
+				var i int
+				v.DeviceChanges, i, updated = phone.RecordDeviceChange(v.DeviceChanges, fresh)
+				change = v.DeviceChanges[i]
 				return nil
 			})
 			if err != nil {
@@ -514,14 +501,7 @@ after a new handset with no new device recorded, it leaves the old one.`,
 				case !bound:
 					return failure("cli.error.not_on_device_checklist", data{"Label": label, "Old": oldS}).withHint("cli.hint.device_risk", nil)
 				}
-				if c.New != c.Old {
-					devs := slices.DeleteFunc(slices.Clone(acct.Devices), func(x string) bool { return x == c.Old })
-					if c.New != "" && !slices.Contains(devs, c.New) {
-						devs = append(devs, c.New)
-					}
-					acct.Devices = devs
-				}
-				c.MarkDone(acct.ID, now)
+				acct.Devices = c.Apply(acct.Devices, acct.ID, now)
 				acct.Updated = now.UTC()
 				left = len(phone.DeviceRisk(v.Bindings(), []phone.DeviceChange{*c}, now))
 				return nil

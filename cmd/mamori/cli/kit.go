@@ -3,11 +3,9 @@ package cli
 import (
 	"bufio"
 	"bytes"
-	"crypto/rand"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"math/big"
 	"os"
 	"strings"
 	"unicode/utf8"
@@ -30,15 +28,6 @@ const (
 	maxPageInput = 64 << 20
 )
 
-// Generated kit passphrases: groups of characters from crypto/rand over an
-// alphabet without look-alikes (no 0/o, 1/l/i), easy to copy by hand: 6
-// groups of 5 from 31 symbols are about 148 bits.
-const (
-	passAlphabet = "23456789abcdefghjkmnpqrstuvwxyz"
-	passGroups   = 6
-	passGroupLen = 5
-)
-
 // minKitPassphrase is the length below which a chosen kit passphrase draws
 // a warning: a kit holds every secret, and anyone may try it offline.
 const minKitPassphrase = 12
@@ -46,26 +35,6 @@ const minKitPassphrase = 12
 func (a *app) kitCommand() *cobra.Command {
 	return a.groupCommand("kit", "Export everything to an encrypted recovery kit, or restore from one",
 		a.kitExportCommand(), a.kitImportCommand())
-}
-
-// generatePassphrase returns a random passphrase such as
-// "k7mq2-x9fhd-…", from crypto/rand.
-func generatePassphrase() (string, error) {
-	var b strings.Builder
-	n := big.NewInt(int64(len(passAlphabet)))
-	for g := 0; g < passGroups; g++ {
-		if g > 0 {
-			b.WriteByte('-')
-		}
-		for i := 0; i < passGroupLen; i++ {
-			x, err := rand.Int(rand.Reader, n)
-			if err != nil {
-				return "", fmt.Errorf("generating a passphrase: %w", err)
-			}
-			b.WriteByte(passAlphabet[x.Int64()])
-		}
-	}
-	return b.String(), nil
 }
 
 // recipientSpec is one recipient as given, and where it was given, for messages.
@@ -95,8 +64,9 @@ age-keygen prints it) or, for compatibility, an SSH public key
 
 Without a recipient the kit is protected by a passphrase (age's scrypt):
 MAMORI_KIT_PASSPHRASE, or typed twice at the terminal. --generate-passphrase
-makes a strong random one and prints it on stderr: write it down, since
-Mamori does not keep it and without it the kit cannot be opened.
+makes one of 10 random words, as the app does, and prints it on stderr:
+write it down, since Mamori does not keep it and without it the kit cannot
+be opened.
 
 --account QUERY (repeatable) limits the kit to those accounts, and --grid
 NAME to those grid cards; with either, nothing else goes in. --armor writes
@@ -209,7 +179,7 @@ overwritten unless --force is given.`,
 	f.BoolVar(&paperKit, "paper", false, "write a PDF to print: QR codes, text for typing and instructions")
 	f.StringArrayVar(&accounts, "account", nil, "put only this account in the kit (repeatable)")
 	f.StringArrayVar(&grids, "grid", nil, "put only this grid card in the kit (repeatable)")
-	f.BoolVar(&generate, "generate-passphrase", false, "protect the kit with a random passphrase, printed on stderr")
+	f.BoolVar(&generate, "generate-passphrase", false, "protect the kit with a passphrase of 10 random words, printed on stderr")
 	f.BoolVar(&force, "force", false, "overwrite FILE if it exists")
 	return cmd
 }
@@ -277,7 +247,7 @@ func (a *app) parseRecipients(specs []recipientSpec) ([]age.Recipient, error) {
 // MAMORI_KIT_PASSPHRASE, or typed twice at a terminal.
 func (a *app) kitNewPassphrase(generate bool) (pass string, generated bool, err error) {
 	if generate {
-		p, err := generatePassphrase()
+		p, err := kit.GeneratePassphrase()
 		return p, true, err
 	}
 	if p := a.env.Getenv(envKitPassphrase); p != "" {

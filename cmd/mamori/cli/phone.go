@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -25,16 +26,6 @@ func (a *app) parseNumber(s string) (phone.Number, error) {
 		return phone.Number{}, failure("cli.error.bad_number", nil).withHint("cli.hint.number_format", nil).wrap(err)
 	}
 	return n, nil
-}
-
-// showNumber is a stored number as a person reads it: "090-1234-5678" for a
-// Japanese number, the international form otherwise.
-func showNumber(e phone.E164) string {
-	n, err := e.Number()
-	if err != nil {
-		return string(e)
-	}
-	return n.Display(phone.DefaultRegion)
 }
 
 // roleName translates a role.
@@ -208,7 +199,7 @@ label, number (E.164), national, kind, role and since.`,
 			}
 			rows := [][]string{{a.msg.T("cli.phone.account"), a.msg.T("cli.phone.number"), a.msg.T("cli.phone.role"), a.msg.T("cli.phone.kind")}}
 			for _, j := range out {
-				rows = append(rows, []string{j.Label, showNumber(j.Number), a.roleName(j.Role), a.kindName(j.Kind)})
+				rows = append(rows, []string{j.Label, j.Number.Display(phone.DefaultRegion), a.roleName(j.Role), a.kindName(j.Kind)})
 			}
 			return writeTable(a.env.Stdout, rows)
 		},
@@ -287,21 +278,14 @@ fields change and checklist (as "phone risk --json").`,
 			if err != nil {
 				return failure("cli.error.bad_change", nil).wrap(err)
 			}
-			retime(&fresh.Transition, tr)
+			fresh.Transition = tr
 			var change phone.Change
 			var updated bool
 			var v2 *vault.Vault
 			err = a.mutate(func(v *vault.Vault) error {
-				change, updated, v2 = fresh, false, v
-				for i := range v.PhoneChanges {
-					if c := &v.PhoneChanges[i]; c.Old == fresh.Old {
-						c.New = fresh.New
-						retime(&c.Transition, fresh.Transition)
-						change, updated = *c, true
-						return nil
-					}
-				}
-				v.PhoneChanges = append(v.PhoneChanges, fresh)
+				var i int
+				v.PhoneChanges, i, updated = phone.RecordChange(v.PhoneChanges, fresh)
+				change, v2 = v.PhoneChanges[i], v
 				return nil
 			})
 			if err != nil {
@@ -315,9 +299,9 @@ fields change and checklist (as "phone risk --json").`,
 			if updated {
 				key = "cli.note.change_updated"
 			}
-			a.note(key, data{"Old": showNumber(change.Old), "New": a.newNumber(change.New), "Date": day(change.Date), "State": a.oldState(change.Transition, now)})
+			a.note(key, data{"Old": change.Old.Display(phone.DefaultRegion), "New": a.newNumber(change.New), "Date": day(change.Date), "State": a.oldState(change.Transition, now)})
 			if len(items) == 0 {
-				a.note("cli.note.change_nothing_bound", data{"Old": showNumber(change.Old)})
+				a.note("cli.note.change_nothing_bound", data{"Old": change.Old.Display(phone.DefaultRegion)})
 				return nil
 			}
 			if err := a.printChecklist(v2, items); err != nil {
@@ -327,7 +311,7 @@ fields change and checklist (as "phone risk --json").`,
 			if u, _ := change.OldState(now); u == phone.UrgencyGone {
 				next = "cli.note.change_next_gone"
 			}
-			a.note(next, data{"Old": showNumber(change.Old), "Count": len(items)})
+			a.note(next, data{"Old": change.Old.Display(phone.DefaultRegion), "Count": len(items)})
 			return nil
 		},
 	}
@@ -340,7 +324,7 @@ func (a *app) newNumber(e phone.E164) string {
 	if e == "" {
 		return a.msg.T("cli.phone.no_new_number")
 	}
-	return showNumber(e)
+	return e.Display(phone.DefaultRegion)
 }
 
 // oldState says in words whether a change's old line still works.
@@ -378,7 +362,7 @@ func (a *app) printChecklist(v *vault.Vault, items []phone.RiskItem) error {
 		for i, r := range it.Roles {
 			roles[i] = a.roleName(r)
 		}
-		cells := []string{it.Label, showNumber(it.Old) + " → " + a.newNumber(it.New), strings.Join(roles, a.msg.T("cli.list_separator")), a.urgency(it.Urgency, it.Deadline)}
+		cells := []string{it.Label, it.Old.Display(phone.DefaultRegion) + " → " + a.newNumber(it.New), strings.Join(roles, a.msg.T("cli.list_separator")), a.urgency(it.Urgency, it.Deadline)}
 		lines[i] = checklistLine{cells: cells, accountID: it.AccountID, noFallback: it.NoFallback}
 	}
 	return a.printChecklistTable(v, header, lines, "cli.phone.no_fallback")
@@ -425,13 +409,8 @@ their roles (or are removed, when the line was given up without a new one).`,
 				if err != nil {
 					return err
 				}
-				label, oldS, newS = acct.Label(), showNumber(c.Old), a.newNumber(c.New)
-				bound := false
-				for _, b := range acct.Phones {
-					if b.Number == c.Old {
-						bound = true
-					}
-				}
+				label, oldS, newS = acct.Label(), c.Old.Display(phone.DefaultRegion), a.newNumber(c.New)
+				bound := slices.ContainsFunc(acct.Phones, func(b phone.Binding) bool { return b.Number == c.Old })
 				switch {
 				case !bound && c.IsDone(acct.ID):
 					already = true
@@ -440,12 +419,7 @@ their roles (or are removed, when the line was given up without a new one).`,
 				case !bound:
 					return failure("cli.error.not_on_checklist", data{"Label": label, "Old": oldS}).withHint("cli.hint.phone_risk", nil)
 				}
-				if c.New != "" {
-					acct.Phones, _ = phone.Move(acct.Phones, c.Old, c.New, now.UTC())
-				} else {
-					acct.Phones, _ = phone.Unbind(acct.Phones, c.Old, "")
-				}
-				c.MarkDone(acct.ID, now.UTC())
+				acct.Phones = c.Apply(acct.Phones, acct.ID, now)
 				acct.Updated = now.UTC()
 				left = len(phone.Risk(v.Bindings(), []phone.Change{*c}, now))
 				return nil
@@ -563,7 +537,7 @@ func (a *app) severityName(s phone.Severity) string {
 
 // findingMessage translates a readiness finding.
 func (a *app) findingMessage(f phone.Finding) string {
-	d := data{"Number": showNumber(f.Number), "Count": f.Count}
+	d := data{"Number": f.Number.Display(phone.DefaultRegion), "Count": f.Count}
 	switch f.Code {
 	case phone.FindingSMSOnly:
 		return a.msg.T("cli.finding.sms_only", d)

@@ -59,12 +59,6 @@ func (t *transitionFlags) transition(cmd *cobra.Command, now time.Time) (phone.T
 	return tr, nil
 }
 
-// retime sets when dst takes effect and when its old one stops from src,
-// keeping the accounts already ticked off.
-func retime(dst *phone.Transition, src phone.Transition) {
-	dst.Date, dst.OldUsableUntil, dst.OldStillWorks = src.Date, src.OldUsableUntil, src.OldStillWorks
-}
-
 // orEmpty returns items, or an empty slice for nil, so that JSON prints [].
 func orEmpty[T any](items []T) []T {
 	if items == nil {
