@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image/color"
 	"os"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -63,10 +62,16 @@ type view struct {
 	msg *assets.Catalog
 
 	mode     mode
-	lastErr  error        // what showError showed, to show it again in a new language
-	vault    *vault.Vault // the vault as last loaded or saved; nil until then
-	accounts []vault.Account
-	shown    []int // indices into accounts that pass the search
+	lastErr  error             // what showError showed, to show it again in a new language
+	vault    *vault.Vault      // the vault as last loaded or saved; nil until then
+	accounts []vault.Account   // in list order (vault.Arrange)
+	keys     []string          // accounts' search keys (vault.Account.SearchKey)
+	shown    []int             // indices into accounts that pass the search
+	grouped  bool              // some account has tags: the list shows group headings
+	groups   map[string]string // a tag's spelling in headings, by its folded form
+	headings map[int]string    // group headings, by index into shown
+	tall     map[int]bool      // list items given a heading's height
+	rowH     [2]float32        // a list item's height, and what a heading adds; 0 until measured
 	query    string
 	loaded   bool            // accounts are on screen (not an error or empty state)
 	hotp     map[string]hotp // HOTP codes shown, by account ID
@@ -75,6 +80,7 @@ type view struct {
 	undo      *undo         // the last deleted account, while it can be undone
 	addDialog dialog.Dialog // the add dialog last opened, for tests
 	addForm   *addForm      // its fields
+	editForm  *editForm     // the edit dialog last opened, for tests
 
 	copiedCode string
 	copiedAt   time.Time
@@ -171,6 +177,7 @@ func (v *view) build() {
 			fyne.NewPos(0, more.Size().Height), more)
 	})
 	v.list = newAccountList(v)
+	v.tall, v.rowH = nil, [2]float32{} // the new list has no item heights set
 	// A click on an account copies its code.
 	v.list.OnSelected = func(id widget.ListItemID) {
 		v.touch()
@@ -244,8 +251,7 @@ func (v *view) show(vlt *vault.Vault, err error) {
 		return
 	}
 	v.vault = vlt
-	v.accounts = vault.PinnedFirst(vlt.Accounts)
-	v.shown = nil // indices into the old list; filter makes them anew
+	v.arrange()
 	if len(v.pages) > 0 {
 		// A page is open: it shows the saved vault, and the list waits
 		// under it.
@@ -272,20 +278,93 @@ func (v *view) show(vlt *vault.Vault, err error) {
 	v.updateTray()
 }
 
-// filter recomputes the shown accounts from the search text.
+// arrange puts the vault's accounts in list order (pinned first, then by
+// tag, sorted as Settings say) and notes what search looks in. The caller
+// filters them next.
+func (v *view) arrange() {
+	v.accounts = vault.Arrange(v.vault.Accounts, v.listOrder())
+	v.keys = make([]string, len(v.accounts))
+	v.grouped = false
+	v.groups = map[string]string{}
+	for i, a := range v.accounts {
+		v.keys[i] = a.SearchKey()
+		v.grouped = v.grouped || len(a.Tags) > 0
+		// A group's heading is spelled as its first account spells it,
+		// whichever of its accounts a search shows first.
+		if g := vault.Fold(a.Group()); v.groups[g] == "" {
+			v.groups[g] = a.Group()
+		}
+	}
+	v.shown = nil // indices into the old list; filter makes them anew
+}
+
+// filter recomputes the shown accounts from the search text: those whose
+// issuer, name or tags hold every word of it.
 func (v *view) filter() {
-	q := vault.Fold(v.query)
+	words := vault.QueryWords(v.query)
 	v.shown = v.shown[:0]
 	if !v.loaded {
 		return
 	}
-	for i, a := range v.accounts {
-		if q == "" || strings.Contains(vault.Fold(a.Issuer), q) || strings.Contains(vault.Fold(a.Name), q) {
+	for i, k := range v.keys {
+		if vault.MatchWords(k, words) {
 			v.shown = append(v.shown, i)
 		}
 	}
+	v.setHeadings()
 	v.list.Refresh()
 	v.updateStatus()
+}
+
+// setHeadings works out which shown accounts start a group (pinned, a tag,
+// no tag) and gives their list items the room for the group's heading. With
+// no tags in the vault, the list has no headings.
+func (v *view) setHeadings() {
+	clear(v.headings)
+	if v.headings == nil {
+		v.headings = map[int]string{}
+	}
+	if v.grouped {
+		prev := "\x00"
+		for i, j := range v.shown {
+			a := v.accounts[j]
+			g := vault.Fold(a.Group())
+			if a.Pinned {
+				g = "\x00pinned"
+			}
+			if g == prev {
+				continue
+			}
+			prev = g
+			switch {
+			case a.Pinned:
+				v.headings[i] = v.msg.T("ui.group.pinned")
+			case a.Group() == "":
+				v.headings[i] = v.msg.T("ui.group.untagged")
+			default:
+				v.headings[i] = v.groups[g]
+			}
+		}
+	}
+	if v.tall == nil {
+		v.tall = map[int]bool{}
+	}
+	if v.rowH[0] == 0 {
+		v.rowH[0], v.rowH[1] = rowHeights(v)
+	}
+	base, extra := v.rowH[0], v.rowH[1]
+	for id := range v.tall {
+		if _, ok := v.headings[id]; !ok {
+			v.list.SetItemHeight(id, base)
+			delete(v.tall, id)
+		}
+	}
+	for id := range v.headings {
+		if !v.tall[id] {
+			v.list.SetItemHeight(id, base+extra)
+			v.tall[id] = true
+		}
+	}
 }
 
 // updateStatus shows how many accounts there are, unless a flash message
@@ -502,7 +581,7 @@ func (v *view) showError(err error) {
 	v.vault = nil
 	v.loaded = false
 	v.mode, v.lastErr = modeError, err
-	v.accounts, v.shown = nil, nil
+	v.accounts, v.keys, v.shown = nil, nil, nil
 	v.status.SetText("")
 	title := widget.NewLabelWithStyle(v.msg.T("ui.error.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -613,7 +692,9 @@ type accountRow struct {
 	pin    *widget.Button // pins or unpins the account
 	open   *widget.Button // opens the account's page
 	next   *widget.Button
-	del    *widget.Button
+	// heading names the group (pinned, a tag, no tag) the row starts; hidden
+	// when it does not start one.
+	heading *widget.Label
 }
 
 func newAccountRow(v *view) *accountRow {
@@ -635,12 +716,15 @@ func newAccountRow(v *view) *accountRow {
 	r.left.Alignment = fyne.TextAlignTrailing
 	r.copy = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { r.v.copyCode(r.acct, r.code) })
 	r.next = widget.NewButtonWithIcon(v.msg.T("ui.hotp.show"), theme.ViewRefreshIcon(), func() { r.v.nextHOTP(r.acct.ID) })
-	r.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { r.v.deleteAccount(r.acct.ID) })
+	r.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.heading.Importance = widget.LowImportance
+	r.heading.SizeName = theme.SizeNameCaptionText
+	r.heading.Truncation = fyne.TextTruncateEllipsis
+	r.heading.Hide()
 	r.pin = widget.NewButtonWithIcon("", unpinnedIcon, func() { r.v.setPinned(r.acct.ID, !r.acct.Pinned) })
 	r.pin.Importance = widget.LowImportance
 	r.open = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { r.v.openAccount(r.acct.ID) })
 	r.open.Importance = widget.LowImportance
-	r.del.Importance = widget.LowImportance
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -650,9 +734,30 @@ func (r *accountRow) CreateRenderer() fyne.WidgetRenderer {
 	secs := container.NewCenter(container.NewGridWrap(
 		fyne.NewSize(widget.NewLabel("88 s").MinSize().Width, r.left.MinSize().Height), r.left))
 	code := container.NewCenter(container.New(&codeLayout{}, r.digits, r.after))
-	right := container.NewHBox(r.next, code, secs, container.NewCenter(r.copy), container.NewCenter(r.del), container.NewCenter(r.open))
+	right := container.NewHBox(r.next, code, secs, container.NewCenter(r.copy), container.NewCenter(r.open))
 	names := container.NewVBox(r.issuer, r.name)
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.pin), right, names))
+	return widget.NewSimpleRenderer(container.NewBorder(r.heading, nil, container.NewCenter(r.pin), right, names))
+}
+
+// rowHeights are the height of a list item and what a group heading adds.
+func rowHeights(v *view) (base, heading float32) {
+	r := newAccountRow(v)
+	base = r.MinSize().Height
+	return base, r.heading.MinSize().Height
+}
+
+// setHeading shows text over the row as its group's heading; "" hides it.
+func (r *accountRow) setHeading(text string) {
+	if text == r.heading.Text && (text == "") == r.heading.Hidden {
+		return
+	}
+	r.heading.SetText(text)
+	if text == "" {
+		r.heading.Hide()
+	} else {
+		r.heading.Show()
+	}
+	r.Refresh()
 }
 
 // set shows account a as it is at time now.
@@ -662,8 +767,8 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 	if issuer == "" {
 		issuer, name = a.Name, ""
 	}
-	r.issuer.SetText(issuer)
-	r.name.SetText(name)
+	setText(r.issuer, issuer)
+	setText(r.name, name)
 	if a.Pinned {
 		r.pin.SetIcon(pinIcon)
 	} else {
@@ -672,7 +777,7 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 
 	r.code = ""
 	r.next.Hide()
-	r.left.SetText("")
+	left := ""
 	nextText := ""
 	col := theme.Color(theme.ColorNamePrimary)
 	var text string
@@ -700,7 +805,7 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 		}
 		r.code, text = code, groupCode(code)
 		secs := secondsLeft(a.CodeRemaining(now))
-		r.left.SetText(r.v.msg.T("ui.seconds", map[string]any{"Seconds": secs}))
+		left = r.v.msg.T("ui.seconds", map[string]any{"Seconds": secs})
 		if secs <= urgentBelow {
 			col = theme.Color(theme.ColorNameError)
 			if next, err := a.Code(now.Add(a.CodeRemaining(now))); err == nil {
@@ -708,6 +813,7 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 			}
 		}
 	}
+	setText(r.left, left)
 	if r.after.Text != nextText {
 		r.after.Text = nextText
 		r.after.Hidden = nextText == ""
@@ -747,7 +853,7 @@ func (v *view) lock() {
 	v.clearClipboard()
 	v.closePages()
 	v.search.SetText("")
-	v.vault, v.accounts, v.shown = nil, nil, nil
+	v.vault, v.accounts, v.keys, v.shown = nil, nil, nil, nil
 	v.hotp = map[string]hotp{}
 	v.undo = nil // a deleted account is not kept past locking
 	v.showUndo()
@@ -789,6 +895,14 @@ func (codeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	code.Move(fyne.NewPos(0, 0))
 	next.Resize(fyne.NewSize(size.Width, h))
 	next.Move(fyne.NewPos(0, size.Height-h))
+}
+
+// setText changes a label's text only when it differs: setting it lays the
+// text out again, which a list of many rows does every second.
+func setText(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
 }
 
 // withAlpha is c with its alpha set to a, for a tinted background.
