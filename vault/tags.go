@@ -91,22 +91,18 @@ func (a Account) Details() Details {
 
 // SetDetails checks d and, when it is valid, puts it in the account:
 // issuer and name trimmed, tags normalised. It reports whether anything
-// changed, and then sets Updated to now. An empty name is ErrNameRequired, a
-// tag over MaxTagLength characters ErrTagTooLong, more than MaxTags tags
-// ErrTooManyTags; the account is left as it was then.
+// changed, and then sets Updated to now. A name left empty is
+// ErrNameRequired (an account added with an issuer alone may keep having no
+// name); tags are checked as SetTags checks them. On error the account is
+// left as it was.
 func (a *Account) SetDetails(d Details, now time.Time) (bool, error) {
 	issuer, name := strings.TrimSpace(d.Issuer), strings.TrimSpace(d.Name)
-	if name == "" {
+	if name == "" && (a.Name != "" || issuer == "") {
 		return false, ErrNameRequired
 	}
-	tags := NormalizeTags(d.Tags)
-	if len(tags) > MaxTags {
-		return false, fmt.Errorf("%w: %d, at most %d", ErrTooManyTags, len(tags), MaxTags)
-	}
-	for _, t := range tags {
-		if utf8.RuneCountInString(t) > MaxTagLength {
-			return false, fmt.Errorf("%w: %d characters, at most %d", ErrTagTooLong, utf8.RuneCountInString(t), MaxTagLength)
-		}
+	tags, err := checkTags(d.Tags)
+	if err != nil {
+		return false, err
 	}
 	if issuer == a.Issuer && name == a.Name && slices.Equal(tags, a.Tags) && d.Pinned == a.Pinned {
 		return false, nil
@@ -114,6 +110,34 @@ func (a *Account) SetDetails(d Details, now time.Time) (bool, error) {
 	a.Issuer, a.Name, a.Tags, a.Pinned = issuer, name, tags, d.Pinned
 	a.Updated = now.UTC()
 	return true, nil
+}
+
+// SetTags gives the account tags, normalised (see NormalizeTags), and
+// reports whether they changed, setting Updated to now then. A tag over
+// MaxTagLength characters is ErrTagTooLong, more than MaxTags tags
+// ErrTooManyTags; the account is left as it was then.
+func (a *Account) SetTags(tags []string, now time.Time) (bool, error) {
+	tags, err := checkTags(tags)
+	if err != nil || slices.Equal(tags, a.Tags) {
+		return false, err
+	}
+	a.Tags = tags
+	a.Updated = now.UTC()
+	return true, nil
+}
+
+// checkTags normalises tags and checks them against the limits.
+func checkTags(tags []string) ([]string, error) {
+	tags = NormalizeTags(tags)
+	if len(tags) > MaxTags {
+		return nil, fmt.Errorf("%w: %d, at most %d", ErrTooManyTags, len(tags), MaxTags)
+	}
+	for _, t := range tags {
+		if n := utf8.RuneCountInString(t); n > MaxTagLength {
+			return nil, fmt.Errorf("%w: %d characters, at most %d", ErrTagTooLong, n, MaxTagLength)
+		}
+	}
+	return tags, nil
 }
 
 // SearchKey is the folded text (see Fold) a search looks in: the issuer,

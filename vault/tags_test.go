@@ -65,6 +65,7 @@ func TestSetDetails(t *testing.T) {
 		{"empty name", Details{"GitHub", "  ", nil, false}, base, false, ErrNameRequired},
 		{"long tag", Details{"GitHub", "octo", []string{long}, false}, base, false, ErrTagTooLong},
 		{"too many tags", Details{"GitHub", "octo", many, false}, base, false, ErrTooManyTags},
+		{"no name, no issuer", Details{"", "", nil, false}, base, false, ErrNameRequired},
 	}
 	for _, tc := range tests {
 		a := base
@@ -77,6 +78,34 @@ func TestSetDetails(t *testing.T) {
 			a.Pinned != tc.want.Pinned || !a.Updated.Equal(tc.want.Updated) {
 			t.Errorf("%s: account %+v, want %+v", tc.name, a, tc.want)
 		}
+	}
+}
+
+func TestSetDetailsOfAnAccountWithoutAName(t *testing.T) {
+	now := time.Unix(100, 0)
+	a := Account{Issuer: "Bank"}
+	if changed, err := a.SetDetails(Details{Issuer: "Bank", Tags: []string{"money"}}, now); err != nil || !changed || a.Tags[0] != "money" {
+		t.Errorf("an account added without a name cannot be tagged: %v, %v", changed, err)
+	}
+}
+
+func TestSetTags(t *testing.T) {
+	now := time.Unix(100, 0)
+	a := Account{Name: "octo", Tags: []string{"work"}}
+	if changed, err := a.SetTags([]string{"work", "Work"}, now); changed || err != nil {
+		t.Errorf("the same tag again: changed %v, %v", changed, err)
+	}
+	if changed, err := a.SetTags([]string{"WORK"}, now); !changed || err != nil || a.Tags[0] != "WORK" {
+		t.Errorf("a tag spelled anew: changed %v, %v, %q", changed, err, a.Tags)
+	}
+	if changed, err := a.SetTags([]string{"b", "a"}, now); !changed || err != nil || !slices.Equal(a.Tags, []string{"a", "b"}) || !a.Updated.Equal(now) {
+		t.Errorf("changed %v, %v, tags %q", changed, err, a.Tags)
+	}
+	if _, err := a.SetTags([]string{strings.Repeat("x", MaxTagLength+1)}, now); !errors.Is(err, ErrTagTooLong) || !slices.Equal(a.Tags, []string{"a", "b"}) {
+		t.Errorf("a long tag: %v, tags %q", err, a.Tags)
+	}
+	if changed, err := a.SetTags(nil, now); !changed || err != nil || a.Tags != nil {
+		t.Errorf("clearing: %v, %v, %q", changed, err, a.Tags)
 	}
 }
 
