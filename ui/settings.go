@@ -172,7 +172,12 @@ func (v *view) showSettings() {
 		wrapped(v.msg, v.msg.T("ui.settings.order")), orderSel, orderNote,
 		v.passphraseSection(),
 	)
-	d := dialog.NewCustomConfirm(v.msg.T("ui.settings"), v.msg.T("ui.save"), v.msg.T("ui.cancel"), form, func(ok bool) {
+	// The settings are taller than a small window: they scroll, in a
+	// dialog that leaves room for its title and buttons.
+	scroll := container.NewVScroll(form)
+	maxH := v.win.Canvas().Size().Height - 160
+	scroll.SetMinSize(fyne.NewSize(380, max(min(form.MinSize().Height, maxH), 200)))
+	d := dialog.NewCustomConfirm(v.msg.T("ui.settings"), v.msg.T("ui.save"), v.msg.T("ui.cancel"), scroll, func(ok bool) {
 		if !ok {
 			return
 		}

@@ -708,7 +708,7 @@ func newAccountRow(v *view) *accountRow {
 	r.digits.TextSize = theme.TextSize() * 2
 	r.digits.Alignment = fyne.TextAlignTrailing
 	r.after = canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
-	r.after.TextStyle = fyne.TextStyle{Monospace: true}
+	// Not monospaced: the monospaced font has no kanji for "次".
 	r.after.TextSize = theme.CaptionTextSize()
 	r.after.Alignment = fyne.TextAlignTrailing
 	r.after.Hide()
@@ -717,7 +717,6 @@ func newAccountRow(v *view) *accountRow {
 	r.copy = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { r.v.copyCode(r.acct, r.code) })
 	r.next = widget.NewButtonWithIcon(v.msg.T("ui.hotp.show"), theme.ViewRefreshIcon(), func() { r.v.nextHOTP(r.acct.ID) })
 	r.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	r.heading.Importance = widget.LowImportance
 	r.heading.SizeName = theme.SizeNameCaptionText
 	r.heading.Truncation = fyne.TextTruncateEllipsis
 	r.heading.Hide()
