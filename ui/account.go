@@ -188,15 +188,15 @@ func (v *view) secretField(a vault.Account) fyne.CanvasObject {
 	reveal = widget.NewButtonWithIcon(v.msg.T("ui.account.reveal"), theme.VisibilityIcon(), func() {
 		if secret.Text == hiddenSecret {
 			v.touch()
-			secret.SetText(groupSecret(a.OTP.Secret))
 			secret.Selectable = true
+			secret.SetText(groupSecret(a.OTP.Secret))
 			reveal.SetText(v.msg.T("ui.account.hide"))
 			reveal.SetIcon(theme.VisibilityOffIcon())
 			copyBtn.Enable()
 			return
 		}
-		secret.SetText(hiddenSecret)
 		secret.Selectable = false
+		secret.SetText(hiddenSecret)
 		reveal.SetText(v.msg.T("ui.account.reveal"))
 		reveal.SetIcon(theme.VisibilityIcon())
 		copyBtn.Disable()
@@ -257,6 +257,9 @@ func (f *editForm) details() vault.Details {
 // and pinned, checked on submit. Bad input is explained in the dialog and
 // changes nothing.
 func (v *view) showEdit(id string) {
+	if v.vault == nil {
+		return
+	}
 	a := v.vault.Account(id)
 	if a == nil {
 		return
@@ -286,6 +289,9 @@ func (v *view) showEdit(id string) {
 			v.submitEdit(id, f)
 		}
 	}, v.win)
+	for _, e := range []*widget.Entry{f.issuer, f.name, f.tags} {
+		e.OnSubmitted = func(string) { f.dialog.Confirm() }
+	}
 	v.editForm = f
 	f.dialog.Resize(fyne.NewSize(460, f.dialog.MinSize().Height))
 	f.dialog.Show()
@@ -298,6 +304,9 @@ func (v *view) submitEdit(id string, f *editForm) {
 		f.problem.SetText(msg)
 		f.problem.Show()
 		f.dialog.Show()
+	}
+	if v.vault == nil {
+		return // locked meanwhile
 	}
 	cur := v.vault.Account(id)
 	if cur == nil {
@@ -353,13 +362,16 @@ func (v *view) editError(err error) string {
 // confirmDelete asks before deleting the account with id; once deleted, the
 // list shows again with Undo.
 func (v *view) confirmDelete(id string) {
+	if v.vault == nil {
+		return
+	}
 	a := v.vault.Account(id)
 	if a == nil {
 		return
 	}
 	msg := wrapped(v.msg, v.msg.T("ui.account.delete.confirm", map[string]any{"Label": a.Label()}))
 	d := dialog.NewCustomConfirm(v.msg.T("ui.account.delete.title"), v.msg.T("ui.account.delete"), v.msg.T("ui.cancel"), msg, func(ok bool) {
-		if !ok {
+		if !ok || v.vault == nil {
 			return
 		}
 		v.closePages()

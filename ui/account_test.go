@@ -399,3 +399,31 @@ func BenchmarkFilter5000(b *testing.B) {
 		v.filter()
 	}
 }
+
+func TestIdleLockHidesARevealedSecret(t *testing.T) {
+	store := newStore(t, nil) // a key file, so there is a passphrase
+	addAccounts(t, store, testAccount{"GitHub", "alice@example.com", otp.TOTP, 6, ""})
+	v, w := open(t, store)
+	id := v.accounts[0].ID
+	v.openAccount(id)
+	tapButton(t, w, "Reveal")
+	requireText(t, w, groupSecret(rfcSecret))
+	tapButton(t, w, "Copy secret")
+	tapButton(t, w, "Edit")
+	v.now = func() time.Time { return at59.Add(v.idleLockDelay()) }
+	v.tick()
+	if v.mode != modeLocked || len(v.pages) != 0 {
+		t.Fatalf("an idle window on an account's page did not lock: mode %d", v.mode)
+	}
+	if hasText(w, groupSecret(rfcSecret)) || hasText(w, "GitHub") {
+		t.Errorf("the locked window still shows the account: %q", textsOf(w))
+	}
+	if got := v.app.Clipboard().Content(); got != "" {
+		t.Errorf("locking left the secret on the clipboard: %q", got)
+	}
+	if w.Canvas().Overlays().Top() != nil {
+		t.Error("the edit dialog stays over the locked screen")
+	}
+	// Its Save, had it stayed, changes nothing and does not fail.
+	v.submitEdit(id, v.editForm)
+}

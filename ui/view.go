@@ -851,6 +851,12 @@ func (v *view) lock() {
 	v.store.Lock()
 	v.clearClipboard()
 	v.closePages()
+	// Dialogs go too: an edit form, or anything else of the vault, must
+	// not stay over the locked screen.
+	ov := v.win.Canvas().Overlays()
+	for o := ov.Top(); o != nil; o = ov.Top() {
+		ov.Remove(o)
+	}
 	v.search.SetText("")
 	v.vault, v.accounts, v.keys, v.shown = nil, nil, nil, nil
 	v.hotp = map[string]hotp{}
