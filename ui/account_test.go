@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"encoding/base32"
 	"fmt"
 	"slices"
 	"strings"
@@ -360,9 +361,19 @@ func TestAccountTabInJapanese(t *testing.T) {
 }
 
 // BenchmarkFilter5000 is one keystroke in the search box over 5,000
-// accounts: folding the query, matching every account, the group headings
-// and the list's refresh.
+// accounts in three tag groups: folding the query, matching every account,
+// the group headings and the list's refresh.
 func BenchmarkFilter5000(b *testing.B) {
+	benchFilter(b, func(i int) string { return []string{"work", "家計", "games"}[i%3] })
+}
+
+// BenchmarkFilter5000Groups is BenchmarkFilter5000 with a tag of its own
+// for every account: 5,000 group headings.
+func BenchmarkFilter5000Groups(b *testing.B) {
+	benchFilter(b, func(i int) string { return fmt.Sprint("tag", i) })
+}
+
+func benchFilter(b *testing.B, tagOf func(i int) string) {
 	store := newStore(b, nil)
 	_, err := store.Update(func(vlt *vault.Vault) error {
 		key, _ := otp.NewKey(otp.TOTP, rfcSecret, otp.SHA1, 6, 30, 0)
@@ -371,7 +382,7 @@ func BenchmarkFilter5000(b *testing.B) {
 			if err != nil {
 				return err
 			}
-			a.Tags = []string{[]string{"work", "家計", "games"}[i%3]}
+			a.Tags = []string{tagOf(i)}
 			vlt.Accounts = append(vlt.Accounts, a) // Add refuses the same key twice
 		}
 		return nil
@@ -426,4 +437,32 @@ func TestIdleLockHidesARevealedSecret(t *testing.T) {
 	}
 	// Its Save, had it stayed, changes nothing and does not fail.
 	v.submitEdit(id, v.editForm)
+}
+
+func TestNewHeadingsKeepTheScrollPosition(t *testing.T) {
+	store := newStore(t, nil)
+	var accts []testAccount
+	for i := range 30 {
+		accts = append(accts, testAccount{fmt.Sprintf("Service %02d", i), "user", otp.TOTP, 6, base32.StdEncoding.EncodeToString(fmt.Appendf(nil, "secret%04d", i))})
+	}
+	addAccounts(t, store, accts...)
+	tags := map[string][]string{}
+	for i := range 30 {
+		tags[fmt.Sprintf("Service %02d", i)] = []string{fmt.Sprint("group ", i/5)}
+	}
+	setTags(t, store, tags)
+	v, _ := open(t, store)
+	v.list.ScrollToOffset(600)
+	before := v.list.GetScrollOffset()
+	if before == 0 {
+		t.Fatal("the list does not scroll")
+	}
+	old := v.list
+	v.setPinned(v.accounts[0].ID, true) // a new "Pinned" group: the headings move
+	if v.list == old {
+		t.Fatal("the list kept its item heights although the headings moved")
+	}
+	if got := v.list.GetScrollOffset(); got != before {
+		t.Errorf("the scroll position went from %v to %v", before, got)
+	}
 }

@@ -166,6 +166,14 @@ func newAccountList(v *view) *accountList {
 			r.set(v.accounts[v.shown[id]], v.now())
 		}
 	}
+	// A click on an account copies its code.
+	l.OnSelected = func(id widget.ListItemID) {
+		v.touch()
+		l.UnselectAll()
+		if id >= 0 && id < len(v.shown) && v.shown[id] < len(v.accounts) {
+			v.copyAccount(v.accounts[v.shown[id]])
+		}
+	}
 	l.ExtendBaseWidget(l)
 	return l
 }

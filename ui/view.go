@@ -69,8 +69,8 @@ type view struct {
 	shown    []int             // indices into accounts that pass the search
 	grouped  bool              // some account has tags: the list shows group headings
 	groups   map[string]string // a tag's spelling in headings, by its folded form
+	groupOf  []string          // accounts' groups, folded; "\x00" for pinned
 	headings map[int]string    // group headings, by index into shown
-	tall     map[int]bool      // list items given a heading's height
 	rowH     [2]float32        // a list item's height, and what a heading adds; 0 until measured
 	query    string
 	loaded   bool            // accounts are on screen (not an error or empty state)
@@ -177,15 +177,7 @@ func (v *view) build() {
 			fyne.NewPos(0, more.Size().Height), more)
 	})
 	v.list = newAccountList(v)
-	v.tall, v.rowH = nil, [2]float32{} // the new list has no item heights set
-	// A click on an account copies its code.
-	v.list.OnSelected = func(id widget.ListItemID) {
-		v.touch()
-		v.list.UnselectAll()
-		if id >= 0 && id < len(v.shown) && v.shown[id] < len(v.accounts) {
-			v.copyAccount(v.accounts[v.shown[id]])
-		}
-	}
+	v.headings, v.rowH = nil, [2]float32{} // the new list has no item heights set
 	v.status = widget.NewLabel("")
 	v.status.Importance = widget.LowImportance
 	v.status.Truncation = fyne.TextTruncateEllipsis
@@ -273,8 +265,10 @@ func (v *view) show(vlt *vault.Vault, err error) {
 	v.touch() // the idle time starts when the vault is open
 	v.loaded = true
 	v.mode = modeList
-	v.setBody(v.list)
+	// Filtered first: a list put on screen with nothing to show would lose
+	// its scroll position.
 	v.filter()
+	v.setBody(v.list)
 	v.updateTray()
 }
 
@@ -286,12 +280,18 @@ func (v *view) arrange() {
 	v.keys = make([]string, len(v.accounts))
 	v.grouped = false
 	v.groups = map[string]string{}
+	v.groupOf = make([]string, len(v.accounts))
 	for i, a := range v.accounts {
 		v.keys[i] = a.SearchKey()
 		v.grouped = v.grouped || len(a.Tags) > 0
+		g := vault.Fold(a.Group())
+		if a.Pinned {
+			g = "\x00"
+		}
+		v.groupOf[i] = g
 		// A group's heading is spelled as its first account spells it,
 		// whichever of its accounts a search shows first.
-		if g := vault.Fold(a.Group()); v.groups[g] == "" {
+		if v.groups[g] == "" {
 			v.groups[g] = a.Group()
 		}
 	}
@@ -311,59 +311,68 @@ func (v *view) filter() {
 			v.shown = append(v.shown, i)
 		}
 	}
-	v.setHeadings()
-	v.list.Refresh()
+	if !v.setHeadings() {
+		v.list.Refresh() // a new list shows the new rows already
+	}
 	v.updateStatus()
 }
 
 // setHeadings works out which shown accounts start a group (pinned, a tag,
 // no tag) and gives their list items the room for the group's heading. With
-// no tags in the vault, the list has no headings.
-func (v *view) setHeadings() {
-	clear(v.headings)
-	if v.headings == nil {
-		v.headings = map[int]string{}
-	}
+// no tags in the vault, the list has no headings. It reports whether it
+// replaced the list.
+func (v *view) setHeadings() bool {
+	headings := map[int]string{}
 	if v.grouped {
-		prev := "\x00"
+		prev := "\x01" // no group
 		for i, j := range v.shown {
-			a := v.accounts[j]
-			g := vault.Fold(a.Group())
-			if a.Pinned {
-				g = "\x00pinned"
-			}
+			g := v.groupOf[j]
 			if g == prev {
 				continue
 			}
 			prev = g
 			switch {
-			case a.Pinned:
-				v.headings[i] = v.msg.T("ui.group.pinned")
-			case a.Group() == "":
-				v.headings[i] = v.msg.T("ui.group.untagged")
+			case g == "\x00":
+				headings[i] = v.msg.T("ui.group.pinned")
+			case g == "":
+				headings[i] = v.msg.T("ui.group.untagged")
 			default:
-				v.headings[i] = v.groups[g]
+				headings[i] = v.groups[g]
 			}
 		}
 	}
-	if v.tall == nil {
-		v.tall = map[int]bool{}
+	same := len(headings) == len(v.headings)
+	for id := range headings {
+		if _, ok := v.headings[id]; !ok {
+			same = false
+			break
+		}
 	}
+	v.headings = headings
+	if !same {
+		v.resetList()
+	}
+	return !same
+}
+
+// resetList puts a new list in place of the old one, with room for the
+// headings. Fyne's List refreshes itself whole for each item height that
+// changes, which with thousands of groups takes seconds; a list not yet on
+// screen takes them at no cost. The new list keeps the old one's scroll
+// position.
+func (v *view) resetList() {
 	if v.rowH[0] == 0 {
 		v.rowH[0], v.rowH[1] = rowHeights(v)
 	}
-	base, extra := v.rowH[0], v.rowH[1]
-	for id := range v.tall {
-		if _, ok := v.headings[id]; !ok {
-			v.list.SetItemHeight(id, base)
-			delete(v.tall, id)
-		}
-	}
+	old := v.list
+	v.list = newAccountList(v)
 	for id := range v.headings {
-		if !v.tall[id] {
-			v.list.SetItemHeight(id, base+extra)
-			v.tall[id] = true
-		}
+		v.list.SetItemHeight(id, v.rowH[0]+v.rowH[1])
+	}
+	if len(v.body.Objects) == 1 && v.body.Objects[0] == fyne.CanvasObject(old) {
+		v.setBody(v.list)
+		v.list.Resize(old.Size())
+		v.list.ScrollToOffset(old.GetScrollOffset())
 	}
 }
 
@@ -768,10 +777,12 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 	}
 	setText(r.issuer, issuer)
 	setText(r.name, name)
+	icon := unpinnedIcon
 	if a.Pinned {
-		r.pin.SetIcon(pinIcon)
-	} else {
-		r.pin.SetIcon(unpinnedIcon)
+		icon = pinIcon
+	}
+	if r.pin.Icon != icon {
+		r.pin.SetIcon(icon)
 	}
 
 	r.code = ""
