@@ -88,8 +88,10 @@ func (v *view) accountTab(a *vault.Account) fyne.CanvasObject {
 	edit := widget.NewButtonWithIcon(v.msg.T("ui.account.edit"), theme.DocumentCreateIcon(), func() { v.showEdit(id) })
 	del := widget.NewButtonWithIcon(v.msg.T("ui.account.delete"), theme.DeleteIcon(), func() { v.confirmDelete(id) })
 	del.Importance = widget.DangerImportance
-	buttons := container.NewHBox(edit, layout.NewSpacer(), del)
-	return container.NewVScroll(container.NewPadded(container.NewVBox(code, widget.NewSeparator(), form, widget.NewSeparator(), buttons)))
+	// The details scroll; Edit and Delete stay in view under them.
+	buttons := container.NewVBox(widget.NewSeparator(), container.NewHBox(edit, layout.NewSpacer(), del))
+	details := container.NewVScroll(container.NewPadded(container.NewVBox(code, widget.NewSeparator(), form)))
+	return container.NewBorder(nil, buttons, nil, nil, details)
 }
 
 // listedAccount is the account with id as the list has it, which follows
@@ -161,10 +163,16 @@ func (v *view) codeBox(id string) fyne.CanvasObject {
 			copyBtn.Enable()
 		}
 	}
-	update()
-	v.onTick(update)
-	return container.NewHBox(container.NewCenter(digits), container.NewCenter(left), layout.NewSpacer(),
+	box := container.NewHBox(container.NewCenter(digits), container.NewCenter(left), layout.NewSpacer(),
 		container.NewCenter(next), container.NewCenter(copyBtn))
+	update()
+	v.onTick(func() {
+		update()
+		// The countdown's width changes ("9 s", "30 s"): lay the box out
+		// again so that it is drawn whole.
+		box.Refresh()
+	})
+	return box
 }
 
 // secretField is the account's secret: dots until Reveal, then the Base32
@@ -185,23 +193,26 @@ func (v *view) secretField(a vault.Account) fyne.CanvasObject {
 	})
 	copyBtn.Disable()
 	var reveal *widget.Button
+	field := container.NewVBox(secret)
 	reveal = widget.NewButtonWithIcon(v.msg.T("ui.account.reveal"), theme.VisibilityIcon(), func() {
 		if secret.Text == hiddenSecret {
 			v.touch()
-			secret.Selectable = true
 			secret.SetText(groupSecret(a.OTP.Secret))
 			reveal.SetText(v.msg.T("ui.account.hide"))
 			reveal.SetIcon(theme.VisibilityOffIcon())
 			copyBtn.Enable()
-			return
+		} else {
+			secret.SetText(hiddenSecret)
+			reveal.SetText(v.msg.T("ui.account.reveal"))
+			reveal.SetIcon(theme.VisibilityIcon())
+			copyBtn.Disable()
 		}
-		secret.Selectable = false
-		secret.SetText(hiddenSecret)
-		reveal.SetText(v.msg.T("ui.account.reveal"))
-		reveal.SetIcon(theme.VisibilityIcon())
-		copyBtn.Disable()
+		// A wrapping label lays new text out only when its container
+		// does: without this, the old text stays on screen.
+		field.Refresh()
 	})
-	return container.NewVBox(secret, container.NewHBox(reveal, copyBtn))
+	field.Add(container.NewHBox(reveal, copyBtn))
+	return field
 }
 
 // hiddenSecret stands for a secret not revealed.

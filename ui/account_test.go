@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"bytes"
 	"encoding/base32"
 	"fmt"
+	"image/png"
 	"slices"
 	"strings"
 	"testing"
@@ -464,5 +466,33 @@ func TestNewHeadingsKeepTheScrollPosition(t *testing.T) {
 	}
 	if got := v.list.GetScrollOffset(); got != before {
 		t.Errorf("the scroll position went from %v to %v", before, got)
+	}
+}
+
+// TestRevealedSecretIsDrawn compares what the window draws after Reveal
+// with what it draws once everything is refreshed: a label that is given
+// new text but not laid out again keeps showing the old one.
+func TestRevealedSecretIsDrawn(t *testing.T) {
+	store := newStore(t, nil)
+	addAccounts(t, store, testAccount{"GitHub", "alice@example.com", otp.TOTP, 6, ""})
+	v, w := open(t, store)
+	v.openAccount(v.accounts[0].ID)
+	capture := func() []byte {
+		var b bytes.Buffer
+		if err := png.Encode(&b, w.Canvas().Capture()); err != nil {
+			t.Fatal(err)
+		}
+		return b.Bytes()
+	}
+	w.Content().Refresh() // a page's first drawing may differ from later ones
+	hidden := capture()
+	tapButton(t, w, "Reveal")
+	revealed := capture()
+	if bytes.Equal(hidden, revealed) {
+		t.Fatal("Reveal changed nothing on screen")
+	}
+	w.Content().Refresh()
+	if !bytes.Equal(revealed, capture()) {
+		t.Error("the window does not draw the revealed secret until it is refreshed")
 	}
 }

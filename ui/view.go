@@ -311,8 +311,8 @@ func (v *view) filter() {
 			v.shown = append(v.shown, i)
 		}
 	}
-	if !v.setHeadings() {
-		v.list.Refresh() // a new list shows the new rows already
+	if replaced := v.setHeadings(); !replaced {
+		v.list.Refresh() // a new list has its rows made afresh
 	}
 	v.updateStatus()
 }
