@@ -110,7 +110,7 @@ for none). Secrets are never listed.`,
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array")
-	cmd.Flags().StringVar(&tag, "tag", "", "list only the accounts with this tag")
+	cmd.Flags().StringVar(&tag, "tag", "", "list only the accounts with the tag `TAG`")
 	return cmd
 }
 
@@ -133,9 +133,9 @@ accounts with a tag, and the app groups its list by each account's first tag.`
 
 // register adds the flags to cmd.
 func (t *tagFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&t.set, "tag", nil, "replace the account's tags (commas or spaces between them)")
-	cmd.Flags().StringArrayVar(&t.add, "add-tag", nil, "add tags to the account")
-	cmd.Flags().StringArrayVar(&t.remove, "remove-tag", nil, "remove tags from the account")
+	cmd.Flags().StringArrayVar(&t.set, "tag", nil, "replace the account's tags with `TAGS` (commas or spaces between them)")
+	cmd.Flags().StringArrayVar(&t.add, "add-tag", nil, "add `TAGS` to the account")
+	cmd.Flags().StringArrayVar(&t.remove, "remove-tag", nil, "remove `TAGS` from the account")
 }
 
 // changed reports whether any tag flag was given.
