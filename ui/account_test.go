@@ -442,30 +442,68 @@ func TestIdleLockHidesARevealedSecret(t *testing.T) {
 }
 
 func TestNewHeadingsKeepTheScrollPosition(t *testing.T) {
-	store := newStore(t, nil)
-	var accts []testAccount
-	for i := range 30 {
-		accts = append(accts, testAccount{fmt.Sprintf("Service %02d", i), "user", otp.TOTP, 6, base32.StdEncoding.EncodeToString(fmt.Appendf(nil, "secret%04d", i))})
-	}
-	addAccounts(t, store, accts...)
-	tags := map[string][]string{}
-	for i := range 30 {
-		tags[fmt.Sprintf("Service %02d", i)] = []string{fmt.Sprint("group ", i/5)}
-	}
-	setTags(t, store, tags)
-	v, _ := open(t, store)
-	v.list.ScrollToOffset(600)
-	before := v.list.GetScrollOffset()
-	if before == 0 {
-		t.Fatal("the list does not scroll")
-	}
-	old := v.list
-	v.setPinned(v.accounts[0].ID, true) // a new "Pinned" group: the headings move
-	if v.list == old {
-		t.Fatal("the list kept its item heights although the headings moved")
-	}
-	if got := v.list.GetScrollOffset(); got != before {
-		t.Errorf("the scroll position went from %v to %v", before, got)
+	for _, tc := range []struct {
+		name    string
+		perTag  int  // accounts with each tag
+		newList bool // pinning the last account changes so many headings that the list is made anew
+	}{
+		{"a few headings move", 10, false},
+		{"many headings move", 2, true},
+	} {
+		store := newStore(t, nil)
+		var accts []testAccount
+		tags := map[string][]string{}
+		for i := range 30 {
+			issuer := fmt.Sprintf("Service %02d", i)
+			accts = append(accts, testAccount{issuer, "user", otp.TOTP, 6, base32.StdEncoding.EncodeToString(fmt.Appendf(nil, "secret%04d", i))})
+			tags[issuer] = []string{fmt.Sprintf("group %02d", i/tc.perTag)}
+		}
+		addAccounts(t, store, accts...)
+		setTags(t, store, tags)
+		v, w := open(t, store)
+		v.list.ScrollToOffset(600)
+		before := v.list.GetScrollOffset()
+		if before == 0 {
+			t.Fatal("the list does not scroll")
+		}
+		old := v.list
+		v.setPinned(v.accounts[29].ID, true) // a new "Pinned" group: the headings move
+		if got := v.list != old; got != tc.newList {
+			t.Errorf("%s: new list %v, want %v", tc.name, got, tc.newList)
+		}
+		if got := v.list.GetScrollOffset(); got != before {
+			t.Errorf("%s: the scroll position went from %v to %v", tc.name, before, got)
+		}
+		// The rows on screen are those at the scroll position, with the
+		// headings of their groups, and taller for them.
+		var rows, tall, short int
+		for _, o := range test.LaidOutObjects(w.Content()) {
+			r, ok := o.(*accountRow)
+			if !ok {
+				continue
+			}
+			rows++
+			var i int
+			fmt.Sscanf(r.acct.Issuer, "Service %d", &i)
+			want := ""
+			if i%tc.perTag == 0 {
+				want = fmt.Sprintf("group %02d", i/tc.perTag)
+			}
+			if i < 5 || i == 29 {
+				t.Errorf("%s: %s shows at the scroll position", tc.name, r.acct.Issuer)
+			}
+			if r.heading.Text != want || r.heading.Visible() != (want != "") {
+				t.Errorf("%s: %s has the heading %q, want %q", tc.name, r.acct.Issuer, r.heading.Text, want)
+			}
+			if want == "" {
+				short = int(r.Size().Height)
+			} else {
+				tall = int(r.Size().Height)
+			}
+		}
+		if rows == 0 || tall <= short {
+			t.Errorf("%s: %d rows; a row with a heading is %d high, one without %d", tc.name, rows, tall, short)
+		}
 	}
 }
 

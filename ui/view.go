@@ -311,16 +311,16 @@ func (v *view) filter() {
 			v.shown = append(v.shown, i)
 		}
 	}
-	if replaced := v.setHeadings(); !replaced {
-		v.list.Refresh() // a new list has its rows made afresh
+	if refreshed := v.setHeadings(); !refreshed {
+		v.list.Refresh()
 	}
 	v.updateStatus()
 }
 
 // setHeadings works out which shown accounts start a group (pinned, a tag,
 // no tag) and gives their list items the room for the group's heading. With
-// no tags in the vault, the list has no headings. It reports whether it
-// replaced the list.
+// no tags in the vault, the list has no headings. It reports whether the
+// list is refreshed already.
 func (v *view) setHeadings() bool {
 	headings := map[int]string{}
 	if v.grouped {
@@ -341,19 +341,44 @@ func (v *view) setHeadings() bool {
 			}
 		}
 	}
-	same := len(headings) == len(v.headings)
+	// The items whose height changes: those that gain or lose a heading.
+	var changed []int
 	for id := range headings {
 		if _, ok := v.headings[id]; !ok {
-			same = false
-			break
+			changed = append(changed, id)
+		}
+	}
+	for id := range v.headings {
+		if _, ok := headings[id]; !ok {
+			changed = append(changed, id)
 		}
 	}
 	v.headings = headings
-	if !same {
-		v.resetList()
+	if len(changed) == 0 {
+		return false
 	}
-	return !same
+	// A few changes are cheapest on the list as it is; each of them
+	// refreshes the whole list, though, so many call for a new list.
+	if len(changed) <= fewHeightChanges {
+		if v.rowH[0] == 0 {
+			v.rowH[0], v.rowH[1] = rowHeights(v)
+		}
+		for _, id := range changed {
+			h := v.rowH[0]
+			if _, ok := headings[id]; ok {
+				h += v.rowH[1]
+			}
+			v.list.SetItemHeight(id, h)
+		}
+		return true
+	}
+	v.resetList()
+	return true
 }
+
+// fewHeightChanges is the most items whose height setHeadings changes on
+// the list as it is, rather than on a new list.
+const fewHeightChanges = 8
 
 // resetList puts a new list in place of the old one, with room for the
 // headings. Fyne's List refreshes itself whole for each item height that
