@@ -9,13 +9,10 @@ import (
 	"image/draw"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 	"time"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/test"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/screen"
 	"github.com/mamori-app/mamori/vault/otp"
@@ -132,17 +129,9 @@ func TestDeleteAndUndo(t *testing.T) {
 	v, w := open(t, store)
 	first := v.accounts[0].ID
 
-	var del *widget.Button
-	for _, b := range buttonsOf(w) {
-		if b.Icon != nil && strings.Contains(b.Icon.Name(), "delete") {
-			del = b
-			break
-		}
-	}
-	if del == nil {
-		t.Fatal("no delete button")
-	}
-	test.Tap(del)
+	// The Account tab's Delete button (TestDeleteFromTheAccountTab) comes
+	// down to this.
+	v.deleteAccount(first)
 	if v.list.Length() != 2 || v.accounts[0].Issuer == "GitHub" {
 		t.Fatalf("after deleting, the window shows %q", textsOf(w))
 	}

@@ -83,8 +83,8 @@ func TestLanguageFollowsTheLocaleAndSettings(t *testing.T) {
 	v.showSettings()
 	requireText(t, w, "設定", "言語", "20 秒")
 	sels := selectsOf(w)
-	if len(sels) != 3 {
-		t.Fatalf("Settings has %d choices, want 3", len(sels))
+	if len(sels) != 4 {
+		t.Fatalf("Settings has %d choices, want 4", len(sels))
 	}
 	sels[0].SetSelectedIndex(1) // English
 	sels[1].SetSelectedIndex(0) // 10 s

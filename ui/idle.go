@@ -41,11 +41,12 @@ func (v *view) idleLockLabel(minutes int) string {
 func (v *view) touch() { v.lastActive = v.now() }
 
 // checkIdle runs with every tick: when the open vault has sat untouched for
-// the idle time of Settings, it locks it the way Ctrl+L does. A vault without
+// the idle time of Settings, on the list or on a page (where a secret may be
+// revealed), it locks it the way Ctrl+L does. A vault without
 // an app passphrase is left open (there is nothing to unlock it with).
 func (v *view) checkIdle(now time.Time) {
 	d := v.idleLockDelay()
-	if d <= 0 || (v.mode != modeList && v.mode != modeEmpty) || now.Sub(v.lastActive) < d {
+	if d <= 0 || (v.mode != modeList && v.mode != modeEmpty && v.mode != modePage) || now.Sub(v.lastActive) < d {
 		return
 	}
 	v.lastActive = now // ask the store once per idle time, not every second

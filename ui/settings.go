@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"slices"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -9,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/vault"
 )
 
 // Preference keys. Fyne keeps preferences as plain JSON, so they hold
@@ -16,6 +18,7 @@ import (
 const (
 	prefLanguage         = "language"                // auto, en or ja
 	prefClipboardSeconds = "clipboard.clear_seconds" // 0: never clear
+	prefListOrder        = "list.order"              // a vault.Order
 )
 
 // defaultClipboardSeconds is how long a copied code stays on the clipboard
@@ -24,6 +27,38 @@ const defaultClipboardSeconds = 20
 
 // clipboardChoices are the delays Settings offers, in seconds; 0 is never.
 var clipboardChoices = []int{10, 20, 30, 45, 60, 90, 0}
+
+// listOrder is the order of the list within its groups, as Settings say.
+func (v *view) listOrder() vault.Order {
+	o := vault.Order(v.prefs.StringWithFallback(prefListOrder, string(vault.OrderVault)))
+	if !slices.Contains(vault.Orders, o) {
+		return vault.OrderVault
+	}
+	return o
+}
+
+// orderLabel names a list order in msg's language.
+func orderLabel(msg *assets.Catalog, o vault.Order) string {
+	switch o {
+	case vault.OrderIssuer:
+		return msg.T("ui.settings.order.issuer")
+	case vault.OrderNewest:
+		return msg.T("ui.settings.order.newest")
+	}
+	return msg.T("ui.settings.order.vault")
+}
+
+// setListOrder stores o and shows the list in it.
+func (v *view) setListOrder(o vault.Order) {
+	if o == v.listOrder() {
+		return
+	}
+	v.prefs.SetString(prefListOrder, string(o))
+	if v.vault != nil && v.loaded {
+		v.arrange()
+		v.filter()
+	}
+}
 
 // langAuto is the Settings choice "the language of the locale". The app's
 // texts are the "ui.*" keys of assets' catalogue, which the CLI reads too;
@@ -86,8 +121,8 @@ func clipboardLabel(msg *assets.Catalog, secs int) string {
 	return msg.T("ui.settings.seconds", map[string]any{"Seconds": secs})
 }
 
-// showSettings opens the Settings dialog: language, clipboard delay and
-// idle lock.
+// showSettings opens the Settings dialog: language, list order, clipboard
+// delay, idle lock and the app passphrase.
 // Changes apply when the dialog is confirmed.
 func (v *view) showSettings() {
 	var langLabels []string
@@ -121,13 +156,28 @@ func (v *view) showSettings() {
 	idleNote := wrapped(v.msg, v.msg.T("ui.settings.idle.note"))
 	idleNote.Importance = widget.LowImportance
 
+	var orderLabels []string
+	for _, o := range vault.Orders {
+		orderLabels = append(orderLabels, orderLabel(v.msg, o))
+	}
+	orderSel := widget.NewSelect(orderLabels, nil)
+	orderSel.SetSelected(orderLabel(v.msg, v.listOrder()))
+	orderNote := wrapped(v.msg, v.msg.T("ui.settings.order.note"))
+	orderNote.Importance = widget.LowImportance
+
 	form := container.NewVBox(
 		widget.NewLabel(v.msg.T("ui.settings.language")), langSel,
 		wrapped(v.msg, v.msg.T("ui.settings.clipboard")), clipSel, note,
 		wrapped(v.msg, v.msg.T("ui.settings.idle")), idleSel, idleNote,
+		wrapped(v.msg, v.msg.T("ui.settings.order")), orderSel, orderNote,
 		v.passphraseSection(),
 	)
-	d := dialog.NewCustomConfirm(v.msg.T("ui.settings"), v.msg.T("ui.save"), v.msg.T("ui.cancel"), form, func(ok bool) {
+	// The settings are taller than a small window: they scroll, in a
+	// dialog that leaves room for its title and buttons.
+	scroll := container.NewVScroll(form)
+	maxH := v.win.Canvas().Size().Height - 160
+	scroll.SetMinSize(fyne.NewSize(380, max(min(form.MinSize().Height, maxH), 200)))
+	d := dialog.NewCustomConfirm(v.msg.T("ui.settings"), v.msg.T("ui.save"), v.msg.T("ui.cancel"), scroll, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -137,6 +187,9 @@ func (v *view) showSettings() {
 		if i := idleSel.SelectedIndex(); i >= 0 {
 			v.prefs.SetInt(prefIdleLockMinutes, idleLockChoices[i])
 			v.touch()
+		}
+		if i := orderSel.SelectedIndex(); i >= 0 {
+			v.setListOrder(vault.Orders[i])
 		}
 		if i := langSel.SelectedIndex(); i >= 0 {
 			v.setLanguagePref(languageChoices[i])

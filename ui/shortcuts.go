@@ -161,7 +161,17 @@ func newAccountList(v *view) *accountList {
 	l.CreateItem = func() fyne.CanvasObject { return newAccountRow(v) }
 	l.UpdateItem = func(id widget.ListItemID, o fyne.CanvasObject) {
 		if id < len(v.shown) && v.shown[id] < len(v.accounts) {
-			o.(*accountRow).set(v.accounts[v.shown[id]], v.now())
+			r := o.(*accountRow)
+			r.setHeading(v.headings[id])
+			r.set(v.accounts[v.shown[id]], v.now())
+		}
+	}
+	// A click on an account copies its code.
+	l.OnSelected = func(id widget.ListItemID) {
+		v.touch()
+		l.UnselectAll()
+		if id >= 0 && id < len(v.shown) && v.shown[id] < len(v.accounts) {
+			v.copyAccount(v.accounts[v.shown[id]])
 		}
 	}
 	l.ExtendBaseWidget(l)

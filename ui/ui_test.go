@@ -36,7 +36,7 @@ type testAccount struct {
 
 // newStore makes a vault in a temporary directory with its key in a
 // passphrase-protected file, so no keyring is involved.
-func newStore(t *testing.T, pass vault.PassphraseFunc) *vault.Store {
+func newStore(t testing.TB, pass vault.PassphraseFunc) *vault.Store {
 	t.Helper()
 	if pass == nil {
 		pass = func(vault.PassphraseRequest) (string, error) { return testPassphrase, nil }

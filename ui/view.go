@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image/color"
 	"os"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -63,10 +62,16 @@ type view struct {
 	msg *assets.Catalog
 
 	mode     mode
-	lastErr  error        // what showError showed, to show it again in a new language
-	vault    *vault.Vault // the vault as last loaded or saved; nil until then
-	accounts []vault.Account
-	shown    []int // indices into accounts that pass the search
+	lastErr  error             // what showError showed, to show it again in a new language
+	vault    *vault.Vault      // the vault as last loaded or saved; nil until then
+	accounts []vault.Account   // in list order (vault.Arrange)
+	keys     []string          // accounts' search keys (vault.Account.SearchKey)
+	shown    []int             // indices into accounts that pass the search
+	grouped  bool              // some account has tags: the list shows group headings
+	groups   map[string]string // a tag's spelling in headings, by its folded form
+	groupOf  []string          // accounts' groups, folded; "\x00" for pinned
+	headings map[int]string    // group headings, by index into shown
+	rowH     [2]float32        // a list item's height, and what a heading adds; 0 until measured
 	query    string
 	loaded   bool            // accounts are on screen (not an error or empty state)
 	hotp     map[string]hotp // HOTP codes shown, by account ID
@@ -75,6 +80,7 @@ type view struct {
 	undo      *undo         // the last deleted account, while it can be undone
 	addDialog dialog.Dialog // the add dialog last opened, for tests
 	addForm   *addForm      // its fields
+	editForm  *editForm     // the edit dialog last opened, for tests
 
 	copiedCode string
 	copiedAt   time.Time
@@ -178,14 +184,7 @@ func (v *view) build() {
 			fyne.NewPos(0, more.Size().Height), more)
 	})
 	v.list = newAccountList(v)
-	// A click on an account copies its code.
-	v.list.OnSelected = func(id widget.ListItemID) {
-		v.touch()
-		v.list.UnselectAll()
-		if id >= 0 && id < len(v.shown) && v.shown[id] < len(v.accounts) {
-			v.copyAccount(v.accounts[v.shown[id]])
-		}
-	}
+	v.headings, v.rowH = nil, [2]float32{} // the new list has no item heights set
 	v.status = widget.NewLabel("")
 	v.status.Importance = widget.LowImportance
 	v.status.Truncation = fyne.TextTruncateEllipsis
@@ -251,8 +250,7 @@ func (v *view) show(vlt *vault.Vault, err error) {
 		return
 	}
 	v.vault = vlt
-	v.accounts = vault.PinnedFirst(vlt.Accounts)
-	v.shown = nil // indices into the old list; filter makes them anew
+	v.arrange()
 	if len(v.pages) > 0 {
 		// A page is open: it shows the saved vault, and the list waits
 		// under it.
@@ -274,25 +272,140 @@ func (v *view) show(vlt *vault.Vault, err error) {
 	v.touch() // the idle time starts when the vault is open
 	v.loaded = true
 	v.mode = modeList
-	v.setBody(v.list)
+	// Filtered first: a list put on screen with nothing to show would lose
+	// its scroll position.
 	v.filter()
+	v.setBody(v.list)
 	v.updateTray()
 }
 
-// filter recomputes the shown accounts from the search text.
+// arrange puts the vault's accounts in list order (pinned first, then by
+// tag, sorted as Settings say) and notes what search looks in. The caller
+// filters them next.
+func (v *view) arrange() {
+	v.accounts = vault.Arrange(v.vault.Accounts, v.listOrder())
+	v.keys = make([]string, len(v.accounts))
+	v.grouped = false
+	v.groups = map[string]string{}
+	v.groupOf = make([]string, len(v.accounts))
+	for i, a := range v.accounts {
+		v.keys[i] = a.SearchKey()
+		v.grouped = v.grouped || len(a.Tags) > 0
+		g := vault.Fold(a.Group())
+		if a.Pinned {
+			g = "\x00"
+		}
+		v.groupOf[i] = g
+		// A group's heading is spelled as its first account spells it,
+		// whichever of its accounts a search shows first.
+		if v.groups[g] == "" {
+			v.groups[g] = a.Group()
+		}
+	}
+	v.shown = nil // indices into the old list; filter makes them anew
+}
+
+// filter recomputes the shown accounts from the search text: those whose
+// issuer, name or tags hold every word of it.
 func (v *view) filter() {
-	q := vault.Fold(v.query)
+	words := vault.QueryWords(v.query)
 	v.shown = v.shown[:0]
 	if !v.loaded {
 		return
 	}
-	for i, a := range v.accounts {
-		if q == "" || strings.Contains(vault.Fold(a.Issuer), q) || strings.Contains(vault.Fold(a.Name), q) {
+	for i, k := range v.keys {
+		if vault.MatchWords(k, words) {
 			v.shown = append(v.shown, i)
 		}
 	}
-	v.list.Refresh()
+	if refreshed := v.setHeadings(); !refreshed {
+		v.list.Refresh()
+	}
 	v.updateStatus()
+}
+
+// setHeadings works out which shown accounts start a group (pinned, a tag,
+// no tag) and gives their list items the room for the group's heading. With
+// no tags in the vault, the list has no headings. It reports whether the
+// list is refreshed already.
+func (v *view) setHeadings() bool {
+	headings := map[int]string{}
+	if v.grouped {
+		prev := "\x01" // no group
+		for i, j := range v.shown {
+			g := v.groupOf[j]
+			if g == prev {
+				continue
+			}
+			prev = g
+			switch {
+			case g == "\x00":
+				headings[i] = v.msg.T("ui.group.pinned")
+			case g == "":
+				headings[i] = v.msg.T("ui.group.untagged")
+			default:
+				headings[i] = v.groups[g]
+			}
+		}
+	}
+	// The items whose height changes: those that gain or lose a heading.
+	var changed []int
+	for id := range headings {
+		if _, ok := v.headings[id]; !ok {
+			changed = append(changed, id)
+		}
+	}
+	for id := range v.headings {
+		if _, ok := headings[id]; !ok {
+			changed = append(changed, id)
+		}
+	}
+	v.headings = headings
+	if len(changed) == 0 {
+		return false
+	}
+	// A few changes are cheapest on the list as it is; each of them
+	// refreshes the whole list, though, so many call for a new list.
+	if len(changed) <= fewHeightChanges {
+		if v.rowH[0] == 0 {
+			v.rowH[0], v.rowH[1] = rowHeights(v)
+		}
+		for _, id := range changed {
+			h := v.rowH[0]
+			if _, ok := headings[id]; ok {
+				h += v.rowH[1]
+			}
+			v.list.SetItemHeight(id, h)
+		}
+		return true
+	}
+	v.resetList()
+	return true
+}
+
+// fewHeightChanges is the most items whose height setHeadings changes on
+// the list as it is, rather than on a new list.
+const fewHeightChanges = 8
+
+// resetList puts a new list in place of the old one, with room for the
+// headings. Fyne's List refreshes itself whole for each item height that
+// changes, which with thousands of groups takes seconds; a list not yet on
+// screen takes them at no cost. The new list keeps the old one's scroll
+// position.
+func (v *view) resetList() {
+	if v.rowH[0] == 0 {
+		v.rowH[0], v.rowH[1] = rowHeights(v)
+	}
+	old := v.list
+	v.list = newAccountList(v)
+	for id := range v.headings {
+		v.list.SetItemHeight(id, v.rowH[0]+v.rowH[1])
+	}
+	if len(v.body.Objects) == 1 && v.body.Objects[0] == fyne.CanvasObject(old) {
+		v.setBody(v.list)
+		v.list.Resize(old.Size())
+		v.list.ScrollToOffset(old.GetScrollOffset())
+	}
 }
 
 // updateStatus shows how many accounts there are, unless a flash message
@@ -509,7 +622,7 @@ func (v *view) showError(err error) {
 	v.vault = nil
 	v.loaded = false
 	v.mode, v.lastErr = modeError, err
-	v.accounts, v.shown = nil, nil
+	v.accounts, v.keys, v.shown = nil, nil, nil
 	v.status.SetText("")
 	title := widget.NewLabelWithStyle(v.msg.T("ui.error.title"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	title.SizeName = theme.SizeNameSubHeadingText
@@ -620,7 +733,9 @@ type accountRow struct {
 	pin    *widget.Button // pins or unpins the account
 	open   *widget.Button // opens the account's page
 	next   *widget.Button
-	del    *widget.Button
+	// heading names the group (pinned, a tag, no tag) the row starts; hidden
+	// when it does not start one.
+	heading *widget.Label
 }
 
 func newAccountRow(v *view) *accountRow {
@@ -634,7 +749,7 @@ func newAccountRow(v *view) *accountRow {
 	r.digits.TextSize = theme.TextSize() * 2
 	r.digits.Alignment = fyne.TextAlignTrailing
 	r.after = canvas.NewText("", theme.Color(theme.ColorNamePlaceHolder))
-	r.after.TextStyle = fyne.TextStyle{Monospace: true}
+	// Not monospaced: the monospaced font has no kanji for "次".
 	r.after.TextSize = theme.CaptionTextSize()
 	r.after.Alignment = fyne.TextAlignTrailing
 	r.after.Hide()
@@ -642,12 +757,14 @@ func newAccountRow(v *view) *accountRow {
 	r.left.Alignment = fyne.TextAlignTrailing
 	r.copy = widget.NewButtonWithIcon("", theme.ContentCopyIcon(), func() { r.v.copyCode(r.acct, r.code) })
 	r.next = widget.NewButtonWithIcon(v.msg.T("ui.hotp.show"), theme.ViewRefreshIcon(), func() { r.v.nextHOTP(r.acct.ID) })
-	r.del = widget.NewButtonWithIcon("", theme.DeleteIcon(), func() { r.v.deleteAccount(r.acct.ID) })
+	r.heading = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	r.heading.SizeName = theme.SizeNameCaptionText
+	r.heading.Truncation = fyne.TextTruncateEllipsis
+	r.heading.Hide()
 	r.pin = widget.NewButtonWithIcon("", unpinnedIcon, func() { r.v.setPinned(r.acct.ID, !r.acct.Pinned) })
 	r.pin.Importance = widget.LowImportance
 	r.open = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { r.v.openAccount(r.acct.ID) })
 	r.open.Importance = widget.LowImportance
-	r.del.Importance = widget.LowImportance
 	r.ExtendBaseWidget(r)
 	return r
 }
@@ -657,9 +774,30 @@ func (r *accountRow) CreateRenderer() fyne.WidgetRenderer {
 	secs := container.NewCenter(container.NewGridWrap(
 		fyne.NewSize(widget.NewLabel("88 s").MinSize().Width, r.left.MinSize().Height), r.left))
 	code := container.NewCenter(container.New(&codeLayout{}, r.digits, r.after))
-	right := container.NewHBox(r.next, code, secs, container.NewCenter(r.copy), container.NewCenter(r.del), container.NewCenter(r.open))
+	right := container.NewHBox(r.next, code, secs, container.NewCenter(r.copy), container.NewCenter(r.open))
 	names := container.NewVBox(r.issuer, r.name)
-	return widget.NewSimpleRenderer(container.NewBorder(nil, nil, container.NewCenter(r.pin), right, names))
+	return widget.NewSimpleRenderer(container.NewBorder(r.heading, nil, container.NewCenter(r.pin), right, names))
+}
+
+// rowHeights are the height of a list item and what a group heading adds.
+func rowHeights(v *view) (base, heading float32) {
+	r := newAccountRow(v)
+	base = r.MinSize().Height
+	return base, r.heading.MinSize().Height
+}
+
+// setHeading shows text over the row as its group's heading; "" hides it.
+func (r *accountRow) setHeading(text string) {
+	if text == r.heading.Text && (text == "") == r.heading.Hidden {
+		return
+	}
+	r.heading.SetText(text)
+	if text == "" {
+		r.heading.Hide()
+	} else {
+		r.heading.Show()
+	}
+	r.Refresh()
 }
 
 // set shows account a as it is at time now.
@@ -669,17 +807,19 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 	if issuer == "" {
 		issuer, name = a.Name, ""
 	}
-	r.issuer.SetText(issuer)
-	r.name.SetText(name)
+	setText(r.issuer, issuer)
+	setText(r.name, name)
+	icon := unpinnedIcon
 	if a.Pinned {
-		r.pin.SetIcon(pinIcon)
-	} else {
-		r.pin.SetIcon(unpinnedIcon)
+		icon = pinIcon
+	}
+	if r.pin.Icon != icon {
+		r.pin.SetIcon(icon)
 	}
 
 	r.code = ""
 	r.next.Hide()
-	r.left.SetText("")
+	left := ""
 	nextText := ""
 	col := theme.Color(theme.ColorNamePrimary)
 	var text string
@@ -707,7 +847,7 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 		}
 		r.code, text = code, groupCode(code)
 		secs := secondsLeft(a.CodeRemaining(now))
-		r.left.SetText(r.v.msg.T("ui.seconds", map[string]any{"Seconds": secs}))
+		left = r.v.msg.T("ui.seconds", map[string]any{"Seconds": secs})
 		if secs <= urgentBelow {
 			col = theme.Color(theme.ColorNameError)
 			if next, err := a.Code(now.Add(a.CodeRemaining(now))); err == nil {
@@ -715,6 +855,7 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 			}
 		}
 	}
+	setText(r.left, left)
 	if r.after.Text != nextText {
 		r.after.Text = nextText
 		r.after.Hidden = nextText == ""
@@ -753,8 +894,14 @@ func (v *view) lock() {
 	v.store.Lock()
 	v.clearClipboard()
 	v.closePages()
+	// Dialogs go too: an edit form, or anything else of the vault, must
+	// not stay over the locked screen.
+	ov := v.win.Canvas().Overlays()
+	for o := ov.Top(); o != nil; o = ov.Top() {
+		ov.Remove(o)
+	}
 	v.search.SetText("")
-	v.vault, v.accounts, v.shown = nil, nil, nil
+	v.vault, v.accounts, v.keys, v.shown = nil, nil, nil, nil
 	v.hotp = map[string]hotp{}
 	v.undo = nil // a deleted account is not kept past locking
 	v.forgetTransfers()
@@ -797,6 +944,14 @@ func (codeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	code.Move(fyne.NewPos(0, 0))
 	next.Resize(fyne.NewSize(size.Width, h))
 	next.Move(fyne.NewPos(0, size.Height-h))
+}
+
+// setText changes a label's text only when it differs: setting it lays the
+// text out again, which a list of many rows does every second.
+func setText(l *widget.Label, s string) {
+	if l.Text != s {
+		l.SetText(s)
+	}
 }
 
 // withAlpha is c with its alpha set to a, for a tinted background.

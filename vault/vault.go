@@ -101,6 +101,9 @@ type Account struct {
 	Events []trouble.Event `json:"events,omitempty"`
 	// Pinned puts the account first in lists and in the app's system tray menu.
 	Pinned bool `json:"pinned,omitempty"`
+	// Tags are the person's own labels for grouping and finding accounts
+	// ("work", "銀行"), as NormalizeTags leaves them.
+	Tags []string `json:"tags,omitempty"`
 }
 
 // ErrNotFound means no account (or grid card) matched a query.

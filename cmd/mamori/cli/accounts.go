@@ -2,11 +2,14 @@ package cli
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -28,28 +31,40 @@ type accountJSON struct {
 	Period    int    `json:"period"`
 	Counter   uint64 `json:"counter"`
 	Pinned    bool   `json:"pinned"`
+	// Tags is the account's tags, [] for none.
+	Tags []string `json:"tags"`
 }
 
 func (a *app) listCommand() *cobra.Command {
 	var asJSON bool
+	var tag string
 	cmd := &cobra.Command{
-		Use:   "list [--json]",
+		Use:   "list [--json] [--tag TAG]",
 		Short: "List the accounts (never their secrets)",
 		Long: `List the accounts in the vault: issuer, name and type, one a line, pinned
-accounts ("mamori account set ACCOUNT --pinned") first.
+accounts ("mamori account set ACCOUNT --pinned") first. When some account
+has tags ("mamori account set ACCOUNT --tag TAGS"), a TAGS column follows.
+
+--tag TAG lists only the accounts with that tag (case and full-width or
+half-width letters do not matter).
 
 With --json, print one JSON array of objects with the fields id, issuer,
 name, type ("none" for an account added with --no-otp), algorithm, digits,
-period (0 for HOTP), counter (0 for TOTP) and pinned. Secrets are never listed.`,
+period (0 for HOTP), counter (0 for TOTP), pinned and tags (an array, []
+for none). Secrets are never listed.`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v, err := a.load()
 			if err != nil {
 				return err
 			}
+			accts := vault.PinnedFirst(v.Accounts)
+			if cmd.Flags().Changed("tag") {
+				accts = slices.DeleteFunc(accts, func(acct vault.Account) bool { return !acct.HasTag(tag) })
+			}
 			if asJSON {
-				out := make([]accountJSON, 0, len(v.Accounts))
-				for _, acct := range vault.PinnedFirst(v.Accounts) {
+				out := make([]accountJSON, 0, len(accts))
+				for _, acct := range accts {
 					k := acct.OTP
 					typ := string(k.Type)
 					if !acct.HasOTP() {
@@ -58,7 +73,7 @@ period (0 for HOTP), counter (0 for TOTP) and pinned. Secrets are never listed.`
 					out = append(out, accountJSON{
 						ID: acct.ID, Issuer: acct.Issuer, Name: acct.Name, Type: typ,
 						Algorithm: string(k.Algorithm), Digits: k.Digits, Period: k.Period, Counter: k.Counter,
-						Pinned: acct.Pinned,
+						Pinned: acct.Pinned, Tags: append([]string{}, acct.Tags...),
 					})
 				}
 				return a.printJSON(out)
@@ -67,8 +82,16 @@ period (0 for HOTP), counter (0 for TOTP) and pinned. Secrets are never listed.`
 				a.note("cli.note.no_accounts", nil)
 				return nil
 			}
+			if len(accts) == 0 {
+				a.note("cli.note.no_tagged_accounts", data{"Tag": tag})
+				return nil
+			}
+			tagged := slices.ContainsFunc(accts, func(acct vault.Account) bool { return len(acct.Tags) > 0 })
 			rows := [][]string{{a.msg.T("cli.list.issuer"), a.msg.T("cli.list.name"), a.msg.T("cli.list.type")}}
-			for _, acct := range vault.PinnedFirst(v.Accounts) {
+			if tagged {
+				rows[0] = append(rows[0], a.msg.T("cli.list.tags"))
+			}
+			for _, acct := range accts {
 				issuer := acct.Issuer
 				if issuer == "" {
 					issuer = "-"
@@ -77,13 +100,92 @@ period (0 for HOTP), counter (0 for TOTP) and pinned. Secrets are never listed.`
 				if !acct.HasOTP() {
 					typ = a.msg.T("cli.list.no_otp")
 				}
-				rows = append(rows, []string{issuer, acct.Name, typ})
+				row := []string{issuer, acct.Name, typ}
+				if tagged {
+					row = append(row, strings.Join(acct.Tags, ","))
+				}
+				rows = append(rows, row)
 			}
 			return writeTable(a.env.Stdout, rows)
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array")
+	cmd.Flags().StringVar(&tag, "tag", "", "list only the accounts with the tag `TAG`")
 	return cmd
+}
+
+// tagFlags are the tag options of "account set": --tag replaces the
+// account's tags, --add-tag and --remove-tag change some. Each takes tags
+// separated by commas or spaces and may be given more than once.
+type tagFlags struct {
+	set, add, remove []string
+	tags             []string // the account's tags after apply
+}
+
+// tagHelp is the part of "account set --help" about tags.
+const tagHelp = `
+
+--tag TAGS replaces the account's tags with TAGS, separated by commas or
+spaces (--tag "" removes them all); --add-tag TAGS and --remove-tag TAGS add
+or remove some. Tags may be Japanese; case and full-width or half-width
+letters do not make two tags different. "mamori list --tag TAG" lists the
+accounts with a tag, and the app groups its list by each account's first tag.`
+
+// register adds the flags to cmd.
+func (t *tagFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringArrayVar(&t.set, "tag", nil, "replace the account's tags with `TAGS` (commas or spaces between them)")
+	cmd.Flags().StringArrayVar(&t.add, "add-tag", nil, "add `TAGS` to the account")
+	cmd.Flags().StringArrayVar(&t.remove, "remove-tag", nil, "remove `TAGS` from the account")
+}
+
+// changed reports whether any tag flag was given.
+func (t *tagFlags) changed(cmd *cobra.Command) bool {
+	f := cmd.Flags()
+	return f.Changed("tag") || f.Changed("add-tag") || f.Changed("remove-tag")
+}
+
+// check refuses, as a usage error, a tag too long to keep; it changes
+// nothing.
+func (t *tagFlags) check() error {
+	for _, list := range [][]string{t.set, t.add} {
+		for _, tag := range vault.ParseTags(strings.Join(list, ",")) {
+			if utf8.RuneCountInString(tag) > vault.MaxTagLength {
+				return usageErr("cli.error.tag_too_long", data{"Tag": tag, "Max": vault.MaxTagLength})
+			}
+		}
+	}
+	return nil
+}
+
+// apply changes acct's tags as the flags say and reports whether they
+// changed; Updated is set then.
+func (t *tagFlags) apply(cmd *cobra.Command, acct *vault.Account, now time.Time) (bool, error) {
+	tags := acct.Tags
+	if cmd.Flags().Changed("tag") {
+		tags = vault.ParseTags(strings.Join(t.set, ","))
+	}
+	tags = append(slices.Clone(tags), vault.ParseTags(strings.Join(t.add, ","))...)
+	for _, r := range vault.ParseTags(strings.Join(t.remove, ",")) {
+		tags = slices.DeleteFunc(tags, func(tag string) bool {
+			return (vault.Account{Tags: []string{tag}}).HasTag(r)
+		})
+	}
+	changed, err := acct.SetTags(tags, now)
+	t.tags = acct.Tags
+	if errors.Is(err, vault.ErrTooManyTags) {
+		// check has refused long tags already; too many shows only now.
+		return false, usageErr("cli.error.too_many_tags", data{"Max": vault.MaxTags}).wrap(err)
+	}
+	return changed, err
+}
+
+// note tells what the account's tags are now.
+func (t *tagFlags) note(a *app, label string) {
+	if len(t.tags) == 0 {
+		a.note("cli.note.tags_cleared", data{"Label": label})
+		return
+	}
+	a.note("cli.note.tags_set", data{"Label": label, "Tags": strings.Join(t.tags, ", ")})
 }
 
 // printJSON prints exactly one JSON value, indented, on stdout.

@@ -550,8 +550,9 @@ func (a *app) accountSetCommand() *cobra.Command {
 	var offset int
 	var lockoutDur string
 	var pinned bool
+	var tags tagFlags
 	cmd := &cobra.Command{
-		Use:   "set ACCOUNT [--needs-two-devices[=true|false]] [--clock-offset SECONDS] [--lockout-duration DURATION] [--pinned[=true|false]]",
+		Use:   "set ACCOUNT [--needs-two-devices[=true|false]] [--clock-offset SECONDS] [--lockout-duration DURATION] [--pinned[=true|false]] [--tag TAGS] [--add-tag TAGS] [--remove-tag TAGS]",
 		Short: "Change an account's settings",
 		Long: `Change ACCOUNT's settings; only the flags given change.
 
@@ -572,12 +573,15 @@ after wrong passwords lasts, for "mamori lockout"; 0 restores the default,
 one hour.
 
 --pinned puts the account first in "mamori list" and the app, and in the
-app's system tray menu; --pinned=false unpins it.`,
+app's system tray menu; --pinned=false unpins it.` + tagHelp,
 		Args: exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			f := cmd.Flags()
-			if !f.Changed("needs-two-devices") && !f.Changed("clock-offset") && !f.Changed("lockout-duration") && !f.Changed("pinned") {
+			if !f.Changed("needs-two-devices") && !f.Changed("clock-offset") && !f.Changed("lockout-duration") && !f.Changed("pinned") && !tags.changed(cmd) {
 				return usageErr("cli.error.account_no_settings", nil).withHint("cli.hint.help", data{"Command": cmd.CommandPath()})
+			}
+			if err := tags.check(); err != nil {
+				return err
 			}
 			if f.Changed("clock-offset") {
 				if err := trouble.ValidateOffset(offset); err != nil {
@@ -621,6 +625,11 @@ app's system tray menu; --pinned=false unpins it.`,
 					acct.Pinned = pinned
 					changed = append(changed, "pinned")
 				}
+				if c, err := tags.apply(cmd, acct, now); err != nil {
+					return err
+				} else if c {
+					changed = append(changed, "tags")
+				}
 				for _, f := range phone.Readiness(v.Bindings()) {
 					if f.AccountID == acct.ID && f.Code == phone.FindingOneDevice {
 						finding = &f
@@ -656,6 +665,8 @@ app's system tray menu; --pinned=false unpins it.`,
 					a.note("cli.note.account_pinned", data{"Label": label})
 				case c == "pinned":
 					a.note("cli.note.account_unpinned", data{"Label": label})
+				case c == "tags":
+					tags.note(a, label)
 				}
 			}
 			if finding != nil && f.Changed("needs-two-devices") {
@@ -668,5 +679,6 @@ app's system tray menu; --pinned=false unpins it.`,
 	cmd.Flags().IntVar(&offset, "clock-offset", 0, "make the account's codes for the time plus SECONDS (0: none)")
 	cmd.Flags().StringVar(&lockoutDur, "lockout-duration", "", `how long the service's lockout lasts ("3h"; 0: one hour)`)
 	cmd.Flags().BoolVar(&pinned, "pinned", false, "put the account first in lists and the tray menu")
+	tags.register(cmd)
 	return cmd
 }
