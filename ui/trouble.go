@@ -297,10 +297,21 @@ func (v *view) troubleHistory(a *vault.Account) fyne.CanvasObject {
 // account can be tried again. Nothing happens while the vault is locked;
 // the notification comes after unlocking.
 func (v *view) checkLockouts(now time.Time) {
+	st := v.troubleUI()
 	if v.vault == nil {
+		// Locked (or not open yet): a lockout seen before still gets its
+		// notification, but without the account's name, which locking
+		// hides.
+		for k := range st.active {
+			if until := time.Unix(0, k.until); !now.Before(until) {
+				delete(st.active, k)
+				v.app.SendNotification(fyne.NewNotification(
+					v.msg.T("ui.trouble.notify.title"),
+					v.msg.T("ui.trouble.notify.body_locked", map[string]any{"Until": v.troubleWhen(until)})))
+			}
+		}
 		return
 	}
-	st := v.troubleUI()
 	for i := range v.vault.Accounts {
 		a := &v.vault.Accounts[i]
 		if a.Lockout == nil {

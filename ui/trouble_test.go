@@ -201,11 +201,14 @@ func TestTroubleLockoutIsRecordedAndNotifiedOnce(t *testing.T) {
 		t.Fatalf("notified before the lock lifted: %+v", counter.sent)
 	}
 
-	// Past the end: one notification, however many ticks follow.
+	// Past the end: one notification, however many ticks follow. The
+	// person is at the computer (no idle lock).
 	clock = until.Add(time.Second)
+	v.touch()
 	v.tick()
 	v.tick()
 	clock = clock.Add(time.Minute)
+	v.touch()
 	v.tick()
 	if len(counter.sent) != 1 {
 		t.Fatalf("%d notifications, want 1", len(counter.sent))
@@ -227,7 +230,7 @@ func TestTroubleLockoutIsRecordedAndNotifiedOnce(t *testing.T) {
 	requireText(t, w, "lockout cleared", "lockout recorded, should lift at "+v.troubleWhen(until))
 }
 
-func TestTroubleLockoutNotifiesOnlyWhileTheVaultIsOpen(t *testing.T) {
+func TestTroubleLockoutNotifiesWithoutTheNameWhileLocked(t *testing.T) {
 	store := newStore(t, nil)
 	addAccounts(t, store, testAccount{"GitHub", "alice", otp.TOTP, 6, ""})
 	v, w := open(t, store)
@@ -241,17 +244,29 @@ func TestTroubleLockoutNotifiesOnlyWhileTheVaultIsOpen(t *testing.T) {
 		t.Fatalf("default lockout not an hour: %+v", a.Lockout)
 	}
 
+	// Locked by hand (or idle) while waiting: the notification still
+	// comes, once, and names no account.
 	v.lock()
-	clock = at59.Add(2 * time.Hour)
+	clock = at59.Add(30 * time.Minute)
 	v.tick()
 	if len(counter.sent) != 0 {
-		t.Fatalf("notified while locked: %+v", counter.sent)
+		t.Fatalf("notified before the lock lifted: %+v", counter.sent)
 	}
+	clock = at59.Add(2 * time.Hour)
+	v.tick()
+	v.tick()
+	if len(counter.sent) != 1 {
+		t.Fatalf("%d notifications while locked, want 1", len(counter.sent))
+	}
+	if n := counter.sent[0]; strings.Contains(n.Content, "GitHub") || strings.Contains(n.Content, "alice") || !strings.Contains(n.Content, "Unlock Mamori") {
+		t.Errorf("notification while locked: %+v", n)
+	}
+	// Unlocking does not notify the same lockout again.
 	v.reload()
 	v.tick()
 	v.tick()
 	if len(counter.sent) != 1 {
-		t.Errorf("%d notifications after unlocking, want 1", len(counter.sent))
+		t.Errorf("%d notifications after unlocking, want still 1", len(counter.sent))
 	}
 }
 
