@@ -132,7 +132,7 @@ func TestImportListThenAegisCountsDuplicates(t *testing.T) {
 }
 
 func TestImportEncryptedAskesThePassword(t *testing.T) {
-	for _, name := range []string{"aegis-encrypted.json", "2fas-encrypted.2fas", "ente-encrypted-cheap.json"} {
+	for _, name := range []string{"aegis-encrypted.json", "2fas-encrypted.2fas", "ente-encrypted-cheap.json", "bitwarden-encrypted.json"} {
 		t.Run(name, func(t *testing.T) {
 			store := newStore(t, nil)
 			addAccounts(t, store, testAccount{"Example", "carol", otp.TOTP, 6, ""})

@@ -1,7 +1,9 @@
 package importer
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -18,8 +20,10 @@ import (
 // The item's name stands in for an issuer, and login.username for an
 // account name, where the totp value has none.
 //
-// Bitwarden's encrypted exports ("encrypted": true, account- or
-// password-protected) are refused with ErrUnsupportedEncryption.
+// A password-protected export ("encrypted": true, "passwordProtected":
+// true) holds such an export encrypted; see bitwarden_encrypted.go. The
+// account-restricted one ("encrypted": true alone) is refused with
+// ErrUnsupportedEncryption.
 
 type bitwardenFile struct {
 	Encrypted bool              `json:"encrypted"`
@@ -42,9 +46,34 @@ func (p *parser) bitwarden(data []byte) error {
 	}
 	if f.Encrypted {
 		p.res.Encrypted = true
-		return fmt.Errorf("%w: export from bitwarden again as json, not encrypted json", ErrUnsupportedEncryption)
+		var prot bitwardenProtection
+		if err := decodeJSON(data, &prot); err != nil {
+			return err
+		}
+		if !prot.PasswordProtected {
+			return fmt.Errorf("%w: a bitwarden account-restricted export opens only in the bitwarden account that made it", ErrUnsupportedEncryption)
+		}
+		plain, err := p.bitwardenDecrypt(&prot)
+		if err != nil {
+			return err
+		}
+		var inner bitwardenFile
+		if err := decodeJSON(bytes.TrimPrefix(plain, utf8BOM), &inner); err != nil {
+			// Line numbers of decrypted content mean nothing to the user.
+			return fmt.Errorf("%w (in the decrypted export)", errors.Unwrap(err))
+		}
+		if inner.Encrypted {
+			return malformed("the decrypted bitwarden export is encrypted again")
+		}
+		f = inner
 	}
-	for i, raw := range f.Items {
+	p.bitwardenItems(f.Items)
+	return nil
+}
+
+// bitwardenItems reads the items of an unencrypted export.
+func (p *parser) bitwardenItems(items []json.RawMessage) {
+	for i, raw := range items {
 		pos := Position{Entry: i + 1}
 		var it bitwardenItem
 		if err := decodeEntry(raw, &it); err != nil {
@@ -62,7 +91,6 @@ func (p *parser) bitwarden(data []byte) error {
 		}
 		p.add(pos, a)
 	}
-	return nil
 }
 
 // A Proton Authenticator export is

@@ -40,8 +40,11 @@
 //     AES-256-GCM);
 //   - Ente Auth's encrypted export (Argon2id, libsodium secretstream
 //     XChaCha20-Poly1305);
-//   - Bitwarden JSON exports (unencrypted), Proton Authenticator JSON
-//     exports, and KeePassXC CSV and KeePass XML exports.
+//   - Bitwarden JSON exports, plain or password-protected (PBKDF2-SHA256
+//     or Argon2id, AES-256-CBC with HMAC-SHA256; an account-restricted
+//     export needs the Bitwarden account's key and is refused);
+//   - Proton Authenticator JSON exports, and KeePassXC CSV and KeePass XML
+//     exports.
 //
 // Each format's layout is described beside the code that reads it.
 //

@@ -14,7 +14,8 @@ import (
 
 // encryptedFixtures are the committed password-encrypted exports, all
 // opened by fixturePassword.
-var encryptedFixtures = []string{"aegis-encrypted.json", "2fas-encrypted.2fas", "ente-encrypted.json"}
+var encryptedFixtures = []string{"aegis-encrypted.json", "2fas-encrypted.2fas", "ente-encrypted.json",
+	"bitwarden-encrypted.json", "bitwarden-encrypted-argon2.json"}
 
 // TestPassphrase checks how each encrypted format asks for its password:
 // once, and every way the answer can be unusable.
@@ -232,7 +233,7 @@ func TestEncryptedRoundTrip(t *testing.T) {
 // TestKDFLimit checks that a file's key-derivation parameters are checked
 // against the cap before the password is asked for.
 func TestKDFLimit(t *testing.T) {
-	for _, file := range []string{"aegis-encrypted.json", "ente-encrypted.json"} {
+	for _, file := range []string{"aegis-encrypted.json", "ente-encrypted.json", "bitwarden-encrypted.json", "bitwarden-encrypted-argon2.json"} {
 		asked := false
 		_, err := Parse(readFixture(t, file), Options{
 			Passphrase: func() (string, error) { asked = true; return fixturePassword, nil },

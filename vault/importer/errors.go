@@ -61,9 +61,9 @@ var (
 	ErrCorrupt = errors.New("importer: the encrypted export is truncated or has been tampered with")
 
 	// ErrUnsupportedEncryption means the export is encrypted in a way this
-	// package cannot open (a Bitwarden encrypted export, an Aegis vault
-	// with no password slot). Export it again without encryption, or in
-	// another supported format.
+	// package cannot open (a Bitwarden account-restricted export, an Aegis
+	// vault with no password slot). Export it again protected by a
+	// password, without encryption, or in another supported format.
 	ErrUnsupportedEncryption = errors.New("importer: this kind of encrypted export cannot be imported")
 
 	// ErrUnsupported is the Skip reason for a well-formed entry Mamori

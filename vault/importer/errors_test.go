@@ -191,7 +191,11 @@ func TestParseErrors(t *testing.T) {
 		{name: "ente short data", data: enteJSON(8192, 1, 16, 24, 10), want: []error{ErrCorrupt}},
 
 		// Bitwarden, Proton
-		{name: "bitwarden encrypted", data: `{"encrypted":true,"passwordProtected":true,"encKeyValidation_DO_NOT_EDIT":"x","data":"y"}`,
+		{name: "bitwarden protected, no salt", data: `{"encrypted":true,"passwordProtected":true,"encKeyValidation_DO_NOT_EDIT":"x","data":"y"}`,
+			want: []error{ErrMalformed}},
+		{name: "bitwarden protected, bad strings", data: `{"encrypted":true,"passwordProtected":true,"salt":"s","kdfType":0,"kdfIterations":5000,` +
+			`"encKeyValidation_DO_NOT_EDIT":"2.` + leak + `|x|y","data":"y"}`, want: []error{ErrMalformed}},
+		{name: "bitwarden account restricted", data: `{"encrypted":true,"encKeyValidation_DO_NOT_EDIT":"x","items":[]}`,
 			want: []error{ErrUnsupportedEncryption}},
 		{name: "bitwarden bad totp", data: `{"encrypted":false,"items":[{"name":"a","login":{"totp":"` + leak + `!"}}]}`,
 			want: []error{otp.ErrBadSecret}, pos: &Position{Entry: 1}},

@@ -63,7 +63,8 @@ func checkFuzzResult(t *testing.T, format Format, res Result, err error) {
 }
 
 // TestWriteFuzzSeeds writes the seed corpus from the fixtures (and an
-// Aegis vault encrypted with parameters cheap enough to fuzz).
+// Aegis vault and Bitwarden exports encrypted with parameters cheap enough
+// to fuzz).
 func TestWriteFuzzSeeds(t *testing.T) {
 	if !*update {
 		t.Skip("run with -update to rewrite the fuzz seeds")
@@ -81,6 +82,8 @@ func TestWriteFuzzSeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	seeds["aegis-encrypted-cheap"] = aegisEncrypt(t, a.DB, fixturePassword, 1<<10, 8, 1, false)
+	seeds["bitwarden-encrypted-cheap"] = bitwardenEncrypt(t, readFixture(t, "bitwarden.json"), fixturePassword, bwPBKDF2Cheap)
+	seeds["bitwarden-encrypted-argon2-cheap"] = bitwardenEncrypt(t, readFixture(t, "bitwarden.json"), fixturePassword, bwArgon2Cheap)
 
 	dir := filepath.Join("testdata", "fuzz", "FuzzDetectParse")
 	if err := os.MkdirAll(dir, 0o755); err != nil {

@@ -36,7 +36,8 @@ const (
 	// FormatEnteEncrypted is Ente Auth's encrypted export (JSON with
 	// kdfParams and encryptedData).
 	FormatEnteEncrypted Format = "ente-encrypted"
-	// FormatBitwarden is a Bitwarden JSON export (unencrypted).
+	// FormatBitwarden is a Bitwarden JSON export, plain or
+	// password-protected.
 	FormatBitwarden Format = "bitwarden"
 	// FormatProton is a Proton Authenticator JSON export.
 	FormatProton Format = "proton"

@@ -24,7 +24,7 @@ func detectJSON(text []byte) Format {
 	case has("kdfParams") || has("encryptedData") && has("encryptionNonce"):
 		return FormatEnteEncrypted
 	case has("items") && (has("folders") || has("encrypted") || has("collections")),
-		has("encrypted") && has("encKeyValidation_DO_NOT_EDIT"):
+		has("encrypted") && (has("encKeyValidation_DO_NOT_EDIT") || has("passwordProtected")):
 		return FormatBitwarden
 	case has("entries") && has("version"):
 		return FormatProton

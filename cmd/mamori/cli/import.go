@@ -75,7 +75,8 @@ func (a *app) importCommand() *cobra.Command {
   aegis              an Aegis vault export, plain or password-encrypted
   2fas               a 2FAS backup (.2fas), plain or password-encrypted
   ente-encrypted     Ente Auth's encrypted export (its plain export is a list)
-  bitwarden          a Bitwarden JSON export (not encrypted)
+  bitwarden          a Bitwarden JSON export, plain or password-protected
+                     (an "account restricted" export cannot be read)
   proton             a Proton Authenticator JSON export
   keepassxc-csv      a KeePassXC CSV export
   keepassxc-xml      a KeePass or KeePassXC XML export
@@ -301,7 +302,11 @@ func (a *app) importError(err error, res importer.Result, src string, prompted b
 		return failure("cli.error.import_corrupt", d).withHint("cli.hint.export_again", d).wrap(err)
 	case errors.Is(err, importer.ErrUnsupportedEncryption):
 		d["Detail"] = detailOf(err, importer.ErrUnsupportedEncryption)
-		return failure("cli.error.import_unsupported_encryption", d).withHint("cli.hint.export_unencrypted", d).wrap(err)
+		hint := "cli.hint.export_unencrypted"
+		if res.Format == importer.FormatBitwarden {
+			hint = "cli.hint.bitwarden_password_protected"
+		}
+		return failure("cli.error.import_unsupported_encryption", d).withHint(hint, d).wrap(err)
 	case errors.Is(err, importer.ErrMalformed):
 		d["Detail"] = detailOf(err, importer.ErrMalformed)
 		return failure("cli.error.import_malformed", d).withHint("cli.hint.export_again", d).wrap(err)

@@ -190,16 +190,25 @@ func TestImportLists(t *testing.T) {
 }
 
 func TestImportEncryptedExports(t *testing.T) {
-	want := []string{"GitHub: alice", "みずほ銀行: 山田太郎", "Example HOTP: bob", "Steam: gaben"}
-	for _, name := range []string{"aegis-encrypted.json", "2fas-encrypted.2fas"} {
-		t.Run(name, func(t *testing.T) {
+	four := []string{"GitHub: alice", "みずほ銀行: 山田太郎", "Example HOTP: bob", "Steam: gaben"}
+	for _, tc := range []struct {
+		file, format string
+		want         []string
+	}{
+		{"aegis-encrypted.json", "Aegis", four},
+		{"2fas-encrypted.2fas", "2FAS", four},
+		{"bitwarden-encrypted.json", "Bitwarden", append(four[:4:4], "Mail: carol@example.com")},
+		{"bitwarden-encrypted-argon2.json", "Bitwarden", append(four[:4:4], "Mail: carol@example.com")},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
 			h := newHarness(t)
 			for _, s := range fixtureSecrets {
 				h.addSecret(s)
 			}
 			h.addSecret(fixturePassword)
-			path := importFixture(name)
-			format := map[string]string{"aegis-encrypted.json": "Aegis", "2fas-encrypted.2fas": "2FAS"}[name]
+			path := importFixture(tc.file)
+			format, want := tc.format, tc.want
+			count := fmt.Sprintf("%d account(s)", len(want))
 
 			// No password anywhere: a clear error naming the variable; nothing changes.
 			h.fails(exitFailure, []string{path + " is an encrypted " + format + " export, and there is no terminal to ask for its password",
@@ -217,7 +226,7 @@ func TestImportEncryptedExports(t *testing.T) {
 			r := h.ok("", "import", path)
 			if tty.asked != 2 || !strings.Contains(r.stderr, "Password of the encrypted "+format+" export:") ||
 				!strings.Contains(r.stderr, "does not open the export; try again") ||
-				!strings.Contains(r.stderr, "as "+format+" (encrypted): 4 account(s)") {
+				!strings.Contains(r.stderr, "as "+format+" (encrypted): "+count) {
 				t.Errorf("asked %d times:\n%s", tty.asked, r.stderr)
 			}
 			if got := h.labels(); fmt.Sprint(got) != fmt.Sprint(want) {
@@ -232,11 +241,37 @@ func TestImportEncryptedExports(t *testing.T) {
 			h.tty = nil
 			h.env[envImportPassphrase] = fixturePassword
 			r = h.ok("", "import", path)
-			if !strings.Contains(r.stderr, "imported 0 account(s); 4 already in the vault") {
+			if !strings.Contains(r.stderr, fmt.Sprintf("imported 0 account(s); %d already in the vault", len(want))) {
 				t.Errorf("second import:\n%s", r.stderr)
 			}
 			h.sameSnapshot(before, "import of duplicates")
 		})
+	}
+}
+
+// TestImportBitwardenAccountRestricted: Bitwarden's other encrypted
+// export needs the account's own key; the error says to export it again
+// password-protected, asks for no password, and imports nothing.
+func TestImportBitwardenAccountRestricted(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "bitwarden_encrypted_export.json")
+	os.WriteFile(path, []byte(`{"encrypted": true, "encKeyValidation_DO_NOT_EDIT": "2.AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=",
+  "folders": [], "items": [{"type": 1, "name": "2.AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAA==|AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="}]}`), 0o600)
+	for _, tc := range []struct {
+		lang string
+		want []string
+	}{
+		{"en_US.UTF-8", []string{path + " is encrypted in a way Mamori cannot open (a bitwarden account-restricted export", "nothing was imported",
+			`hint: export again from Bitwarden choosing the .json (Encrypted) format with the "Password protected" type`}},
+		{"ja_JP.UTF-8", []string{"は Mamori が開けない方式で暗号化されています", "種類をパスワード保護にするか"}},
+	} {
+		h := newHarness(t)
+		h.env["LANG"] = tc.lang
+		tty := &scriptedTTY{lines: []string{fixturePassword}}
+		h.tty = tty
+		h.fails(exitFailure, tc.want, "", "import", path)
+		if tty.asked != 0 || len(h.snapshot()) != 0 {
+			t.Errorf("%s: asked %d times; vault %v", tc.lang, tty.asked, h.snapshot())
+		}
 	}
 }
 
