@@ -29,8 +29,7 @@ type page struct {
 
 // accountTab is one tab of an account's page.
 type accountTab struct {
-	key  string        // translation key of the tab's title
-	icon fyne.Resource // the tab's icon
+	key string // translation key of the tab's title
 	// build makes the tab's content for account a, or returns nil when
 	// the tab has nothing to offer.
 	build func(v *view, a *vault.Account) fyne.CanvasObject
@@ -39,11 +38,11 @@ type accountTab struct {
 // accountTabs are the tabs of an account's page, in order.
 func accountTabs() []accountTab {
 	return []accountTab{
-		{"ui.tab.account", theme.AccountIcon(), (*view).accountTab},
-		{"ui.tab.backup", theme.ListIcon(), (*view).backupTab},
-		{"ui.tab.phones", theme.MailComposeIcon(), (*view).phonesTab},
-		{"ui.tab.recovery", theme.DocumentIcon(), (*view).recoveryTab},
-		{"ui.tab.trouble", theme.HelpIcon(), (*view).troubleTab},
+		{"ui.tab.account", (*view).accountTab},
+		{"ui.tab.backup", (*view).backupTab},
+		{"ui.tab.phones", (*view).phonesTab},
+		{"ui.tab.recovery", (*view).recoveryTab},
+		{"ui.tab.trouble", (*view).troubleTab},
 	}
 }
 
@@ -111,7 +110,9 @@ func (v *view) openAccount(id string) {
 		tabs := container.NewAppTabs()
 		for _, t := range accountTabs() {
 			if content := t.build(v, a); content != nil {
-				tabs.Append(container.NewTabItemWithIcon(v.msg.T(t.key), t.icon, content))
+				// Titles without icons: five tabs fit across the window
+				// in both languages.
+				tabs.Append(container.NewTabItem(v.msg.T(t.key), content))
 			}
 		}
 		if p.tab < len(tabs.Items) {

@@ -30,7 +30,7 @@ func TestReadinessListsSMSOnlyAccountsUntilTheyHaveBackupCodes(t *testing.T) {
 	if n := len(v.pages); n != 2 || v.pages[1].title() != "Amazon: taro@example.com" {
 		t.Fatalf("%d pages; the window shows %q", n, textsOf(w))
 	}
-	if tab := phSelectedTab(w); tab != "Phones and devices" {
+	if tab := phSelectedTab(w); tab != "Phones" {
 		t.Errorf("the account's page opened on its %q tab", tab)
 	}
 	tapButton(t, w, "Back")

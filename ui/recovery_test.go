@@ -68,7 +68,7 @@ func TestRecoveryFormSavesAndReloadsEveryField(t *testing.T) {
 	addAccounts(t, store, testAccount{"Example", "taro", otp.TOTP, 6, ""})
 	v, w := open(t, store)
 	id := v.accounts[0].ID
-	openTabOf(t, v, w, id, "Recovery details")
+	openTabOf(t, v, w, id, "Recovery")
 	requireText(t, w, "There is deliberately no password field.")
 	// No field is for a password, in either language.
 	for _, lang := range []string{assets.LangEnglish, assets.LangJapanese} {
@@ -148,7 +148,7 @@ func TestRecoveryFormRefusesBadInput(t *testing.T) {
 			addAccounts(t, store, testAccount{"Example", "taro", otp.TOTP, 6, ""})
 			v, w := open(t, store)
 			id := v.accounts[0].ID
-			openTabOf(t, v, w, id, "Recovery details")
+			openTabOf(t, v, w, id, "Recovery")
 			entryUnderLabel(t, w, v.msg.T("ui.recovery.public_name")).SetText("たろう")
 			entryUnderLabel(t, w, v.msg.T(tt.label)).SetText(tt.text)
 			tapButton(t, w, "Save")
@@ -172,7 +172,7 @@ func TestRecoveryRequestInBothLanguages(t *testing.T) {
 	}
 	v, w := open(t, store)
 	id := v.accounts[0].ID
-	openTabOf(t, v, w, id, "Recovery details")
+	openTabOf(t, v, w, id, "Recovery")
 	tapButton(t, w, "Prepare a recovery request")
 	requireFitsIn560(t, w)
 	requireText(t, w, "Recovery request", "Support phone: 0120-000-000 (平日 9:00〜18:00)", "Support page: https://example.com/support")
@@ -232,7 +232,7 @@ func TestPrepareSavesEditsFirst(t *testing.T) {
 	addAccounts(t, store, testAccount{"Example", "taro", otp.TOTP, 6, ""})
 	v, w := open(t, store)
 	id := v.accounts[0].ID
-	openTabOf(t, v, w, id, "Recovery details")
+	openTabOf(t, v, w, id, "Recovery")
 	entryUnderLabel(t, w, v.msg.T("ui.recovery.user_number")).SetText("U-42")
 	tapButton(t, w, "Prepare a recovery request")
 	if got := savedRecovery(t, store, id).UserNumber; got != "U-42" {
@@ -280,13 +280,13 @@ func TestBackupAndRecoveryTabsInJapanese(t *testing.T) {
 		}
 	}
 
-	openTabOf(t, v, w, id, "バックアップコード")
+	openTabOf(t, v, w, id, "バックアップ")
 	requireText(t, w, "未使用のコード：4 個中 3 個", "未使用のコードが残り 3 個です", "次の未使用コードをコピー", "差し替えた一覧")
 	openAllAccordions(w)
 	noKeys("the Backup codes tab")
 	captureTab(t, w, "/tmp/mamori-backup-ja.png")
 
-	openTabOf(t, v, w, id, "復旧用の情報")
+	openTabOf(t, v, w, id, "復旧情報")
 	requireText(t, w, "パスワードの欄はあえて設けていません。", "復旧依頼文を作成", "保存")
 	noKeys("the Recovery details tab")
 	captureTab(t, w, "/tmp/mamori-recovery-ja.png")
@@ -305,10 +305,10 @@ func TestBackupAndRecoveryTabsInJapanese(t *testing.T) {
 			id = a.ID
 		}
 	}
-	openTabOf(t, v, w, id, "バックアップコード")
+	openTabOf(t, v, w, id, "バックアップ")
 	requireText(t, w, "バックアップコードは未登録です", "コードを保存")
 	noKeys("the empty Backup codes tab")
-	openTabOf(t, v, w, id, "復旧用の情報")
+	openTabOf(t, v, w, id, "復旧情報")
 	tapButton(t, w, "復旧依頼文を作成")
 	requireText(t, w, "復旧用の情報がまだ登録されていないため")
 	noKeys("an empty recovery request")
