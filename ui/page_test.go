@@ -2,11 +2,13 @@ package ui
 
 import (
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/otp"
+	"github.com/mamori-app/mamori/vault/trouble"
 )
 
 func TestPagesOpenOverTheListAndGoBack(t *testing.T) {
@@ -83,5 +85,48 @@ func TestAPageOfADeletedAccountSaysSo(t *testing.T) {
 	tapButton(t, w, "Back")
 	if v.mode != modeEmpty {
 		t.Errorf("Back from a deleted account's page: mode %d", v.mode)
+	}
+}
+
+func TestRowsWarnOfLockoutsAndLowBackupCodes(t *testing.T) {
+	store := newStore(t, nil)
+	addAccounts(t, store,
+		testAccount{"GitHub", "alice@example.com", otp.TOTP, 6, ""},
+		testAccount{"Example", "bob", otp.TOTP, 6, "JBSWY3DPEHPK3PXP"})
+	_, err := store.Update(func(vlt *vault.Vault) error {
+		a, err := vlt.Find("GitHub")
+		if err != nil {
+			return err
+		}
+		if err := a.Backup.Replace([]string{"1111-2222", "3333-4444", "5555-6666", "7777-8888"}, at59); err != nil {
+			return err
+		}
+		if _, _, err := a.Backup.UseNext(at59); err != nil {
+			return err
+		}
+		b, err := vlt.Find("Example")
+		if err != nil {
+			return err
+		}
+		b.Lockout = &trouble.Lockout{Since: at59, Until: at59.Add(time.Hour)}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, w := open(t, store)
+	if got := rowOf(t, w, "GitHub").note.Text; got != "3 backup codes left" {
+		t.Errorf("GitHub's row says %q", got)
+	}
+	want := "locked until " + at59.Add(time.Hour).Format("15:04")
+	if got := rowOf(t, w, "Example").note.Text; got != want {
+		t.Errorf("Example's row says %q, want %q", got, want)
+	}
+	// Once the lock should have lifted, the row says nothing more.
+	v.now = func() time.Time { return at59.Add(time.Hour) }
+	v.touch() // not idle: no lock
+	v.tick()
+	if got := rowOf(t, w, "Example").note.Text; got != "" {
+		t.Errorf("after the lock lifted, the row says %q", got)
 	}
 }

@@ -736,6 +736,9 @@ type accountRow struct {
 	// heading names the group (pinned, a tag, no tag) the row starts; hidden
 	// when it does not start one.
 	heading *widget.Label
+	// note warns about the account beside its login ID: a lock that has
+	// not lifted yet, backup codes running out; empty when all is well.
+	note *widget.Label
 }
 
 func newAccountRow(v *view) *accountRow {
@@ -761,6 +764,9 @@ func newAccountRow(v *view) *accountRow {
 	r.heading.SizeName = theme.SizeNameCaptionText
 	r.heading.Truncation = fyne.TextTruncateEllipsis
 	r.heading.Hide()
+	r.note = widget.NewLabel("")
+	r.note.Importance = widget.WarningImportance
+	r.note.SizeName = theme.SizeNameCaptionText
 	r.pin = widget.NewButtonWithIcon("", unpinnedIcon, func() { r.v.setPinned(r.acct.ID, !r.acct.Pinned) })
 	r.pin.Importance = widget.LowImportance
 	r.open = widget.NewButtonWithIcon("", theme.NavigateNextIcon(), func() { r.v.openAccount(r.acct.ID) })
@@ -775,7 +781,7 @@ func (r *accountRow) CreateRenderer() fyne.WidgetRenderer {
 		fyne.NewSize(widget.NewLabel("88 s").MinSize().Width, r.left.MinSize().Height), r.left))
 	code := container.NewCenter(container.New(&codeLayout{}, r.digits, r.after))
 	right := container.NewHBox(r.next, code, secs, container.NewCenter(r.copy), container.NewCenter(r.open))
-	names := container.NewVBox(r.issuer, r.name)
+	names := container.NewVBox(r.issuer, container.NewBorder(nil, nil, nil, r.note, r.name))
 	return widget.NewSimpleRenderer(container.NewBorder(r.heading, nil, container.NewCenter(r.pin), right, names))
 }
 
@@ -809,6 +815,7 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 	}
 	setText(r.issuer, issuer)
 	setText(r.name, name)
+	setText(r.note, rowNote(r.v.msg, a, now))
 	icon := unpinnedIcon
 	if a.Pinned {
 		icon = pinIcon
@@ -948,6 +955,20 @@ func (codeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 // setText changes a label's text only when it differs: setting it lays the
 // text out again, which a list of many rows does every second.
+// rowNote is the warning a list row shows beside the login ID, in msg's
+// language: a lock after wrong passwords that should not have lifted yet,
+// or a set of backup codes that is running low; "" when there is neither.
+// The account's page has the details.
+func rowNote(msg *assets.Catalog, a vault.Account, now time.Time) string {
+	switch {
+	case a.Lockout != nil && !a.Lockout.Lifted(now):
+		return msg.T("ui.row.locked", map[string]any{"Until": a.Lockout.Until.In(now.Location()).Format("15:04")})
+	case a.Backup.Total() > 0 && a.Backup.Low():
+		return msg.T("ui.row.backup_low", map[string]any{"Left": a.Backup.Remaining()})
+	}
+	return ""
+}
+
 func setText(l *widget.Label, s string) {
 	if l.Text != s {
 		l.SetText(s)

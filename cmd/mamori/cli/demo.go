@@ -64,10 +64,10 @@ func (a *app) openDemo() error {
 }
 
 // fillDemo puts the sample accounts in v, with enough around them for every
-// screen to have something to show: backup codes (one set nearly used up),
-// phone numbers (a VoIP number for SMS, an SMS-only account), a number
-// change in two weeks with accounts still to update, recovery details and a grid card.
-// All of it is made up.
+// screen to have something to show: tags (so the list shows groups), backup
+// codes (one set nearly used up), phone numbers (a VoIP number for SMS, an
+// SMS-only account), a number change in two weeks with accounts still to
+// update, recovery details and a grid card. All of it is made up.
 func fillDemo(v *vault.Vault, now time.Time) error {
 	for _, d := range demoAccounts {
 		key, err := otp.NewKey(d.typ, d.secret, d.alg, d.digits, 30, 0)
@@ -95,8 +95,14 @@ func fillDemo(v *vault.Vault, now time.Time) error {
 		return err
 	}
 	since := now.AddDate(-3, 0, 0)
+	tags := map[string]string{"GitHub": "仕事", "AWS root": "仕事", "みずほ銀行": "お金", "楽天証券": "お金", "ゆうちょ銀行": "お金"}
 	for i := range v.Accounts {
 		a := &v.Accounts[i]
+		if t, ok := tags[a.Issuer]; ok {
+			if _, err := a.SetTags([]string{t}, now); err != nil {
+				return err
+			}
+		}
 		switch a.Issuer {
 		case "GitHub":
 			codes := make([]string, 16)
