@@ -19,7 +19,7 @@ HEADLESS := CGO_ENABLED=0
 # The real app: cgo, GLFW and OpenGL.
 REAL := CGO_ENABLED=1
 
-.PHONY: help run test checks bench build screenshots screenshot deps-build deps-test deps-bench \
+.PHONY: help run test checks bench build screenshots screenshot deps-build deps-test deps-bench deps-screenshots \
 	fmt-check vet staticcheck test-headless test-keyring test-display test-package test-race \
 	smoke package clean
 
@@ -28,7 +28,7 @@ help:
 	@echo "make test        install test packages and run every check (see README)"
 	@echo "make bench       vault benchmarks, 'mamori code' against oathtool, and start-up"
 	@echo "                 time and memory with 300 accounts against KeePassXC"
-	@echo "make screenshots refresh docs/screenshots/main.png and main-ja.png from the real app"
+	@echo "make screenshots refresh docs/screenshots/ (the list, a grid card, backup codes) from the real app"
 	@echo "make package     bin/Mamori.tar.xz with fyne package (.desktop file, icon, binary)"
 
 run: deps-build build
@@ -55,10 +55,16 @@ bench: deps-bench build
 # sample accounts of scripts/lib.sh (made-up secrets), English and Japanese.
 SHOTS := SMOKE_ACCOUNTS=12 SMOKE_CAPTURE=window
 
-screenshots: deps-test build
-	@echo "==> refreshing docs/screenshots/main.png and main-ja.png from the real app under Xvfb"
+screenshots: deps-screenshots build
+	@echo "==> refreshing docs/screenshots/ from the real app under Xvfb"
 	$(SHOTS) SMOKE_OUT=docs/screenshots/main.png scripts/smoke.sh
 	$(SHOTS) SMOKE_LANG=ja_JP.UTF-8 SMOKE_OUT=docs/screenshots/main-ja.png scripts/smoke.sh
+	@# Pages of the demo vault, reached by clicks at 560×560 (scripts/tour.sh):
+	@# tools menu → grid cards → the card, a challenge typed; and Google's
+	@# backup codes tab.
+	scripts/tour.sh ja_JP.UTF-8 docs/screenshots/grid-ja.png 378,70 417,103 100,165 "type:A1 C3 J5"
+	scripts/tour.sh C.UTF-8 docs/screenshots/backup.png "type:google" 537,150 122,115
+	@echo "==> look at every picture in docs/screenshots/ before committing them"
 
 screenshot: screenshots
 
@@ -73,6 +79,10 @@ deps-test:
 deps-bench:
 	@echo "==> checking system packages for the benchmarks"
 	scripts/deps.sh bench
+
+deps-screenshots:
+	@echo "==> checking system packages for the screenshots"
+	scripts/deps.sh screenshots
 
 build:
 	@echo "==> building the real app (cgo, GLFW/OpenGL) into $(BIN)"

@@ -4,12 +4,13 @@
 #   scripts/deps.sh build   what the real (cgo) Fyne binary needs to compile
 #   scripts/deps.sh test    build + what `make test` runs the code against
 #   scripts/deps.sh bench   test + hyperfine and keepassxc
+#   scripts/deps.sh screenshots  test + xdotool, which clicks through the app
 #
 # Each package is checked with dpkg first; only the missing ones are installed,
 # with apt-get (through sudo when not root). Set MAMORI_NO_APT=1 to only check.
 set -euo pipefail
 
-usage() { echo "usage: $0 build|test|bench" >&2; exit 2; }
+usage() { echo "usage: $0 build|test|bench|screenshots" >&2; exit 2; }
 [[ $# -eq 1 ]] || usage
 
 # package -> why it is needed (printed when it gets installed)
@@ -37,17 +38,20 @@ declare -A why=(
   [desktop-file-utils]="desktop-file-validate checks the app's .desktop file"
   [hyperfine]="times 'mamori code' against oathtool"
   [keepassxc]="the password manager whose time to a window make bench compares with"
+  [xdotool]="clicks through the app's pages for make screenshots"
 )
 
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
 test=("${build[@]}" dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth xfonts-base
       x11-utils imagemagick oathtool age qrencode zbar-tools poppler-utils desktop-file-utils)
 bench=("${test[@]}" hyperfine keepassxc)
+screenshots=("${test[@]}" xdotool)
 
 case "$1" in
   build) want=("${build[@]}") ;;
   test) want=("${test[@]}") ;;
   bench) want=("${bench[@]}") ;;
+  screenshots) want=("${screenshots[@]}") ;;
   *) usage ;;
 esac
 
