@@ -32,9 +32,13 @@ func (v *view) askPassphrase(req vault.PassphraseRequest) (string, error) {
 // passphrase, or cancel. For a new key the passphrase is asked twice.
 func (v *view) showPassphraseDialog(req vault.PassphraseRequest, ok func(string), cancel func()) {
 	var intro string
+	title, okText := v.msg.T("ui.pass.title"), v.msg.T("ui.pass.ok")
 	switch {
 	case req.Reason == vault.ReasonNewFileKey:
+		// Nothing to unlock yet: the person is choosing how the new
+		// vault is protected.
 		intro = v.msg.T("ui.pass.new")
+		title, okText = v.msg.T("ui.pass.new_title"), v.msg.T("ui.pass.new_ok")
 	case req.Attempt > 1:
 		intro = v.msg.T("ui.pass.retry", map[string]any{"Attempt": req.Attempt})
 	default:
@@ -61,7 +65,7 @@ func (v *view) showPassphraseDialog(req vault.PassphraseRequest, ok func(string)
 	items = append(items, problem)
 
 	var d *dialog.ConfirmDialog
-	d = dialog.NewCustomConfirm(v.msg.T("ui.pass.title"), v.msg.T("ui.pass.ok"), v.msg.T("ui.cancel"),
+	d = dialog.NewCustomConfirm(title, okText, v.msg.T("ui.cancel"),
 		container.NewVBox(items...), func(confirmed bool) {
 			if !confirmed {
 				cancel()

@@ -373,7 +373,8 @@ func TestPassphraseDialog(t *testing.T) {
 	got = ""
 	v.showPassphraseDialog(vault.PassphraseRequest{Reason: vault.ReasonNewFileKey, Attempt: 1,
 		NoKeyring: errors.New("no Secret Service")}, func(p string) { got = p }, func() { cancelled = true })
-	requireText(t, w, "no usable system keyring", "no Secret Service")
+	requireText(t, w, "no usable system keyring", "no Secret Service",
+		"Protect your vault with a passphrase", "Use this passphrase")
 	es = entries()
 	if len(es) != 2 {
 		t.Fatalf("new-key dialog has %d passphrase fields, want 2", len(es))
