@@ -74,6 +74,9 @@ func (f *addForm) account(v *view) (vault.Account, string) {
 			return vault.Account{}, v.msg.T("ui.add.bad_uri", map[string]any{"Reason": otpReason(v.msg, err)})
 		}
 		a, err := vault.NewAccount(parsed.Issuer, parsed.Name, parsed.Key, v.now())
+		if errors.Is(err, vault.ErrLabelRequired) {
+			return vault.Account{}, v.msg.T("ui.add.uri_no_label")
+		}
 		if err != nil {
 			return vault.Account{}, v.msg.T("ui.add.bad_account", map[string]any{"Reason": err.Error()})
 		}

@@ -45,6 +45,14 @@ func TestAddFromAPastedURI(t *testing.T) {
 		t.Fatal("a bad link was added")
 	}
 
+	// A link without a name or issuer: said in the person's words, not Go's.
+	v.addForm.uri.SetText("otpauth://totp/?secret=" + rfcSecret)
+	v.addForm.uri.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
+	requireText(t, w, "names neither the service nor the login ID")
+	if hasText(w, "an account needs") || v.mode != modeEmpty {
+		t.Fatalf("a link without a label: the window shows %q", textsOf(w))
+	}
+
 	v.addForm.uri.SetText("otpauth://totp/%E3%81%BF%E3%81%9A%E3%81%BB%E9%8A%80%E8%A1%8C:taro?secret=" + rfcSecret + "&issuer=%E3%81%BF%E3%81%9A%E3%81%BB%E9%8A%80%E8%A1%8C")
 	tapButton(t, w, "Add")
 	if v.mode != modeList || v.list.Length() != 1 {

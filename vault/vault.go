@@ -106,6 +106,10 @@ type Account struct {
 	Tags []string `json:"tags,omitempty"`
 }
 
+// ErrLabelRequired means an account was given neither a name nor an issuer,
+// so a person could not tell it apart from the others.
+var ErrLabelRequired = errors.New("an account needs a name or an issuer")
+
 // ErrNotFound means no account (or grid card) matched a query.
 var ErrNotFound = errors.New("nothing matches")
 
@@ -156,7 +160,7 @@ func NewAccount(issuer, name string, key otp.Key, now time.Time) (Account, error
 	name = strings.TrimSpace(name)
 	issuer = strings.TrimSpace(issuer)
 	if name == "" && issuer == "" {
-		return Account{}, errors.New("an account needs a name or an issuer")
+		return Account{}, ErrLabelRequired
 	}
 	return Account{ID: newID(), Issuer: issuer, Name: name, OTP: key, Created: now.UTC(), Updated: now.UTC()}, nil
 }
