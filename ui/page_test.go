@@ -130,3 +130,25 @@ func TestRowsWarnOfLockoutsAndLowBackupCodes(t *testing.T) {
 		t.Errorf("after the lock lifted, the row says %q", got)
 	}
 }
+
+func TestRowsShowTheIssuersInitial(t *testing.T) {
+	for _, tc := range []struct{ label, want string }{
+		{"GitHub", "G"}, {"github", "G"}, {"みずほ銀行", "み"}, {"  ａｗｓ", "Ａ"}, {"", "?"},
+	} {
+		got, col := badgeOf(tc.label)
+		if got != tc.want || col == nil {
+			t.Errorf("badgeOf(%q) = %q, %v; want %q", tc.label, got, col, tc.want)
+		}
+	}
+	// The same issuer gets the same colour however it is written.
+	if _, a := badgeOf("GitHub"); a != func() any { _, b := badgeOf("ＧＩＴＨＵＢ"); return b }() {
+		t.Error("GitHub and ＧＩＴＨＵＢ get different colours")
+	}
+
+	store := newStore(t, nil)
+	addAccounts(t, store, testAccount{"みずほ銀行", "taro", otp.TOTP, 6, ""})
+	_, w := open(t, store)
+	if got := rowOf(t, w, "みずほ銀行").badgeText.Text; got != "み" {
+		t.Errorf("the row's badge says %q", got)
+	}
+}

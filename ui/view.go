@@ -3,9 +3,12 @@ package ui
 import (
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"image/color"
 	"os"
+	"strings"
 	"time"
+	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -739,6 +742,10 @@ type accountRow struct {
 	// note warns about the account beside its login ID: a lock that has
 	// not lifted yet, backup codes running out; empty when all is well.
 	note *widget.Label
+	// badge is the issuer's initial on a coloured disc, so accounts are
+	// told apart at a glance.
+	badge     *canvas.Circle
+	badgeText *canvas.Text
 }
 
 func newAccountRow(v *view) *accountRow {
@@ -764,6 +771,10 @@ func newAccountRow(v *view) *accountRow {
 	r.heading.SizeName = theme.SizeNameCaptionText
 	r.heading.Truncation = fyne.TextTruncateEllipsis
 	r.heading.Hide()
+	r.badge = canvas.NewCircle(theme.Color(theme.ColorNamePrimary))
+	r.badgeText = canvas.NewText("", color.White)
+	r.badgeText.TextStyle = fyne.TextStyle{Bold: true}
+	r.badgeText.Alignment = fyne.TextAlignCenter
 	r.note = widget.NewLabel("")
 	r.note.Importance = widget.WarningImportance
 	r.note.SizeName = theme.SizeNameCaptionText
@@ -782,7 +793,10 @@ func (r *accountRow) CreateRenderer() fyne.WidgetRenderer {
 	code := container.NewCenter(container.New(&codeLayout{}, r.digits, r.after))
 	right := container.NewHBox(r.next, code, secs, container.NewCenter(r.copy), container.NewCenter(r.open))
 	names := container.NewVBox(r.issuer, container.NewBorder(nil, nil, nil, r.note, r.name))
-	return widget.NewSimpleRenderer(container.NewBorder(r.heading, nil, container.NewCenter(r.pin), right, names))
+	badge := container.NewGridWrap(fyne.NewSquareSize(theme.IconInlineSize()*1.6),
+		container.NewStack(r.badge, container.NewCenter(r.badgeText)))
+	left := container.NewHBox(container.NewCenter(r.pin), container.NewCenter(badge))
+	return widget.NewSimpleRenderer(container.NewBorder(r.heading, nil, left, right, names))
 }
 
 // rowHeights are the height of a list item and what a group heading adds.
@@ -816,6 +830,12 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 	setText(r.issuer, issuer)
 	setText(r.name, name)
 	setText(r.note, rowNote(r.v.msg, a, now))
+	if initial, col := badgeOf(issuer); initial != r.badgeText.Text {
+		r.badgeText.Text = initial
+		r.badge.FillColor = col
+		r.badgeText.Refresh()
+		r.badge.Refresh()
+	}
 	icon := unpinnedIcon
 	if a.Pinned {
 		icon = pinIcon
@@ -955,6 +975,26 @@ func (codeLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 
 // setText changes a label's text only when it differs: setting it lays the
 // text out again, which a list of many rows does every second.
+// badgeOf is the initial a row shows for label (its first letter, upper
+// case; a kanji or kana as it is) and the disc's colour, the same for the
+// same label every time.
+func badgeOf(label string) (string, color.Color) {
+	// Dark enough for white text, in both themes.
+	colors := [...]color.NRGBA{
+		{0x1e, 0x63, 0xb5, 0xff}, {0x2e, 0x7d, 0x32, 0xff}, {0xb2, 0x3c, 0x17, 0xff},
+		{0x6a, 0x1b, 0x9a, 0xff}, {0x00, 0x69, 0x7c, 0xff}, {0xad, 0x14, 0x57, 0xff},
+		{0x5d, 0x40, 0x37, 0xff}, {0x45, 0x5a, 0x64, 0xff},
+	}
+	label = strings.TrimSpace(label)
+	if label == "" {
+		return "?", colors[len(colors)-1]
+	}
+	first, _ := utf8.DecodeRuneInString(label)
+	h := fnv.New32a()
+	h.Write([]byte(vault.Fold(label)))
+	return strings.ToUpper(string(first)), colors[h.Sum32()%uint32(len(colors))]
+}
+
 // rowNote is the warning a list row shows beside the login ID, in msg's
 // language: a lock after wrong passwords that should not have lifted yet,
 // or a set of backup codes that is running low; "" when there is neither.
