@@ -417,6 +417,7 @@ func (v *view) updateStatus() {
 	if !v.loaded || v.now().Before(v.flashUntil) {
 		return
 	}
+	v.status.Importance = widget.LowImportance
 	n := len(v.accounts)
 	switch {
 	case len(v.shown) == 0:
@@ -433,6 +434,9 @@ func (v *view) updateStatus() {
 // flash shows msg in the status bar for a few seconds.
 func (v *view) flash(msg string) {
 	v.flashUntil = v.now().Add(flashFor)
+	// In the text colour, not the grey of the account count, so that
+	// "Copied" is seen.
+	v.status.Importance = widget.MediumImportance
 	v.status.SetText(msg)
 }
 
