@@ -82,6 +82,9 @@ func TestAPageOfADeletedAccountSaysSo(t *testing.T) {
 		t.Fatalf("mode %d after the account went", v.mode)
 	}
 	requireText(t, w, "no longer in the vault")
+	if hasText(w, "No account matches") {
+		t.Errorf("an empty vault under a page says no account matches: %q", textsOf(w))
+	}
 	tapButton(t, w, "Back")
 	if v.mode != modeEmpty {
 		t.Errorf("Back from a deleted account's page: mode %d", v.mode)

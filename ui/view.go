@@ -420,6 +420,9 @@ func (v *view) updateStatus() {
 	v.status.Importance = widget.LowImportance
 	n := len(v.accounts)
 	switch {
+	case n == 0:
+		// No accounts (a page open over the empty vault): nothing to count.
+		v.status.SetText("")
 	case len(v.shown) == 0:
 		v.status.SetText(v.msg.T("ui.no_match", map[string]any{"Query": v.query}))
 	case len(v.shown) < n:
