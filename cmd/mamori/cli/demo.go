@@ -3,6 +3,8 @@ package cli
 import (
 	"fmt"
 	"os"
+	"os/signal"
+	"syscall"
 	"time"
 
 	"github.com/mamori-app/mamori/gridcard"
@@ -43,6 +45,21 @@ func (a *app) openDemo() error {
 		return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
 	}
 	defer os.RemoveAll(dir)
+	// Stopped by a signal (Ctrl+C in the terminal, a session ending), the
+	// deferred removal would not run: remove the throwaway vault first.
+	stop := make(chan os.Signal, 1)
+	signal.Notify(stop, os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
+	defer signal.Stop(stop)
+	go func() {
+		if s, ok := <-stop; ok {
+			os.RemoveAll(dir)
+			code := 128 + 15
+			if n, isSys := s.(syscall.Signal); isSys {
+				code = 128 + int(n)
+			}
+			os.Exit(code)
+		}
+	}()
 	store := vault.NewStore(vault.Options{
 		Dir:              dir,
 		Keyring:          keystore.File,
