@@ -515,6 +515,13 @@ when the symptom has them.`,
 			if err != nil {
 				return err
 			}
+			if l != a.msg.Lang() {
+				// --lang: the notes and errors of this command too, so the
+				// output is in one language.
+				if m, err := assets.LoadCatalog(l); err == nil {
+					a.msg = m
+				}
+			}
 			if len(args) == 1 {
 				return a.listSymptoms(cmd, args[0], l, asJSON)
 			}

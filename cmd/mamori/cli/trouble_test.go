@@ -354,6 +354,11 @@ func TestTroubleCommand(t *testing.T) {
 	if !strings.Contains(r.stderr, "ticked step 1 of Amazon: taro@example.com's breach checklist") {
 		t.Errorf("tick: %s", r.stderr)
 	}
+	// --lang ja: the note about the tick is in Japanese too.
+	r = h.ok("", "trouble", "amazon", "breached", "--tick", "3", "--lang", "ja")
+	if !strings.Contains(r.stderr, "流出対応チェックリストの手順 3 にチェックを付けました") || strings.Contains(r.stderr, "ticked step") {
+		t.Errorf("tick with --lang ja: %s", r.stderr)
+	}
 	h.ok("", "trouble", "amazon", "breached", "--tick", "card")
 	r = h.ok("", "trouble", "amazon", "breached")
 	if !strings.Contains(r.stdout, " 1. [x] ") || !strings.Contains(r.stdout, "done on 2009-02-14 00:31") || !strings.Contains(r.stdout, " 6. [x] ") ||
