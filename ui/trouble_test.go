@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/assets"
@@ -504,6 +505,29 @@ func TestTroubleErrorNotes(t *testing.T) {
 	}
 	lookup.SetText("XYZ1")
 	requireText(t, w, "Nothing is known about XYZ1 yet")
+
+	// Removing the note asks first; No keeps it, Yes removes it.
+	remove := func() {
+		t.Helper()
+		for _, b := range buttonsOf(w) {
+			if b.Icon != nil && b.Icon.Name() == theme.DeleteIcon().Name() {
+				b.OnTapped()
+				return
+			}
+		}
+		t.Fatalf("no remove button; the window shows %q", textsOf(w))
+	}
+	remove()
+	tapTopButton(t, w, "No")
+	if a := troubleReload(t, store); len(a.ErrorNotes) != 1 {
+		t.Fatalf("No removed the note: %+v", a.ErrorNotes)
+	}
+	remove()
+	tapTopButton(t, w, "Yes")
+	if a := troubleReload(t, store); len(a.ErrorNotes) != 0 {
+		t.Fatalf("the note is still saved: %+v", a.ErrorNotes)
+	}
+	requireText(t, w, v.msg.T("ui.trouble.errors.none"))
 }
 
 func troubleLabels(w fyne.Window, prefix string) []*widget.Label {
