@@ -1,11 +1,15 @@
 package ui
 
 import (
+	"strings"
+	"time"
+
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
 	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/otp"
 )
 
 // Fyne's theme has no pin icon: these are drawn in the foreground colour.
@@ -48,19 +52,18 @@ func (v *view) setPinned(id string, pinned bool) {
 	})
 }
 
-// trayMenu is the system tray menu: the pinned accounts (a click copies the
-// current code, as in the window), then "Show Mamori" and "Quit". Locked or
-// not yet open, it lists no accounts.
+// trayMenu is the system tray menu: the pinned accounts with their current
+// codes (a click copies the code, as in the window; an HOTP code is never
+// shown there, since showing one uses it up), then "Show Mamori" and
+// "Quit". Locked or not yet open, it lists no accounts.
 func (v *view) trayMenu() *fyne.Menu {
 	var items []*fyne.MenuItem
-	if v.loaded {
-		for _, a := range v.accounts {
-			if !a.Pinned {
-				continue
-			}
-			id := a.ID
-			items = append(items, fyne.NewMenuItem(a.Label(), func() { v.copyFromTray(id) }))
+	for _, a := range v.trayAccounts() {
+		id, label := a.ID, a.Label()
+		if code := trayCode(a, v.now()); code != "" {
+			label = v.msg.T("ui.tray.item", map[string]any{"Label": label, "Code": groupCode(code)})
 		}
+		items = append(items, fyne.NewMenuItem(label, func() { v.copyFromTray(id) }))
 	}
 	if len(items) == 0 {
 		none := fyne.NewMenuItem(v.msg.T("ui.tray.none"), nil)
@@ -75,6 +78,45 @@ func (v *view) trayMenu() *fyne.Menu {
 	quit.IsQuit = true
 	items = append(items, fyne.NewMenuItemSeparator(), show, quit)
 	return fyne.NewMenu("Mamori", items...)
+}
+
+// trayAccounts are the accounts the tray menu lists: the pinned ones, while
+// the vault is open.
+func (v *view) trayAccounts() []vault.Account {
+	if !v.loaded {
+		return nil
+	}
+	var out []vault.Account
+	for _, a := range v.accounts {
+		if a.Pinned {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// trayCode is the code the tray shows for a at now: the current TOTP or
+// Steam code, "" for HOTP and accounts without a key.
+func trayCode(a vault.Account, now time.Time) string {
+	if !a.HasOTP() || a.OTP.Type == otp.HOTP {
+		return ""
+	}
+	code, err := a.Code(now)
+	if err != nil {
+		return ""
+	}
+	return code
+}
+
+// trayKey sums up what the tray menu shows at now, so that tick rebuilds the
+// menu only when a code or the list changes, not every second.
+func (v *view) trayKey(now time.Time) string {
+	var b strings.Builder
+	b.WriteString(v.msg.Lang())
+	for _, a := range v.trayAccounts() {
+		b.WriteString("|" + a.ID + ":" + a.Label() + ":" + trayCode(a, now))
+	}
+	return b.String()
 }
 
 // copyFromTray copies the current code of the account with id, through the
@@ -95,7 +137,15 @@ func (v *view) copyFromTray(id string) {
 // updateTray puts the current tray menu in the system tray, where the app
 // has one.
 func (v *view) updateTray() {
+	v.trayShown = v.trayKey(v.now())
 	if d, ok := v.app.(desktop.App); ok {
 		d.SetSystemTrayMenu(v.trayMenu())
+	}
+}
+
+// refreshTray puts a new menu in the tray when its codes have changed.
+func (v *view) refreshTray(now time.Time) {
+	if v.trayKey(now) != v.trayShown {
+		v.updateTray()
 	}
 }

@@ -114,17 +114,30 @@ func TestTrayMenuCopiesPinnedCodes(t *testing.T) {
 	)
 	v, w := open(t, store)
 	v.setPinned(v.accounts[1].ID, true)
+	want, err := v.accounts[0].Code(at59)
+	if err != nil {
+		t.Fatal(err)
+	}
 	m := v.trayMenu()
-	if got := strings.Join(menuLabels(m), "|"); got != "Steam: gamer|---|Show Mamori|Quit" {
+	if got := strings.Join(menuLabels(m), "|"); got != "Steam: gamer   "+groupCode(want)+"|---|Show Mamori|Quit" {
 		t.Fatalf("tray menu: %s", got)
 	}
 	if !m.Items[3].IsQuit {
 		t.Error("Quit is not marked as the quit item")
 	}
-	want, err := v.accounts[0].Code(at59)
-	if err != nil {
-		t.Fatal(err)
+	// The menu is rebuilt when the code changes, not every second.
+	shown := v.trayShown
+	v.tick()
+	if v.trayShown != shown {
+		t.Error("the tray menu was rebuilt though no code changed")
 	}
+	v.now = func() time.Time { return at59.Add(time.Second) }
+	v.touch()
+	v.tick()
+	if v.trayShown == shown {
+		t.Error("the tray menu kept the old code into the next period")
+	}
+	v.now = func() time.Time { return at59 }
 	m.Items[0].Action()
 	if got := v.app.Clipboard().Content(); got != want {
 		t.Fatalf("clipboard = %q after the tray item, want %q", got, want)
@@ -144,7 +157,7 @@ func TestTrayMenuCopiesPinnedCodes(t *testing.T) {
 	v.prefs.SetString(prefLanguage, "ja")
 	v.applyLanguage()
 	v.rebuild()
-	if got := strings.Join(menuLabels(v.trayMenu()), "|"); got != "Steam: gamer|---|Mamori を表示|終了" {
+	if got := strings.Join(menuLabels(v.trayMenu()), "|"); !strings.HasPrefix(got, "Steam: gamer   ") || !strings.HasSuffix(got, "|---|Mamori を表示|終了") {
 		t.Errorf("tray menu in Japanese: %s", got)
 	}
 	v.lock()

@@ -94,6 +94,8 @@ type view struct {
 	// rebuild (ui/trouble.go); nil until first used.
 	trouble *troubleState
 
+	trayShown string // what the tray menu shows (trayKey), to rebuild it when that changes
+
 	pages []*page  // the pages open over the list, the top one last
 	ticks []func() // what the top page updates every second
 
@@ -462,6 +464,7 @@ func (v *view) tick() {
 		fn()
 	}
 	v.checkIdle(now)
+	v.refreshTray(now)
 	v.checkLockouts(now)
 	if v.copiedCode != "" {
 		if d := v.clipboardDelay(); d > 0 && now.Sub(v.copiedAt) >= d {
