@@ -127,18 +127,7 @@ func shownIn(root fyne.CanvasObject) []fyne.CanvasObject {
 
 // shownTexts is textsOf without what is hidden.
 func shownTexts(w fyne.Window) []string {
-	var out []string
-	for _, o := range shownObjects(w) {
-		switch o := o.(type) {
-		case *canvas.Text:
-			out = append(out, o.Text)
-		case *widget.Label:
-			out = append(out, o.Text)
-		case *widget.Button:
-			out = append(out, o.Text)
-		}
-	}
-	return out
+	return textsIn(shownObjects(w))
 }
 
 func hasShown(w fyne.Window, want string) bool {
@@ -167,13 +156,7 @@ func tapShown(t *testing.T, w fyne.Window, text string) {
 }
 
 func entriesOf(w fyne.Window) []*widget.Entry {
-	var out []*widget.Entry
-	for _, o := range shownObjects(w) {
-		if e, ok := o.(*widget.Entry); ok {
-			out = append(out, e)
-		}
-	}
-	return out
+	return ofType[*widget.Entry](shownObjects(w))
 }
 
 // challengeEntry is the challenge box of a card's page.
