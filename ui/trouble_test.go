@@ -134,15 +134,31 @@ type troubleNotifyCounter struct {
 
 func (n *troubleNotifyCounter) SendNotification(x *fyne.Notification) { n.sent = append(n.sent, x) }
 
+// lockoutFixture is a window on the "Locked out" page of one account,
+// GitHub: alice, with a clock the test moves and the notifications counted.
+type lockoutFixture struct {
+	store   *vault.Store
+	v       *view
+	w       fyne.Window
+	counter *troubleNotifyCounter
+	clock   time.Time
+}
+
+func openLockout(t *testing.T) *lockoutFixture {
+	t.Helper()
+	f := &lockoutFixture{store: newStore(t, nil), clock: at59}
+	addAccounts(t, f.store, testAccount{"GitHub", "alice", otp.TOTP, 6, ""})
+	f.v, f.w = open(t, f.store)
+	f.counter = &troubleNotifyCounter{App: f.v.app}
+	f.v.app = f.counter
+	f.v.now = func() time.Time { return f.clock }
+	openTrouble(t, f.v, f.w, trouble.Locked)
+	return f
+}
+
 func TestTroubleLockoutIsRecordedAndNotifiedOnce(t *testing.T) {
-	store := newStore(t, nil)
-	addAccounts(t, store, testAccount{"GitHub", "alice", otp.TOTP, 6, ""})
-	v, w := open(t, store)
-	counter := &troubleNotifyCounter{App: v.app}
-	v.app = counter
-	clock := at59
-	v.now = func() time.Time { return clock }
-	openTrouble(t, v, w, trouble.Locked)
+	f := openLockout(t)
+	store, v, w, counter := f.store, f.v, f.w, f.counter
 
 	// Three hours, kept as the account's usual length.
 	for _, s := range widgetsShown[*widget.Select](w) {
@@ -167,7 +183,7 @@ func TestTroubleLockoutIsRecordedAndNotifiedOnce(t *testing.T) {
 	requireText(t, w, "It should lift at "+v.troubleWhen(until), "3:00:00 from now", v.msg.T("ui.trouble.lock.will_notify"))
 
 	// The countdown is live.
-	clock = at59.Add(time.Minute)
+	f.clock = at59.Add(time.Minute)
 	v.tick()
 	requireText(t, w, "2:59:00 from now")
 	if len(counter.sent) != 0 {
@@ -176,11 +192,11 @@ func TestTroubleLockoutIsRecordedAndNotifiedOnce(t *testing.T) {
 
 	// Past the end: one notification, however many ticks follow. The
 	// person is at the computer (no idle lock).
-	clock = until.Add(time.Second)
+	f.clock = until.Add(time.Second)
 	v.touch()
 	v.tick()
 	v.tick()
-	clock = clock.Add(time.Minute)
+	f.clock = f.clock.Add(time.Minute)
 	v.touch()
 	v.tick()
 	if len(counter.sent) != 1 {
@@ -204,14 +220,8 @@ func TestTroubleLockoutIsRecordedAndNotifiedOnce(t *testing.T) {
 }
 
 func TestTroubleLockoutNotifiesWithoutTheNameWhileLocked(t *testing.T) {
-	store := newStore(t, nil)
-	addAccounts(t, store, testAccount{"GitHub", "alice", otp.TOTP, 6, ""})
-	v, w := open(t, store)
-	counter := &troubleNotifyCounter{App: v.app}
-	v.app = counter
-	clock := at59
-	v.now = func() time.Time { return clock }
-	openTrouble(t, v, w, trouble.Locked)
+	f := openLockout(t)
+	store, v, w, counter := f.store, f.v, f.w, f.counter
 	tapButton(t, w, v.msg.T("ui.trouble.lock.record"))
 	if a := troubleReload(t, store); a.Lockout == nil || !a.Lockout.Until.Equal(at59.Add(time.Hour)) {
 		t.Fatalf("default lockout not an hour: %+v", a.Lockout)
@@ -220,12 +230,12 @@ func TestTroubleLockoutNotifiesWithoutTheNameWhileLocked(t *testing.T) {
 	// Locked by hand (or idle) while waiting: the notification still
 	// comes, once, and names no account.
 	v.lock()
-	clock = at59.Add(30 * time.Minute)
+	f.clock = at59.Add(30 * time.Minute)
 	v.tick()
 	if len(counter.sent) != 0 {
 		t.Fatalf("notified before the lock lifted: %+v", counter.sent)
 	}
-	clock = at59.Add(2 * time.Hour)
+	f.clock = at59.Add(2 * time.Hour)
 	v.tick()
 	v.tick()
 	if len(counter.sent) != 1 {
