@@ -10,7 +10,6 @@ import (
 	"testing"
 	"time"
 
-	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/mamori-app/mamori/vault"
@@ -392,17 +391,7 @@ func benchFilter(b *testing.B, tagOf func(i int) string) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	a := test.NewTempApp(b)
-	w := a.NewWindow("Mamori")
-	defer w.Close()
-	v := newView(a, w, store)
-	v.now = func() time.Time { return at59 }
-	v.async = func(f func()) { f() }
-	v.getenv = func(string) string { return "" }
-	v.applyLanguage()
-	v.rebuild()
-	w.Resize(fyne.NewSize(560, 560))
-	v.load()
+	v, _ := open(b, store)
 	if len(v.shown) != 5000 {
 		b.Fatalf("%d accounts shown", len(v.shown))
 	}

@@ -201,18 +201,11 @@ func (v *view) copyNextBackup(id string) {
 	now := v.now()
 	var copied backup.Code
 	var number, left, total int
-	v.save(func(vlt *vault.Vault) error {
-		a := vlt.Account(id)
-		if a == nil {
-			return vault.ErrNotFound
-		}
-		s := a.Backup.Clone()
+	v.saveBackup(id, now, func(s *backup.Set) error {
 		c, n, err := s.UseNext(now)
 		if err != nil {
 			return err
 		}
-		a.Backup = s
-		a.Updated = now.UTC()
 		copied, number, left, total = c, n, s.Remaining(), s.Total()
 		return nil
 	}, func(err error) {
@@ -250,19 +243,11 @@ func (v *view) markUsedForm(id string) fyne.CanvasObject {
 		}
 		now := v.now()
 		var number, left int
-		v.save(func(vlt *vault.Vault) error {
-			a := vlt.Account(id)
-			if a == nil {
-				return vault.ErrNotFound
-			}
-			s := a.Backup.Clone()
+		v.saveBackup(id, now, func(s *backup.Set) error {
 			if err := s.Use(code, now); err != nil {
 				return err
 			}
-			number = s.Current.Find(code)
-			a.Backup = s
-			a.Updated = now.UTC()
-			left = s.Remaining()
+			number, left = s.Current.Find(code), s.Remaining()
 			return nil
 		}, func(err error) {
 			if err != nil {
@@ -304,18 +289,8 @@ func (v *view) thresholdRow(id string, set backup.Set) fyne.CanvasObject {
 			return
 		}
 		now := v.now()
-		v.save(func(vlt *vault.Vault) error {
-			a := vlt.Account(id)
-			if a == nil {
-				return vault.ErrNotFound
-			}
-			s := a.Backup.Clone()
-			if err := s.SetLowThreshold(n); err != nil {
-				return err
-			}
-			a.Backup = s
-			a.Updated = now.UTC()
-			return nil
+		v.saveBackup(id, now, func(s *backup.Set) error {
+			return s.SetLowThreshold(n)
 		}, func(err error) {
 			if err != nil {
 				v.showProblem(v.backupError(err))
@@ -346,19 +321,9 @@ func (v *view) sheetForm(id string, set backup.Set) fyne.CanvasObject {
 	store := func(codes []string) {
 		now := v.now()
 		var voided int
-		v.save(func(vlt *vault.Vault) error {
-			a := vlt.Account(id)
-			if a == nil {
-				return vault.ErrNotFound
-			}
-			s := a.Backup.Clone()
+		v.saveBackup(id, now, func(s *backup.Set) error {
 			voided = s.Total()
-			if err := s.Replace(codes, now); err != nil {
-				return err
-			}
-			a.Backup = s
-			a.Updated = now.UTC()
-			return nil
+			return s.Replace(codes, now)
 		}, func(err error) {
 			if err != nil {
 				fail(v.backupError(err))
@@ -469,3 +434,16 @@ func backupWhen(t time.Time) string { return t.Local().Format("2006-01-02 15:04"
 
 // backupDay is the day a sheet was recorded or replaced, in local time.
 func backupDay(t time.Time) string { return t.Local().Format("2006-01-02") }
+
+// saveBackup applies change to a copy of the backup codes of account id and,
+// when it succeeds, saves the copy as the account's codes; as saveAccount.
+func (v *view) saveBackup(id string, now time.Time, change func(s *backup.Set) error, done func(error)) {
+	v.saveAccount(id, now, func(a *vault.Account) error {
+		s := a.Backup.Clone()
+		if err := change(&s); err != nil {
+			return err
+		}
+		a.Backup = s
+		return nil
+	}, done)
+}

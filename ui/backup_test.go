@@ -11,7 +11,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/vault"
@@ -27,44 +26,6 @@ func backupSheetFixture(t *testing.T, name string) string {
 		t.Fatal(err)
 	}
 	return string(b)
-}
-
-// objectsOf returns the visible objects of the window, overlays included.
-func objectsShown(w fyne.Window) []fyne.CanvasObject {
-	objs := test.LaidOutObjects(w.Content())
-	for _, o := range w.Canvas().Overlays().List() {
-		objs = append(objs, test.LaidOutObjects(o)...)
-	}
-	var out []fyne.CanvasObject
-	for _, o := range objs {
-		if o.Visible() {
-			out = append(out, o)
-		}
-	}
-	return out
-}
-
-// entriesOf returns the visible entries of the window, top to bottom.
-func entriesShown(w fyne.Window) []*widget.Entry {
-	var out []*widget.Entry
-	for _, o := range objectsShown(w) {
-		if e, ok := o.(*widget.Entry); ok {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-// entryWithPlaceholder returns the visible entry whose placeholder is ph.
-func entryByPlaceholder(t *testing.T, w fyne.Window, ph string) *widget.Entry {
-	t.Helper()
-	for _, e := range entriesShown(w) {
-		if e.PlaceHolder == ph {
-			return e
-		}
-	}
-	t.Fatalf("no entry %q; the window shows %q", ph, textsOf(w))
-	return nil
 }
 
 // openAccountTab opens account id's page on the tab titled title.

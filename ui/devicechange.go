@@ -2,6 +2,7 @@ package ui
 
 import (
 	"strings"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -136,41 +137,16 @@ func (v *view) recordDeviceChange(oldID string, event phone.DeviceEvent, newName
 		vlt.DeviceChanges, i, _ = phone.RecordDeviceChange(vlt.DeviceChanges, fresh)
 		id = vlt.DeviceChanges[i].ID
 		return nil
-	}, func(err error) {
-		v.phoneSaved("")(err)
-		if err == nil {
-			v.closePage()
-			v.openDeviceChecklist(id)
-		}
-	})
+	}, v.changeRecorded(&id, v.openDeviceChecklist))
 	return ""
 }
 
 // openDeviceChecklist opens the checklist of the device change with id.
 func (v *view) openDeviceChecklist(id string) {
-	find := func() *phone.DeviceChange {
-		for i := range v.vault.DeviceChanges {
-			if v.vault.DeviceChanges[i].ID == id {
-				return &v.vault.DeviceChanges[i]
-			}
-		}
-		return nil
-	}
-	v.openPage(&page{
-		title: func() string {
-			if c := find(); c != nil {
-				return v.deviceChangeTitle(*c)
-			}
-			return v.msg.T("ui.tool.phone_change")
-		},
-		build: func() fyne.CanvasObject {
-			c := find()
-			if c == nil {
-				return wrapped(v.msg, v.msg.T("ui.phonechange.change_gone"))
-			}
-			return v.deviceChecklist(*c)
-		},
-	})
+	openChangeChecklist(v,
+		func() *phone.DeviceChange { return changeByID(v.vault.DeviceChanges, id, deviceChangeID) },
+		v.deviceChangeTitle,
+		v.deviceChecklist)
 }
 
 // deviceChecklist is the accounts whose codes still live on c's old device,
@@ -206,23 +182,11 @@ func (v *view) deviceChecklist(c phone.DeviceChange) fyne.CanvasObject {
 // tickDevice ticks account off the device change with changeID: it moves
 // from the old device to the new one.
 func (v *view) tickDevice(changeID, accountID string) {
-	now := v.now()
-	var label string
-	v.save(func(vlt *vault.Vault) error {
-		a := vlt.Account(accountID)
-		if a == nil {
-			return phoneRefusal{key: "ui.phones.account_gone"}
+	v.tickChange(accountID, func(vlt *vault.Vault, a *vault.Account, now time.Time) bool {
+		c := changeByID(vlt.DeviceChanges, changeID, deviceChangeID)
+		if c != nil {
+			a.Devices = c.Apply(a.Devices, a.ID, now)
 		}
-		for i := range vlt.DeviceChanges {
-			if c := &vlt.DeviceChanges[i]; c.ID == changeID {
-				label = a.Label()
-				a.Devices = c.Apply(a.Devices, a.ID, now)
-				a.Updated = now.UTC()
-				return nil
-			}
-		}
-		return phoneRefusal{key: "ui.phonechange.change_gone"}
-	}, func(err error) {
-		v.phoneSaved(v.msg.T("ui.phonechange.ticked", map[string]any{"Label": label}))(err)
+		return c != nil
 	})
 }

@@ -212,17 +212,7 @@ func (v *view) qrExportView() fyne.CanvasObject {
 // openAccountQR opens a page with the account's otpauth QR code, large, to
 // scan with a phone; it is gone when the page is left.
 func (v *view) openAccountQR(id string) {
-	p := &page{title: func() string {
-		if a := v.vault.Account(id); a != nil {
-			return a.Label()
-		}
-		return ""
-	}}
-	p.build = func() fyne.CanvasObject {
-		a := v.vault.Account(id)
-		if a == nil {
-			return wrapped(v.msg, v.msg.T("ui.account.gone"))
-		}
+	v.openPage(v.accountPage(id, func(a *vault.Account) fyne.CanvasObject {
 		uri, rep := export.URIs([]vault.Account{*a})
 		if len(uri) == 0 {
 			return container.NewPadded(v.problemLabel(v.skippedText([]vault.Account{*a}, rep.Skipped)))
@@ -239,6 +229,5 @@ func (v *view) openAccountQR(id string) {
 			wrapped(v.msg, v.msg.T("ui.exp.qr.how")),
 			warn,
 		)))
-	}
-	v.openPage(p)
+	}))
 }

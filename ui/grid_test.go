@@ -127,18 +127,7 @@ func shownIn(root fyne.CanvasObject) []fyne.CanvasObject {
 
 // shownTexts is textsOf without what is hidden.
 func shownTexts(w fyne.Window) []string {
-	var out []string
-	for _, o := range shownObjects(w) {
-		switch o := o.(type) {
-		case *canvas.Text:
-			out = append(out, o.Text)
-		case *widget.Label:
-			out = append(out, o.Text)
-		case *widget.Button:
-			out = append(out, o.Text)
-		}
-	}
-	return out
+	return textsIn(shownObjects(w))
 }
 
 func hasShown(w fyne.Window, want string) bool {
@@ -167,13 +156,7 @@ func tapShown(t *testing.T, w fyne.Window, text string) {
 }
 
 func entriesOf(w fyne.Window) []*widget.Entry {
-	var out []*widget.Entry
-	for _, o := range shownObjects(w) {
-		if e, ok := o.(*widget.Entry); ok {
-			out = append(out, e)
-		}
-	}
-	return out
+	return ofType[*widget.Entry](shownObjects(w))
 }
 
 // challengeEntry is the challenge box of a card's page.
@@ -600,16 +583,23 @@ func pdftotext(t *testing.T, path string) string {
 	return string(out)
 }
 
-func TestGridPrintWritesThePDFWhereChosen(t *testing.T) {
+// openPrintDialog opens a window on a vault with the card "Bank", on the
+// card's page, and its Print dialog; a file dialog starts in dir.
+func openPrintDialog(t *testing.T) (v *view, w fyne.Window, dir string) {
+	t.Helper()
 	store := newStore(t, nil)
 	addTestCard(t, store, "Bank")
-	v, w := open(t, store)
-	dir := t.TempDir()
+	v, w = open(t, store)
+	dir = t.TempDir()
 	// The file dialog opens in the folder it was last in.
 	v.app.Preferences().SetString("fyne:fileDialogLastFolder", storage.NewFileURI(dir).String())
 	openTestCard(t, v, w, "Bank")
-
 	tapShown(t, w, "Print…")
+	return v, w, dir
+}
+
+func TestGridPrintWritesThePDFWhereChosen(t *testing.T) {
+	_, w, dir := openPrintDialog(t)
 	requireShown(t, w, "Paper, and the file, are copies of the secret")
 	tapShown(t, w, "Save as…")
 	// Fyne's file dialog, with the suggested name.
@@ -891,14 +881,7 @@ func TestGridExposureAdvisesANewCard(t *testing.T) {
 }
 
 func TestGridPrintDialogA4WithCopies(t *testing.T) {
-	store := newStore(t, nil)
-	addTestCard(t, store, "Bank")
-	v, w := open(t, store)
-	dir := t.TempDir()
-	v.app.Preferences().SetString("fyne:fileDialogLastFolder", storage.NewFileURI(dir).String())
-	openTestCard(t, v, w, "Bank")
-
-	tapShown(t, w, "Print…")
+	v, w, dir := openPrintDialog(t)
 	sel := selectsOf(w)
 	if len(sel) != 2 {
 		t.Fatalf("%d selects in the print dialog, want kind and language", len(sel))

@@ -358,16 +358,8 @@ func (v *view) doImport(st *importState) {
 	v.refreshPage(st.page)
 	v.save(func(vl *vault.Vault) error {
 		// save may call this again on a newer vault: start over each time.
-		inVault = inVault[:0]
-		added := 0
-		for i, a := range accts {
-			if vl.Add(a) {
-				added++
-			} else {
-				inVault = append(inVault, i)
-			}
-		}
-		if added == 0 {
+		inVault = vl.AddAll(accts)
+		if len(inVault) == len(accts) {
 			return errNothingNew
 		}
 		return nil

@@ -66,7 +66,7 @@ func saveTo(t *testing.T, v *view, path string) *int {
 	return asked
 }
 
-// entriesOf returns the entries on screen, password entries or not.
+// transferEntries returns the entries on screen, password entries or not.
 func transferEntries(w fyne.Window, password bool) []*widget.Entry {
 	var out []*widget.Entry
 	for _, o := range test.LaidOutObjects(w.Content()) {

@@ -69,7 +69,7 @@ func (v *view) importError(err error) string {
 	case errors.Is(err, importer.ErrUnsupportedEncryption):
 		return v.msg.T("ui.imp.error.unsupported_encryption")
 	case errors.Is(err, importer.ErrMalformed):
-		return v.msg.T("ui.imp.error.malformed", map[string]any{"Detail": detailOf(err, importer.ErrMalformed)})
+		return v.msg.T("ui.imp.error.malformed", map[string]any{"Detail": importer.Detail(err, importer.ErrMalformed)})
 	}
 	return v.msg.T("ui.imp.error.other", map[string]any{"Error": err.Error()})
 }
@@ -99,7 +99,7 @@ func (v *view) entryReason(err error) string {
 	case errors.Is(err, importer.ErrNoLabel):
 		return v.msg.T("ui.imp.reason.no_label")
 	case errors.Is(err, importer.ErrMalformed):
-		return v.msg.T("ui.imp.reason.malformed", map[string]any{"Detail": detailOf(err, importer.ErrMalformed)})
+		return v.msg.T("ui.imp.reason.malformed", map[string]any{"Detail": importer.Detail(err, importer.ErrMalformed)})
 	}
 	return otpReason(v.msg, err)
 }

@@ -94,19 +94,8 @@ func (v *view) openAccount(id string) {
 	if v.vault == nil || v.vault.Account(id) == nil {
 		return
 	}
-	p := &page{}
-	p.title = func() string {
-		if a := v.vault.Account(id); a != nil {
-			return a.Label()
-		}
-		return ""
-	}
-	p.build = func() fyne.CanvasObject {
-		a := v.vault.Account(id)
-		if a == nil {
-			// Deleted, here or by another window: nothing left to show.
-			return wrapped(v.msg, v.msg.T("ui.account.gone"))
-		}
+	var p *page
+	p = v.accountPage(id, func(a *vault.Account) fyne.CanvasObject {
 		tabs := container.NewAppTabs()
 		for _, t := range accountTabs() {
 			if content := t.build(v, a); content != nil {
@@ -120,8 +109,29 @@ func (v *view) openAccount(id string) {
 		}
 		tabs.OnSelected = func(*container.TabItem) { p.tab = tabs.SelectedIndex() }
 		return tabs
-	}
+	})
 	v.openPage(p)
+}
+
+// accountPage is a page about the account with id, titled with its label:
+// build shows the account as the vault holds it at each rebuild; once it is
+// deleted, here or by another window, the page says it is gone.
+func (v *view) accountPage(id string, build func(a *vault.Account) fyne.CanvasObject) *page {
+	return &page{
+		title: func() string {
+			if a := v.vault.Account(id); a != nil {
+				return a.Label()
+			}
+			return ""
+		},
+		build: func() fyne.CanvasObject {
+			a := v.vault.Account(id)
+			if a == nil {
+				return wrapped(v.msg, v.msg.T("ui.account.gone"))
+			}
+			return build(a)
+		},
+	}
 }
 
 // openPage puts p on top of the page stack and shows it.

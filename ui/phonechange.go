@@ -256,30 +256,41 @@ func (v *view) recordNumberChange(oldText, newText string, timing timingFields) 
 		vlt.PhoneChanges, i, _ = phone.RecordChange(vlt.PhoneChanges, fresh)
 		id = vlt.PhoneChanges[i].ID
 		return nil
-	}, func(err error) {
+	}, v.changeRecorded(&id, v.openNumberChecklist))
+	return ""
+}
+
+// changeRecorded is what a form does once its change is saved: it says so,
+// or why not, and swaps the form for the checklist of the change whose ID
+// the save left in *id.
+func (v *view) changeRecorded(id *string, openChecklist func(id string)) func(error) {
+	return func(err error) {
 		v.phoneSaved("")(err)
 		if err == nil {
 			v.closePage()
-			v.openNumberChecklist(id)
+			openChecklist(*id)
 		}
-	})
-	return ""
+	}
 }
 
 // openNumberChecklist opens the checklist of the number change with id.
 func (v *view) openNumberChecklist(id string) {
-	find := func() *phone.Change {
-		for i := range v.vault.PhoneChanges {
-			if v.vault.PhoneChanges[i].ID == id {
-				return &v.vault.PhoneChanges[i]
-			}
-		}
-		return nil
-	}
+	openChangeChecklist(v,
+		func() *phone.Change { return changeByID(v.vault.PhoneChanges, id, phoneChangeID) },
+		func(c phone.Change) string {
+			return v.msg.T("ui.phonechange.number_title", map[string]any{"Old": numberText(c.Old), "New": v.newNumberText(c.New)})
+		},
+		v.numberChecklist)
+}
+
+// openChangeChecklist opens the checklist page of one recorded change. find
+// looks the change up in the vault as it is at each rebuild; title names it
+// and checklist lists its accounts; once it is gone, the page says so.
+func openChangeChecklist[C any](v *view, find func() *C, title func(C) string, checklist func(C) fyne.CanvasObject) {
 	v.openPage(&page{
 		title: func() string {
 			if c := find(); c != nil {
-				return v.msg.T("ui.phonechange.number_title", map[string]any{"Old": numberText(c.Old), "New": v.newNumberText(c.New)})
+				return title(*c)
 			}
 			return v.msg.T("ui.tool.phone_change")
 		},
@@ -288,10 +299,25 @@ func (v *view) openNumberChecklist(id string) {
 			if c == nil {
 				return wrapped(v.msg, v.msg.T("ui.phonechange.change_gone"))
 			}
-			return v.numberChecklist(*c)
+			return checklist(*c)
 		},
 	})
 }
+
+// changeByID returns the change in changes whose ID (read by idOf) is id,
+// or nil.
+func changeByID[C any](changes []C, id string, idOf func(*C) string) *C {
+	for i := range changes {
+		if idOf(&changes[i]) == id {
+			return &changes[i]
+		}
+	}
+	return nil
+}
+
+// phoneChangeID and deviceChangeID read a change's ID, for changeByID.
+func phoneChangeID(c *phone.Change) string        { return c.ID }
+func deviceChangeID(c *phone.DeviceChange) string { return c.ID }
 
 // numberChecklist is the accounts still bound to c's old number, each with
 // its roles, the support route when it has no other way in, and a button
@@ -377,6 +403,19 @@ func (v *view) checklistSupport(a *vault.Account) []string {
 // tickNumber ticks account off the number change with changeID: its
 // bindings of the old number move to the new one.
 func (v *view) tickNumber(changeID, accountID string) {
+	v.tickChange(accountID, func(vlt *vault.Vault, a *vault.Account, now time.Time) bool {
+		c := changeByID(vlt.PhoneChanges, changeID, phoneChangeID)
+		if c != nil {
+			a.Phones = c.Apply(a.Phones, a.ID, now)
+		}
+		return c != nil
+	})
+}
+
+// tickChange ticks accountID off a change and saves: apply finds the change
+// in vlt and moves the account a to the new number or device, or returns
+// false when the change is gone.
+func (v *view) tickChange(accountID string, apply func(vlt *vault.Vault, a *vault.Account, now time.Time) bool) {
 	now := v.now()
 	var label string
 	v.save(func(vlt *vault.Vault) error {
@@ -384,15 +423,12 @@ func (v *view) tickNumber(changeID, accountID string) {
 		if a == nil {
 			return phoneRefusal{key: "ui.phones.account_gone"}
 		}
-		for i := range vlt.PhoneChanges {
-			if c := &vlt.PhoneChanges[i]; c.ID == changeID {
-				label = a.Label()
-				a.Phones = c.Apply(a.Phones, a.ID, now)
-				a.Updated = now.UTC()
-				return nil
-			}
+		if !apply(vlt, a, now) {
+			return phoneRefusal{key: "ui.phonechange.change_gone"}
 		}
-		return phoneRefusal{key: "ui.phonechange.change_gone"}
+		label = a.Label()
+		a.Updated = now.UTC()
+		return nil
 	}, func(err error) {
 		v.phoneSaved(v.msg.T("ui.phonechange.ticked", map[string]any{"Label": label}))(err)
 	})

@@ -294,14 +294,7 @@ func TestParseChangeDay(t *testing.T) {
 func TestAccountTabLeadsToAnOpenChange(t *testing.T) {
 	store := newStore(t, nil)
 	ids := phChangeAccounts(t, store)
-	if _, err := store.Update(func(vlt *vault.Vault) error {
-		c, err := phone.NewChange(phOld, phNew, at59)
-		c.OldStillWorks = true
-		vlt.PhoneChanges = append(vlt.PhoneChanges, c)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	storeNumberChange(t, store)
 	v, w := open(t, store)
 
 	tab := phonesTabOf(t, v, w, ids[2])
@@ -333,5 +326,19 @@ func TestDeviceChangeNeedsADevice(t *testing.T) {
 		if b.Text == "Record and show the checklist" {
 			t.Error("the form offers to record a change of no device")
 		}
+	}
+}
+
+// storeNumberChange records in store a change from phOld to phNew made at
+// at59, the old number still working.
+func storeNumberChange(t *testing.T, store *vault.Store) {
+	t.Helper()
+	if _, err := store.Update(func(vlt *vault.Vault) error {
+		c, err := phone.NewChange(phOld, phNew, at59)
+		c.OldStillWorks = true
+		vlt.PhoneChanges = append(vlt.PhoneChanges, c)
+		return err
+	}); err != nil {
+		t.Fatal(err)
 	}
 }

@@ -132,14 +132,7 @@ func TestReadinessIsNotClearWhileAChangeIsOpen(t *testing.T) {
 	phOpenTool(t, v, "ui.tool.readiness")
 	requireText(t, w, "All clear")
 
-	if _, err := store.Update(func(vlt *vault.Vault) error {
-		c, err := phone.NewChange(phOld, phNew, at59)
-		c.OldStillWorks = true
-		vlt.PhoneChanges = append(vlt.PhoneChanges, c)
-		return err
-	}); err != nil {
-		t.Fatal(err)
-	}
+	storeNumberChange(t, store)
 	v.load()
 	requireText(t, w, "Accounts still to update after a number or device change: 1.")
 	if hasText(w, "All clear") {

@@ -137,13 +137,8 @@ func (v *view) recoveryTab(a *vault.Account) fyne.CanvasObject {
 			return
 		}
 		now := v.now()
-		v.save(func(vlt *vault.Vault) error {
-			a := vlt.Account(id)
-			if a == nil {
-				return vault.ErrNotFound
-			}
+		v.saveAccount(id, now, func(a *vault.Account) error {
 			a.Recovery = info
-			a.Updated = now.UTC()
 			return nil
 		}, func(err error) {
 			if err != nil {

@@ -179,7 +179,7 @@ func TestRecoveryRequestInBothLanguages(t *testing.T) {
 
 	request := func() string {
 		t.Helper()
-		for _, e := range entriesShown(w) {
+		for _, e := range widgetsShown[*widget.Entry](w) {
 			if e.MultiLine {
 				return e.Text
 			}

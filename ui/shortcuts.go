@@ -17,32 +17,33 @@ var (
 	shortcutAdd      = &desktop.CustomShortcut{KeyName: fyne.KeyN, Modifier: fyne.KeyModifierShortcutDefault}
 )
 
-// searchEntry is the search box. It passes the window's shortcuts on, since
-// a focused entry would otherwise swallow them.
-type searchEntry struct {
+// keyEntry is an entry that passes the window's keys on (Escape goes back,
+// F1 helps, the shortcuts work), since a focused entry would otherwise
+// swallow them: the search box, and the entries of pages that should not.
+type keyEntry struct {
 	widget.Entry
 	v *view
 }
 
-func newSearchEntry(v *view) *searchEntry {
-	e := &searchEntry{v: v}
+func newKeyEntry(v *view) *keyEntry {
+	e := &keyEntry{v: v}
 	e.ExtendBaseWidget(e)
 	return e
 }
 
-func (e *searchEntry) TypedRune(r rune) {
+func (e *keyEntry) TypedRune(r rune) {
 	e.v.touch()
 	e.Entry.TypedRune(r)
 }
 
-func (e *searchEntry) TypedKey(k *fyne.KeyEvent) {
+func (e *keyEntry) TypedKey(k *fyne.KeyEvent) {
 	if e.v.typedKey(k) {
 		return
 	}
 	e.Entry.TypedKey(k)
 }
 
-func (e *searchEntry) TypedShortcut(s fyne.Shortcut) {
+func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
 	if e.v.typedShortcut(s) {
 		return
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -215,18 +214,6 @@ func heading(s string) *widget.Label {
 	l := widget.NewLabelWithStyle(s, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	l.Wrapping = fyne.TextWrapWord
 	return l
-}
-
-// detailOf returns what err says after sentinel's own text ("…: detail"),
-// or "". The importer's messages never hold a secret or file content.
-func detailOf(err, sentinel error) string {
-	s, prefix := err.Error(), sentinel.Error()
-	i := strings.Index(s, prefix)
-	if i < 0 {
-		return ""
-	}
-	rest := strings.TrimSpace(s[i+len(prefix):])
-	return strings.TrimSpace(strings.TrimPrefix(rest, ":"))
 }
 
 // listSep joins items of a list in msg's language.

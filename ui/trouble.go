@@ -201,16 +201,12 @@ func (v *view) troubleTick(a *vault.Account, st trouble.Step) fyne.CanvasObject 
 	id, step := a.ID, st.ID
 	return container.NewHBox(widget.NewButtonWithIcon(v.msg.T("ui.trouble.breach.tick"), theme.ConfirmIcon(), func() {
 		now := v.now()
-		v.save(func(vlt *vault.Vault) error {
-			acct := vlt.Account(id)
-			if acct == nil {
-				return vault.ErrNotFound
-			}
+		v.saveAccount(id, now, func(acct *vault.Account) error {
 			ev, err := trouble.Tick(acct.Events, step, now)
 			if err != nil {
 				return err
 			}
-			acct.Events, acct.Updated = ev, now.UTC()
+			acct.Events = ev
 			return nil
 		}, v.troubleSaved("ui.trouble.breach.ticked"))
 	}))
@@ -219,16 +215,12 @@ func (v *view) troubleTick(a *vault.Account, st trouble.Step) fyne.CanvasObject 
 // troubleEvent records an event of kind with detail for account id.
 func (v *view) troubleEvent(id string, kind trouble.EventKind, detail string) {
 	now := v.now()
-	v.save(func(vlt *vault.Vault) error {
-		acct := vlt.Account(id)
-		if acct == nil {
-			return vault.ErrNotFound
-		}
+	v.saveAccount(id, now, func(acct *vault.Account) error {
 		ev, err := trouble.AddEvent(acct.Events, kind, detail, now)
 		if err != nil {
 			return err
 		}
-		acct.Events, acct.Updated = ev, now.UTC()
+		acct.Events = ev
 		return nil
 	}, v.troubleSaved(""))
 }

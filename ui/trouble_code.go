@@ -138,12 +138,8 @@ func (v *view) troubleSetOffset(id string, seconds int) {
 		return
 	}
 	now := v.now()
-	v.save(func(vlt *vault.Vault) error {
-		acct := vlt.Account(id)
-		if acct == nil {
-			return vault.ErrNotFound
-		}
-		acct.ClockOffset, acct.Updated = seconds, now.UTC()
+	v.saveAccount(id, now, func(acct *vault.Account) error {
+		acct.ClockOffset = seconds
 		return nil
 	}, v.troubleSaved("ui.trouble.offset.saved"))
 }

@@ -109,16 +109,12 @@ func (v *view) troubleSaveNote(id, code, text string) {
 		v.showProblem(v.troubleNoteProblem(err))
 		return
 	}
-	v.save(func(vlt *vault.Vault) error {
-		acct := vlt.Account(id)
-		if acct == nil {
-			return vault.ErrNotFound
-		}
+	v.saveAccount(id, now, func(acct *vault.Account) error {
 		notes, _, err := trouble.SetErrorNote(acct.ErrorNotes, code, text, now)
 		if err != nil {
 			return err
 		}
-		acct.ErrorNotes, acct.Updated = notes, now.UTC()
+		acct.ErrorNotes = notes
 		return nil
 	}, func(err error) {
 		if err != nil && (errors.Is(err, trouble.ErrTooLong) || errors.Is(err, trouble.ErrEmptyCode) || errors.Is(err, trouble.ErrEmptyNote)) {
@@ -132,16 +128,12 @@ func (v *view) troubleSaveNote(id, code, text string) {
 // troubleRemoveNote forgets the note for code on account id.
 func (v *view) troubleRemoveNote(id, code string) {
 	now := v.now()
-	v.save(func(vlt *vault.Vault) error {
-		acct := vlt.Account(id)
-		if acct == nil {
-			return vault.ErrNotFound
-		}
+	v.saveAccount(id, now, func(acct *vault.Account) error {
 		notes, err := trouble.RemoveErrorNote(acct.ErrorNotes, code)
 		if err != nil {
 			return err
 		}
-		acct.ErrorNotes, acct.Updated = notes, now.UTC()
+		acct.ErrorNotes = notes
 		return nil
 	}, v.troubleSaved("ui.trouble.errors.removed"))
 }

@@ -51,21 +51,6 @@ func selectTroubleTab(t *testing.T, v *view, w fyne.Window) {
 	t.Fatalf("no %q tab; the window shows %q", v.msg.T("ui.tab.trouble"), textsOf(w))
 }
 
-// troubleWidgets returns the visible widgets of type T in the window.
-func troubleWidgets[T fyne.CanvasObject](w fyne.Window) []T {
-	var out []T
-	objs := test.LaidOutObjects(w.Content())
-	for _, o := range w.Canvas().Overlays().List() {
-		objs = append(objs, test.LaidOutObjects(o)...)
-	}
-	for _, o := range objs {
-		if x, ok := o.(T); ok && o.Visible() {
-			out = append(out, x)
-		}
-	}
-	return out
-}
-
 func troubleButton(t *testing.T, w fyne.Window, text string) *widget.Button {
 	t.Helper()
 	for _, b := range buttonsOf(w) {
@@ -74,18 +59,6 @@ func troubleButton(t *testing.T, w fyne.Window, text string) *widget.Button {
 		}
 	}
 	t.Fatalf("no button %q; the window shows %q", text, textsOf(w))
-	return nil
-}
-
-// troubleEntry finds the entry whose placeholder is p.
-func troubleEntry(t *testing.T, w fyne.Window, p string) *widget.Entry {
-	t.Helper()
-	for _, e := range troubleWidgets[*widget.Entry](w) {
-		if e.PlaceHolder == p {
-			return e
-		}
-	}
-	t.Fatalf("no entry %q; the window shows %q", p, textsOf(w))
 	return nil
 }
 
@@ -110,7 +83,7 @@ func TestTroubleInputCheckerListsFindings(t *testing.T) {
 	tapButton(t, w, title)
 
 	const typed = "ｐqzx\u00a0vykj\u200b1"
-	entry := troubleEntry(t, w, v.msg.T("ui.trouble.input.placeholder"))
+	entry := entryByPlaceholder(t, w, v.msg.T("ui.trouble.input.placeholder"))
 	if !entry.Password {
 		t.Error("the checker shows what is typed in clear")
 	}
@@ -162,23 +135,39 @@ type troubleNotifyCounter struct {
 
 func (n *troubleNotifyCounter) SendNotification(x *fyne.Notification) { n.sent = append(n.sent, x) }
 
+// lockoutFixture is a window on the "Locked out" page of one account,
+// GitHub: alice, with a clock the test moves and the notifications counted.
+type lockoutFixture struct {
+	store   *vault.Store
+	v       *view
+	w       fyne.Window
+	counter *troubleNotifyCounter
+	clock   time.Time
+}
+
+func openLockout(t *testing.T) *lockoutFixture {
+	t.Helper()
+	f := &lockoutFixture{store: newStore(t, nil), clock: at59}
+	addAccounts(t, f.store, testAccount{"GitHub", "alice", otp.TOTP, 6, ""})
+	f.v, f.w = open(t, f.store)
+	f.counter = &troubleNotifyCounter{App: f.v.app}
+	f.v.app = f.counter
+	f.v.now = func() time.Time { return f.clock }
+	openTrouble(t, f.v, f.w, trouble.Locked)
+	return f
+}
+
 func TestTroubleLockoutIsRecordedAndNotifiedOnce(t *testing.T) {
-	store := newStore(t, nil)
-	addAccounts(t, store, testAccount{"GitHub", "alice", otp.TOTP, 6, ""})
-	v, w := open(t, store)
-	counter := &troubleNotifyCounter{App: v.app}
-	v.app = counter
-	clock := at59
-	v.now = func() time.Time { return clock }
-	openTrouble(t, v, w, trouble.Locked)
+	f := openLockout(t)
+	store, v, w, counter := f.store, f.v, f.w, f.counter
 
 	// Three hours, kept as the account's usual length.
-	for _, s := range troubleWidgets[*widget.Select](w) {
+	for _, s := range widgetsShown[*widget.Select](w) {
 		if s.Selected == "1 h" {
 			s.SetSelected("3 h")
 		}
 	}
-	for _, c := range troubleWidgets[*widget.Check](w) {
+	for _, c := range widgetsShown[*widget.Check](w) {
 		if c.Text == v.msg.T("ui.trouble.lock.remember") {
 			c.SetChecked(true)
 		}
@@ -195,7 +184,7 @@ func TestTroubleLockoutIsRecordedAndNotifiedOnce(t *testing.T) {
 	requireText(t, w, "It should lift at "+v.troubleWhen(until), "3:00:00 from now", v.msg.T("ui.trouble.lock.will_notify"))
 
 	// The countdown is live.
-	clock = at59.Add(time.Minute)
+	f.clock = at59.Add(time.Minute)
 	v.tick()
 	requireText(t, w, "2:59:00 from now")
 	if len(counter.sent) != 0 {
@@ -204,11 +193,11 @@ func TestTroubleLockoutIsRecordedAndNotifiedOnce(t *testing.T) {
 
 	// Past the end: one notification, however many ticks follow. The
 	// person is at the computer (no idle lock).
-	clock = until.Add(time.Second)
+	f.clock = until.Add(time.Second)
 	v.touch()
 	v.tick()
 	v.tick()
-	clock = clock.Add(time.Minute)
+	f.clock = f.clock.Add(time.Minute)
 	v.touch()
 	v.tick()
 	if len(counter.sent) != 1 {
@@ -232,14 +221,8 @@ func TestTroubleLockoutIsRecordedAndNotifiedOnce(t *testing.T) {
 }
 
 func TestTroubleLockoutNotifiesWithoutTheNameWhileLocked(t *testing.T) {
-	store := newStore(t, nil)
-	addAccounts(t, store, testAccount{"GitHub", "alice", otp.TOTP, 6, ""})
-	v, w := open(t, store)
-	counter := &troubleNotifyCounter{App: v.app}
-	v.app = counter
-	clock := at59
-	v.now = func() time.Time { return clock }
-	openTrouble(t, v, w, trouble.Locked)
+	f := openLockout(t)
+	store, v, w, counter := f.store, f.v, f.w, f.counter
 	tapButton(t, w, v.msg.T("ui.trouble.lock.record"))
 	if a := troubleReload(t, store); a.Lockout == nil || !a.Lockout.Until.Equal(at59.Add(time.Hour)) {
 		t.Fatalf("default lockout not an hour: %+v", a.Lockout)
@@ -248,12 +231,12 @@ func TestTroubleLockoutNotifiesWithoutTheNameWhileLocked(t *testing.T) {
 	// Locked by hand (or idle) while waiting: the notification still
 	// comes, once, and names no account.
 	v.lock()
-	clock = at59.Add(30 * time.Minute)
+	f.clock = at59.Add(30 * time.Minute)
 	v.tick()
 	if len(counter.sent) != 0 {
 		t.Fatalf("notified before the lock lifted: %+v", counter.sent)
 	}
-	clock = at59.Add(2 * time.Hour)
+	f.clock = at59.Add(2 * time.Hour)
 	v.tick()
 	v.tick()
 	if len(counter.sent) != 1 {
@@ -334,13 +317,13 @@ func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 	requireText(t, w, "the server then learns your IP address")
 
 	addr := troubleNTP(t, 90*time.Second)
-	for _, e := range troubleWidgets[*widget.Entry](w) {
+	for _, e := range widgetsShown[*widget.Entry](w) {
 		if e.Text == defaultNTPServer {
 			e.Enable()
 			e.SetText(addr)
 		}
 	}
-	for _, c := range troubleWidgets[*widget.Check](w) {
+	for _, c := range widgetsShown[*widget.Check](w) {
 		if c.Text == v.msg.T("ui.trouble.clock.allow") {
 			c.SetChecked(true)
 		}
@@ -352,14 +335,14 @@ func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 	requireText(t, w, "s behind "+addr, v.msg.T("ui.trouble.clock.bad"))
 
 	// A server that does not answer: said so, nothing changes.
-	for _, e := range troubleWidgets[*widget.Entry](w) {
+	for _, e := range widgetsShown[*widget.Entry](w) {
 		if e.Text == addr {
 			e.SetText("127.0.0.1:1")
 		}
 	}
 	test.Tap(troubleButton(t, w, v.msg.T("ui.trouble.clock.check")))
 	requireText(t, w, "127.0.0.1:1 gave no usable answer")
-	for _, e := range troubleWidgets[*widget.Entry](w) {
+	for _, e := range widgetsShown[*widget.Entry](w) {
 		if e.Text == "127.0.0.1:1" {
 			e.SetText(addr)
 		}
@@ -383,14 +366,14 @@ func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 	}
 
 	// Typed by hand, full-width too; nonsense changes nothing.
-	e := troubleEntry(t, w, v.msg.T("ui.trouble.offset.placeholder"))
+	e := entryByPlaceholder(t, w, v.msg.T("ui.trouble.offset.placeholder"))
 	e.SetText("ー")
 	tapButton(t, w, v.msg.T("ui.trouble.offset.apply"))
 	requireText(t, w, "Enter the offset as whole seconds")
 	if a := troubleReload(t, store); a.ClockOffset != 90 {
 		t.Errorf("a bad offset changed it to %d", a.ClockOffset)
 	}
-	e = troubleEntry(t, w, v.msg.T("ui.trouble.offset.placeholder"))
+	e = entryByPlaceholder(t, w, v.msg.T("ui.trouble.offset.placeholder"))
 	e.SetText("－３０")
 	tapButton(t, w, v.msg.T("ui.trouble.offset.apply"))
 	if a := troubleReload(t, store); a.ClockOffset != -30 {
@@ -399,7 +382,7 @@ func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 
 	// Taking the consent back hides what the server said.
 	requireText(t, w, "s behind "+addr)
-	for _, c := range troubleWidgets[*widget.Check](w) {
+	for _, c := range widgetsShown[*widget.Check](w) {
 		if c.Text == v.msg.T("ui.trouble.clock.allow") {
 			c.SetChecked(false)
 		}
@@ -423,7 +406,7 @@ func TestTroubleBackupCodeCheck(t *testing.T) {
 	}
 	v, w := open(t, store)
 	openTrouble(t, v, w, trouble.CodeRejected)
-	e := troubleEntry(t, w, v.msg.T("ui.trouble.backup.placeholder"))
+	e := entryByPlaceholder(t, w, v.msg.T("ui.trouble.backup.placeholder"))
 	for code, want := range map[string]string{
 		"11112222":  "Code 1 was used on " + v.troubleWhen(at59),
 		"3333 4444": "Code 2 is on the current sheet and not marked used",
@@ -489,8 +472,8 @@ func TestTroubleErrorNotes(t *testing.T) {
 	requireText(t, w, v.msg.T("ui.trouble.errors.empty_code"))
 	tapTopButton(t, w, "Close")
 
-	troubleEntry(t, w, v.msg.T("ui.trouble.errors.code")).SetText("コード：ce500")
-	troubleEntry(t, w, v.msg.T("ui.trouble.errors.text")).SetText("wait ten minutes")
+	entryByPlaceholder(t, w, v.msg.T("ui.trouble.errors.code")).SetText("コード：ce500")
+	entryByPlaceholder(t, w, v.msg.T("ui.trouble.errors.text")).SetText("wait ten minutes")
 	tapButton(t, w, v.msg.T("ui.trouble.errors.save"))
 	a := troubleReload(t, store)
 	if len(a.ErrorNotes) != 1 || a.ErrorNotes[0].Code != "CE500" || a.ErrorNotes[0].Text != "wait ten minutes" {
@@ -498,7 +481,7 @@ func TestTroubleErrorNotes(t *testing.T) {
 	}
 	requireText(t, w, "CE500: wait ten minutes (your note, "+v.troubleWhen(at59)+")")
 
-	lookup := troubleEntry(t, w, v.msg.T("ui.trouble.errors.placeholder"))
+	lookup := entryByPlaceholder(t, w, v.msg.T("ui.trouble.errors.placeholder"))
 	lookup.SetText("ce500")
 	if n := len(troubleLabels(w, "CE500: wait ten minutes")); n != 2 {
 		t.Errorf("the note shows %d times, want in the list and as the answer", n)
@@ -532,7 +515,7 @@ func TestTroubleErrorNotes(t *testing.T) {
 
 func troubleLabels(w fyne.Window, prefix string) []*widget.Label {
 	var out []*widget.Label
-	for _, l := range troubleWidgets[*widget.Label](w) {
+	for _, l := range widgetsShown[*widget.Label](w) {
 		if strings.HasPrefix(l.Text, prefix) {
 			out = append(out, l)
 		}

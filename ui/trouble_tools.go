@@ -210,17 +210,13 @@ func (v *view) troubleLockoutTool(a *vault.Account) []fyne.CanvasObject {
 			return
 		}
 		keep := remember.Checked
-		v.save(func(vlt *vault.Vault) error {
-			acct := vlt.Account(id)
-			if acct == nil {
-				return vault.ErrNotFound
-			}
+		v.saveAccount(id, now, func(acct *vault.Account) error {
 			ev, err := trouble.AddEvent(acct.Events, trouble.EventLockout, l.Until.Format(time.RFC3339), now)
 			if err != nil {
 				return err
 			}
 			lock := l
-			acct.Lockout, acct.Events, acct.Updated = &lock, ev, now.UTC()
+			acct.Lockout, acct.Events = &lock, ev
 			if keep {
 				acct.LockoutDuration = d
 			}

@@ -79,7 +79,7 @@ func addAccounts(t *testing.T, store *vault.Store, accts ...testAccount) {
 
 // open builds the main window on store, at a fixed time, and loads the vault
 // synchronously (the test driver runs fyne.Do in place).
-func open(t *testing.T, store *vault.Store) (*view, fyne.Window) {
+func open(t testing.TB, store *vault.Store) (*view, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Mamori")
@@ -96,17 +96,59 @@ func open(t *testing.T, store *vault.Store) (*view, fyne.Window) {
 	return v, w
 }
 
-// texts returns every piece of text drawn in the window, overlays included.
-func textsOf(w fyne.Window) []string {
-	var out []string
+// objectsShown returns the visible objects of the window, overlays included.
+func objectsShown(w fyne.Window) []fyne.CanvasObject {
 	objs := test.LaidOutObjects(w.Content())
 	for _, o := range w.Canvas().Overlays().List() {
 		objs = append(objs, test.LaidOutObjects(o)...)
 	}
+	var out []fyne.CanvasObject
 	for _, o := range objs {
-		if !o.Visible() {
-			continue
+		if o.Visible() {
+			out = append(out, o)
 		}
+	}
+	return out
+}
+
+// widgetsShown returns the visible widgets of type T in the window, top to
+// bottom, overlays included.
+func widgetsShown[T fyne.CanvasObject](w fyne.Window) []T {
+	return ofType[T](objectsShown(w))
+}
+
+// ofType returns the objects of type T among objs, in order.
+func ofType[T fyne.CanvasObject](objs []fyne.CanvasObject) []T {
+	var out []T
+	for _, o := range objs {
+		if x, ok := o.(T); ok {
+			out = append(out, x)
+		}
+	}
+	return out
+}
+
+// entryByPlaceholder returns the visible entry whose placeholder is ph.
+func entryByPlaceholder(t *testing.T, w fyne.Window, ph string) *widget.Entry {
+	t.Helper()
+	for _, e := range widgetsShown[*widget.Entry](w) {
+		if e.PlaceHolder == ph {
+			return e
+		}
+	}
+	t.Fatalf("no entry %q; the window shows %q", ph, textsOf(w))
+	return nil
+}
+
+// texts returns every piece of text drawn in the window, overlays included.
+func textsOf(w fyne.Window) []string {
+	return textsIn(objectsShown(w))
+}
+
+// textsIn returns the text that texts, labels and buttons among objs draw.
+func textsIn(objs []fyne.CanvasObject) []string {
+	var out []string
+	for _, o := range objs {
 		switch o := o.(type) {
 		case *canvas.Text:
 			out = append(out, o.Text)

@@ -103,7 +103,7 @@ type view struct {
 	transfer *transfer
 
 	top     *fyne.Container // the search box and the toolbar
-	search  *searchEntry
+	search  *keyEntry
 	list    *accountList
 	status  *widget.Label
 	undoBtn *widget.Button
@@ -170,7 +170,7 @@ func (v *view) build() {
 		v.win.SetTitle(v.msg.T("ui.title"))
 	}
 	query := v.query
-	v.search = newSearchEntry(v)
+	v.search = newKeyEntry(v)
 	v.search.SetPlaceHolder(v.msg.T("ui.search"))
 	v.search.SetText(query)
 	v.search.OnChanged = func(q string) {

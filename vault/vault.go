@@ -184,6 +184,18 @@ func (v *Vault) Add(a Account) bool {
 	return true
 }
 
+// AddAll adds each of accts in turn, as Add does, and returns the indexes
+// (into accts) of those it left out because their key was already in the
+// vault, or earlier in accts. Nothing was added when the two lengths match.
+func (v *Vault) AddAll(accts []Account) (inVault []int) {
+	for i, a := range accts {
+		if !v.Add(a) {
+			inVault = append(inVault, i)
+		}
+	}
+	return inVault
+}
+
 // HasKey reports whether an account already holds key (the HOTP counter aside).
 func (v *Vault) HasKey(key otp.Key) bool {
 	for _, b := range v.Accounts {

@@ -92,6 +92,54 @@ func TestAddRejectsDuplicatesAndRemove(t *testing.T) {
 	}
 }
 
+func TestAddAll(t *testing.T) {
+	key := func(s string) otp.Key {
+		k, err := otp.NewKey(otp.TOTP, base32.StdEncoding.EncodeToString([]byte(s)), otp.SHA1, 6, 30, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k
+	}
+	acct := func(issuer, secret string) Account {
+		a, err := NewAccount(issuer, "me", key(secret), time.Unix(0, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
+	tests := []struct {
+		name        string
+		have, add   []Account
+		wantInVault []int
+		wantLabels  []string
+	}{
+		{"empty vault takes all", nil, []Account{acct("A", "secret-a"), acct("B", "secret-b")}, nil, []string{"A: me", "B: me"}},
+		{"nothing to add", []Account{acct("A", "secret-a")}, nil, nil, []string{"A: me"}},
+		{"key already in vault", []Account{acct("A", "secret-a")}, []Account{acct("Other", "secret-a"), acct("B", "secret-b")}, []int{0}, []string{"A: me", "B: me"}},
+		{"twice in the list", nil, []Account{acct("A", "secret-a"), acct("B", "secret-b"), acct("A2", "secret-a")}, []int{2}, []string{"A: me", "B: me"}},
+		{"all in vault", []Account{acct("A", "secret-a"), acct("B", "secret-b")}, []Account{acct("B", "secret-b"), acct("A", "secret-a")}, []int{0, 1}, []string{"A: me", "B: me"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			v := New()
+			for _, a := range tt.have {
+				v.Add(a)
+			}
+			got := v.AddAll(tt.add)
+			if fmt.Sprint(got) != fmt.Sprint(tt.wantInVault) {
+				t.Errorf("AddAll() = %v; want %v", got, tt.wantInVault)
+			}
+			var labels []string
+			for _, a := range v.Accounts {
+				labels = append(labels, a.Label())
+			}
+			if fmt.Sprint(labels) != fmt.Sprint(tt.wantLabels) {
+				t.Errorf("vault holds %v; want %v", labels, tt.wantLabels)
+			}
+		})
+	}
+}
+
 func TestNewAccountValidates(t *testing.T) {
 	if _, err := NewAccount("x", "y", otp.Key{Type: otp.TOTP, Secret: "!!", Digits: 6, Period: 30, Algorithm: otp.SHA1}, time.Now()); err == nil {
 		t.Error("an invalid key was accepted")

@@ -204,3 +204,16 @@ func (l *errorList) err() error {
 func malformed(format string, args ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{ErrMalformed}, args...)...)
 }
+
+// Detail returns what err says after sentinel's own text ("…: detail"), or
+// "" when err's message does not hold sentinel's. The importer's messages
+// never hold a secret or file content, so the detail may be shown.
+func Detail(err, sentinel error) string {
+	s, prefix := err.Error(), sentinel.Error()
+	i := strings.Index(s, prefix)
+	if i < 0 {
+		return ""
+	}
+	rest := strings.TrimSpace(s[i+len(prefix):])
+	return strings.TrimSpace(strings.TrimPrefix(rest, ":"))
+}

@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"net/url"
 	"strconv"
@@ -309,5 +310,27 @@ func TestEntryErrorsText(t *testing.T) {
 	}
 	if (&EntryError{Err: ErrMalformed}).Error() != ErrMalformed.Error() {
 		t.Errorf("no position: %q", (&EntryError{Err: ErrMalformed}).Error())
+	}
+}
+
+func TestDetail(t *testing.T) {
+	tests := []struct {
+		name     string
+		err      error
+		sentinel error
+		want     string
+	}{
+		{"wrapped with detail", fmt.Errorf("%w: line 3: bad JSON", ErrMalformed), ErrMalformed, "line 3: bad JSON"},
+		{"context before", fmt.Errorf("entry 2: %w: no secret", ErrMalformed), ErrMalformed, "no secret"},
+		{"sentinel alone", ErrMalformed, ErrMalformed, ""},
+		{"colon and spaces only", fmt.Errorf("%w:  ", ErrTooLarge), ErrTooLarge, ""},
+		{"other sentinel", fmt.Errorf("%w: x", ErrTooLarge), ErrMalformed, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := Detail(tt.err, tt.sentinel); got != tt.want {
+				t.Errorf("Detail(%q, %q) = %q; want %q", tt.err, tt.sentinel, got, tt.want)
+			}
+		})
 	}
 }

@@ -130,17 +130,9 @@ and message) and warnings.`,
 			// Skip accounts whose key the vault holds already; mutate may
 			// call fn on a fresh copy, so start over each time.
 			var inVault []int
-			var added int
 			err = a.mutate(func(v *vault.Vault) error {
-				inVault, added = inVault[:0], 0
-				for i, acct := range accts {
-					if v.Add(acct) {
-						added++
-					} else {
-						inVault = append(inVault, i)
-					}
-				}
-				if added == 0 {
+				inVault = v.AddAll(accts)
+				if len(inVault) == len(accts) {
 					return errNothingNew
 				}
 				return nil
@@ -269,7 +261,7 @@ func (a *app) importError(err error, res importer.Result, src string, prompted b
 	case errors.Is(err, importer.ErrEmpty):
 		return failure("cli.error.import_empty", d).withHint("cli.hint.import_format", nil).wrap(err)
 	case errors.Is(err, importer.ErrTooLarge):
-		d["Detail"] = detailOf(err, importer.ErrTooLarge)
+		d["Detail"] = importer.Detail(err, importer.ErrTooLarge)
 		return failure("cli.error.import_too_large", d).withHint("cli.hint.check_file", nil).wrap(err)
 	case errors.Is(err, importer.ErrUnknownFormat):
 		return failure("cli.error.import_unknown_format", d).withHint("cli.hint.import_format", nil).wrap(err)
@@ -301,14 +293,14 @@ func (a *app) importError(err error, res importer.Result, src string, prompted b
 	case errors.Is(err, importer.ErrCorrupt):
 		return failure("cli.error.import_corrupt", d).withHint("cli.hint.export_again", d).wrap(err)
 	case errors.Is(err, importer.ErrUnsupportedEncryption):
-		d["Detail"] = detailOf(err, importer.ErrUnsupportedEncryption)
+		d["Detail"] = importer.Detail(err, importer.ErrUnsupportedEncryption)
 		hint := "cli.hint.export_unencrypted"
 		if res.Format == importer.FormatBitwarden {
 			hint = "cli.hint.bitwarden_password_protected"
 		}
 		return failure("cli.error.import_unsupported_encryption", d).withHint(hint, d).wrap(err)
 	case errors.Is(err, importer.ErrMalformed):
-		d["Detail"] = detailOf(err, importer.ErrMalformed)
+		d["Detail"] = importer.Detail(err, importer.ErrMalformed)
 		return failure("cli.error.import_malformed", d).withHint("cli.hint.export_again", d).wrap(err)
 	}
 	return failure("cli.error.import_failed", data{"Source": a.displayName(src), "Detail": err.Error()}).wrap(err)
@@ -336,7 +328,7 @@ func (a *app) entryReason(err error) string {
 	case errors.Is(err, importer.ErrNoLabel):
 		return a.msg.T("cli.otp.invalid_account")
 	case errors.Is(err, importer.ErrMalformed):
-		return a.msg.T("cli.import.malformed", data{"Detail": detailOf(err, importer.ErrMalformed)})
+		return a.msg.T("cli.import.malformed", data{"Detail": importer.Detail(err, importer.ErrMalformed)})
 	}
 	if k := otpReasonKey(err); k != "" {
 		return a.msg.T(k)
@@ -350,9 +342,9 @@ func (a *app) skipReason(err error) string {
 	case errors.Is(err, importer.ErrDuplicate):
 		return a.msg.T("cli.import.skip_duplicate")
 	case errors.Is(err, importer.ErrUnsupported):
-		return a.msg.T("cli.import.skip_unsupported", data{"Detail": detailOf(err, importer.ErrUnsupported)})
+		return a.msg.T("cli.import.skip_unsupported", data{"Detail": importer.Detail(err, importer.ErrUnsupported)})
 	case errors.Is(err, importer.ErrNotAnAccount):
-		return a.msg.T("cli.import.skip_not_account", data{"Detail": detailOf(err, importer.ErrNotAnAccount)})
+		return a.msg.T("cli.import.skip_not_account", data{"Detail": importer.Detail(err, importer.ErrNotAnAccount)})
 	case errors.Is(err, importer.ErrInTrash):
 		return a.msg.T("cli.import.skip_trash")
 	}
@@ -372,19 +364,6 @@ func skipCode(err error) string {
 		return skipInTrash
 	}
 	return skipOtherInFile
-}
-
-// detailOf returns what err says after sentinel's own text ("…: detail"),
-// or "". The importer's messages never hold a secret or file content.
-func detailOf(err, sentinel error) string {
-	s, prefix := err.Error(), sentinel.Error()
-	i := strings.Index(s, prefix)
-	if i < 0 {
-		return ""
-	}
-	rest := strings.TrimSpace(s[i+len(prefix):])
-	rest = strings.TrimPrefix(rest, ":")
-	return strings.TrimSpace(rest)
 }
 
 // entryName names an entry of an export for a person: where it is and,
@@ -458,7 +437,7 @@ func (a *app) importSummary(res importer.Result, accts []vault.Account, inVault 
 // warningText translates a warning about the file as a whole.
 func (a *app) warningText(w importer.Warning) string {
 	if errors.Is(w.Err, importer.ErrIncompleteBatch) {
-		return a.msg.T("cli.import.incomplete_batch", data{"Detail": detailOf(w.Err, importer.ErrIncompleteBatch)})
+		return a.msg.T("cli.import.incomplete_batch", data{"Detail": importer.Detail(w.Err, importer.ErrIncompleteBatch)})
 	}
 	return fmt.Sprint(w.Err)
 }
