@@ -343,6 +343,14 @@ func TestGridPrint(t *testing.T) {
 		t.Errorf("A4 copies lack the cells:\n%s", text)
 	}
 
+	// The contract's form: --copies without --layout prints on A4.
+	copies := filepath.Join(dir, "copies.pdf")
+	h.ok("", "grid", "print", "bank", "--out", copies, "--copies", "3")
+	text = pdftotext(t, copies)
+	if n := strings.Count(text, "Example Bank"); n != 3 {
+		t.Errorf("--copies 3 without --layout shows the label %d times:\n%s", n, text)
+	}
+
 	// PNG: a wallet card is a bank card (ISO/IEC 7810 ID-1, 85.6 × 53.98 mm)
 	// with 8 mm around it for cut marks, at 300 dpi.
 	img := filepath.Join(dir, "card.png")
@@ -369,7 +377,7 @@ func TestGridPrint(t *testing.T) {
 	}{
 		{exitUsage, []string{"grid", "print", "bank"}, "needs --out FILE.pdf"},
 		{exitUsage, []string{"grid", "print", "bank", "--out", filepath.Join(dir, "card.txt")}, "must end in .pdf or .png"},
-		{exitUsage, []string{"grid", "print", "bank", "--out", filepath.Join(dir, "x.pdf"), "--copies", "2"}, "--copies needs --layout a4"},
+		{exitUsage, []string{"grid", "print", "bank", "--out", filepath.Join(dir, "x.pdf"), "--layout", "wallet", "--copies", "2"}, "--copies needs --layout a4"},
 		{exitUsage, []string{"grid", "print", "bank", "--out", filepath.Join(dir, "x.pdf"), "--layout", "a4", "--copies", "101"}, "--copies takes 1 to 100"},
 		{exitUsage, []string{"grid", "print", "bank", "--out", filepath.Join(dir, "x.pdf"), "--layout", "letter"}, "--layout takes wallet or a4"},
 		{exitUsage, []string{"grid", "print", "bank", "--out", filepath.Join(dir, "x.pdf"), "--lang", "de"}, "--lang takes ja or en"},
@@ -379,7 +387,7 @@ func TestGridPrint(t *testing.T) {
 		h.fails(tc.code, []string{tc.want}, "", tc.args...)
 	}
 	h.sameSnapshot(before, "refused prints")
-	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
+	if entries, _ := os.ReadDir(dir); len(entries) != 4 {
 		t.Errorf("refused prints left files: %v", entries)
 	}
 	h.ok("", "grid", "print", "bank", "--out", pdf, "--force", "--label", "Overwritten")
