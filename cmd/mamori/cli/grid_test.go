@@ -395,3 +395,66 @@ func TestGridPrint(t *testing.T) {
 		t.Errorf("--force did not overwrite:\n%s", text)
 	}
 }
+
+// TestGridAxisLabels enters cards whose axes are labelled other than
+// columns A, B, C… and rows 1, 2, 3…, and answers from them.
+func TestGridAxisLabels(t *testing.T) {
+	h := newHarness(t)
+	// A bank card with both axes numbered: "2-3" is column 2, row 3.
+	numbered := "11 12 13 14\n21 22 23 24\n31 32 33 34\n41 42 43 44\n"
+	h.ok(numbered, "grid", "set", "pin", "--profile", "bank-4x4", "--col-labels", "numbers")
+	if c := h.gridCard("pin"); c.Profile != "custom" || c.Rows != 4 || c.Cols != 4 {
+		t.Errorf("a numbered card is not marked custom: %+v", c)
+	}
+	if r := h.ok("", "grid", "answer", "pin", "2-3 4-1"); r.stdout != "3214\n" {
+		t.Errorf("both numbered, column first: 2-3 4-1 = %q, want 3214", r.stdout)
+	}
+	h.ok(numbered, "grid", "set", "rowfirst", "--profile", "bank-4x4", "--col-labels", "numbers", "--order", "row-first")
+	if r := h.ok("", "grid", "answer", "rowfirst", "2-3 4-1"); r.stdout != "2341\n" {
+		t.Errorf("both numbered, row first: 2-3 4-1 = %q, want 2341", r.stdout)
+	}
+
+	// Rows lettered, columns numbered: "C3" is row C, column 3, and "A5"
+	// is row A, column 5 (on a default card it would be row 5, column A).
+	var rows strings.Builder
+	for _, row := range testCardRows {
+		rows.WriteString(strings.Join(row, " ") + "\n")
+	}
+	h.ok(rows.String(), "grid", "set", "lettered", "--row-labels", "letters", "--col-labels", "numbers")
+	if r := h.ok("", "grid", "answer", "lettered", "C3"); r.stdout != testCardRows[2][2]+"\n" {
+		t.Errorf("lettered rows: C3 = %q", r.stdout)
+	}
+	if r := h.ok("", "grid", "answer", "lettered", "A5 E10"); r.stdout != testCardRows[0][4]+testCardRows[4][9]+"\n" {
+		t.Errorf("lettered rows: A5 E10 = %q, want %s%s", r.stdout, testCardRows[0][4], testCardRows[4][9])
+	}
+	h.fails(exitFailure, []string{"F1"}, "", "grid", "answer", "lettered", "F1")
+
+	// A generated card whose case rule is not its alphabet's usual one.
+	h.ok("", "grid", "new", "upper", "--alphabet", "alnum", "--case", "sensitive")
+	if c := h.gridCard("upper"); !c.CaseSensitive || c.Profile != "custom" {
+		t.Errorf("--case insensitive: %+v", c)
+	}
+
+	before := h.snapshot()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--row-labels", "roman"}, "--row-labels takes letters or numbers"},
+		{[]string{"--col-labels", ""}, "--col-labels takes letters or numbers"},
+		{[]string{"--order", "diagonal"}, "--order takes column-first (as in C3) or row-first (as in 3C)"},
+		{[]string{"--case", "upper"}, "--case takes sensitive or insensitive"},
+		{[]string{"--case", "insensitive"}, "the card's shape is not usable"},
+	} {
+		h.fails(exitUsage, []string{tc.want}, "", append([]string{"grid", "new", "bad"}, tc.args...)...)
+		h.fails(exitUsage, []string{tc.want}, numbered, append([]string{"grid", "set", "bad"}, tc.args...)...)
+	}
+	h.sameSnapshot(before, "refused label schemes")
+
+	// In Japanese too.
+	h.env["LANG"] = "ja_JP.UTF-8"
+	r := h.fails(exitUsage, nil, "", "grid", "new", "bad", "--order", "diagonal")
+	if !strings.Contains(r.stderr, "--order には column-first") {
+		t.Errorf("Japanese --order error: %q", r.stderr)
+	}
+}
