@@ -275,58 +275,105 @@ func (p Profile) CaseSensitive() bool { return p.caseRule() == CaseSensitive }
 // does not judge strength: see [MinEntropyOK] for that.
 func (p Profile) Validate() error {
 	if p.Rows < 1 || p.Rows > MaxAxis {
-		return fmt.Errorf("%w: rows must be 1 to %d, not %d", ErrInvalidProfile, MaxAxis, p.Rows)
+		return profileError(FieldRows, "%w: rows must be 1 to %d, not %d", ErrInvalidProfile, MaxAxis, p.Rows)
 	}
 	if p.Cols < 1 || p.Cols > MaxAxis {
-		return fmt.Errorf("%w: columns must be 1 to %d, not %d", ErrInvalidProfile, MaxAxis, p.Cols)
+		return profileError(FieldCols, "%w: columns must be 1 to %d, not %d", ErrInvalidProfile, MaxAxis, p.Cols)
 	}
 	for _, s := range []struct {
-		axis string
-		v    LabelScheme
-	}{{"row", p.RowLabels}, {"column", p.ColLabels}} {
+		field ProfileField
+		axis  string
+		v     LabelScheme
+	}{{FieldRowLabels, "row", p.RowLabels}, {FieldColLabels, "column", p.ColLabels}} {
 		if s.v != "" && s.v != Letters && s.v != Numbers {
-			return fmt.Errorf("%w: %s labels must be %q or %q, not %q", ErrInvalidProfile, s.axis, Letters, Numbers, s.v)
+			return profileError(s.field, "%w: %s labels must be %q or %q, not %q", ErrInvalidProfile, s.axis, Letters, Numbers, s.v)
 		}
 	}
 	if o := p.Order; o != "" && o != ColumnFirst && o != RowFirst {
-		return fmt.Errorf("%w: order must be %q or %q, not %q", ErrInvalidProfile, ColumnFirst, RowFirst, o)
+		return profileError(FieldOrder, "%w: order must be %q or %q, not %q", ErrInvalidProfile, ColumnFirst, RowFirst, o)
 	}
 	if c := p.Case; c != "" && c != CaseSensitive && c != CaseInsensitive {
-		return fmt.Errorf("%w: case rule must be %q or %q, not %q", ErrInvalidProfile, CaseSensitive, CaseInsensitive, c)
+		return profileError(FieldCase, "%w: case rule must be %q or %q, not %q", ErrInvalidProfile, CaseSensitive, CaseInsensitive, c)
 	}
 	if p.CellWidth < 1 || p.CellWidth > MaxCellWidth {
-		return fmt.Errorf("%w: cell width must be 1 to %d characters, not %d", ErrInvalidProfile, MaxCellWidth, p.CellWidth)
+		return profileError(FieldCellWidth, "%w: cell width must be 1 to %d characters, not %d", ErrInvalidProfile, MaxCellWidth, p.CellWidth)
 	}
 	if err := p.validateAlphabet(); err != nil {
 		return err
 	}
 	if p.Asked < 1 || 2*p.Asked > p.Rows*p.Cols {
-		return fmt.Errorf("%w: cells asked must be 1 to %d (half the card), not %d", ErrInvalidProfile, p.Rows*p.Cols/2, p.Asked)
+		return profileError(FieldAsked, "%w: cells asked must be 1 to %d (half the card), not %d", ErrInvalidProfile, p.Rows*p.Cols/2, p.Asked)
 	}
 	return nil
 }
 
 func (p Profile) validateAlphabet() error {
 	if !utf8.ValidString(p.Alphabet) {
-		return fmt.Errorf("%w: alphabet is not valid UTF-8", ErrInvalidProfile)
+		return profileError(FieldAlphabet, "%w: alphabet is not valid UTF-8", ErrInvalidProfile)
 	}
 	seen := map[rune]bool{}
 	for _, r := range p.Alphabet {
 		if !unicode.IsGraphic(r) || unicode.IsSpace(r) || isCellSeparator(r) {
-			return fmt.Errorf("%w: alphabet may not contain %q (spaces, separators and control characters cannot be told apart on paper)", ErrInvalidProfile, string(r))
+			return profileError(FieldAlphabet, "%w: alphabet may not contain %q (spaces, separators and control characters cannot be told apart on paper)", ErrInvalidProfile, string(r))
 		}
 		if p.caseRule() == CaseInsensitive && unicode.ToUpper(r) != r {
-			return fmt.Errorf("%w: a case-insensitive alphabet lists letters in upper case, not %q", ErrInvalidProfile, string(r))
+			return profileError(FieldCase, "%w: a case-insensitive alphabet lists letters in upper case, not %q", ErrInvalidProfile, string(r))
 		}
 		if seen[r] {
-			return fmt.Errorf("%w: alphabet lists %q twice", ErrInvalidProfile, string(r))
+			return profileError(FieldAlphabet, "%w: alphabet lists %q twice", ErrInvalidProfile, string(r))
 		}
 		seen[r] = true
 	}
 	if n := len(seen); n < 2 || n > MaxAlphabet {
-		return fmt.Errorf("%w: alphabet must have 2 to %d symbols, not %d", ErrInvalidProfile, MaxAlphabet, n)
+		return profileError(FieldAlphabet, "%w: alphabet must have 2 to %d symbols, not %d", ErrInvalidProfile, MaxAlphabet, n)
 	}
 	return nil
+}
+
+// ProfileField names the field of a [Profile] a [ProfileError] is about.
+type ProfileField string
+
+// The fields Validate may find at fault.
+const (
+	FieldRows      ProfileField = "rows"
+	FieldCols      ProfileField = "cols"
+	FieldRowLabels ProfileField = "row_labels"
+	FieldColLabels ProfileField = "col_labels"
+	FieldOrder     ProfileField = "order"
+	FieldCase      ProfileField = "case"
+	FieldCellWidth ProfileField = "cell_width"
+	FieldAlphabet  ProfileField = "alphabet"
+	FieldAsked     ProfileField = "asked"
+)
+
+// ProfileError is the error of [Profile.Validate]: it wraps
+// [ErrInvalidProfile] and says which field is at fault, so that a screen
+// can explain it in the person's language. A case-insensitive alphabet
+// with lower-case letters is reported as a fault of [FieldCase].
+type ProfileError struct {
+	// Field is the field at fault.
+	Field ProfileField
+	err   error
+}
+
+func (e *ProfileError) Error() string { return e.err.Error() }
+
+// Unwrap returns the underlying error, which wraps [ErrInvalidProfile].
+func (e *ProfileError) Unwrap() error { return e.err }
+
+func profileError(f ProfileField, format string, args ...any) error {
+	return &ProfileError{Field: f, err: fmt.Errorf(format, args...)}
+}
+
+// AlphabetNames returns the names of the named alphabets [ParseAlphabet]
+// knows, one for each, in a fixed order: digits, alnum, alnum-case, upper,
+// hex. A screen that builds a custom profile offers them.
+func AlphabetNames() []string {
+	names := make([]string, len(namedAlphabets))
+	for i, a := range namedAlphabets {
+		names[i] = a.names[0]
+	}
+	return names
 }
 
 // symbols returns the alphabet as runes.

@@ -3,6 +3,7 @@ package gridcard
 import (
 	"errors"
 	"math"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -217,5 +218,49 @@ func TestLabels(t *testing.T) {
 	p.ColLabels = Numbers
 	if got := p.CellName(Cell{Row: 2, Col: 0}); got != "3-1" {
 		t.Errorf("numbers×numbers CellName = %q", got)
+	}
+}
+
+func TestProfileErrorNamesTheField(t *testing.T) {
+	base := mustProfile(t, "alnum-5x10")
+	tests := []struct {
+		change func(*Profile)
+		want   ProfileField
+	}{
+		{func(p *Profile) { p.Rows = 0 }, FieldRows},
+		{func(p *Profile) { p.Cols = MaxAxis + 1 }, FieldCols},
+		{func(p *Profile) { p.RowLabels = "roman" }, FieldRowLabels},
+		{func(p *Profile) { p.ColLabels = "roman" }, FieldColLabels},
+		{func(p *Profile) { p.Order = "diagonal" }, FieldOrder},
+		{func(p *Profile) { p.Case = "maybe" }, FieldCase},
+		{func(p *Profile) { p.Case = CaseInsensitive }, FieldCase},
+		{func(p *Profile) { p.CellWidth = MaxCellWidth + 1 }, FieldCellWidth},
+		{func(p *Profile) { p.Alphabet = "ABA" }, FieldAlphabet},
+		{func(p *Profile) { p.Asked = 26 }, FieldAsked},
+	}
+	for _, tt := range tests {
+		p := base
+		tt.change(&p)
+		var pe *ProfileError
+		if err := p.Validate(); !errors.As(err, &pe) || pe.Field != tt.want || !errors.Is(err, ErrInvalidProfile) {
+			t.Errorf("Validate() = %v, want a ProfileError about %q", err, tt.want)
+		}
+	}
+}
+
+func TestAlphabetNames(t *testing.T) {
+	names := AlphabetNames()
+	if want := []string{"digits", "alnum", "alnum-case", "upper", "hex"}; !slices.Equal(names, want) {
+		t.Fatalf("AlphabetNames() = %v, want %v", names, want)
+	}
+	for _, n := range names {
+		syms, rule, err := ParseAlphabet(n)
+		if err != nil {
+			t.Fatalf("ParseAlphabet(%q): %v", n, err)
+		}
+		p := Profile{Rows: 2, Cols: 2, CellWidth: 1, Asked: 1, Alphabet: syms, Case: rule}
+		if p.AlphabetName() != n || p.Validate() != nil {
+			t.Errorf("%q: AlphabetName %q, Validate %v", n, p.AlphabetName(), p.Validate())
+		}
 	}
 }

@@ -91,23 +91,34 @@ func (v *view) describeProfile(p gridcard.Profile) string {
 	return v.msg.T("ui.grid.profile.custom", d)
 }
 
-// profileChoice is a select showing the built-in profiles, with the one
-// named selected; onPick gets the chosen profile.
-func (v *view) profileChoice(selected string, onPick func(gridcard.Profile)) *widget.Select {
+// profileChoice is a select showing the built-in profiles and, last,
+// "Custom…", with the profile named (or Custom, when custom is set)
+// selected. onPick gets the chosen built-in profile, or the zero profile
+// and true when Custom is chosen; the page then shows the form of
+// customProfileForm.
+func (v *view) profileChoice(selected string, custom bool, onPick func(p gridcard.Profile, custom bool)) *widget.Select {
 	profiles := gridcard.Profiles()
-	labels := make([]string, len(profiles))
+	labels := make([]string, len(profiles), len(profiles)+1)
 	for i, p := range profiles {
 		labels[i] = v.describeProfile(p)
 	}
+	labels = append(labels, v.msg.T("ui.grid.profile.choose_custom"))
 	s := widget.NewSelect(labels, nil)
-	for i, p := range profiles {
-		if p.Name == selected {
-			s.SetSelectedIndex(i)
+	if custom {
+		s.SetSelectedIndex(len(profiles))
+	} else {
+		for i, p := range profiles {
+			if p.Name == selected {
+				s.SetSelectedIndex(i)
+			}
 		}
 	}
 	s.OnChanged = func(string) {
-		if i := s.SelectedIndex(); i >= 0 {
-			onPick(profiles[i])
+		switch i := s.SelectedIndex(); {
+		case i == len(profiles):
+			onPick(gridcard.Profile{}, true)
+		case i >= 0:
+			onPick(profiles[i], false)
 		}
 	}
 	return s

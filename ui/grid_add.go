@@ -20,11 +20,26 @@ type addCardState struct {
 	page    *page
 	name    string
 	profile gridcard.Profile
-	rows    string
+	// custom is set when the person shapes the card themselves, with
+	// shape holding what they chose; profile is then valid only when
+	// shapeProblem is empty.
+	custom       bool
+	shape        *customProfile
+	shapeProblem string
+	rows         string
 	// preview is the card as read from rows, once checked; nil until then
 	// or after rows change.
 	preview *gridcard.Card
 	problem string
+}
+
+// shapeError is the problem of a custom shape, or "" when the shape is
+// usable or built in.
+func (st *addCardState) shapeError() string {
+	if st.custom {
+		return st.shapeProblem
+	}
+	return ""
 }
 
 // openAddCard opens the page for entering a card the person holds: a
@@ -74,6 +89,10 @@ func (v *view) addCardPage(st *addCardState) fyne.CanvasObject {
 	}
 	check := func() bool {
 		st.preview, st.problem = nil, ""
+		if st.problem = st.shapeError(); st.problem != "" {
+			showPreview()
+			return false
+		}
 		card, err := gridcard.ParseCard(st.profile, st.rows)
 		if err != nil {
 			st.problem = v.cardInputText(err, st.profile)
@@ -86,13 +105,20 @@ func (v *view) addCardPage(st *addCardState) fyne.CanvasObject {
 	name.OnChanged = func(s string) { st.name = s }
 	rows.OnChanged = func(s string) {
 		if s != st.rows {
-			st.rows, st.preview, st.problem = s, nil, ""
+			st.rows, st.preview, st.problem = s, nil, st.shapeError()
 			showPreview()
 		}
 	}
-	profile := v.profileChoice(st.profile.Name, func(p gridcard.Profile) {
-		if p != st.profile {
-			st.profile, st.preview, st.problem = p, nil, ""
+	profile := v.profileChoice(st.profile.Name, st.custom, func(p gridcard.Profile, custom bool) {
+		if custom != st.custom || p != st.profile {
+			st.custom, st.preview = custom, nil
+			if custom {
+				if st.shape == nil {
+					st.shape = newCustomProfile(st.profile)
+				}
+				p, st.shapeProblem = v.customProfileOf(st.shape)
+			}
+			st.profile, st.problem = p, st.shapeError()
 			rebuild()
 		}
 	})
@@ -106,13 +132,33 @@ func (v *view) addCardPage(st *addCardState) fyne.CanvasObject {
 			showPreview()
 		})
 	}
-	shape := wrapped(v.msg, v.msg.T("ui.grid.rows.help", map[string]any{"Rows": st.profile.Rows, "Cols": st.profile.Cols, "Width": st.profile.CellWidth}))
+	shape := wrapped(v.msg, "")
+	showShape := func() {
+		if st.custom && st.shapeProblem != "" {
+			shape.SetText("")
+			shape.Hide()
+			return
+		}
+		shape.SetText(v.msg.T("ui.grid.rows.help", map[string]any{"Rows": st.profile.Rows, "Cols": st.profile.Cols, "Width": st.profile.CellWidth}))
+		shape.Show()
+	}
+	showShape()
+	var customForm fyne.CanvasObject = container.NewVBox()
+	if st.custom {
+		customForm = v.customProfileForm(st.shape, func() {
+			st.profile, st.shapeProblem = v.customProfileOf(st.shape)
+			st.preview, st.problem = nil, st.shapeError()
+			showShape()
+			showPreview()
+		})
+	}
 	form := container.NewVBox(
 		wrapped(v.msg, v.msg.T("ui.grid.add.intro")),
 		widget.NewLabelWithStyle(v.msg.T("ui.grid.name"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		name,
 		widget.NewLabelWithStyle(v.msg.T("ui.grid.profile"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		profile,
+		customForm,
 		shape,
 		rows,
 		problem,
@@ -123,6 +169,9 @@ func (v *view) addCardPage(st *addCardState) fyne.CanvasObject {
 		if n := len(v.pages); n > 0 && v.pages[n-1] == st.page {
 			v.showPage()
 		}
+	}
+	if st.problem == "" {
+		st.problem = st.shapeError()
 	}
 	showPreview()
 	return container.NewVScroll(container.NewPadded(form))
@@ -212,6 +261,10 @@ func (v *view) alphabetName(p gridcard.Profile) string {
 		return v.msg.T("ui.grid.alphabet.alnum")
 	case "alnum-case":
 		return v.msg.T("ui.grid.alphabet.alnum_case")
+	case "upper":
+		return v.msg.T("ui.grid.alphabet.upper")
+	case "hex":
+		return v.msg.T("ui.grid.alphabet.hex")
 	}
 	return v.msg.T("ui.grid.alphabet.custom", map[string]any{"Symbols": p.Alphabet})
 }
@@ -221,8 +274,12 @@ type generateState struct {
 	page    *page
 	name    string
 	profile gridcard.Profile
-	avoid   bool
-	problem string
+	// custom, shape and shapeProblem are as in addCardState.
+	custom       bool
+	shape        *customProfile
+	shapeProblem string
+	avoid        bool
+	problem      string
 }
 
 // openGenerateCard opens the page that makes a new card from the system's
@@ -259,8 +316,19 @@ func (v *view) generateCardPage(st *generateState) fyne.CanvasObject {
 	makeBtn := widget.NewButtonWithIcon(v.msg.T("ui.grid.generate.make"), theme.ConfirmIcon(), nil)
 	makeBtn.Importance = widget.HighImportance
 	refresh := func() {
+		if st.custom && st.shapeProblem != "" {
+			strength.Hide()
+			weak.Hide()
+			makeBtn.Disable()
+			setProblem(v, problem, st.shapeProblem)
+			return
+		}
+		if st.custom {
+			setProblem(v, problem, "")
+		}
 		p := st.effective()
 		strength.SetText(v.entropyText(p))
+		strength.Show()
 		if gridcard.MinEntropyOK(p) {
 			weak.Hide()
 			makeBtn.Enable()
@@ -269,16 +337,46 @@ func (v *view) generateCardPage(st *generateState) fyne.CanvasObject {
 			makeBtn.Disable()
 		}
 	}
-	profile := v.profileChoice(st.profile.Name, func(p gridcard.Profile) {
+	var rebuild func()
+	profile := v.profileChoice(st.profile.Name, st.custom, func(p gridcard.Profile, custom bool) {
+		if custom != st.custom {
+			st.custom, st.problem = custom, ""
+			if custom {
+				if st.shape == nil {
+					st.shape = newCustomProfile(st.profile)
+				}
+				p, st.shapeProblem = v.customProfileOf(st.shape)
+			}
+			st.profile = p
+			rebuild()
+			return
+		}
 		st.profile = p
 		refresh()
 	})
+	rebuild = func() {
+		if n := len(v.pages); n > 0 && v.pages[n-1] == st.page {
+			v.showPage()
+		}
+	}
+	var customForm fyne.CanvasObject = container.NewVBox()
+	if st.custom {
+		customForm = v.customProfileForm(st.shape, func() {
+			st.profile, st.shapeProblem = v.customProfileOf(st.shape)
+			st.problem = ""
+			refresh()
+		})
+	}
 	avoid := widget.NewCheck(v.msg.T("ui.grid.generate.avoid"), func(on bool) {
 		st.avoid = on
 		refresh()
 	})
 	avoid.SetChecked(st.avoid)
 	makeBtn.OnTapped = func() {
+		if st.custom && st.shapeProblem != "" {
+			setProblem(v, problem, st.shapeProblem)
+			return
+		}
 		card, err := gridcard.Generate(st.profile, nil, gridcard.GenerateOptions{AvoidLookAlikes: st.avoid, Now: v.now()})
 		if err != nil {
 			st.problem = v.msg.T("ui.grid.generate.failed", map[string]any{"Error": err.Error()})
@@ -300,6 +398,7 @@ func (v *view) generateCardPage(st *generateState) fyne.CanvasObject {
 		name,
 		widget.NewLabelWithStyle(v.msg.T("ui.grid.profile"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		profile,
+		customForm,
 		avoid,
 		strength,
 		weak,

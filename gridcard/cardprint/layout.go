@@ -111,12 +111,14 @@ func (m *metrics) width(text string, size float64) float64 {
 	return float64(font.MeasureString(f, text)) / 64 / ptPerMM
 }
 
-// fit returns the largest size ≤ size (in steps of 0.25 pt) at which text
-// is at most w mm wide, and whether that is at least min.
+// fit returns the largest size ≤ size (in steps of 0.25 pt), and never
+// below min, at which text is at most w mm wide, and whether text fits
+// at that size. A size already below min is raised to min: nothing is
+// printed smaller than the caller's minimum.
 func (m *metrics) fit(text string, size, w, min float64) (float64, bool) {
-	s := size
+	s := math.Max(size, min)
 	for s > min && m.width(text, s) > w {
-		s -= 0.25
+		s = math.Max(min, s-0.25)
 	}
 	return s, m.width(text, s) <= w
 }

@@ -54,8 +54,9 @@ func cardNamed(v *vault.Vault, name string) *gridcard.Card {
 
 // profileFlags are the flags that choose or shape a card's profile.
 type profileFlags struct {
-	profile, alphabet       string
-	rows, cols, cell, asked int
+	profile, alphabet                     string
+	rowLabels, colLabels, order, caseRule string
+	rows, cols, cell, asked               int
 }
 
 func (pf *profileFlags) register(cmd *cobra.Command) {
@@ -66,6 +67,47 @@ func (pf *profileFlags) register(cmd *cobra.Command) {
 	f.IntVar(&pf.cell, "cell", 0, "characters in a cell (changes the profile)")
 	f.StringVar(&pf.alphabet, "alphabet", "", "digits, alnum, alnum-case, upper, hex or custom:SYMBOLS (changes the profile)")
 	f.IntVar(&pf.asked, "asked", 0, "cells a genuine challenge asks (changes the profile)")
+	f.StringVar(&pf.rowLabels, "row-labels", "", "letters or numbers: how rows are labelled (changes the profile)")
+	f.StringVar(&pf.colLabels, "col-labels", "", "letters or numbers: how columns are labelled (changes the profile)")
+	f.StringVar(&pf.order, "order", "", "column-first (C3) or row-first (3C): which label a cell name gives first (changes the profile)")
+	f.StringVar(&pf.caseRule, "case", "", "sensitive or insensitive: whether upper and lower case differ in cells (changes the profile)")
+}
+
+// schemeFlags sets the axis-label schemes, the order and the case rule of
+// p from the flags given, and reports whether any was given.
+func (pf *profileFlags) schemeFlags(cmd *cobra.Command, p *gridcard.Profile) (bool, error) {
+	changed := false
+	for _, f := range []struct {
+		name, val string
+		dst       *gridcard.LabelScheme
+	}{{"row-labels", pf.rowLabels, &p.RowLabels}, {"col-labels", pf.colLabels, &p.ColLabels}} {
+		if !cmd.Flags().Changed(f.name) {
+			continue
+		}
+		switch s := gridcard.LabelScheme(strings.ToLower(strings.TrimSpace(f.val))); s {
+		case gridcard.Letters, gridcard.Numbers:
+			*f.dst, changed = s, true
+		default:
+			return changed, usageErr("cli.error.bad_label_scheme", data{"Flag": "--" + f.name})
+		}
+	}
+	if cmd.Flags().Changed("order") {
+		switch o := gridcard.Order(strings.ToLower(strings.TrimSpace(pf.order))); o {
+		case gridcard.ColumnFirst, gridcard.RowFirst:
+			p.Order, changed = o, true
+		default:
+			return changed, usageErr("cli.error.bad_order", nil)
+		}
+	}
+	if cmd.Flags().Changed("case") {
+		switch c := gridcard.CaseRule(strings.ToLower(strings.TrimSpace(pf.caseRule))); c {
+		case gridcard.CaseSensitive, gridcard.CaseInsensitive:
+			p.Case, changed = c, true
+		default:
+			return changed, usageErr("cli.error.bad_case", nil)
+		}
+	}
+	return changed, nil
 }
 
 func profileNames() string {
@@ -102,6 +144,13 @@ func (pf *profileFlags) build(cmd *cobra.Command, base gridcard.Profile) (gridca
 			return p, usageErr("cli.error.unknown_alphabet", nil).wrap(err)
 		}
 		p.Alphabet, p.Case, custom = syms, rule, true
+	}
+	schemes, err := pf.schemeFlags(cmd, &p)
+	if err != nil {
+		return p, err
+	}
+	if schemes {
+		custom = true
 	}
 	if custom {
 		p.Name, p.Description = "", ""
@@ -145,15 +194,18 @@ func (a *app) gridNewCommand() *cobra.Command {
 	var label string
 	var avoid, allowWeak bool
 	cmd := &cobra.Command{
-		Use:   "new NAME [--profile P] [--rows R --cols C --cell N --alphabet A --asked K] [--avoid-lookalikes] [--label TEXT]",
+		Use:   "new NAME [--profile P] [--rows R --cols C --cell N --alphabet A --asked K] [--row-labels S --col-labels S --order O --case C] [--avoid-lookalikes] [--label TEXT]",
 		Short: "Make a new grid card from secure random numbers",
 		Long: `Make a new grid card called NAME, for your own use or a family's, with
 every cell drawn from the operating system's secure random source.
 
 The shape comes from a built-in profile (--profile; ` + profileNames() + `)
 and may be changed with --rows, --cols, --cell (characters a cell), --alphabet
-(digits, alnum, alnum-case, upper, hex or custom:SYMBOLS) and --asked (cells a
-challenge asks). --avoid-lookalikes leaves out characters easily misread on
+(digits, alnum, alnum-case, upper, hex or custom:SYMBOLS), --asked (cells a
+challenge asks), --row-labels and --col-labels (letters or numbers; default:
+columns lettered, rows numbered), --order (column-first: "C3", or row-first:
+"3C"; it matters when both axes use the same labels) and --case (sensitive or
+insensitive). --avoid-lookalikes leaves out characters easily misread on
 paper (0/O/o, 1/I/l). --label is the title printed on the card.
 
 How many bits of guessing one challenge carries is shown on stderr. A shape

@@ -343,6 +343,14 @@ func TestGridPrint(t *testing.T) {
 		t.Errorf("A4 copies lack the cells:\n%s", text)
 	}
 
+	// The contract's form: --copies without --layout prints on A4.
+	copies := filepath.Join(dir, "copies.pdf")
+	h.ok("", "grid", "print", "bank", "--out", copies, "--copies", "3")
+	text = pdftotext(t, copies)
+	if n := strings.Count(text, "Example Bank"); n != 3 {
+		t.Errorf("--copies 3 without --layout shows the label %d times:\n%s", n, text)
+	}
+
 	// PNG: a wallet card is a bank card (ISO/IEC 7810 ID-1, 85.6 × 53.98 mm)
 	// with 8 mm around it for cut marks, at 300 dpi.
 	img := filepath.Join(dir, "card.png")
@@ -369,7 +377,7 @@ func TestGridPrint(t *testing.T) {
 	}{
 		{exitUsage, []string{"grid", "print", "bank"}, "needs --out FILE.pdf"},
 		{exitUsage, []string{"grid", "print", "bank", "--out", filepath.Join(dir, "card.txt")}, "must end in .pdf or .png"},
-		{exitUsage, []string{"grid", "print", "bank", "--out", filepath.Join(dir, "x.pdf"), "--copies", "2"}, "--copies needs --layout a4"},
+		{exitUsage, []string{"grid", "print", "bank", "--out", filepath.Join(dir, "x.pdf"), "--layout", "wallet", "--copies", "2"}, "--copies needs --layout a4"},
 		{exitUsage, []string{"grid", "print", "bank", "--out", filepath.Join(dir, "x.pdf"), "--layout", "a4", "--copies", "101"}, "--copies takes 1 to 100"},
 		{exitUsage, []string{"grid", "print", "bank", "--out", filepath.Join(dir, "x.pdf"), "--layout", "letter"}, "--layout takes wallet or a4"},
 		{exitUsage, []string{"grid", "print", "bank", "--out", filepath.Join(dir, "x.pdf"), "--lang", "de"}, "--lang takes ja or en"},
@@ -379,11 +387,74 @@ func TestGridPrint(t *testing.T) {
 		h.fails(tc.code, []string{tc.want}, "", tc.args...)
 	}
 	h.sameSnapshot(before, "refused prints")
-	if entries, _ := os.ReadDir(dir); len(entries) != 3 {
+	if entries, _ := os.ReadDir(dir); len(entries) != 4 {
 		t.Errorf("refused prints left files: %v", entries)
 	}
 	h.ok("", "grid", "print", "bank", "--out", pdf, "--force", "--label", "Overwritten")
 	if text := pdftotext(t, pdf); !strings.Contains(text, "Overwritten") {
 		t.Errorf("--force did not overwrite:\n%s", text)
+	}
+}
+
+// TestGridAxisLabels enters cards whose axes are labelled other than
+// columns A, B, C… and rows 1, 2, 3…, and answers from them.
+func TestGridAxisLabels(t *testing.T) {
+	h := newHarness(t)
+	// A bank card with both axes numbered: "2-3" is column 2, row 3.
+	numbered := "11 12 13 14\n21 22 23 24\n31 32 33 34\n41 42 43 44\n"
+	h.ok(numbered, "grid", "set", "pin", "--profile", "bank-4x4", "--col-labels", "numbers")
+	if c := h.gridCard("pin"); c.Profile != "custom" || c.Rows != 4 || c.Cols != 4 {
+		t.Errorf("a numbered card is not marked custom: %+v", c)
+	}
+	if r := h.ok("", "grid", "answer", "pin", "2-3 4-1"); r.stdout != "3214\n" {
+		t.Errorf("both numbered, column first: 2-3 4-1 = %q, want 3214", r.stdout)
+	}
+	h.ok(numbered, "grid", "set", "rowfirst", "--profile", "bank-4x4", "--col-labels", "numbers", "--order", "row-first")
+	if r := h.ok("", "grid", "answer", "rowfirst", "2-3 4-1"); r.stdout != "2341\n" {
+		t.Errorf("both numbered, row first: 2-3 4-1 = %q, want 2341", r.stdout)
+	}
+
+	// Rows lettered, columns numbered: "C3" is row C, column 3, and "A5"
+	// is row A, column 5 (on a default card it would be row 5, column A).
+	var rows strings.Builder
+	for _, row := range testCardRows {
+		rows.WriteString(strings.Join(row, " ") + "\n")
+	}
+	h.ok(rows.String(), "grid", "set", "lettered", "--row-labels", "letters", "--col-labels", "numbers")
+	if r := h.ok("", "grid", "answer", "lettered", "C3"); r.stdout != testCardRows[2][2]+"\n" {
+		t.Errorf("lettered rows: C3 = %q", r.stdout)
+	}
+	if r := h.ok("", "grid", "answer", "lettered", "A5 E10"); r.stdout != testCardRows[0][4]+testCardRows[4][9]+"\n" {
+		t.Errorf("lettered rows: A5 E10 = %q, want %s%s", r.stdout, testCardRows[0][4], testCardRows[4][9])
+	}
+	h.fails(exitFailure, []string{"F1"}, "", "grid", "answer", "lettered", "F1")
+
+	// A generated card whose case rule is not its alphabet's usual one.
+	h.ok("", "grid", "new", "upper", "--alphabet", "alnum", "--case", "sensitive")
+	if c := h.gridCard("upper"); !c.CaseSensitive || c.Profile != "custom" {
+		t.Errorf("--case insensitive: %+v", c)
+	}
+
+	before := h.snapshot()
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--row-labels", "roman"}, "--row-labels takes letters or numbers"},
+		{[]string{"--col-labels", ""}, "--col-labels takes letters or numbers"},
+		{[]string{"--order", "diagonal"}, "--order takes column-first (as in C3) or row-first (as in 3C)"},
+		{[]string{"--case", "upper"}, "--case takes sensitive or insensitive"},
+		{[]string{"--case", "insensitive"}, "the card's shape is not usable"},
+	} {
+		h.fails(exitUsage, []string{tc.want}, "", append([]string{"grid", "new", "bad"}, tc.args...)...)
+		h.fails(exitUsage, []string{tc.want}, numbered, append([]string{"grid", "set", "bad"}, tc.args...)...)
+	}
+	h.sameSnapshot(before, "refused label schemes")
+
+	// In Japanese too.
+	h.env["LANG"] = "ja_JP.UTF-8"
+	r := h.fails(exitUsage, nil, "", "grid", "new", "bad", "--order", "diagonal")
+	if !strings.Contains(r.stderr, "--order には column-first") {
+		t.Errorf("Japanese --order error: %q", r.stderr)
 	}
 }

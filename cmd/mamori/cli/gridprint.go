@@ -26,8 +26,9 @@ func (a *app) gridPrintCommand() *cobra.Command {
 and read aloud) or a PNG image, chosen by the file's extension. The card shows
 its label, serial, print date and large axis labels, with cut marks.
 
---layout wallet (the default) is one card of bank-card size; --layout a4 puts
---copies cards on A4 pages, for a family. --label replaces the card's own
+--layout wallet (the default for one copy) is one card of bank-card size;
+--layout a4 puts --copies cards on A4 pages, for a family. --copies N above 1
+without --layout prints on A4. --label replaces the card's own
 label; --lang is the language of the printed texts (default: the language of
 the messages). --dpi sets a PNG's resolution (default 300).
 
@@ -44,6 +45,11 @@ unless --force is given.`,
 				return usageErr("cli.error.print_format", nil)
 			}
 			var lay cardprint.Layout
+			if !cmd.Flags().Changed("layout") && copies > 1 {
+				// Several copies do not fit a wallet card: without a
+				// layout asked for, they go on A4 sheets.
+				layout = "a4"
+			}
 			switch strings.ToLower(layout) {
 			case "", "wallet":
 				lay = cardprint.Wallet
@@ -107,7 +113,7 @@ unless --force is given.`,
 	f := cmd.Flags()
 	f.StringVarP(&out, "out", "o", "", "the file to write: .pdf or .png")
 	f.StringVar(&layout, "layout", "wallet", "wallet (one bank-card-sized card) or a4 (several)")
-	f.IntVar(&copies, "copies", 1, "cards to print, with --layout a4")
+	f.IntVar(&copies, "copies", 1, "cards to print (more than 1 prints on A4 unless --layout is given)")
 	f.StringVar(&label, "label", "", "the title printed on the card (default: the card's label or name)")
 	f.StringVar(&lang, "lang", "", "ja or en: the language of the printed texts")
 	f.Float64Var(&dpi, "dpi", 300, "the resolution of a PNG")
