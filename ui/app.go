@@ -40,8 +40,17 @@ func run(store *vault.Store, demo bool) error {
 	a := app.NewWithID(id)
 	a.SetIcon(appIcon())
 	a.Settings().SetTheme(newTheme())
+	// Parse the fonts while GLFW starts, rather than after it, when the
+	// window's content is first measured; wait for them before building the
+	// content, so that no font is parsed twice.
+	warm := make(chan struct{})
+	go func() {
+		warmFonts()
+		close(warm)
+	}()
 	w := a.NewWindow("Mamori")
-	v := newView(a, w, store)
+	<-warm
+	v := newView(newLateTray(a), w, store)
 	if demo {
 		v.demo = true
 		v.rebuild()
@@ -55,9 +64,11 @@ func run(store *vault.Store, demo bool) error {
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(560, 560))
 	w.SetMaster()
+	// The vault opens while the window is made and first drawn: what load
+	// shows is queued with fyne.Do until the UI thread runs.
+	go v.load()
 	done := make(chan struct{})
 	a.Lifecycle().SetOnStarted(func() {
-		go v.load()
 		go tickEverySecond(done, v.tick)
 	})
 	w.ShowAndRun()
