@@ -40,6 +40,21 @@ func run(store *vault.Store, demo bool) error {
 	a := app.NewWithID(id)
 	a.SetIcon(appIcon())
 	a.Settings().SetTheme(newTheme())
+	// The vault opens (keyring, decryption) while GLFW starts and the window
+	// is made. A passphrase, when one is needed, is asked for in the window,
+	// once it is there.
+	var v *view
+	made := make(chan struct{}) // closed once v is set
+	o := newOpening()
+	store.SetPassphraseFunc(func(req vault.PassphraseRequest) (string, error) {
+		if p := os.Getenv("MAMORI_PASSPHRASE"); p != "" && req.Attempt == 1 {
+			return p, nil
+		}
+		o.asked()
+		<-made
+		return v.askPassphrase(req)
+	})
+	o.start(store)
 	// Parse the fonts while GLFW starts, rather than after it, when the
 	// window's content is first measured; wait for them before building the
 	// content, so that no font is parsed twice.
@@ -50,23 +65,17 @@ func run(store *vault.Store, demo bool) error {
 	}()
 	w := a.NewWindow("Mamori")
 	<-warm
-	v := newView(newLateTray(a), w, store)
+	v = newView(newLateTray(a), w, store)
+	close(made)
 	if demo {
 		v.demo = true
 		v.rebuild()
 	}
-	store.SetPassphraseFunc(func(req vault.PassphraseRequest) (string, error) {
-		if p := os.Getenv("MAMORI_PASSPHRASE"); p != "" && req.Attempt == 1 {
-			return p, nil
-		}
-		return v.askPassphrase(req)
-	})
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(560, 560))
 	w.SetMaster()
-	// The vault opens while the window is made and first drawn: what load
-	// shows is queued with fyne.Do until the UI thread runs.
-	go v.load()
+	// Codes in the first frame, when the vault is open by now.
+	o.show(v, openWait)
 	done := make(chan struct{})
 	a.Lifecycle().SetOnStarted(func() {
 		go tickEverySecond(done, v.tick)

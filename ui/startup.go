@@ -7,6 +7,8 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
+
+	"github.com/mamori-app/mamori/vault"
 )
 
 // trayDelay is how long after the first tray menu the tray is put up. The
@@ -14,6 +16,67 @@ import (
 // hidden window of its own, which would hold back the frame that shows the
 // codes.
 const trayDelay = time.Second
+
+// openWait is how long the window waits for the vault before it is first
+// drawn, so that the first frame shows the codes rather than "Opening…".
+const openWait = 200 * time.Millisecond
+
+// opening is the vault being opened in the background.
+type opening struct {
+	done   chan opened   // the outcome, once
+	asking chan struct{} // Load asked for a passphrase (which needs the window)
+}
+
+// opened is what Store.Load returned.
+type opened struct {
+	vlt *vault.Vault
+	err error
+}
+
+func newOpening() *opening {
+	return &opening{done: make(chan opened, 1), asking: make(chan struct{}, 1)}
+}
+
+// start opens store's vault in the background. Set the store's passphrase
+// function first; it should call asked before it waits for the window.
+func (o *opening) start(store *vault.Store) {
+	go func() {
+		vlt, err := store.Load()
+		o.done <- opened{vlt, err}
+	}()
+}
+
+// asked tells show that the vault waits for a passphrase, so that the
+// window is shown at once to ask for it.
+func (o *opening) asked() {
+	select {
+	case o.asking <- struct{}{}:
+	default:
+	}
+}
+
+// show shows the vault in v at once when it opens within wait, without
+// asking for a passphrase and without an error; otherwise it shows it from
+// the UI thread, once the app runs and the vault is open. Call it on the UI
+// thread.
+func (o *opening) show(v *view, wait time.Duration) {
+	t := time.NewTimer(wait)
+	defer t.Stop()
+	select {
+	case r := <-o.done:
+		if r.err == nil {
+			v.show(r.vlt, nil)
+			return
+		}
+		o.done <- r
+	case <-o.asking:
+	case <-t.C:
+	}
+	go func() {
+		r := <-o.done
+		fyne.Do(func() { v.show(r.vlt, r.err) })
+	}()
+}
 
 // warmFonts measures a line in each text style the main window starts with
 // (regular, bold, and monospace for the codes), so that Fyne parses and
