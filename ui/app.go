@@ -64,6 +64,11 @@ func run(store *vault.Store, demo bool) error {
 		close(warm)
 	}()
 	w := a.NewWindow("Mamori")
+	w.Resize(fyne.NewSize(560, 560))
+	w.SetMaster()
+	// The window shows at once, empty, as soon as GLFW has made it; its
+	// content follows in the next frame.
+	w.Show()
 	<-warm
 	v = newView(newLateTray(a), w, store)
 	close(made)
@@ -72,9 +77,7 @@ func run(store *vault.Store, demo bool) error {
 		v.rebuild()
 	}
 	w.SetContent(v.content)
-	w.Resize(fyne.NewSize(560, 560))
-	w.SetMaster()
-	// Codes in the first frame, when the vault is open by now.
+	// Codes in the first frame with content, when the vault is open by now.
 	o.show(v, openWait)
 	done := make(chan struct{})
 	a.Lifecycle().SetOnStarted(func() {
