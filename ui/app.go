@@ -40,24 +40,47 @@ func run(store *vault.Store, demo bool) error {
 	a := app.NewWithID(id)
 	a.SetIcon(appIcon())
 	a.Settings().SetTheme(newTheme())
-	w := a.NewWindow("Mamori")
-	v := newView(a, w, store)
-	if demo {
-		v.demo = true
-		v.rebuild()
-	}
+	// The vault opens (keyring, decryption) while GLFW starts and the window
+	// is made. A passphrase, when one is needed, is asked for in the window,
+	// once it is there.
+	var v *view
+	made := make(chan struct{}) // closed once v is set
+	o := newOpening()
 	store.SetPassphraseFunc(func(req vault.PassphraseRequest) (string, error) {
 		if p := os.Getenv("MAMORI_PASSPHRASE"); p != "" && req.Attempt == 1 {
 			return p, nil
 		}
+		o.asked()
+		<-made
 		return v.askPassphrase(req)
 	})
-	w.SetContent(v.content)
+	o.start(store)
+	// Parse the fonts while GLFW starts, rather than after it, when the
+	// window's content is first measured; wait for them before building the
+	// content, so that no font is parsed twice.
+	warm := make(chan struct{})
+	go func() {
+		warmFonts()
+		close(warm)
+	}()
+	w := a.NewWindow("Mamori")
 	w.Resize(fyne.NewSize(560, 560))
 	w.SetMaster()
+	// The window shows at once, empty, as soon as GLFW has made it; its
+	// content follows in the next frame.
+	w.Show()
+	<-warm
+	v = newView(newLateTray(a), w, store)
+	close(made)
+	if demo {
+		v.demo = true
+		v.rebuild()
+	}
+	w.SetContent(v.content)
+	// Codes in the first frame with content, when the vault is open by now.
+	o.show(v, openWait)
 	done := make(chan struct{})
 	a.Lifecycle().SetOnStarted(func() {
-		go v.load()
 		go tickEverySecond(done, v.tick)
 	})
 	w.ShowAndRun()
