@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -341,16 +342,77 @@ func TestMergeKeepsHOTPCounterForward(t *testing.T) {
 	}
 }
 
-// FuzzOpen: arbitrary bytes never panic Open, with a key or a passphrase.
+// fuzzIdentity is the key FuzzOpen opens kits with; the kits among its
+// seeds in testdata/fuzz/FuzzOpen are encrypted to it, or to
+// fuzzPassphrase, so the fuzzer starts from inputs that decrypt and reach
+// the decoder (see fixtures_test.go for how they are made).
+const (
+	fuzzIdentity   = "AGE-SECRET-KEY-1VAM6XY5P087XQXXA58GNCPPT34UCF8YJ5HRQ42HY9YJ7FRECUWUS4NTHDL"
+	fuzzPassphrase = "x"
+	// fuzzMaxWorkFactor bounds the scrypt cost a fuzzed kit may demand.
+	fuzzMaxWorkFactor = 12
+)
+
+// FuzzOpen: arbitrary bytes never panic Open, with a key or a passphrase;
+// Open returns a kit or an error, never both nor neither, and a kit it
+// returns is a Mamori kit of a version this build reads, with a vault.
 func FuzzOpen(f *testing.F) {
-	id, err := age.ParseX25519Identity("AGE-SECRET-KEY-1VAM6XY5P087XQXXA58GNCPPT34UCF8YJ5HRQ42HY9YJ7FRECUWUS4NTHDL")
+	id, err := age.ParseX25519Identity(fuzzIdentity)
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add([]byte("age-encryption.org/v1\n-> scrypt AAAA 10\nAAAA\n--- AAAA\n"))
 	f.Add([]byte("-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n-----END AGE ENCRYPTED FILE-----\n"))
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		Open(bytes.NewReader(raw), OpenOptions{Identities: []age.Identity{id}, MaxScryptWorkFactor: 12,
-			Passphrase: func() (string, error) { return "x", nil }})
+		k, err := Open(bytes.NewReader(raw), OpenOptions{Identities: []age.Identity{id}, MaxScryptWorkFactor: fuzzMaxWorkFactor,
+			Passphrase: func() (string, error) { return fuzzPassphrase, nil }})
+		if (err != nil) == (k != nil) {
+			t.Fatalf("Open returned kit %v and error %v", k != nil, err)
+		}
+		if err != nil {
+			return
+		}
+		if k.Format != FormatName || k.Version < 1 || k.Version > Version || k.Vault == nil || k.Vault.Accounts == nil {
+			t.Fatalf("Open accepted format %q version %d (vault %v)", k.Format, k.Version, k.Vault != nil)
+		}
 	})
+}
+
+// The named seeds of FuzzOpen decrypt, so the fuzzer starts past age: the
+// kit-… ones open, the doc-… ones fail in the decoder, not in age.
+func TestFuzzOpenSeedsReachTheDecoder(t *testing.T) {
+	id, err := age.ParseX25519Identity(fuzzIdentity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "fuzz", "FuzzOpen", "*-*"))
+	kits, docs := 0, 0
+	for _, file := range files {
+		text, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		quoted, ok := strings.CutPrefix(strings.TrimSpace(string(text)), "go test fuzz v1\n[]byte(")
+		raw, err := strconv.Unquote(strings.TrimSuffix(quoted, ")"))
+		if !ok || err != nil {
+			t.Fatalf("%s is not a []byte fuzz seed: %v", file, err)
+		}
+		k, err := Open(strings.NewReader(raw), OpenOptions{Identities: []age.Identity{id}, MaxScryptWorkFactor: fuzzMaxWorkFactor,
+			Passphrase: func() (string, error) { return fuzzPassphrase, nil }})
+		switch name := filepath.Base(file); {
+		case strings.HasPrefix(name, "kit-"):
+			kits++
+			if err != nil || k.Format != FormatName {
+				t.Errorf("%s: %v", name, err)
+			}
+		case strings.HasPrefix(name, "doc-"):
+			docs++
+			if !errors.Is(err, ErrNotKit) && !errors.Is(err, ErrNewerVersion) {
+				t.Errorf("%s: got %v, want a decoder error", name, err)
+			}
+		}
+	}
+	if kits < 5 || docs < 5 {
+		t.Fatalf("found %d kit and %d doc seeds; regenerate them (fixtures_test.go)", kits, docs)
+	}
 }
