@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -384,6 +385,90 @@ func TestKitRecipients(t *testing.T) {
 		dst.secrets = h.secrets
 		if r := dst.ok("", "kit", "import", out, "-i", sshKey); !strings.Contains(r.stderr, "added 4 account(s)") {
 			t.Errorf("import with an SSH key:\n%s", r.stderr)
+		}
+	}
+}
+
+// agePassphraseEncrypt encrypts plain with the real "age -p" (armored with
+// -a) and returns the file it wrote. age reads a passphrase only from a
+// terminal, and asks for it twice, so it runs under script(1), which gives
+// it one (as ui's ageDecrypt does).
+func agePassphraseEncrypt(t *testing.T, plain, pass string, armor bool) string {
+	t.Helper()
+	age := ageTool(t, "age")
+	script, err := exec.LookPath("script")
+	if err != nil {
+		t.Fatalf("script (util-linux) is needed to give age a terminal: %v", err)
+	}
+	out := filepath.Join(t.TempDir(), "by-age-p.age")
+	flags := "-p"
+	if armor {
+		flags = "-a -p"
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	cmd := exec.Command(script, "-qec", age+" "+flags+" -o '"+out+"' '"+plain+"'", "/dev/null")
+	cmd.Stdin = r
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Both lines wait in the terminal until age reads them; stdin stays
+	// open until age is done, so script does not hang up on it.
+	if _, err := w.WriteString(pass + "\n" + pass + "\n"); err != nil {
+		t.Fatal(err)
+	}
+	err = cmd.Wait()
+	w.Close()
+	if err != nil {
+		t.Fatalf("age %s: %v\n%s", flags, err, output.String())
+	}
+	return out
+}
+
+// A kit the real "age -p" encrypts with a passphrase (at age's own scrypt
+// work factor), binary or armored, imports with MAMORI_KIT_PASSPHRASE and
+// brings back everything.
+func TestKitImportsAgePassphraseFiles(t *testing.T) {
+	src := newHarness(t)
+	kitVault(t, src)
+	want := src.vaultState()
+	dir := t.TempDir()
+	identity, recipient := ageKey(t, dir, "key.txt")
+	sealed := filepath.Join(dir, "kit.age")
+	src.ok("", "kit", "export", "-o", sealed, "-r", recipient)
+	plain := filepath.Join(dir, "kit.json")
+	if err := os.WriteFile(plain, runTool(t, "age", "-d", "-i", identity, sealed), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pass := src.addSecret("passphrase typed into age -p")
+
+	for _, armor := range []bool{false, true} {
+		byAge := agePassphraseEncrypt(t, plain, pass, armor)
+		if b, _ := os.ReadFile(byAge); armor != bytes.HasPrefix(b, []byte("-----BEGIN AGE ENCRYPTED FILE-----")) {
+			t.Fatalf("age (armor %v) wrote %.40q", armor, b)
+		}
+		dst := newHarness(t)
+		dst.secrets = src.secrets
+		dst.fails(exitFailure, []string{byAge + " is protected by a passphrase, and there is no terminal"}, "", "kit", "import", byAge)
+		if !armor {
+			dst.env[envKitPassphrase] = "not " + pass
+			dst.fails(exitFailure, []string{"wrong passphrase for " + byAge + "; nothing was changed"}, "", "kit", "import", byAge)
+		}
+		if len(dst.snapshot()) != 0 {
+			t.Fatal("a failed kit import made a vault")
+		}
+		dst.env[envKitPassphrase] = pass
+		r := dst.ok("", "kit", "import", byAge)
+		if !strings.Contains(r.stderr, "added 4 account(s): GitHub: alice, みずほ銀行: 山田太郎, Example HOTP: bob, Steam: gaben") {
+			t.Errorf("import of an age -p kit (armor %v):\n%s", armor, r.stderr)
+		}
+		if got := dst.vaultState(); got != want {
+			t.Errorf("age -p kit (armor %v) changed the vault:\n%s\nwant\n%s", armor, got, want)
 		}
 	}
 }
