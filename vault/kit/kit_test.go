@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -17,6 +18,7 @@ import (
 	"github.com/mamori-app/mamori/gridcard"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/otp"
+	"github.com/mamori-app/mamori/vault/phone"
 )
 
 const testWorkFactor = 10
@@ -414,5 +416,137 @@ func TestFuzzOpenSeedsReachTheDecoder(t *testing.T) {
 	}
 	if kits < 5 || docs < 5 {
 		t.Fatalf("found %d kit and %d doc seeds; regenerate them (fixtures_test.go)", kits, docs)
+	}
+}
+
+// phoneVault is sampleVault with phone numbers, a number change, devices
+// and a device change: account 0 on +81 90 1234 5678 and the iPhone,
+// account 1 on +81 80 5555 6666 and the Pixel; the first number moves to
+// +81 70 1111 2222 and the iPhone is replaced by the Pixel 9.
+func phoneVault(t *testing.T) *vault.Vault {
+	t.Helper()
+	v := sampleVault(t)
+	at := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+	a0, a1 := &v.Accounts[0], &v.Accounts[1]
+	a0.Phones = []phone.Binding{{Number: "+819012345678", Role: phone.Role("sms"), Since: at}}
+	a1.Phones = []phone.Binding{{Number: "+818055556666", Role: phone.Role("sms"), Since: at}}
+	var devs []phone.Device
+	for _, name := range []string{"iPhone", "Pixel", "Pixel 9"} {
+		d, err := phone.NewDevice(name, phone.DeviceHandset, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		devs = append(devs, d)
+	}
+	v.Devices = devs
+	a0.Devices, a1.Devices = []string{devs[0].ID}, []string{devs[1].ID}
+	moved, err := phone.NewChange("+819012345678", "+817011112222", at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved.Done = map[string]time.Time{a0.ID: at, "gone-account": at}
+	dropped, err := phone.NewChange("+818055556666", "", at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.PhoneChanges = []phone.Change{moved, dropped}
+	dc, err := phone.NewDeviceChange(phone.EventNewHandset, devs[0].ID, devs[2].ID, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dc.Done = map[string]time.Time{a0.ID: at}
+	v.DeviceChanges = []phone.DeviceChange{dc}
+	return v
+}
+
+// A whole kit carries phone changes, devices and device changes as they
+// are; a subset kit the devices and changes of its own accounts, and an
+// import of it into an empty vault leaves no account pointing at a device
+// it lacks.
+func TestKitCarriesPhonesAndDevices(t *testing.T) {
+	v := phoneVault(t)
+	id, _ := age.GenerateX25519Identity()
+	open := func(opts ExportOptions) *vault.Vault {
+		t.Helper()
+		opts.Recipients = []age.Recipient{id.Recipient()}
+		k, err := Open(bytes.NewReader(export(t, v, opts)), OpenOptions{Identities: []age.Identity{id}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k.Vault
+	}
+	asJSON := func(x any) string {
+		b, err := json.Marshal(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	whole := open(ExportOptions{})
+	for what, pair := range map[string][2]any{
+		"phone changes":  {whole.PhoneChanges, v.PhoneChanges},
+		"devices":        {whole.Devices, v.Devices},
+		"device changes": {whole.DeviceChanges, v.DeviceChanges},
+		"accounts":       {whole.Accounts, v.Accounts},
+	} {
+		if got, want := asJSON(pair[0]), asJSON(pair[1]); got != want {
+			t.Errorf("whole kit %s = %s, want %s", what, got, want)
+		}
+	}
+
+	a0, a1 := v.Accounts[0].ID, v.Accounts[1].ID
+	for name, tc := range map[string]struct {
+		opts                         ExportOptions
+		phoneChanges, devices        []string // Old numbers; device names
+		deviceChanges                int
+		done0, deviceDone0, gridCard bool
+	}{
+		"first account": {opts: ExportOptions{AccountIDs: []string{a0}}, phoneChanges: []string{"+819012345678"},
+			devices: []string{"iPhone", "Pixel 9"}, deviceChanges: 1, done0: true, deviceDone0: true},
+		"second account": {opts: ExportOptions{AccountIDs: []string{a1, a1}}, phoneChanges: []string{"+818055556666"},
+			devices: []string{"Pixel"}},
+		"grid card only": {opts: ExportOptions{GridCardIDs: []string{v.GridCards[0].ID}}, gridCard: true},
+		"both accounts": {opts: ExportOptions{AccountIDs: []string{a1, a0}}, phoneChanges: []string{"+819012345678", "+818055556666"},
+			devices: []string{"iPhone", "Pixel", "Pixel 9"}, deviceChanges: 1, done0: true, deviceDone0: true},
+	} {
+		got := open(tc.opts)
+		var olds, names []string
+		for _, c := range got.PhoneChanges {
+			olds = append(olds, string(c.Old))
+			for acct := range c.Done {
+				if acct != a0 || !tc.done0 {
+					t.Errorf("%s: phone change %s carries the tick of account %s", name, c.Old, acct)
+				}
+			}
+		}
+		for _, d := range got.Devices {
+			names = append(names, d.Name)
+		}
+		if strings.Join(olds, " ") != strings.Join(tc.phoneChanges, " ") || strings.Join(names, " ") != strings.Join(tc.devices, " ") ||
+			len(got.DeviceChanges) != tc.deviceChanges || (len(got.GridCards) == 1) != tc.gridCard {
+			t.Errorf("%s: phone changes %v, devices %v, %d device change(s), %d grid card(s)", name, olds, names, len(got.DeviceChanges), len(got.GridCards))
+		}
+		if tc.deviceChanges > 0 {
+			if _, ok := got.DeviceChanges[0].Done[a0]; ok != tc.deviceDone0 || len(got.DeviceChanges[0].Done) != 1 {
+				t.Errorf("%s: device change ticks %v", name, got.DeviceChanges[0].Done)
+			}
+		}
+		if len(tc.phoneChanges) > 0 && len(got.PhoneChanges) > 0 && tc.phoneChanges[0] == "+819012345678" && len(got.PhoneChanges[0].Done) != 1 {
+			t.Errorf("%s: phone change ticks %v, want only the chosen account's", name, got.PhoneChanges[0].Done)
+		}
+
+		// Restored into an empty vault: every device an account names is there.
+		dst := vault.New()
+		rep := Merge(dst, got)
+		if rep.Devices != len(tc.devices) || rep.PhoneChanges != len(tc.phoneChanges) || rep.DeviceChanges != tc.deviceChanges {
+			t.Errorf("%s: merge report %+v", name, rep)
+		}
+		for _, a := range dst.Accounts {
+			for _, d := range a.Devices {
+				if !slices.ContainsFunc(dst.Devices, func(x phone.Device) bool { return x.ID == d }) {
+					t.Errorf("%s: account %s names device %s, which the kit lacks", name, a.Label(), d)
+				}
+			}
+		}
 	}
 }
