@@ -60,6 +60,8 @@ func kitVault(t *testing.T, h *harness) {
 	h.ok("", "recovery", "set", "github", "--user-number", "12345")
 	h.ok("", "device", "add", "iPhone 8")
 	h.ok("", "device", "bind", "steam", "iPhone 8")
+	h.ok("", "phone", "change", "090-1234-5678", "080-9999-0000", "--old-gone")
+	h.ok("", "device", "change", "iPhone 8", "--new", "Pixel 9")
 	h.ok("", "grid", "new", "bank")
 }
 
@@ -71,6 +73,7 @@ func (h *harness) vaultState() string {
 	for _, args := range [][]string{
 		{"list", "--json"}, {"backup", "list", "github", "--json"}, {"phone", "list", "--json"},
 		{"recovery", "show", "github", "--json"}, {"device", "list", "--json"}, {"grid", "list", "--json"},
+		{"phone", "risk", "--json"}, {"device", "risk", "--json"},
 	} {
 		b.WriteString(h.ok("", args...).stdout)
 	}
@@ -132,11 +135,18 @@ func TestKitRoundTrip(t *testing.T) {
 	dst.env[envKitPassphrase] = pass
 	r = dst.ok("", "kit", "import", out)
 	if !strings.Contains(r.stderr, "added 4 account(s): GitHub: alice, みずほ銀行: 山田太郎, Example HOTP: bob, Steam: gaben") ||
-		!strings.Contains(r.stderr, "grid cards: 1 added") || !strings.Contains(r.stderr, "1 device(s)") {
+		!strings.Contains(r.stderr, "grid cards: 1 added") || !strings.Contains(r.stderr, "added 1 phone number change(s), 2 device(s) and 1 device change(s)") {
 		t.Errorf("import report:\n%s", r.stderr)
 	}
 	if got := dst.vaultState(); got != want {
 		t.Errorf("round trip changed the vault:\n%s\nwant\n%s", got, want)
+	}
+	// The number and the handset being changed still are, with what is
+	// left to move.
+	for what, account := range map[string]string{"phone": "GitHub: alice", "device": "Steam: gaben"} {
+		if r := dst.ok("", what, "risk"); !strings.Contains(r.stdout, account) {
+			t.Errorf("%s risk after the round trip lacks %s:\n%s", what, account, r.stdout)
+		}
 	}
 	// The used backup code is still used.
 	if b := dst.backupJSON("github"); b.Remaining != 2 || b.Total != 3 {
@@ -305,6 +315,15 @@ func TestKitAgeInterop(t *testing.T) {
 	}
 	if len(subDoc.Vault.Accounts) != 1 || subDoc.Vault.Accounts[0].Issuer != "Steam" || len(subDoc.Vault.GridCards) != 0 {
 		t.Errorf("subset kit = %+v", subDoc.Vault)
+	}
+	// With the handsets Steam's codes live on and their change, and not
+	// GitHub's number change.
+	var devices []string
+	for _, d := range subDoc.Vault.Devices {
+		devices = append(devices, d.Name)
+	}
+	if strings.Join(devices, ", ") != "iPhone 8, Pixel 9" || len(subDoc.Vault.DeviceChanges) != 1 || len(subDoc.Vault.PhoneChanges) != 0 {
+		t.Errorf("subset kit devices %v, %d device change(s), %d phone change(s)", devices, len(subDoc.Vault.DeviceChanges), len(subDoc.Vault.PhoneChanges))
 	}
 	h.fails(exitFailure, []string{`no account matches "nobody"`}, "", "kit", "export", "-o", filepath.Join(dir, "x.age"), "-r", recipient, "--account", "nobody")
 
