@@ -96,8 +96,10 @@ type ExportOptions struct {
 	ScryptWorkFactor int
 	// Armor writes PEM text instead of binary.
 	Armor bool
-	// AccountIDs limits the kit to these accounts (and nothing else but grid
-	// cards listed in GridCardIDs); nil means the whole vault.
+	// AccountIDs limits the kit to these accounts, the devices they are
+	// bound to and the phone-number and device changes that concern them
+	// (and nothing else but grid cards listed in GridCardIDs); nil means the
+	// whole vault.
 	AccountIDs []string
 	// GridCardIDs limits the grid cards in a subset kit.
 	GridCardIDs []string
