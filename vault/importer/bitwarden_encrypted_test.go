@@ -22,9 +22,8 @@ import (
 // key-generation.service.ts, the SDK's kdf.rs and EncString) and not from
 // the decoder: PBKDF2 and HKDF-Expand are spelled out with HMAC here.
 // TestBitwardenKnownAnswers checks both sides against the test vectors of
-// Bitwarden's own SDK. Rewrite the fixtures with
-//
-//	go test -run TestWriteBitwardenFixtures -update ./vault/importer/
+// Bitwarden's own SDK. generate_test.go (build tag "fixtures") rewrites
+// the fixtures; see testdata/README.md.
 
 // bwKDF is the key derivation a test export is made with.
 type bwKDF struct {
@@ -40,15 +39,6 @@ var (
 	bwPBKDF2Cheap = bwKDF{typ: 0, iterations: 1000}
 	bwArgon2Cheap = bwKDF{typ: 1, iterations: 2, memory: 1, lanes: 2}
 )
-
-func TestWriteBitwardenFixtures(t *testing.T) {
-	if !*update {
-		t.Skip("run with -update to rewrite the encrypted fixtures")
-	}
-	plain := readFixture(t, "bitwarden.json")
-	writeFixture(t, "bitwarden-encrypted.json", bitwardenEncrypt(t, plain, fixturePassword, bwPBKDF2))
-	writeFixture(t, "bitwarden-encrypted-argon2.json", bitwardenEncrypt(t, plain, fixturePassword, bwArgon2))
-}
 
 // bitwardenEncrypt builds a password-protected Bitwarden export around
 // plain, as Bitwarden's buildPasswordExport does.

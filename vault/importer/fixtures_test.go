@@ -8,7 +8,6 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"testing"
@@ -21,43 +20,16 @@ import (
 // written from the formats' descriptions independently of the decryptors
 // under test (PBKDF2 even comes from a different implementation,
 // x/crypto's instead of the standard library's). The files are committed;
-// tests read them, and never make them with the code under test. Rewrite
-// them with
-//
-//	go test -run TestWriteEncryptedFixtures -update ./vault/importer/
+// tests read them, and never make them with the code under test.
+// generate_test.go (build tag "fixtures") rewrites them; see
+// testdata/README.md.
 //
 // The Ente fixtures come from libsodium itself (testdata/gen/ente.py), the
 // Google Authenticator ones from testdata/gen/migration.py and the QR
 // images from qrencode and ImageMagick (testdata/gen/make-images.sh).
-var update = flag.Bool("update", false, "rewrite the encrypted fixtures in testdata")
 
 // fixturePassword opens every encrypted fixture.
 const fixturePassword = "correct horse battery staple"
-
-func TestWriteEncryptedFixtures(t *testing.T) {
-	if !*update {
-		t.Skip("run with -update to rewrite the encrypted fixtures")
-	}
-	// Aegis: the plain fixture's db, encrypted with Aegis's own scrypt
-	// parameters, behind a biometric slot that cannot be opened here and
-	// the password slot.
-	var plain struct {
-		DB json.RawMessage `json:"db"`
-	}
-	if err := json.Unmarshal(readFixture(t, "aegis-plain.json"), &plain); err != nil {
-		t.Fatal(err)
-	}
-	writeFixture(t, "aegis-encrypted.json", aegisEncrypt(t, plain.DB, fixturePassword, 1<<15, 8, 1, true))
-
-	// 2FAS: the plain fixture's services, as the app does it.
-	var tf struct {
-		Services json.RawMessage `json:"services"`
-	}
-	if err := json.Unmarshal(readFixture(t, "2fas-plain.2fas"), &tf); err != nil {
-		t.Fatal(err)
-	}
-	writeFixture(t, "2fas-encrypted.2fas", twoFASEncrypt(t, tf.Services, fixturePassword, true))
-}
 
 // aegisEncrypt builds an encrypted Aegis vault around db.
 func aegisEncrypt(t testing.TB, db []byte, password string, n, r, p int, biometric bool) []byte {
@@ -164,11 +136,4 @@ func readFixture(t testing.TB, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
-}
-
-func writeFixture(t testing.TB, name string, b []byte) {
-	t.Helper()
-	if err := os.WriteFile(filepath.Join("testdata", name), append(b, '\n'), 0o644); err != nil {
-		t.Fatal(err)
-	}
 }

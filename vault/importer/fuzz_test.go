@@ -1,12 +1,7 @@
 package importer
 
 import (
-	"encoding/json"
 	"errors"
-	"fmt"
-	"os"
-	"path/filepath"
-	"strconv"
 	"testing"
 )
 
@@ -18,7 +13,8 @@ import (
 // decrypt and the fuzzer cannot make an input cost seconds.
 //
 // Seeds live in testdata/fuzz/FuzzDetectParse and run with every go test;
-// TestWriteFuzzSeeds -update rewrites the ones made from the fixtures.
+// TestWriteFuzzSeeds (generate_test.go, build tag "fixtures") rewrites the
+// ones made from the fixtures.
 func FuzzDetectParse(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) {
 		opts := Options{
@@ -60,39 +56,4 @@ func checkFuzzResult(t *testing.T, format Format, res Result, err error) {
 		}
 	}
 	checkAccounts(t, res)
-}
-
-// TestWriteFuzzSeeds writes the seed corpus from the fixtures (and an
-// Aegis vault and Bitwarden exports encrypted with parameters cheap enough
-// to fuzz).
-func TestWriteFuzzSeeds(t *testing.T) {
-	if !*update {
-		t.Skip("run with -update to rewrite the fuzz seeds")
-	}
-	seeds := map[string][]byte{}
-	for _, name := range []string{
-		"otpauth.txt", "otpauth-crlf-bom.txt", "ente-plain.txt", "google-migration.txt", "ente-encrypted-cheap.json",
-		"aegis-plain.json", "2fas-plain.2fas", "2fas-encrypted.2fas", "bitwarden.json", "proton.json",
-		"keepassxc.csv", "keepassxc.xml", "qr-utf8.png", "qr-otpauth.png",
-	} {
-		seeds[name] = readFixture(t, name)
-	}
-	var a struct{ DB json.RawMessage }
-	if err := json.Unmarshal(readFixture(t, "aegis-plain.json"), &a); err != nil {
-		t.Fatal(err)
-	}
-	seeds["aegis-encrypted-cheap"] = aegisEncrypt(t, a.DB, fixturePassword, 1<<10, 8, 1, false)
-	seeds["bitwarden-encrypted-cheap"] = bitwardenEncrypt(t, readFixture(t, "bitwarden.json"), fixturePassword, bwPBKDF2Cheap)
-	seeds["bitwarden-encrypted-argon2-cheap"] = bitwardenEncrypt(t, readFixture(t, "bitwarden.json"), fixturePassword, bwArgon2Cheap)
-
-	dir := filepath.Join("testdata", "fuzz", "FuzzDetectParse")
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	for name, b := range seeds {
-		body := fmt.Sprintf("go test fuzz v1\n[]byte(%s)\n", strconv.Quote(string(b)))
-		if err := os.WriteFile(filepath.Join(dir, "fixture-"+name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }

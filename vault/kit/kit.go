@@ -35,6 +35,7 @@ import (
 	"filippo.io/age/armor"
 
 	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/phone"
 )
 
 // FormatName is the "format" field of every kit.
@@ -95,8 +96,10 @@ type ExportOptions struct {
 	ScryptWorkFactor int
 	// Armor writes PEM text instead of binary.
 	Armor bool
-	// AccountIDs limits the kit to these accounts (and nothing else but grid
-	// cards listed in GridCardIDs); nil means the whole vault.
+	// AccountIDs limits the kit to these accounts, the devices they are
+	// bound to and the phone-number and device changes that concern them
+	// (and nothing else but grid cards listed in GridCardIDs); nil means the
+	// whole vault.
 	AccountIDs []string
 	// GridCardIDs limits the grid cards in a subset kit.
 	GridCardIDs []string
@@ -160,19 +163,56 @@ func Export(w io.Writer, v *vault.Vault, opts ExportOptions) error {
 	return nil
 }
 
-// subset returns a copy of v holding only what opts asks for.
+// subset returns a copy of v holding only what opts asks for: the chosen
+// accounts and grid cards, the devices those accounts are bound to, and the
+// phone-number and device changes that concern them (with only their own
+// accounts ticked off), so a subset kit is whole in itself.
 func subset(v *vault.Vault, opts ExportOptions) (*vault.Vault, error) {
 	if opts.AccountIDs == nil && opts.GridCardIDs == nil {
 		return v, nil
 	}
 	out := vault.New()
 	out.Version, out.Generation, out.Saved = v.Version, v.Generation, v.Saved
+	chosen := map[string]bool{}
+	numbers := map[phone.E164]bool{}
+	devices := map[string]bool{}
 	for _, id := range opts.AccountIDs {
 		a := v.Account(id)
 		if a == nil {
 			return nil, fmt.Errorf("%w: %s", ErrUnknownAccount, id)
 		}
+		if chosen[a.ID] {
+			continue
+		}
+		chosen[a.ID] = true
 		out.Accounts = append(out.Accounts, *a)
+		for _, b := range a.Phones {
+			numbers[b.Number] = true
+		}
+		for _, d := range a.Devices {
+			devices[d] = true
+		}
+	}
+	for _, c := range v.PhoneChanges {
+		if numbers[c.Old] || (c.New != "" && numbers[c.New]) {
+			c.Done = doneFor(c.Done, chosen)
+			out.PhoneChanges = append(out.PhoneChanges, c)
+		}
+	}
+	for _, c := range v.DeviceChanges {
+		if devices[c.Old] || (c.New != "" && devices[c.New]) {
+			devices[c.Old] = true
+			if c.New != "" {
+				devices[c.New] = true
+			}
+			c.Done = doneFor(c.Done, chosen)
+			out.DeviceChanges = append(out.DeviceChanges, c)
+		}
+	}
+	for _, d := range v.Devices {
+		if devices[d.ID] {
+			out.Devices = append(out.Devices, d)
+		}
 	}
 	for _, id := range opts.GridCardIDs {
 		found := false
@@ -187,6 +227,20 @@ func subset(v *vault.Vault, opts ExportOptions) (*vault.Vault, error) {
 		}
 	}
 	return out, nil
+}
+
+// doneFor returns the entries of done for the chosen accounts, nil if none.
+func doneFor(done map[string]time.Time, chosen map[string]bool) map[string]time.Time {
+	var out map[string]time.Time
+	for id, at := range done {
+		if chosen[id] {
+			if out == nil {
+				out = map[string]time.Time{}
+			}
+			out[id] = at
+		}
+	}
+	return out
 }
 
 // ParseRecipients reads recipients, one per string: age X25519 ("age1…"),

@@ -7,6 +7,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +18,7 @@ import (
 	"github.com/mamori-app/mamori/gridcard"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/otp"
+	"github.com/mamori-app/mamori/vault/phone"
 )
 
 const testWorkFactor = 10
@@ -341,16 +344,209 @@ func TestMergeKeepsHOTPCounterForward(t *testing.T) {
 	}
 }
 
-// FuzzOpen: arbitrary bytes never panic Open, with a key or a passphrase.
+// fuzzIdentity is the key FuzzOpen opens kits with; the kits among its
+// seeds in testdata/fuzz/FuzzOpen are encrypted to it, or to
+// fuzzPassphrase, so the fuzzer starts from inputs that decrypt and reach
+// the decoder (see fixtures_test.go for how they are made).
+const (
+	fuzzIdentity   = "AGE-SECRET-KEY-1VAM6XY5P087XQXXA58GNCPPT34UCF8YJ5HRQ42HY9YJ7FRECUWUS4NTHDL"
+	fuzzPassphrase = "x"
+	// fuzzMaxWorkFactor bounds the scrypt cost a fuzzed kit may demand.
+	fuzzMaxWorkFactor = 12
+)
+
+// FuzzOpen: arbitrary bytes never panic Open, with a key or a passphrase;
+// Open returns a kit or an error, never both nor neither, and a kit it
+// returns is a Mamori kit of a version this build reads, with a vault.
 func FuzzOpen(f *testing.F) {
-	id, err := age.ParseX25519Identity("AGE-SECRET-KEY-1VAM6XY5P087XQXXA58GNCPPT34UCF8YJ5HRQ42HY9YJ7FRECUWUS4NTHDL")
+	id, err := age.ParseX25519Identity(fuzzIdentity)
 	if err != nil {
 		f.Fatal(err)
 	}
 	f.Add([]byte("age-encryption.org/v1\n-> scrypt AAAA 10\nAAAA\n--- AAAA\n"))
 	f.Add([]byte("-----BEGIN AGE ENCRYPTED FILE-----\nYWdl\n-----END AGE ENCRYPTED FILE-----\n"))
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		Open(bytes.NewReader(raw), OpenOptions{Identities: []age.Identity{id}, MaxScryptWorkFactor: 12,
-			Passphrase: func() (string, error) { return "x", nil }})
+		k, err := Open(bytes.NewReader(raw), OpenOptions{Identities: []age.Identity{id}, MaxScryptWorkFactor: fuzzMaxWorkFactor,
+			Passphrase: func() (string, error) { return fuzzPassphrase, nil }})
+		if (err != nil) == (k != nil) {
+			t.Fatalf("Open returned kit %v and error %v", k != nil, err)
+		}
+		if err != nil {
+			return
+		}
+		if k.Format != FormatName || k.Version < 1 || k.Version > Version || k.Vault == nil || k.Vault.Accounts == nil {
+			t.Fatalf("Open accepted format %q version %d (vault %v)", k.Format, k.Version, k.Vault != nil)
+		}
 	})
+}
+
+// The named seeds of FuzzOpen decrypt, so the fuzzer starts past age: the
+// kit-… ones open, the doc-… ones fail in the decoder, not in age.
+func TestFuzzOpenSeedsReachTheDecoder(t *testing.T) {
+	id, err := age.ParseX25519Identity(fuzzIdentity)
+	if err != nil {
+		t.Fatal(err)
+	}
+	files, _ := filepath.Glob(filepath.Join("testdata", "fuzz", "FuzzOpen", "*-*"))
+	kits, docs := 0, 0
+	for _, file := range files {
+		text, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		quoted, ok := strings.CutPrefix(strings.TrimSpace(string(text)), "go test fuzz v1\n[]byte(")
+		raw, err := strconv.Unquote(strings.TrimSuffix(quoted, ")"))
+		if !ok || err != nil {
+			t.Fatalf("%s is not a []byte fuzz seed: %v", file, err)
+		}
+		k, err := Open(strings.NewReader(raw), OpenOptions{Identities: []age.Identity{id}, MaxScryptWorkFactor: fuzzMaxWorkFactor,
+			Passphrase: func() (string, error) { return fuzzPassphrase, nil }})
+		switch name := filepath.Base(file); {
+		case strings.HasPrefix(name, "kit-"):
+			kits++
+			if err != nil || k.Format != FormatName {
+				t.Errorf("%s: %v", name, err)
+			}
+		case strings.HasPrefix(name, "doc-"):
+			docs++
+			if !errors.Is(err, ErrNotKit) && !errors.Is(err, ErrNewerVersion) {
+				t.Errorf("%s: got %v, want a decoder error", name, err)
+			}
+		}
+	}
+	if kits < 5 || docs < 5 {
+		t.Fatalf("found %d kit and %d doc seeds; regenerate them (fixtures_test.go)", kits, docs)
+	}
+}
+
+// phoneVault is sampleVault with phone numbers, a number change, devices
+// and a device change: account 0 on +81 90 1234 5678 and the iPhone,
+// account 1 on +81 80 5555 6666 and the Pixel; the first number moves to
+// +81 70 1111 2222 and the iPhone is replaced by the Pixel 9.
+func phoneVault(t *testing.T) *vault.Vault {
+	t.Helper()
+	v := sampleVault(t)
+	at := time.Date(2026, 3, 4, 5, 6, 7, 0, time.UTC)
+	a0, a1 := &v.Accounts[0], &v.Accounts[1]
+	a0.Phones = []phone.Binding{{Number: "+819012345678", Role: phone.Role("sms"), Since: at}}
+	a1.Phones = []phone.Binding{{Number: "+818055556666", Role: phone.Role("sms"), Since: at}}
+	var devs []phone.Device
+	for _, name := range []string{"iPhone", "Pixel", "Pixel 9"} {
+		d, err := phone.NewDevice(name, phone.DeviceHandset, at)
+		if err != nil {
+			t.Fatal(err)
+		}
+		devs = append(devs, d)
+	}
+	v.Devices = devs
+	a0.Devices, a1.Devices = []string{devs[0].ID}, []string{devs[1].ID}
+	moved, err := phone.NewChange("+819012345678", "+817011112222", at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	moved.Done = map[string]time.Time{a0.ID: at, "gone-account": at}
+	dropped, err := phone.NewChange("+818055556666", "", at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.PhoneChanges = []phone.Change{moved, dropped}
+	dc, err := phone.NewDeviceChange(phone.EventNewHandset, devs[0].ID, devs[2].ID, at)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dc.Done = map[string]time.Time{a0.ID: at}
+	v.DeviceChanges = []phone.DeviceChange{dc}
+	return v
+}
+
+// A whole kit carries phone changes, devices and device changes as they
+// are; a subset kit the devices and changes of its own accounts, and an
+// import of it into an empty vault leaves no account pointing at a device
+// it lacks.
+func TestKitCarriesPhonesAndDevices(t *testing.T) {
+	v := phoneVault(t)
+	id, _ := age.GenerateX25519Identity()
+	open := func(opts ExportOptions) *vault.Vault {
+		t.Helper()
+		opts.Recipients = []age.Recipient{id.Recipient()}
+		k, err := Open(bytes.NewReader(export(t, v, opts)), OpenOptions{Identities: []age.Identity{id}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k.Vault
+	}
+	asJSON := func(x any) string {
+		b, err := json.Marshal(x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(b)
+	}
+	whole := open(ExportOptions{})
+	for what, pair := range map[string][2]any{
+		"phone changes":  {whole.PhoneChanges, v.PhoneChanges},
+		"devices":        {whole.Devices, v.Devices},
+		"device changes": {whole.DeviceChanges, v.DeviceChanges},
+		"accounts":       {whole.Accounts, v.Accounts},
+	} {
+		if got, want := asJSON(pair[0]), asJSON(pair[1]); got != want {
+			t.Errorf("whole kit %s = %s, want %s", what, got, want)
+		}
+	}
+
+	a0, a1 := v.Accounts[0].ID, v.Accounts[1].ID
+	for name, tc := range map[string]struct {
+		opts                         ExportOptions
+		phoneChanges, devices        []string // Old numbers; device names
+		deviceChanges                int
+		done0, deviceDone0, gridCard bool
+	}{
+		"first account": {opts: ExportOptions{AccountIDs: []string{a0}}, phoneChanges: []string{"+819012345678"},
+			devices: []string{"iPhone", "Pixel 9"}, deviceChanges: 1, done0: true, deviceDone0: true},
+		"second account": {opts: ExportOptions{AccountIDs: []string{a1, a1}}, phoneChanges: []string{"+818055556666"},
+			devices: []string{"Pixel"}},
+		"grid card only": {opts: ExportOptions{GridCardIDs: []string{v.GridCards[0].ID}}, gridCard: true},
+		"both accounts": {opts: ExportOptions{AccountIDs: []string{a1, a0}}, phoneChanges: []string{"+819012345678", "+818055556666"},
+			devices: []string{"iPhone", "Pixel", "Pixel 9"}, deviceChanges: 1, done0: true, deviceDone0: true},
+	} {
+		got := open(tc.opts)
+		var olds, names []string
+		for _, c := range got.PhoneChanges {
+			olds = append(olds, string(c.Old))
+			for acct := range c.Done {
+				if acct != a0 || !tc.done0 {
+					t.Errorf("%s: phone change %s carries the tick of account %s", name, c.Old, acct)
+				}
+			}
+		}
+		for _, d := range got.Devices {
+			names = append(names, d.Name)
+		}
+		if strings.Join(olds, " ") != strings.Join(tc.phoneChanges, " ") || strings.Join(names, " ") != strings.Join(tc.devices, " ") ||
+			len(got.DeviceChanges) != tc.deviceChanges || (len(got.GridCards) == 1) != tc.gridCard {
+			t.Errorf("%s: phone changes %v, devices %v, %d device change(s), %d grid card(s)", name, olds, names, len(got.DeviceChanges), len(got.GridCards))
+		}
+		if tc.deviceChanges > 0 {
+			if _, ok := got.DeviceChanges[0].Done[a0]; ok != tc.deviceDone0 || len(got.DeviceChanges[0].Done) != 1 {
+				t.Errorf("%s: device change ticks %v", name, got.DeviceChanges[0].Done)
+			}
+		}
+		if len(tc.phoneChanges) > 0 && len(got.PhoneChanges) > 0 && tc.phoneChanges[0] == "+819012345678" && len(got.PhoneChanges[0].Done) != 1 {
+			t.Errorf("%s: phone change ticks %v, want only the chosen account's", name, got.PhoneChanges[0].Done)
+		}
+
+		// Restored into an empty vault: every device an account names is there.
+		dst := vault.New()
+		rep := Merge(dst, got)
+		if rep.Devices != len(tc.devices) || rep.PhoneChanges != len(tc.phoneChanges) || rep.DeviceChanges != tc.deviceChanges {
+			t.Errorf("%s: merge report %+v", name, rep)
+		}
+		for _, a := range dst.Accounts {
+			for _, d := range a.Devices {
+				if !slices.ContainsFunc(dst.Devices, func(x phone.Device) bool { return x.ID == d }) {
+					t.Errorf("%s: account %s names device %s, which the kit lacks", name, a.Label(), d)
+				}
+			}
+		}
+	}
 }

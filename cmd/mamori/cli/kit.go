@@ -68,8 +68,10 @@ makes one of 10 random words, as the app does, and prints it on stderr:
 write it down, since Mamori does not keep it and without it the kit cannot
 be opened.
 
---account QUERY (repeatable) limits the kit to those accounts, and --grid
-NAME to those grid cards; with either, nothing else goes in. --armor writes
+--account QUERY (repeatable) limits the kit to those accounts (with the
+devices they are bound to and the phone-number and device changes that
+concern them), and --grid NAME to those grid cards; with either, nothing
+else goes in. --armor writes
 PEM text ("-----BEGIN AGE ENCRYPTED FILE-----") instead of binary, for
 printing or pasting. --paper writes a PDF to print instead: the armored kit
 as numbered QR codes, the same text for typing with a checksum on each line,

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -59,6 +60,8 @@ func kitVault(t *testing.T, h *harness) {
 	h.ok("", "recovery", "set", "github", "--user-number", "12345")
 	h.ok("", "device", "add", "iPhone 8")
 	h.ok("", "device", "bind", "steam", "iPhone 8")
+	h.ok("", "phone", "change", "090-1234-5678", "080-9999-0000", "--old-gone")
+	h.ok("", "device", "change", "iPhone 8", "--new", "Pixel 9")
 	h.ok("", "grid", "new", "bank")
 }
 
@@ -70,6 +73,7 @@ func (h *harness) vaultState() string {
 	for _, args := range [][]string{
 		{"list", "--json"}, {"backup", "list", "github", "--json"}, {"phone", "list", "--json"},
 		{"recovery", "show", "github", "--json"}, {"device", "list", "--json"}, {"grid", "list", "--json"},
+		{"phone", "risk", "--json"}, {"device", "risk", "--json"},
 	} {
 		b.WriteString(h.ok("", args...).stdout)
 	}
@@ -131,11 +135,18 @@ func TestKitRoundTrip(t *testing.T) {
 	dst.env[envKitPassphrase] = pass
 	r = dst.ok("", "kit", "import", out)
 	if !strings.Contains(r.stderr, "added 4 account(s): GitHub: alice, みずほ銀行: 山田太郎, Example HOTP: bob, Steam: gaben") ||
-		!strings.Contains(r.stderr, "grid cards: 1 added") || !strings.Contains(r.stderr, "1 device(s)") {
+		!strings.Contains(r.stderr, "grid cards: 1 added") || !strings.Contains(r.stderr, "added 1 phone number change(s), 2 device(s) and 1 device change(s)") {
 		t.Errorf("import report:\n%s", r.stderr)
 	}
 	if got := dst.vaultState(); got != want {
 		t.Errorf("round trip changed the vault:\n%s\nwant\n%s", got, want)
+	}
+	// The number and the handset being changed still are, with what is
+	// left to move.
+	for what, account := range map[string]string{"phone": "GitHub: alice", "device": "Steam: gaben"} {
+		if r := dst.ok("", what, "risk"); !strings.Contains(r.stdout, account) {
+			t.Errorf("%s risk after the round trip lacks %s:\n%s", what, account, r.stdout)
+		}
 	}
 	// The used backup code is still used.
 	if b := dst.backupJSON("github"); b.Remaining != 2 || b.Total != 3 {
@@ -305,6 +316,15 @@ func TestKitAgeInterop(t *testing.T) {
 	if len(subDoc.Vault.Accounts) != 1 || subDoc.Vault.Accounts[0].Issuer != "Steam" || len(subDoc.Vault.GridCards) != 0 {
 		t.Errorf("subset kit = %+v", subDoc.Vault)
 	}
+	// With the handsets Steam's codes live on and their change, and not
+	// GitHub's number change.
+	var devices []string
+	for _, d := range subDoc.Vault.Devices {
+		devices = append(devices, d.Name)
+	}
+	if strings.Join(devices, ", ") != "iPhone 8, Pixel 9" || len(subDoc.Vault.DeviceChanges) != 1 || len(subDoc.Vault.PhoneChanges) != 0 {
+		t.Errorf("subset kit devices %v, %d device change(s), %d phone change(s)", devices, len(subDoc.Vault.DeviceChanges), len(subDoc.Vault.PhoneChanges))
+	}
 	h.fails(exitFailure, []string{`no account matches "nobody"`}, "", "kit", "export", "-o", filepath.Join(dir, "x.age"), "-r", recipient, "--account", "nobody")
 
 	// A kit the age tool encrypts, binary or armored, imports.
@@ -384,6 +404,90 @@ func TestKitRecipients(t *testing.T) {
 		dst.secrets = h.secrets
 		if r := dst.ok("", "kit", "import", out, "-i", sshKey); !strings.Contains(r.stderr, "added 4 account(s)") {
 			t.Errorf("import with an SSH key:\n%s", r.stderr)
+		}
+	}
+}
+
+// agePassphraseEncrypt encrypts plain with the real "age -p" (armored with
+// -a) and returns the file it wrote. age reads a passphrase only from a
+// terminal, and asks for it twice, so it runs under script(1), which gives
+// it one (as ui's ageDecrypt does).
+func agePassphraseEncrypt(t *testing.T, plain, pass string, armor bool) string {
+	t.Helper()
+	age := ageTool(t, "age")
+	script, err := exec.LookPath("script")
+	if err != nil {
+		t.Fatalf("script (util-linux) is needed to give age a terminal: %v", err)
+	}
+	out := filepath.Join(t.TempDir(), "by-age-p.age")
+	flags := "-p"
+	if armor {
+		flags = "-a -p"
+	}
+	r, w, err := os.Pipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer r.Close()
+	cmd := exec.Command(script, "-qec", age+" "+flags+" -o '"+out+"' '"+plain+"'", "/dev/null")
+	cmd.Stdin = r
+	var output bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &output, &output
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	// Both lines wait in the terminal until age reads them; stdin stays
+	// open until age is done, so script does not hang up on it.
+	if _, err := w.WriteString(pass + "\n" + pass + "\n"); err != nil {
+		t.Fatal(err)
+	}
+	err = cmd.Wait()
+	w.Close()
+	if err != nil {
+		t.Fatalf("age %s: %v\n%s", flags, err, output.String())
+	}
+	return out
+}
+
+// A kit the real "age -p" encrypts with a passphrase (at age's own scrypt
+// work factor), binary or armored, imports with MAMORI_KIT_PASSPHRASE and
+// brings back everything.
+func TestKitImportsAgePassphraseFiles(t *testing.T) {
+	src := newHarness(t)
+	kitVault(t, src)
+	want := src.vaultState()
+	dir := t.TempDir()
+	identity, recipient := ageKey(t, dir, "key.txt")
+	sealed := filepath.Join(dir, "kit.age")
+	src.ok("", "kit", "export", "-o", sealed, "-r", recipient)
+	plain := filepath.Join(dir, "kit.json")
+	if err := os.WriteFile(plain, runTool(t, "age", "-d", "-i", identity, sealed), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pass := src.addSecret("passphrase typed into age -p")
+
+	for _, armor := range []bool{false, true} {
+		byAge := agePassphraseEncrypt(t, plain, pass, armor)
+		if b, _ := os.ReadFile(byAge); armor != bytes.HasPrefix(b, []byte("-----BEGIN AGE ENCRYPTED FILE-----")) {
+			t.Fatalf("age (armor %v) wrote %.40q", armor, b)
+		}
+		dst := newHarness(t)
+		dst.secrets = src.secrets
+		dst.fails(exitFailure, []string{byAge + " is protected by a passphrase, and there is no terminal"}, "", "kit", "import", byAge)
+		if !armor {
+			dst.env[envKitPassphrase] = "not " + pass
+			dst.fails(exitFailure, []string{"wrong passphrase for " + byAge + "; nothing was changed"}, "", "kit", "import", byAge)
+		}
+		if len(dst.snapshot()) != 0 {
+			t.Fatal("a failed kit import made a vault")
+		}
+		dst.env[envKitPassphrase] = pass
+		r := dst.ok("", "kit", "import", byAge)
+		if !strings.Contains(r.stderr, "added 4 account(s): GitHub: alice, みずほ銀行: 山田太郎, Example HOTP: bob, Steam: gaben") {
+			t.Errorf("import of an age -p kit (armor %v):\n%s", armor, r.stderr)
+		}
+		if got := dst.vaultState(); got != want {
+			t.Errorf("age -p kit (armor %v) changed the vault:\n%s\nwant\n%s", armor, got, want)
 		}
 	}
 }

@@ -130,6 +130,10 @@ func parseChunk(s string) (chunk, error) {
 	if checksum(body) != uint32(want) {
 		return chunk{}, fmt.Errorf("%w: code %d of %d", ErrCorruptChunk, i, n)
 	}
+	if body == "" {
+		// Chunks never writes an empty chunk, and a kit of none is no kit.
+		return chunk{}, fmt.Errorf("%w: code %d of %d carries no text", ErrNotChunk, i, n)
+	}
 	return chunk{index: i, total: n, body: body}, nil
 }
 

@@ -216,6 +216,7 @@ func TestAssembleErrors(t *testing.T) {
 		"foreign":   {[]string{"otpauth://totp/x?secret=JBSWY3DP"}, paper.ErrNotChunk},
 		"badheader": {[]string{"MAMORI-KIT 3/2 00000000:x"}, paper.ErrNotChunk},
 		"corrupt":   {corrupt, paper.ErrCorruptChunk},
+		"empty":     {[]string{"MAMORI-KIT 1/1 00000000:\x00"}, paper.ErrNotChunk},
 		"mixed":     {append(append([]string(nil), chunks...), other...), paper.ErrMixedKits},
 		"missing":   {chunks[1:], paper.ErrMissingChunks},
 	} {
