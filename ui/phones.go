@@ -96,8 +96,14 @@ func (v *view) readinessText(f phone.Finding) string {
 	case phone.FindingOneDevice:
 		return v.msg.T("ui.readiness.finding.one_device", d)
 	case phone.FindingVoIPForSMS:
+		if f.Role == phone.RoleBackup {
+			return v.msg.T("ui.readiness.finding.voip_backup", d)
+		}
 		return v.msg.T("ui.readiness.finding.voip_for_sms", d)
 	case phone.FindingSMSUnsuitable:
+		if f.Role == phone.RoleBackup {
+			return v.msg.T("ui.readiness.finding.sms_unsuitable_backup", d)
+		}
 		return v.msg.T("ui.readiness.finding.sms_unsuitable", d)
 	case phone.FindingInvalidNumber:
 		return v.msg.T("ui.readiness.finding.invalid_number", d)
@@ -233,7 +239,7 @@ func (v *view) numbersList(a *vault.Account) fyne.CanvasObject {
 			lines.Add(phoneWarning(v.msg, v.msg.T("ui.phones.warn.invalid")))
 		case n.VoIP():
 			lines.Add(phoneWarning(v.msg, v.msg.T("ui.phones.warn.voip")))
-		case b.Role == phone.RoleSMS && n.SMSUnsuitable():
+		case (b.Role == phone.RoleSMS || b.Role == phone.RoleBackup) && n.SMSUnsuitable():
 			lines.Add(phoneWarning(v.msg, v.msg.T("ui.phones.warn.sms_unsuitable")))
 		}
 		list.Add(container.NewBorder(nil, nil, nil, container.NewVBox(remove), lines))
@@ -292,7 +298,7 @@ func (v *view) bindNumber(id, typed string, r phone.Role) string {
 		return ""
 	}
 	ok := v.msg.T("ui.phones.bound", d)
-	if n.VoIP() || (r == phone.RoleSMS && n.SMSUnsuitable()) {
+	if n.VoIP() || ((r == phone.RoleSMS || r == phone.RoleBackup) && n.SMSUnsuitable()) {
 		ok = v.msg.T("ui.phones.bound_warning", d)
 	}
 	now := v.now()

@@ -265,13 +265,14 @@ func Risk(accounts []AccountBindings, changes []Change, now time.Time) []RiskIte
 // hasFallback reports whether a has a way to get a code other than the
 // numbers lost reports and the device lostDevice ("" for none): an
 // authenticator secret in Mamori, an unused backup code, another number that
-// receives codes, or another device.
+// receives codes (not a backup number that cannot take SMS, see
+// Binding.waysIn), or another device.
 func hasFallback(a AccountBindings, lost func(E164) bool, lostDevice string) bool {
 	if a.HasTOTP || a.BackupCodesLeft > 0 {
 		return true
 	}
 	for _, b := range a.Phones {
-		if b.Role.receivesCodes() && !lost(b.Number) {
+		if b.waysIn() && !lost(b.Number) {
 			return true
 		}
 	}
