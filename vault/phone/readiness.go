@@ -114,8 +114,9 @@ func (f Finding) Message() string {
 //     cannot take SMS (VoIP, landline, special range) is no second way in:
 //     it is flagged below and left out of this count;
 //   - one-device (high): NeedsTwoDevices, but fewer than two numbers and
-//     devices are registered (an authenticator secret in Mamori counts as
-//     one device when no device is listed);
+//     devices are registered (an authenticator app and the handset it
+//     runs on count as one; an authenticator secret in Mamori counts as one
+//     device when no device is listed);
 //   - voip-for-sms and sms-unsuitable (high): an SMS or backup binding
 //     (the roles whose codes usually come by SMS) to a VoIP number, or to a
 //     landline or special range; voice calls to such numbers are fine;
@@ -150,7 +151,7 @@ func Readiness(accounts []AccountBindings) []Finding {
 				add(FindingSMSUnsuitable, SeverityHigh, b.Number, b.Role, 0)
 			}
 		}
-		devices := distinct(a.Devices)
+		devices := a.physicalDevices()
 		if len(codeNumbers) == 1 && !a.HasTOTP && a.BackupCodesLeft == 0 && devices == 0 {
 			add(FindingSMSOnly, SeverityHigh, codeNumbers[0], "", 0)
 		}
@@ -190,12 +191,4 @@ func containsNumber(ns []E164, n E164) bool {
 		}
 	}
 	return false
-}
-
-func distinct(ss []string) int {
-	seen := map[string]bool{}
-	for _, s := range ss {
-		seen[s] = true
-	}
-	return len(seen)
 }
