@@ -16,7 +16,7 @@ import (
 func (a *app) deviceCommand() *cobra.Command {
 	return a.groupCommand("device", "Track the handsets and authenticator apps accounts' codes live on",
 		a.deviceAddCommand(), a.deviceListCommand(), a.deviceBindCommand(), a.deviceUnbindCommand(),
-		a.deviceChangeCommand(), a.deviceDoneCommand(), a.deviceRiskCommand())
+		a.deviceChangeCommand(), a.deviceDoneCommand(), a.deviceRiskCommand(), a.deviceSetCommand())
 }
 
 // findDevice finds a device by its id, its whole name, or a part of its
@@ -144,6 +144,57 @@ two devices cannot share a name.`,
 	}
 	cmd.Flags().StringVar(&kind, "kind", string(phone.DeviceHandset), "handset or authenticator-app")
 	cmd.Flags().StringVar(&on, "on", "", "the recorded handset the authenticator app runs on")
+	return cmd
+}
+
+func (a *app) deviceSetCommand() *cobra.Command {
+	var on string
+	cmd := &cobra.Command{
+		Use:   "set APP --on HANDSET",
+		Short: "Record the handset an authenticator app runs on",
+		Long: `Record that the authenticator app APP runs on the recorded handset HANDSET,
+as "mamori device add APP --on HANDSET" does for a new app. A new handset
+then lists the app's accounts too. --on "" forgets the handset.`,
+		Args: exactArgs("APP"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("on") {
+				return usageErr("cli.error.device_set_needs_on", nil).withHint("cli.hint.help", data{"Command": cmd.CommandPath()})
+			}
+			var name, host string
+			err := a.mutate(func(v *vault.Vault) error {
+				d, err := a.findDevice(v, args[0])
+				if err != nil {
+					return err
+				}
+				name, host = d.Name, ""
+				id := ""
+				if strings.TrimSpace(on) != "" {
+					h, err := a.findDevice(v, on)
+					if err != nil {
+						return err
+					}
+					id, host = h.ID, h.Name
+				}
+				if d.Host == id {
+					return errNothingNew
+				}
+				if err := d.SetHost(v.Devices, id); err != nil {
+					return usageErr("cli.error.bad_host", data{"Handset": host}).wrap(err)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if host == "" {
+				a.note("cli.note.device_host_cleared", data{"Name": name})
+			} else {
+				a.note("cli.note.device_host_set", data{"Name": name, "Handset": host})
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&on, "on", "", `the recorded handset the app runs on ("" to forget it)`)
 	return cmd
 }
 

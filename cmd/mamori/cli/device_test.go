@@ -353,3 +353,38 @@ func TestDeviceNewHandsetCarriesTheAppsOnIt(t *testing.T) {
 		t.Errorf("ja device list:\n%s", r.stdout)
 	}
 }
+
+func TestDeviceSetHost(t *testing.T) {
+	h := newHarness(t)
+	h.ok("", "add", "alice", "--issuer", "GitHub", "--no-otp")
+	h.ok("", "device", "add", "iPhone 13")
+	h.ok("", "device", "add", "Authy", "--kind", "authenticator-app")
+	h.ok("", "device", "bind", "github", "authy")
+	before := h.snapshot()
+	h.fails(exitUsage, []string{"--on HANDSET"}, "", "device", "set", "authy")
+	h.fails(exitUsage, []string{"--on names the handset"}, "", "device", "set", "iphone", "--on", "authy")
+	h.fails(exitFailure, []string{`no device matches "pixel"`}, "", "device", "set", "authy", "--on", "pixel")
+	h.sameSnapshot(before, "refused device set")
+
+	r := h.ok("", "device", "set", "authy", "--on", "iphone")
+	if !strings.Contains(r.stderr, "Authy is now recorded as running on iPhone 13") {
+		t.Errorf("set: %q", r.stderr)
+	}
+	if devs := h.devicesJSON(); devs[1].HostName != "iPhone 13" {
+		t.Fatalf("devices %+v", devs)
+	}
+	if items := h.deviceRiskJSON(); len(items) != 0 {
+		t.Fatalf("risk before any change: %+v", items)
+	}
+	r = h.ok("", "device", "change", "iphone", "--new", "Pixel 9")
+	if !strings.Contains(r.stdout, "GitHub: alice") {
+		t.Errorf("change:\n%s", r.stdout)
+	}
+	r = h.ok("", "device", "set", "authy", "--on", "")
+	if !strings.Contains(r.stderr, "Authy is no longer recorded on a handset") {
+		t.Errorf("forget: %q", r.stderr)
+	}
+	if devs := h.devicesJSON(); devs[1].Host != "" {
+		t.Fatalf("devices %+v", devs)
+	}
+}
