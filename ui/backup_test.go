@@ -103,7 +103,9 @@ func TestBackupSheetsArePastedAndSaved(t *testing.T) {
 		count         int
 		first, second string
 	}{
-		{"Google", "google-backup-codes.txt", 10, "0761 6392", "4166 3803"},
+		// Google's code 2 is the sheet's "2." under code 1, not the "6."
+		// beside it.
+		{"Google", "google-backup-codes.txt", 10, "0761 6392", "5475 6834"},
 		{"GitHub", "github-recovery-codes.txt", 16, "793cf-4220c", "917b8-53860"},
 		{"Japanese full width", "jp-securities.txt", 10, "3761-1195", "8667-1347"},
 	}
@@ -180,9 +182,10 @@ func TestCopyNextMarksUsedAndPersists(t *testing.T) {
 
 	// The next copy gives the next code.
 	tapButton(t, w, "Copy next unused code")
-	if got := v.app.Clipboard().Content(); got != "41663803" {
-		t.Errorf("second copy gave %q, want 41663803 (the sheet reads left to right)", got)
+	if got := v.app.Clipboard().Content(); got != "54756834" {
+		t.Errorf("second copy gave %q, want 54756834 (the code the sheet prints as \"2.\")", got)
 	}
+	requireText(t, w, "Copied code 2 and marked it used")
 	tapButton(t, w, "Show codes")
 	requireText(t, w, "Used "+when)
 
@@ -190,7 +193,7 @@ func TestCopyNextMarksUsedAndPersists(t *testing.T) {
 	// before the idle lock, which would clear it too).
 	v.now = func() time.Time { return at59.Add(v.clipboardDelay() - time.Second) }
 	v.tick()
-	if got := v.app.Clipboard().Content(); got != "41663803" {
+	if got := v.app.Clipboard().Content(); got != "54756834" {
 		t.Errorf("the clipboard holds %q before the delay is over", got)
 	}
 	v.now = func() time.Time { return at59.Add(v.clipboardDelay()) }
@@ -208,19 +211,19 @@ func TestMarkUsedRefusesUsedAndUnknownCodes(t *testing.T) {
 	pasteSheet(t, v, w, backupSheetFixture(t, "google-backup-codes.txt"), "Save codes")
 	ph := v.msg.T("ui.backup.mark.placeholder")
 
-	// Typed in full width with a hyphen: still code 5 (the sheet reads
-	// left to right).
+	// Typed in full width with a hyphen: still code 3, the number the sheet
+	// prints before it (its fifth code in reading order).
 	entryByPlaceholder(t, w, ph).SetText("５６７１－４３０６")
 	tapButton(t, w, "Mark used")
-	requireText(t, w, "Code 5 marked used ("+backupWhen(at59)+"); 9 left.")
-	if s := savedBackup(t, store, id); s.Current.Codes[4].Used == nil {
-		t.Fatal("code 5 was not saved as used")
+	requireText(t, w, "Code 3 marked used ("+backupWhen(at59)+"); 9 left.")
+	if s := savedBackup(t, store, id); s.Current.Codes[2].Used == nil {
+		t.Fatal("code 3 was not saved as used")
 	}
 
 	tests := []struct {
 		code, want string
 	}{
-		{"5671 4306", "Code 5 was already used on " + backupWhen(at59) + ". Nothing was changed."},
+		{"5671 4306", "Code 3 was already used on " + backupWhen(at59) + ". Nothing was changed."},
 		{"1234 0000", "This is not one of this account's backup codes."},
 		{"", "Type or paste the code you used first."},
 	}

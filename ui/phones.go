@@ -96,8 +96,14 @@ func (v *view) readinessText(f phone.Finding) string {
 	case phone.FindingOneDevice:
 		return v.msg.T("ui.readiness.finding.one_device", d)
 	case phone.FindingVoIPForSMS:
+		if f.Role == phone.RoleBackup {
+			return v.msg.T("ui.readiness.finding.voip_backup", d)
+		}
 		return v.msg.T("ui.readiness.finding.voip_for_sms", d)
 	case phone.FindingSMSUnsuitable:
+		if f.Role == phone.RoleBackup {
+			return v.msg.T("ui.readiness.finding.sms_unsuitable_backup", d)
+		}
 		return v.msg.T("ui.readiness.finding.sms_unsuitable", d)
 	case phone.FindingInvalidNumber:
 		return v.msg.T("ui.readiness.finding.invalid_number", d)
@@ -233,7 +239,7 @@ func (v *view) numbersList(a *vault.Account) fyne.CanvasObject {
 			lines.Add(phoneWarning(v.msg, v.msg.T("ui.phones.warn.invalid")))
 		case n.VoIP():
 			lines.Add(phoneWarning(v.msg, v.msg.T("ui.phones.warn.voip")))
-		case b.Role == phone.RoleSMS && n.SMSUnsuitable():
+		case (b.Role == phone.RoleSMS || b.Role == phone.RoleBackup) && n.SMSUnsuitable():
 			lines.Add(phoneWarning(v.msg, v.msg.T("ui.phones.warn.sms_unsuitable")))
 		}
 		list.Add(container.NewBorder(nil, nil, nil, container.NewVBox(remove), lines))
@@ -292,7 +298,7 @@ func (v *view) bindNumber(id, typed string, r phone.Role) string {
 		return ""
 	}
 	ok := v.msg.T("ui.phones.bound", d)
-	if n.VoIP() || (r == phone.RoleSMS && n.SMSUnsuitable()) {
+	if n.VoIP() || ((r == phone.RoleSMS || r == phone.RoleBackup) && n.SMSUnsuitable()) {
 		ok = v.msg.T("ui.phones.bound_warning", d)
 	}
 	now := v.now()
@@ -339,7 +345,7 @@ func (v *view) devicesList(a *vault.Account) fyne.CanvasObject {
 		text := v.phoneDeviceName(devID)
 		for _, d := range v.vault.Devices {
 			if d.ID == devID {
-				text = v.msg.T("ui.phones.device", map[string]any{"Name": d.Name, "Kind": v.phoneDeviceKind(d.Kind)})
+				text = v.msg.T("ui.phones.device", map[string]any{"Name": d.Name, "Kind": v.phoneDeviceKindOf(d)})
 			}
 		}
 		name := v.phoneDeviceName(devID)
@@ -414,7 +420,17 @@ func phoneDeviceKinds() []phone.DeviceKind {
 	return []phone.DeviceKind{phone.DeviceHandset, phone.DeviceAuthenticator}
 }
 
-// newDeviceForm records a new device and binds it to the account.
+// phoneDeviceKindOf translates a device's kind, with the handset an
+// authenticator app runs on.
+func (v *view) phoneDeviceKindOf(d phone.Device) string {
+	if d.Host != "" {
+		return v.msg.T("ui.phones.device_app_on", map[string]any{"Handset": v.phoneDeviceName(d.Host)})
+	}
+	return v.phoneDeviceKind(d.Kind)
+}
+
+// newDeviceForm records a new device and binds it to the account. For an
+// authenticator app, the person picks the recorded handset it runs on.
 func (v *view) newDeviceForm(id string) fyne.CanvasObject {
 	name := widget.NewEntry()
 	name.SetPlaceHolder(v.msg.T("ui.phones.device_name_placeholder"))
@@ -423,10 +439,44 @@ func (v *view) newDeviceForm(id string) fyne.CanvasObject {
 	for i, k := range kinds {
 		kindNames[i] = v.phoneDeviceKind(k)
 	}
-	kind := widget.NewSelect(kindNames, nil)
+	hostIDs := []string{""}
+	hostNames := []string{v.msg.T("ui.phones.device_host_none")}
+	for _, d := range v.vault.Devices {
+		if d.Kind == phone.DeviceHandset {
+			hostIDs = append(hostIDs, d.ID)
+			hostNames = append(hostNames, d.Name)
+		}
+	}
+	host := widget.NewSelect(hostNames, nil)
+	host.SetSelectedIndex(0)
+	hostRow := container.NewVBox(
+		widget.NewLabel(v.msg.T("ui.phones.device_host_label")),
+		host,
+		wrapped(v.msg, v.msg.T("ui.phones.device_host_help")),
+	)
+	// Each part is hidden, not the box, so that nothing hidden is read
+	// out or found.
+	showHost := func(on bool) {
+		for _, o := range hostRow.Objects {
+			if on {
+				o.Show()
+			} else {
+				o.Hide()
+			}
+		}
+	}
+	showHost(false)
+	var kind *widget.Select
+	kind = widget.NewSelect(kindNames, func(string) {
+		showHost(kinds[max(kind.SelectedIndex(), 0)] == phone.DeviceAuthenticator && len(hostIDs) > 1)
+	})
 	kind.SetSelectedIndex(0)
 	add := func() {
-		v.addPhoneDevice(id, name.Text, kinds[max(kind.SelectedIndex(), 0)])
+		k, h := kinds[max(kind.SelectedIndex(), 0)], ""
+		if k == phone.DeviceAuthenticator {
+			h = hostIDs[max(host.SelectedIndex(), 0)]
+		}
+		v.addPhoneDevice(id, name.Text, k, h)
 	}
 	name.OnSubmitted = func(string) { add() }
 	btn := widget.NewButtonWithIcon(v.msg.T("ui.phones.device_add"), theme.ContentAddIcon(), add)
@@ -434,11 +484,13 @@ func (v *view) newDeviceForm(id string) fyne.CanvasObject {
 		widget.NewLabel(v.msg.T("ui.phones.device_add_label")),
 		name,
 		container.NewBorder(nil, nil, nil, btn, kind),
+		hostRow,
 	)
 }
 
-// addPhoneDevice records a new device called name and binds it to account id.
-func (v *view) addPhoneDevice(id, name string, kind phone.DeviceKind) {
+// addPhoneDevice records a new device called name and binds it to account
+// id; host is the handset an authenticator app runs on ("" for none).
+func (v *view) addPhoneDevice(id, name string, kind phone.DeviceKind, host string) {
 	d, err := phone.NewDevice(name, kind, v.now())
 	if err != nil {
 		v.showProblem(v.msg.T("ui.phones.device_needs_name"))
@@ -451,6 +503,9 @@ func (v *view) addPhoneDevice(id, name string, kind phone.DeviceKind) {
 		}
 		if phone.DeviceNamed(vlt.Devices, d.Name) >= 0 {
 			return phoneRefusal{key: "ui.phones.device_exists", data: map[string]any{"Name": d.Name}}
+		}
+		if err := d.SetHost(vlt.Devices, host); err != nil {
+			return phoneRefusal{key: "ui.phones.device_host_gone"}
 		}
 		vlt.Devices = append(vlt.Devices, d)
 		a.Devices = append(slices.Clone(a.Devices), d.ID)

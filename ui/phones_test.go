@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/otp"
 	"github.com/mamori-app/mamori/vault/phone"
@@ -344,4 +345,70 @@ func TestPhonesTabDevices(t *testing.T) {
 	if len(vlt.Account(ids[1]).Devices) != 0 || len(vlt.Devices) != 1 {
 		t.Errorf("after unbinding: account %q, devices %+v", vlt.Account(ids[1]).Devices, vlt.Devices)
 	}
+}
+
+func TestPhonesTabAppOnAHandset(t *testing.T) {
+	// GitHub's codes are in an authenticator app on the iPhone 13: recorded
+	// with the handset it runs on, a new handset lists GitHub.
+	store := newStore(t, nil)
+	ids := addPhoneAccounts(t, store,
+		phoneAccount{issuer: "Amazon", name: "taro@example.com"},
+		phoneAccount{issuer: "GitHub", name: "alice"})
+	v, w := open(t, store)
+	tab := phonesTabOf(t, v, w, ids[0])
+	if phLabelShown(w, "The app runs on:") {
+		t.Error("the handset choice shows with no handset recorded")
+	}
+	phEntry(t, w, tab, "Name, such as iPhone 15").SetText("iPhone 13")
+	phTap(t, w, tab, "Record device", "")
+
+	tab = phonesTabOf(t, v, w, ids[1])
+	phEntry(t, w, tab, "Name, such as iPhone 15").SetText("Google Authenticator")
+	if phLabelShown(w, "The app runs on:") {
+		t.Error("the handset choice shows for a handset")
+	}
+	phSelect(t, w, tab, "Authenticator app").SetSelected("Authenticator app")
+	if !phLabelShown(w, "The app runs on:") {
+		t.Fatal("no handset choice for an app")
+	}
+	phSelect(t, w, tab, "No recorded handset").SetSelected("iPhone 13")
+	phTap(t, w, tab, "Record device", "")
+	vlt := phLoad(t, store)
+	if len(vlt.Devices) != 2 || vlt.Devices[1].Kind != phone.DeviceAuthenticator || vlt.Devices[1].Host != vlt.Devices[0].ID {
+		t.Fatalf("devices %+v", vlt.Devices)
+	}
+	tab = phonesTabOf(t, v, w, ids[1])
+	if s := phTexts(w, tab); !strings.Contains(s, "Google Authenticator · Authenticator app on iPhone 13") {
+		t.Errorf("tab: %q", s)
+	}
+
+	// A new handset lists GitHub, though only its app is bound.
+	if _, err := store.Update(func(vlt *vault.Vault) error {
+		c, err := phone.NewDeviceChange(phone.EventNewHandset, vlt.Devices[0].ID, "", at59)
+		c.OldStillWorks = true
+		vlt.DeviceChanges = append(vlt.DeviceChanges, c)
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	v.load()
+	v.closePages()
+	v.openDeviceChecklist(phLoad(t, store).DeviceChanges[0].ID)
+	requireText(t, w, "GitHub: alice")
+
+	v.setLanguagePref(assets.LangJapanese)
+	tab = phonesTabOf(t, v, w, ids[1])
+	if s := phTexts(w, tab); !strings.Contains(s, "Google Authenticator ・ iPhone 13 の認証アプリ") {
+		t.Errorf("ja tab: %q", s)
+	}
+}
+
+// phLabelShown reports whether a label reading text is shown (not hidden).
+func phLabelShown(w fyne.Window, text string) bool {
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if l, ok := o.(*widget.Label); ok && l.Text == text && l.Visible() {
+			return true
+		}
+	}
+	return false
 }

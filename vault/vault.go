@@ -300,7 +300,7 @@ func Fold(s string) string {
 }
 
 // Bindings describes every account for the phone and device risk checks of
-// package phone.
+// package phone, with the handset each of its authenticator apps runs on.
 func (v *Vault) Bindings() []phone.AccountBindings {
 	out := make([]phone.AccountBindings, len(v.Accounts))
 	for i, a := range v.Accounts {
@@ -309,6 +309,7 @@ func (v *Vault) Bindings() []phone.AccountBindings {
 			Label:           a.Label(),
 			Phones:          a.Phones,
 			Devices:         a.Devices,
+			Hosts:           phone.HostsOf(v.Devices, a.Devices),
 			HasBackupCodes:  a.Backup.Total() > 0,
 			BackupCodesLeft: a.Backup.Remaining(),
 			BackupCodesLow:  a.Backup.Low(),

@@ -4,6 +4,7 @@ import (
 	"encoding/base32"
 	"errors"
 	"fmt"
+	"reflect"
 	"testing"
 	"time"
 
@@ -235,5 +236,21 @@ func TestPinnedRoundTripsAndComesFirst(t *testing.T) {
 	}
 	if v.Accounts[0].Issuer != "A" {
 		t.Fatal("PinnedFirst changed its argument")
+	}
+}
+
+func TestBindingsCarryTheHandsetAnAppRunsOn(t *testing.T) {
+	iphone := phone.Device{ID: "iphone", Name: "iPhone 13", Kind: phone.DeviceHandset}
+	app := phone.Device{ID: "ga", Name: "Google Authenticator", Kind: phone.DeviceAuthenticator, Host: "iphone"}
+	v := &Vault{Devices: []phone.Device{iphone, app}, Accounts: []Account{
+		{ID: "github", Issuer: "GitHub", Devices: []string{"ga"}},
+		{ID: "bank", Issuer: "Bank", Devices: []string{"iphone"}},
+	}}
+	b := v.Bindings()
+	if !reflect.DeepEqual(b[0].Hosts, map[string]string{"ga": "iphone"}) || !b[0].UsesDevice("iphone") || !reflect.DeepEqual(b[0].Devices, []string{"ga"}) {
+		t.Errorf("GitHub: %+v", b[0])
+	}
+	if b[1].Hosts != nil {
+		t.Errorf("Bank: %+v", b[1])
 	}
 }

@@ -18,7 +18,9 @@
 //   - codes grouped with a space or a hyphen ("1234 5678", "a1b2c-3d4e5");
 //   - full-width digits, letters, hyphens and spaces from a Japanese input
 //     method ("１２３４－５６７８"), folded with Unicode NFKC;
-//   - several codes on one line, in columns or after each other;
+//   - several codes on one line, in columns or after each other; when every
+//     code is numbered 1 to N, the codes keep that order (Google's two
+//     columns print "1." beside "6."), otherwise reading order;
 //   - headers, prose, e-mail addresses, links and dates, which are skipped.
 //
 // It first works out what the codes of the sheet look like (their length once

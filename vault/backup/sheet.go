@@ -103,8 +103,11 @@ func (e *SheetError) Unwrap() []error {
 }
 
 // ParseSheet returns the backup codes in text, a sheet as a service shows it
-// and a person pastes it, in display form and in reading order (left to
-// right, top to bottom). See the package documentation for what a sheet may
+// and a person pastes it, in display form and in the sheet's order: by the
+// numbers printed before the codes when every code has one and they run
+// from 1 to the number of codes without a gap or a repeat ("1." to "10." on
+// Google's sheet, whose two columns read "1. 6." across), and otherwise in
+// reading order (left to right, top to bottom). See the package documentation for what a sheet may
 // look like; in short, numbering, bullets, brackets, grouping with spaces or
 // hyphens, full-width characters, blank lines, several codes per line,
 // headers and prose are all understood, such as GitHub's
@@ -148,18 +151,30 @@ func ParseSheet(text string) ([]string, error) {
 	sh := learnShape(lines)
 
 	type found struct {
-		code string
-		line int
+		code   string
+		line   int
+		number int // the number printed before it ("6." on Google's sheet), or 0
 	}
 	var codes []found
 	var problems []Problem
 	for _, l := range lines {
 		var frags []string
 		prose := l.prose
+		pending := 0 // a number alone before the next code: "6. 4166 3803"
 		for _, sg := range l.segs {
+			if len(sg.groups) == 1 && numbering(sg.groups[0]) > 0 {
+				pending = numbering(sg.groups[0])
+			}
 			cs, fs := sh.tile(sg)
-			for _, c := range cs {
-				codes = append(codes, found{code: c, line: l.n})
+			for j, c := range cs {
+				f := found{code: c, line: l.n}
+				if j == 0 {
+					f.number = printedNumber(sg, c, pending)
+				}
+				codes = append(codes, f)
+			}
+			if len(cs) > 0 || len(sg.groups) != 1 {
+				pending = 0
 			}
 			for _, f := range fs {
 				if c := Canonical(f, true); !hasDigit(c) && len(c) >= 2 && fragPattern(f) != sh.pattern {
@@ -184,7 +199,7 @@ func ParseSheet(text string) ([]string, error) {
 	}
 	cs := caseSensitive(display)
 	first := make(map[string]int, len(codes))
-	var out []string
+	var kept []found
 	for _, c := range codes {
 		k := Canonical(c.code, cs)
 		if l, dup := first[k]; dup {
@@ -192,13 +207,56 @@ func ParseSheet(text string) ([]string, error) {
 			continue
 		}
 		first[k] = c.line
-		out = append(out, c.code)
+		kept = append(kept, c)
+	}
+	// Numbered 1..N, each code once: the sheet's own order, which is not
+	// the reading order on Google's two columns ("1." beside "6.").
+	byNumber := make([]string, len(kept))
+	for _, c := range kept {
+		if c.number < 1 || c.number > len(kept) || byNumber[c.number-1] != "" {
+			byNumber = nil
+			break
+		}
+		byNumber[c.number-1] = c.code
+	}
+	var out []string
+	if len(kept) > 0 && byNumber != nil {
+		out = byNumber
+	} else {
+		for _, c := range kept {
+			out = append(out, c.code)
+		}
 	}
 	sort.SliceStable(problems, func(i, j int) bool { return problems[i].Line < problems[j].Line })
 	if len(problems) > 0 || len(out) == 0 {
 		return out, &SheetError{Problems: problems, Found: len(out)}
 	}
 	return out, nil
+}
+
+// numbering returns the number a group of one or two digits prints, such as
+// the "6" of "6. 4166 3803", or 0 when g is not one.
+func numbering(g string) int {
+	if len(g) > 2 || !isDigits(g) {
+		return 0
+	}
+	n, _ := strconv.Atoi(g)
+	return n
+}
+
+// printedNumber returns the number printed before code, the first code tiled
+// from sg: pending, a number alone just before sg, when the code starts sg;
+// or sg's own first group when it is a number followed by a space and the
+// code ("1 1234 5678"). Otherwise 0.
+func printedNumber(sg segment, code string, pending int) int {
+	n := len(sg.groups) - 1
+	switch {
+	case strings.HasPrefix(sg.text(0, n), code):
+		return pending
+	case n > 0 && sg.joins[0] == ' ' && numbering(sg.groups[0]) > 0 && strings.HasPrefix(sg.text(1, n), code):
+		return numbering(sg.groups[0])
+	}
+	return 0
 }
 
 // sheetLine is one line of a sheet, cut into segments: runs of groups of

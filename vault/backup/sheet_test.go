@@ -10,7 +10,12 @@ import (
 )
 
 func TestParseSheetFixtures(t *testing.T) {
-	google := []string{"0761 6392", "4166 3803", "5475 6834", "2958 7870", "5671 4306", "1091 7849", "9240 2797", "2051 8045", "6630 3209", "1187 6346"}
+	// Google's sheet prints 1. to 5. down the left column and 6. to 10.
+	// down the right one: in its own order, code 2 is the left column's
+	// second line, not the "6." beside code 1.
+	google := []string{"0761 6392", "5475 6834", "5671 4306", "9240 2797", "6630 3209", "4166 3803", "2958 7870", "1091 7849", "2051 8045", "1187 6346"}
+	// Copied from the web page, the numbers are lost: reading order.
+	googleCopied := []string{"0761 6392", "4166 3803", "5475 6834", "2958 7870", "5671 4306", "1091 7849", "9240 2797", "2051 8045", "6630 3209", "1187 6346"}
 	tests := []struct {
 		file string
 		want []string
@@ -24,7 +29,7 @@ func TestParseSheetFixtures(t *testing.T) {
 		{"google-backup-codes.txt", google},
 		// The same codes copied from the web page: no numbering and the
 		// gap between the columns lost.
-		{"google-copied.txt", google},
+		{"google-copied.txt", googleCopied},
 		// Full-width digits and hyphens in 「」 after circled numbers, a
 		// date and time, and a support number in the prose.
 		{"jp-securities.txt", []string{"3761-1195", "8667-1347", "6182-5222", "5754-8020", "4181-7978", "1836-4532", "0095-8794", "8799-7624", "9552-6192", "9245-3959"}},
@@ -75,6 +80,13 @@ func TestParseSheet(t *testing.T) {
 		{"full-width letters", "ＡＢ１２－ＣＤ３４\nＥＦ５６－ＧＨ７８", []string{"AB12-CD34", "EF56-GH78"}},
 		{"two columns with a wide gap", "1. 1234 5678      6. 6789 0123\n2. 2345 6789      7. 7890 1234", []string{"1234 5678", "6789 0123", "2345 6789", "7890 1234"}},
 		{"two columns with a tab", "1234 5678\t6789 0123", []string{"1234 5678", "6789 0123"}},
+		{"two numbered columns in the sheet's order", "1. 1234 5678      3. 6789 0123\n2. 2345 6789      4. 7890 1234", []string{"1234 5678", "2345 6789", "6789 0123", "7890 1234"}},
+		{"two columns numbered without punctuation", "1 1234 5678    3 6789 0123\n2 2345 6789    4 7890 1234", []string{"1234 5678", "2345 6789", "6789 0123", "7890 1234"}},
+		{"numbered out of order", "No.2 1234-5678\nNo.1 2345-6789", []string{"2345-6789", "1234-5678"}},
+		{"numbering with a gap keeps reading order", "1. 1234 5678      4. 6789 0123\n2. 2345 6789      5. 7890 1234", []string{"1234 5678", "6789 0123", "2345 6789", "7890 1234"}},
+		{"a repeated number keeps reading order", "2. 1234 5678      1. 6789 0123\n2. 2345 6789      3. 7890 1234", []string{"1234 5678", "6789 0123", "2345 6789", "7890 1234"}},
+		{"a code without a number keeps reading order", "2. 1234 5678\n2345 6789\n1. 6789 0123", []string{"1234 5678", "2345 6789", "6789 0123"}},
+		{"a number on the line before is no code's number", "2.\n1234 5678\n1. 2345 6789", []string{"1234 5678", "2345 6789"}},
 		{"google pair run together", "1234 5678 2345 6789\n3456 7890 4567 8901", []string{"1234 5678", "2345 6789", "3456 7890", "4567 8901"}},
 		{"google pair beside single codes", "1234 5678\n2345 6789 3456 7890\n4567 8901", []string{"1234 5678", "2345 6789", "3456 7890", "4567 8901"}},
 		{"ungrouped codes separated by one space", "12345678 23456789 34567890", []string{"12345678", "23456789", "34567890"}},

@@ -40,10 +40,13 @@ func (c *Change) Apply(phones []Binding, accountID string, now time.Time) []Bind
 // new device (or in the reinstalled app), and returns the account's devices
 // updated to match: the old device replaced by the new one; after a
 // reinstall, unchanged; after a new handset with no new device recorded,
-// without the old one. The devices given are not changed.
+// without the old one. An account listed because its authenticator app runs
+// on the old handset (AccountBindings.Hosts) keeps its devices: the app
+// itself moves to the new handset with Rehost. The devices given are not
+// changed.
 func (c *DeviceChange) Apply(devices []string, accountID string, now time.Time) []string {
 	out := slices.Clone(devices)
-	if c.New != c.Old {
+	if c.New != c.Old && slices.Contains(out, c.Old) {
 		out = slices.DeleteFunc(out, func(d string) bool { return d == c.Old })
 		if c.New != "" && !slices.Contains(out, c.New) {
 			out = append(out, c.New)
@@ -51,6 +54,39 @@ func (c *DeviceChange) Apply(devices []string, accountID string, now time.Time) 
 	}
 	c.MarkDone(accountID, now)
 	return out
+}
+
+// Rehost moves the authenticator apps on c's old handset to its new one,
+// once they have nothing left on c's checklist: after a new handset, every
+// app whose Host is c.Old and whose accounts (among accounts, by their
+// Devices) are all ticked off c gets Host c.New. An app moves only as a
+// whole, so the accounts not yet moved keep it on the old handset and stay
+// listed. Call it after Apply. Nothing moves after a reinstall or when no
+// new device is recorded. It returns the devices (a copy when one moved)
+// and the names of the apps moved.
+func (c DeviceChange) Rehost(devices []Device, accounts []AccountBindings) ([]Device, []string) {
+	if c.Event != EventNewHandset || c.New == "" || c.New == c.Old {
+		return devices, nil
+	}
+	var moved []string
+	out := devices
+	for i, d := range devices {
+		if d.Host != c.Old || d.Kind != DeviceAuthenticator {
+			continue
+		}
+		waiting := slices.ContainsFunc(accounts, func(a AccountBindings) bool {
+			return slices.Contains(a.Devices, d.ID) && !c.IsDone(a.ID)
+		})
+		if waiting {
+			continue
+		}
+		if len(moved) == 0 {
+			out = slices.Clone(devices)
+		}
+		out[i].Host = c.New
+		moved = append(moved, d.Name)
+	}
+	return out, moved
 }
 
 // RecordChange adds fresh to changes, unless a change of the same old

@@ -71,6 +71,7 @@ func TestDeviceChangeApply(t *testing.T) {
 		{"new handset already bound", EventNewHandset, "pixel", []string{"iphone", "pixel"}, []string{"pixel"}},
 		{"new handset not recorded", EventNewHandset, "", []string{"iphone", "yubikey"}, []string{"yubikey"}},
 		{"reinstall", EventAppReinstall, "iphone", []string{"iphone"}, []string{"iphone"}},
+		{"listed for an app on the handset", EventNewHandset, "pixel", []string{"authenticator"}, []string{"authenticator"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -54,6 +54,14 @@ func (r Role) receivesCodes() bool {
 	return r == RoleSMS || r == RoleVoice || r == RoleBackup
 }
 
+// textsCodes reports whether codes usually come to the number in this role
+// by SMS: the SMS number, and the backup number to which they go when the
+// main one fails. Only a voice-only role is fine on a number that cannot
+// take SMS.
+func (r Role) textsCodes() bool {
+	return r == RoleSMS || r == RoleBackup
+}
+
 // Binding records that an account uses a phone number in a role.
 type Binding struct {
 	// Number is the number in E.164 form.
@@ -63,6 +71,22 @@ type Binding struct {
 	// Since is when the binding was recorded (or, if known, when the
 	// number was registered with the service).
 	Since time.Time `json:"since,omitzero"`
+}
+
+// waysIn reports whether the binding is a way to get a code: a role that
+// receives codes, except a backup number that cannot take SMS (a VoIP
+// number, a landline or a special range), which is flagged by Readiness
+// instead of being trusted as a fallback. A number that no longer parses
+// is taken at its role.
+func (b Binding) waysIn() bool {
+	if !b.Role.receivesCodes() {
+		return false
+	}
+	if b.Role != RoleBackup {
+		return true
+	}
+	n, err := b.Number.Number()
+	return err != nil || !(n.VoIP() || n.SMSUnsuitable())
 }
 
 // Bind returns bs with b added, unless bs already binds the same number in

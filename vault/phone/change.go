@@ -25,6 +25,12 @@ type AccountBindings struct {
 	// covered by the phone binding and need not be listed. Each device is
 	// taken as a way in that survives a number change.
 	Devices []string `json:"devices,omitempty"`
+	// Hosts maps those of Devices that are authenticator apps on a
+	// recorded handset to that handset's ID (Device.Host; build it with
+	// HostsOf). A new handset then lists the accounts whose app runs on the
+	// old one, and an app and the handset it runs on count as one device:
+	// losing the handset loses the app.
+	Hosts map[string]string `json:"hosts,omitempty"`
 	// HasBackupCodes says a sheet of backup codes is recorded.
 	HasBackupCodes bool `json:"has_backup_codes,omitempty"`
 	// BackupCodesLeft is how many of them are unused.
@@ -265,22 +271,47 @@ func Risk(accounts []AccountBindings, changes []Change, now time.Time) []RiskIte
 // hasFallback reports whether a has a way to get a code other than the
 // numbers lost reports and the device lostDevice ("" for none): an
 // authenticator secret in Mamori, an unused backup code, another number that
-// receives codes, or another device.
+// receives codes (not a backup number that cannot take SMS, see
+// Binding.waysIn), or another device.
 func hasFallback(a AccountBindings, lost func(E164) bool, lostDevice string) bool {
 	if a.HasTOTP || a.BackupCodesLeft > 0 {
 		return true
 	}
 	for _, b := range a.Phones {
-		if b.Role.receivesCodes() && !lost(b.Number) {
+		if b.waysIn() && !lost(b.Number) {
 			return true
 		}
 	}
 	for _, d := range a.Devices {
-		if d != lostDevice {
+		if d != lostDevice && (lostDevice == "" || a.Hosts[d] != lostDevice) {
 			return true
 		}
 	}
 	return false
+}
+
+// UsesDevice reports whether the account's codes live on device id: it is
+// one of Devices, or the handset one of them (an authenticator app) runs on.
+func (a AccountBindings) UsesDevice(id string) bool {
+	for _, d := range a.Devices {
+		if d == id || (id != "" && a.Hosts[d] == id) {
+			return true
+		}
+	}
+	return false
+}
+
+// physicalDevices counts the account's devices, an app and the handset it
+// runs on counting as one.
+func (a AccountBindings) physicalDevices() int {
+	seen := map[string]bool{}
+	for _, d := range a.Devices {
+		if h := a.Hosts[d]; h != "" {
+			d = h
+		}
+		seen[d] = true
+	}
+	return len(seen)
 }
 
 // DeviceKind is the kind of device an account's codes live on.
@@ -319,6 +350,50 @@ type Device struct {
 	Kind DeviceKind `json:"kind"`
 	// Added is when it was recorded.
 	Added time.Time `json:"added,omitzero"`
+	// Host is, for an authenticator app, the ID of the handset it runs on,
+	// if known (set it with SetHost). A new handset then lists the accounts
+	// whose codes are in this app too.
+	Host string `json:"host,omitempty"`
+}
+
+// SetHost records that the authenticator app d runs on the handset with ID
+// host, one of devices; "" forgets the handset. A device that is not an
+// app, or a host that is not a recorded handset, returns ErrBadHost and
+// changes nothing.
+func (d *Device) SetHost(devices []Device, host string) error {
+	if host == "" {
+		d.Host = ""
+		return nil
+	}
+	if d.Kind != DeviceAuthenticator {
+		return fmt.Errorf("%w: only an authenticator app runs on a handset", ErrBadHost)
+	}
+	for _, h := range devices {
+		if h.ID == host {
+			if h.Kind != DeviceHandset {
+				return fmt.Errorf("%w: the device is not a handset", ErrBadHost)
+			}
+			d.Host = host
+			return nil
+		}
+	}
+	return fmt.Errorf("%w: no such device", ErrBadHost)
+}
+
+// HostsOf returns, for the device IDs ids, the handset each authenticator
+// app among them runs on (see AccountBindings.Hosts), or nil when none has
+// one.
+func HostsOf(devices []Device, ids []string) map[string]string {
+	var hosts map[string]string
+	for _, d := range devices {
+		if d.Host != "" && contains(ids, d.ID) {
+			if hosts == nil {
+				hosts = map[string]string{}
+			}
+			hosts[d.ID] = d.Host
+		}
+	}
+	return hosts
 }
 
 // NewDevice returns a device with a fresh ID. The name must not be empty.
@@ -415,14 +490,15 @@ type DeviceRiskItem struct {
 }
 
 // DeviceRisk returns the checklist for device changes: every account whose
-// Devices include a change's old device and that is not ticked off, in the
+// codes live on a change's old device (UsesDevice: the device itself, or an
+// authenticator app on that handset) and that is not ticked off, in the
 // order Risk uses.
 func DeviceRisk(accounts []AccountBindings, changes []DeviceChange, now time.Time) []DeviceRiskItem {
 	var items []DeviceRiskItem
 	for _, c := range changes {
 		u, deadline := c.OldState(now)
 		for _, a := range accounts {
-			if c.IsDone(a.ID) || !contains(a.Devices, c.Old) {
+			if c.IsDone(a.ID) || !a.UsesDevice(c.Old) {
 				continue
 			}
 			items = append(items, DeviceRiskItem{

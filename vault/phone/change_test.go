@@ -162,6 +162,36 @@ func TestRiskFallbackNumberAlsoGone(t *testing.T) {
 	}
 }
 
+func TestRiskUnsuitableBackupIsNoFallback(t *testing.T) {
+	tests := []struct {
+		name       string
+		backup     Binding
+		noFallback bool
+	}{
+		{"mobile backup number", Binding{Number: spare, Role: RoleBackup}, false},
+		{"VoIP backup number", Binding{Number: voip, Role: RoleBackup}, true},
+		{"landline backup number", Binding{Number: home, Role: RoleBackup}, true},
+		{"VoIP number for voice calls", Binding{Number: voip, Role: RoleVoice}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := AccountBindings{ID: "x", Label: "X", Phones: []Binding{{Number: oldMobile, Role: RoleSMS}, tt.backup}}
+			c := Change{ID: "1", Old: oldMobile, New: newMobile, Transition: Transition{Date: at(10 * day)}}
+			items := Risk([]AccountBindings{a}, []Change{c}, changed)
+			if len(items) != 1 || items[0].NoFallback != tt.noFallback {
+				t.Fatalf("got %+v, want NoFallback %v", items, tt.noFallback)
+			}
+			d := DeviceChange{ID: "d", Event: EventAppReinstall, Old: "app", New: "app", Transition: Transition{Date: at(10 * day)}}
+			a.Phones = []Binding{tt.backup}
+			a.Devices = []string{"app"}
+			dev := DeviceRisk([]AccountBindings{a}, []DeviceChange{d}, changed)
+			if len(dev) != 1 || dev[0].NoFallback != tt.noFallback {
+				t.Fatalf("device risk %+v, want NoFallback %v", dev, tt.noFallback)
+			}
+		})
+	}
+}
+
 func TestRiskDeadlineOrder(t *testing.T) {
 	a := AccountBindings{ID: "a", Label: "Z last by label", Phones: []Binding{{Number: oldMobile, Role: RoleSMS}}}
 	b := AccountBindings{ID: "b", Label: "A first by label", Phones: []Binding{{Number: spare, Role: RoleSMS}}}

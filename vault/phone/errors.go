@@ -27,4 +27,9 @@ var (
 	// contradicts itself: no old number, the same number on both sides, or
 	// an end of the old line before the change was recorded.
 	ErrBadChange = errors.New("phone: invalid change")
+
+	// ErrBadHost means an authenticator app cannot run on the device given
+	// as its handset: the device is not a recorded handset, or the device
+	// placed on it is not an authenticator app.
+	ErrBadHost = errors.New("phone: not a handset an app can run on")
 )

@@ -69,6 +69,9 @@ type Finding struct {
 	Label     string `json:"label"`
 	// Number is the number concerned, for findings about one number.
 	Number E164 `json:"number,omitempty"`
+	// Role is the number's role, for voip-for-sms and sms-unsuitable: the
+	// SMS number or the backup number.
+	Role Role `json:"role,omitempty"`
 	// Count is the number of unused backup codes (backup-codes-low) or
 	// registered devices (one-device).
 	Count int `json:"count,omitempty"`
@@ -83,8 +86,14 @@ func (f Finding) Message() string {
 	case FindingOneDevice:
 		return fmt.Sprintf("%s: the service needs two registered devices, %d recorded", f.Label, f.Count)
 	case FindingVoIPForSMS:
+		if f.Role == RoleBackup {
+			return fmt.Sprintf("%s: the backup number is a VoIP number, which may not receive SMS codes", f.Label)
+		}
 		return fmt.Sprintf("%s: SMS codes go to a VoIP number, which may not receive them", f.Label)
 	case FindingSMSUnsuitable:
+		if f.Role == RoleBackup {
+			return fmt.Sprintf("%s: the backup number cannot receive SMS codes", f.Label)
+		}
 		return fmt.Sprintf("%s: SMS codes go to a number that cannot receive SMS", f.Label)
 	case FindingInvalidNumber:
 		return fmt.Sprintf("%s: a bound phone number is not valid", f.Label)
@@ -101,12 +110,16 @@ func (f Finding) Message() string {
 //
 //   - sms-only (high): the account receives codes on exactly one number
 //     (roles sms, voice or backup) and has no authenticator secret in
-//     Mamori, no unused backup code and no device;
+//     Mamori, no unused backup code and no device. A backup number that
+//     cannot take SMS (VoIP, landline, special range) is no second way in:
+//     it is flagged below and left out of this count;
 //   - one-device (high): NeedsTwoDevices, but fewer than two numbers and
-//     devices are registered (an authenticator secret in Mamori counts as
-//     one device when no device is listed);
-//   - voip-for-sms and sms-unsuitable (high): an SMS binding to a VoIP
-//     number, or to a landline or special range;
+//     devices are registered (an authenticator app and the handset it
+//     runs on count as one; an authenticator secret in Mamori counts as one
+//     device when no device is listed);
+//   - voip-for-sms and sms-unsuitable (high): an SMS or backup binding
+//     (the roles whose codes usually come by SMS) to a VoIP number, or to a
+//     landline or special range; voice calls to such numbers are fine;
 //   - invalid-number (high): a bound number that does not parse;
 //   - backup-codes-used-up (medium) and backup-codes-low (low): from
 //     HasBackupCodes, BackupCodesLeft and BackupCodesLow.
@@ -116,31 +129,31 @@ func (f Finding) Message() string {
 func Readiness(accounts []AccountBindings) []Finding {
 	var fs []Finding
 	for _, a := range accounts {
-		add := func(code FindingCode, sev Severity, number E164, count int) {
-			fs = append(fs, Finding{Code: code, Severity: sev, AccountID: a.ID, Label: a.Label, Number: number, Count: count})
+		add := func(code FindingCode, sev Severity, number E164, role Role, count int) {
+			fs = append(fs, Finding{Code: code, Severity: sev, AccountID: a.ID, Label: a.Label, Number: number, Role: role, Count: count})
 		}
 		var codeNumbers []E164
 		reported := map[E164]bool{}
 		for _, b := range a.Phones {
-			if b.Role.receivesCodes() && !containsNumber(codeNumbers, b.Number) {
+			if b.waysIn() && !containsNumber(codeNumbers, b.Number) {
 				codeNumbers = append(codeNumbers, b.Number)
 			}
 			n, err := b.Number.Number()
 			switch {
 			case err != nil:
 				if !reported[b.Number] {
-					add(FindingInvalidNumber, SeverityHigh, b.Number, 0)
+					add(FindingInvalidNumber, SeverityHigh, b.Number, "", 0)
 					reported[b.Number] = true
 				}
-			case b.Role == RoleSMS && n.VoIP():
-				add(FindingVoIPForSMS, SeverityHigh, b.Number, 0)
-			case b.Role == RoleSMS && n.SMSUnsuitable():
-				add(FindingSMSUnsuitable, SeverityHigh, b.Number, 0)
+			case b.Role.textsCodes() && n.VoIP():
+				add(FindingVoIPForSMS, SeverityHigh, b.Number, b.Role, 0)
+			case b.Role.textsCodes() && n.SMSUnsuitable():
+				add(FindingSMSUnsuitable, SeverityHigh, b.Number, b.Role, 0)
 			}
 		}
-		devices := distinct(a.Devices)
+		devices := a.physicalDevices()
 		if len(codeNumbers) == 1 && !a.HasTOTP && a.BackupCodesLeft == 0 && devices == 0 {
-			add(FindingSMSOnly, SeverityHigh, codeNumbers[0], 0)
+			add(FindingSMSOnly, SeverityHigh, codeNumbers[0], "", 0)
 		}
 		if a.NeedsTwoDevices {
 			registered := len(codeNumbers) + devices
@@ -148,14 +161,14 @@ func Readiness(accounts []AccountBindings) []Finding {
 				registered++
 			}
 			if registered < 2 {
-				add(FindingOneDevice, SeverityHigh, "", registered)
+				add(FindingOneDevice, SeverityHigh, "", "", registered)
 			}
 		}
 		switch {
 		case a.HasBackupCodes && a.BackupCodesLeft == 0:
-			add(FindingBackupCodesUsedUp, SeverityMedium, "", 0)
+			add(FindingBackupCodesUsedUp, SeverityMedium, "", "", 0)
 		case a.HasBackupCodes && a.BackupCodesLow:
-			add(FindingBackupCodesLow, SeverityLow, "", a.BackupCodesLeft)
+			add(FindingBackupCodesLow, SeverityLow, "", "", a.BackupCodesLeft)
 		}
 	}
 	sort.SliceStable(fs, func(i, j int) bool {
@@ -178,12 +191,4 @@ func containsNumber(ns []E164, n E164) bool {
 		}
 	}
 	return false
-}
-
-func distinct(ss []string) int {
-	seen := map[string]bool{}
-	for _, s := range ss {
-		seen[s] = true
-	}
-	return len(seen)
 }

@@ -49,6 +49,18 @@ func TestReadiness(t *testing.T) {
 			[]f{{FindingVoIPForSMS, SeverityHigh, voip, 0}}},
 		{"voice calls to VoIP are fine", AccountBindings{Phones: []Binding{{Number: voip, Role: RoleVoice}}, HasTOTP: true},
 			nil},
+		{"audit case: a VoIP backup number is flagged and is no second way in", AccountBindings{Phones: []Binding{{Number: newMobile, Role: RoleSMS}, {Number: voip, Role: RoleBackup}}},
+			[]f{{FindingVoIPForSMS, SeverityHigh, voip, 0}, {FindingSMSOnly, SeverityHigh, newMobile, 0}}},
+		{"a landline backup number is flagged and is no second way in", AccountBindings{Phones: []Binding{{Number: newMobile, Role: RoleSMS}, {Number: home, Role: RoleBackup}}},
+			[]f{{FindingSMSUnsuitable, SeverityHigh, home, 0}, {FindingSMSOnly, SeverityHigh, newMobile, 0}}},
+		{"a VoIP backup number with an authenticator: flagged only", AccountBindings{Phones: []Binding{{Number: newMobile, Role: RoleSMS}, {Number: voip, Role: RoleBackup}}, HasTOTP: true},
+			[]f{{FindingVoIPForSMS, SeverityHigh, voip, 0}}},
+		{"a VoIP backup number that also takes voice calls still counts", AccountBindings{Phones: []Binding{{Number: newMobile, Role: RoleSMS}, {Number: voip, Role: RoleBackup}, {Number: voip, Role: RoleVoice}}},
+			[]f{{FindingVoIPForSMS, SeverityHigh, voip, 0}}},
+		{"a VoIP backup number is no second device", AccountBindings{Phones: []Binding{{Number: newMobile, Role: RoleSMS}, {Number: voip, Role: RoleBackup}}, NeedsTwoDevices: true, HasBackupCodes: true, BackupCodesLeft: 10},
+			[]f{{FindingVoIPForSMS, SeverityHigh, voip, 0}, {FindingOneDevice, SeverityHigh, "", 1}}},
+		{"a VoIP recovery contact is fine", AccountBindings{Phones: []Binding{{Number: voip, Role: RoleRecoveryContact}}, HasTOTP: true},
+			nil},
 		{"SMS to a landline", AccountBindings{Phones: []Binding{{Number: home, Role: RoleSMS}}, HasTOTP: true},
 			[]f{{FindingSMSUnsuitable, SeverityHigh, home, 0}}},
 		{"invalid stored number", AccountBindings{Phones: []Binding{{Number: "+8190", Role: RoleSMS}, {Number: "+8190", Role: RoleVoice}}, HasTOTP: true},
@@ -65,6 +77,9 @@ func TestReadiness(t *testing.T) {
 			for _, x := range Readiness([]AccountBindings{a}) {
 				if x.AccountID != "id" || x.Label != "Label" || x.Message() == "" {
 					t.Errorf("finding %+v", x)
+				}
+				if number := x.Code == FindingVoIPForSMS || x.Code == FindingSMSUnsuitable; number != (x.Role != "") {
+					t.Errorf("finding %+v: role %q", x, x.Role)
 				}
 				got = append(got, f{x.Code, x.Severity, x.Number, x.Count})
 			}

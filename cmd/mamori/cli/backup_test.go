@@ -17,10 +17,13 @@ var backupFixtures = []struct {
 	first, last string
 	// firstTyped is the first code as someone might type it.
 	firstTyped string
+	// second is code 2: on Google's sheet the one printed "2.", under
+	// code 1; copied without the numbers, the one beside it.
+	second string
 }{
-	{"github-recovery-codes.txt", 16, "793cf-4220c", "67d84-a1a3c", "793CF4220C"},
-	{"google-backup-codes.txt", 10, "0761 6392", "1187 6346", "０７６１－６３９２"},
-	{"google-copied.txt", 10, "0761 6392", "1187 6346", "07616392"},
+	{"github-recovery-codes.txt", 16, "793cf-4220c", "67d84-a1a3c", "793CF4220C", "917b8-53860"},
+	{"google-backup-codes.txt", 10, "0761 6392", "1187 6346", "０７６１－６３９２", "5475 6834"},
+	{"google-copied.txt", 10, "0761 6392", "1187 6346", "07616392", "4166 3803"},
 }
 
 func fixture(t *testing.T, name string) string {
@@ -73,7 +76,7 @@ func TestBackupSheets(t *testing.T) {
 			}
 			b := h.backupJSON("service")
 			if b.Total != fx.count || b.Remaining != fx.count || b.Threshold != 3 || b.Low || b.Current == nil ||
-				b.Current.Codes[0].Code != fx.first || b.Current.Codes[fx.count-1].Code != fx.last {
+				b.Current.Codes[0].Code != fx.first || b.Current.Codes[1].Code != fx.second || b.Current.Codes[fx.count-1].Code != fx.last {
 				t.Fatalf("backup list --json = %+v", b)
 			}
 

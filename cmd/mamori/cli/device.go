@@ -16,7 +16,7 @@ import (
 func (a *app) deviceCommand() *cobra.Command {
 	return a.groupCommand("device", "Track the handsets and authenticator apps accounts' codes live on",
 		a.deviceAddCommand(), a.deviceListCommand(), a.deviceBindCommand(), a.deviceUnbindCommand(),
-		a.deviceChangeCommand(), a.deviceDoneCommand(), a.deviceRiskCommand())
+		a.deviceChangeCommand(), a.deviceDoneCommand(), a.deviceRiskCommand(), a.deviceSetCommand())
 }
 
 // findDevice finds a device by its id, its whole name, or a part of its
@@ -87,9 +87,9 @@ func (a *app) kindLabel(k phone.DeviceKind) string {
 }
 
 func (a *app) deviceAddCommand() *cobra.Command {
-	var kind string
+	var kind, on string
 	cmd := &cobra.Command{
-		Use:   "add NAME [--kind handset|authenticator-app]",
+		Use:   "add NAME [--kind handset|authenticator-app] [--on HANDSET]",
 		Short: "Record a handset or an authenticator app that accounts' codes live on",
 		Long: `Record a device: a handset (a phone or tablet, the default) or an
 authenticator app installation (Google Authenticator, Microsoft
@@ -97,10 +97,18 @@ Authenticator, a service's own app). Then say which accounts' codes live on
 it with "mamori device bind ACCOUNT DEVICE". When the handset is replaced or
 the app reinstalled, "mamori device change" lists those accounts.
 
+--on HANDSET says the authenticator app runs on that recorded handset (and
+makes the kind authenticator-app). A new handset then lists the app's
+accounts too, and once every one of them is ticked off, the app is recorded
+as running on the new handset.
+
 NAME is yours to choose, such as "iPhone 13" or "Authenticator on the Pixel";
 two devices cannot share a name.`,
 		Args: exactArgs("NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if on != "" && !cmd.Flags().Changed("kind") {
+				kind = string(phone.DeviceAuthenticator)
+			}
 			k, err := phone.ParseDeviceKind(kind)
 			if err != nil {
 				return usageErr("cli.error.bad_device_kind", nil).wrap(err)
@@ -109,9 +117,20 @@ two devices cannot share a name.`,
 			if err != nil {
 				return usageErr("cli.error.device_needs_name", nil).wrap(err)
 			}
+			var host string
 			err = a.mutate(func(v *vault.Vault) error {
 				if phone.DeviceNamed(v.Devices, d.Name) >= 0 {
 					return failure("cli.error.device_exists", data{"Name": d.Name}).withHint("cli.hint.device_list", nil)
+				}
+				if on != "" {
+					h, err := a.findDevice(v, on)
+					if err != nil {
+						return err
+					}
+					if err := d.SetHost(v.Devices, h.ID); err != nil {
+						return usageErr("cli.error.bad_host", data{"Handset": h.Name}).wrap(err)
+					}
+					host = h.Name
 				}
 				v.Devices = append(v.Devices, d)
 				return nil
@@ -119,12 +138,72 @@ two devices cannot share a name.`,
 			if err != nil {
 				return err
 			}
-			a.note("cli.note.device_added", data{"Name": d.Name, "Kind": a.kindLabel(d.Kind)})
+			a.note("cli.note.device_added", data{"Name": d.Name, "Kind": a.deviceKindText(d.Kind, host)})
 			return nil
 		},
 	}
 	cmd.Flags().StringVar(&kind, "kind", string(phone.DeviceHandset), "handset or authenticator-app")
+	cmd.Flags().StringVar(&on, "on", "", "the recorded handset the authenticator app runs on")
 	return cmd
+}
+
+func (a *app) deviceSetCommand() *cobra.Command {
+	var on string
+	cmd := &cobra.Command{
+		Use:   "set APP --on HANDSET",
+		Short: "Record the handset an authenticator app runs on",
+		Long: `Record that the authenticator app APP runs on the recorded handset HANDSET,
+as "mamori device add APP --on HANDSET" does for a new app. A new handset
+then lists the app's accounts too. --on "" forgets the handset.`,
+		Args: exactArgs("APP"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("on") {
+				return usageErr("cli.error.device_set_needs_on", nil).withHint("cli.hint.help", data{"Command": cmd.CommandPath()})
+			}
+			var name, host string
+			err := a.mutate(func(v *vault.Vault) error {
+				d, err := a.findDevice(v, args[0])
+				if err != nil {
+					return err
+				}
+				name, host = d.Name, ""
+				id := ""
+				if strings.TrimSpace(on) != "" {
+					h, err := a.findDevice(v, on)
+					if err != nil {
+						return err
+					}
+					id, host = h.ID, h.Name
+				}
+				if d.Host == id {
+					return errNothingNew
+				}
+				if err := d.SetHost(v.Devices, id); err != nil {
+					return usageErr("cli.error.bad_host", data{"Handset": host}).wrap(err)
+				}
+				return nil
+			})
+			if err != nil {
+				return err
+			}
+			if host == "" {
+				a.note("cli.note.device_host_cleared", data{"Name": name})
+			} else {
+				a.note("cli.note.device_host_set", data{"Name": name, "Handset": host})
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&on, "on", "", `the recorded handset the app runs on ("" to forget it)`)
+	return cmd
+}
+
+// deviceKindText is a device's kind, with the handset an app runs on.
+func (a *app) deviceKindText(k phone.DeviceKind, hostName string) string {
+	if hostName != "" {
+		return a.msg.T("cli.device.app_on", data{"Handset": hostName})
+	}
+	return a.kindLabel(k)
 }
 
 // deviceJSON is one device in "device list --json".
@@ -132,6 +211,8 @@ type deviceJSON struct {
 	ID       string           `json:"id"`
 	Name     string           `json:"name"`
 	Kind     phone.DeviceKind `json:"kind"`
+	Host     string           `json:"host,omitempty"`
+	HostName string           `json:"host_name,omitempty"`
 	Added    time.Time        `json:"added,omitzero"`
 	Accounts []deviceAcctJSON `json:"accounts"`
 }
@@ -147,8 +228,10 @@ func (a *app) deviceListCommand() *cobra.Command {
 		Use:   "list [--json]",
 		Short: "List the devices and the accounts whose codes live on each",
 		Long: `List the recorded devices, each with its kind and the accounts bound to it.
+An authenticator app shows the handset it runs on, if recorded.
 With --json, print one JSON array of objects with the fields id, name, kind
-(handset or authenticator-app), added and accounts (id and label).`,
+(handset or authenticator-app), host and host_name (the handset an app runs
+on), added and accounts (id and label).`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v, err := a.load()
@@ -157,7 +240,10 @@ With --json, print one JSON array of objects with the fields id, name, kind
 			}
 			out := make([]deviceJSON, 0, len(v.Devices))
 			for _, d := range v.Devices {
-				j := deviceJSON{ID: d.ID, Name: d.Name, Kind: d.Kind, Added: d.Added, Accounts: []deviceAcctJSON{}}
+				j := deviceJSON{ID: d.ID, Name: d.Name, Kind: d.Kind, Host: d.Host, Added: d.Added, Accounts: []deviceAcctJSON{}}
+				if d.Host != "" {
+					j.HostName = deviceName(v, d.Host)
+				}
 				for _, acct := range v.Accounts {
 					if slices.Contains(acct.Devices, d.ID) {
 						j.Accounts = append(j.Accounts, deviceAcctJSON{ID: acct.ID, Label: acct.Label()})
@@ -182,7 +268,7 @@ With --json, print one JSON array of objects with the fields id, name, kind
 				if accts == "" {
 					accts = "-"
 				}
-				rows = append(rows, []string{j.Name, a.kindLabel(j.Kind), accts})
+				rows = append(rows, []string{j.Name, a.deviceKindText(j.Kind, j.HostName), accts})
 			}
 			return writeTable(a.env.Stdout, rows)
 		},
@@ -473,15 +559,19 @@ func (a *app) deviceDoneCommand() *cobra.Command {
 work on the new device (or in the reinstalled app). CHANGE|OLD is the old
 device (or the change's id from "device risk --json"). The account moves
 from the old device to the new one; after a reinstall it stays on the app;
-after a new handset with no new device recorded, it leaves the old one.`,
+after a new handset with no new device recorded, it leaves the old one. An
+account listed because its authenticator app runs on the old handset keeps
+the app; once every account in that app is ticked off, the app is recorded
+as running on the new handset.`,
 		Args: exactArgs("CHANGE", "ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			now := a.now()
 			var label, oldS, newS string
 			var left int
 			var already, reinstalled bool
+			var moved []string
 			err := a.mutate(func(v *vault.Vault) error {
-				already = false
+				already, moved = false, nil
 				c, err := a.findDeviceChange(v, args[0])
 				if err != nil {
 					return err
@@ -492,7 +582,7 @@ after a new handset with no new device recorded, it leaves the old one.`,
 				}
 				label, oldS, newS = acct.Label(), deviceName(v, c.Old), a.newDevice(v, *c)
 				reinstalled = c.New == c.Old
-				bound := slices.Contains(acct.Devices, c.Old)
+				bound := phone.AccountBindings{Devices: acct.Devices, Hosts: phone.HostsOf(v.Devices, acct.Devices)}.UsesDevice(c.Old)
 				switch {
 				case c.IsDone(acct.ID):
 					already = true
@@ -503,6 +593,7 @@ after a new handset with no new device recorded, it leaves the old one.`,
 				}
 				acct.Devices = c.Apply(acct.Devices, acct.ID, now)
 				acct.Updated = now.UTC()
+				v.Devices, moved = c.Rehost(v.Devices, v.Bindings())
 				left = len(phone.DeviceRisk(v.Bindings(), []phone.DeviceChange{*c}, now))
 				return nil
 			})
@@ -516,6 +607,9 @@ after a new handset with no new device recorded, it leaves the old one.`,
 				a.note("cli.note.device_done_reinstall", data{"Label": label, "Old": oldS})
 			default:
 				a.note("cli.note.device_done", data{"Label": label, "Old": oldS, "New": newS})
+			}
+			for _, app := range moved {
+				a.note("cli.note.device_app_moved", data{"App": app, "New": newS})
 			}
 			a.note("cli.note.device_done_left", data{"Count": left})
 			return nil

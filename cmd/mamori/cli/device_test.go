@@ -280,3 +280,111 @@ func TestAccountSetPinned(t *testing.T) {
 	}
 	h.fails(exitUsage, []string{"--pinned"}, "", "account", "set", "zoom")
 }
+
+// TestDeviceNewHandsetCarriesTheAppsOnIt: the audit case. GitHub's codes
+// are in an authenticator app on the iPhone 13; a new handset lists GitHub,
+// and once every account in the app is ticked off, the app runs on the
+// new handset.
+func TestDeviceNewHandsetCarriesTheAppsOnIt(t *testing.T) {
+	h := newHarness(t)
+	h.ok("", "add", "alice", "--issuer", "GitHub", "--no-otp")
+	h.ok("", "add", "bob", "--issuer", "AWS", "--no-otp")
+	h.ok("", "device", "add", "iPhone 13")
+	h.ok("", "device", "add", "Old tablet")
+	before := h.snapshot()
+	h.fails(exitUsage, []string{"--on names the handset an authenticator app runs on"}, "", "device", "add", "Watch", "--kind", "handset", "--on", "iphone 13")
+	h.fails(exitFailure, []string{`no device matches "pixel"`}, "", "device", "add", "Authy", "--on", "pixel")
+	h.sameSnapshot(before, "refused device add --on")
+	r := h.ok("", "device", "add", "Google Authenticator", "--on", "iPhone 13")
+	if !strings.Contains(r.stderr, "recorded Google Authenticator (authenticator app on iPhone 13)") {
+		t.Errorf("add --on: %q", r.stderr)
+	}
+	h.fails(exitUsage, []string{"--on names the handset"}, "", "device", "add", "Authy", "--on", "google")
+	h.ok("", "device", "bind", "github", "google")
+	h.ok("", "device", "bind", "aws", "google")
+
+	devs := h.devicesJSON()
+	if len(devs) != 3 || devs[2].Host != devs[0].ID || devs[2].HostName != "iPhone 13" || devs[2].Kind != phone.DeviceAuthenticator || devs[0].Host != "" {
+		t.Fatalf("device list --json = %+v", devs)
+	}
+	if r := h.ok("", "device", "list"); !strings.Contains(r.stdout, "authenticator app on iPhone 13") {
+		t.Errorf("device list:\n%s", r.stdout)
+	}
+
+	r = h.ok("", "device", "change", "iPhone 13", "--new", "Pixel 9")
+	if strings.Contains(r.stderr, "no account") || !strings.Contains(r.stdout, "GitHub: alice") || !strings.Contains(r.stdout, "AWS: bob") {
+		t.Fatalf("device change:\n%s\n%s", r.stdout, r.stderr)
+	}
+	items := h.deviceRiskJSON()
+	if checklistLabels(items) != "AWS: bob|GitHub: alice" || !items[0].NoFallback {
+		t.Fatalf("device risk = %+v", items)
+	}
+
+	// Ticking GitHub off keeps the app on the iPhone while AWS waits.
+	r = h.ok("", "device", "done", "iphone 13", "github")
+	if strings.Contains(r.stderr, "now runs on") {
+		t.Errorf("the app moved with AWS still waiting: %q", r.stderr)
+	}
+	if devs := h.devicesJSON(); devs[2].HostName != "iPhone 13" || len(devs[2].Accounts) != 2 {
+		t.Fatalf("after GitHub: %+v", devs)
+	}
+	r = h.ok("", "device", "done", "iphone 13", "aws")
+	if !strings.Contains(r.stderr, "Google Authenticator now runs on Pixel 9") {
+		t.Errorf("done: %q", r.stderr)
+	}
+	if devs := h.devicesJSON(); devs[2].HostName != "Pixel 9" || len(devs[2].Accounts) != 2 {
+		t.Fatalf("after AWS: %+v", devs)
+	}
+	if items := h.deviceRiskJSON(); len(items) != 0 {
+		t.Fatalf("device risk = %+v", items)
+	}
+	// The next handset change carries the app's accounts again.
+	r = h.ok("", "device", "change", "Pixel 9", "--new", "Pixel 10", "--json")
+	var out deviceChangeJSON
+	decodeOne(t, r.stdout, &out)
+	if len(out.Checklist) != 2 {
+		t.Fatalf("next change: %+v", out)
+	}
+
+	h.env["LANG"] = "ja_JP.UTF-8"
+	r = h.ok("", "device", "list")
+	noKeys(t, r)
+	if !strings.Contains(r.stdout, "Pixel 9 の認証アプリ") {
+		t.Errorf("ja device list:\n%s", r.stdout)
+	}
+}
+
+func TestDeviceSetHost(t *testing.T) {
+	h := newHarness(t)
+	h.ok("", "add", "alice", "--issuer", "GitHub", "--no-otp")
+	h.ok("", "device", "add", "iPhone 13")
+	h.ok("", "device", "add", "Authy", "--kind", "authenticator-app")
+	h.ok("", "device", "bind", "github", "authy")
+	before := h.snapshot()
+	h.fails(exitUsage, []string{"--on HANDSET"}, "", "device", "set", "authy")
+	h.fails(exitUsage, []string{"--on names the handset"}, "", "device", "set", "iphone", "--on", "authy")
+	h.fails(exitFailure, []string{`no device matches "pixel"`}, "", "device", "set", "authy", "--on", "pixel")
+	h.sameSnapshot(before, "refused device set")
+
+	r := h.ok("", "device", "set", "authy", "--on", "iphone")
+	if !strings.Contains(r.stderr, "Authy is now recorded as running on iPhone 13") {
+		t.Errorf("set: %q", r.stderr)
+	}
+	if devs := h.devicesJSON(); devs[1].HostName != "iPhone 13" {
+		t.Fatalf("devices %+v", devs)
+	}
+	if items := h.deviceRiskJSON(); len(items) != 0 {
+		t.Fatalf("risk before any change: %+v", items)
+	}
+	r = h.ok("", "device", "change", "iphone", "--new", "Pixel 9")
+	if !strings.Contains(r.stdout, "GitHub: alice") {
+		t.Errorf("change:\n%s", r.stdout)
+	}
+	r = h.ok("", "device", "set", "authy", "--on", "")
+	if !strings.Contains(r.stderr, "Authy is no longer recorded on a handset") {
+		t.Errorf("forget: %q", r.stderr)
+	}
+	if devs := h.devicesJSON(); devs[1].Host != "" {
+		t.Fatalf("devices %+v", devs)
+	}
+}

@@ -97,7 +97,7 @@ same number in the same role twice changes nothing.`,
 			switch {
 			case n.VoIP():
 				a.warn("cli.warn.voip", d)
-			case r == phone.RoleSMS && n.SMSUnsuitable():
+			case (r == phone.RoleSMS || r == phone.RoleBackup) && n.SMSUnsuitable():
 				a.warn("cli.warn.sms_unsuitable", data{"Number": n.Display(phone.DefaultRegion), "Kind": string(n.Kind)})
 			}
 			return nil
@@ -487,13 +487,15 @@ func (a *app) phoneReadinessCommand() *cobra.Command {
 		Short: "Find single points of failure before a phone is lost or changed",
 		Long: `Check every account for single points of failure: SMS-only accounts with
 no backup codes or second way in (sms-only), services wanting two devices
-with fewer registered (one-device), SMS codes sent to a VoIP number or a line
-that cannot receive SMS (voip-for-sms, sms-unsuitable), bound numbers that
+with fewer registered (one-device), an SMS or backup number that is a VoIP
+number or a line that cannot receive SMS (voip-for-sms, sms-unsuitable; such a
+backup number is no second way in), bound numbers that
 are not valid (invalid-number), and backup codes used up or running low
 (backup-codes-used-up, backup-codes-low). Most severe first.
 
 With --json, print one JSON array of objects with the fields code, severity
-(high, medium or low), account_id, label, number, count and message.`,
+(high, medium or low), account_id, label, number, role (for voip-for-sms and
+sms-unsuitable), count and message.`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v, err := a.load()
@@ -544,8 +546,14 @@ func (a *app) findingMessage(f phone.Finding) string {
 	case phone.FindingOneDevice:
 		return a.msg.T("cli.finding.one_device", d)
 	case phone.FindingVoIPForSMS:
+		if f.Role == phone.RoleBackup {
+			return a.msg.T("cli.finding.voip_backup", d)
+		}
 		return a.msg.T("cli.finding.voip_for_sms", d)
 	case phone.FindingSMSUnsuitable:
+		if f.Role == phone.RoleBackup {
+			return a.msg.T("cli.finding.sms_unsuitable_backup", d)
+		}
 		return a.msg.T("cli.finding.sms_unsuitable", d)
 	case phone.FindingInvalidNumber:
 		return a.msg.T("cli.finding.invalid_number", d)

@@ -230,3 +230,33 @@ func TestPhoneReadinessJSONEmpty(t *testing.T) {
 		t.Errorf("readiness = %+v", findings)
 	}
 }
+
+func TestPhoneReadinessVoIPBackupNumber(t *testing.T) {
+	// SMS to a mobile and a 050 backup number, no authenticator: the backup
+	// number is flagged and is no second way in.
+	h := newHarness(t)
+	h.ok("", "add", "me", "--issuer", "Shop", "--no-otp")
+	h.ok("", "phone", "bind", "shop", "090-1234-5678")
+	r := h.ok("", "phone", "bind", "shop", "050-1234-5678", "--role", "backup")
+	if !strings.Contains(r.stderr, "VoIP") {
+		t.Errorf("binding a VoIP backup number warns nothing: %q", r.stderr)
+	}
+	var findings []findingJSON
+	decodeOne(t, h.ok("", "phone", "readiness", "--json").stdout, &findings)
+	var got []string
+	for _, f := range findings {
+		got = append(got, string(f.Code)+" "+string(f.Number)+" "+string(f.Role))
+	}
+	want := []string{"voip-for-sms +815012345678 backup", "sms-only +819012345678 "}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Fatalf("readiness = %q, want %q", got, want)
+	}
+	if !strings.Contains(findings[0].Message, "backup number") {
+		t.Errorf("message %q", findings[0].Message)
+	}
+	r = h.ok("", "phone", "readiness")
+	noKeys(t, r)
+	if !strings.Contains(r.stdout, "the backup number 050-1234-5678 is a VoIP number") {
+		t.Errorf("readiness:\n%s", r.stdout)
+	}
+}
