@@ -186,6 +186,9 @@ func (v *view) tickDevice(changeID, accountID string) {
 		c := changeByID(vlt.DeviceChanges, changeID, deviceChangeID)
 		if c != nil {
 			a.Devices = c.Apply(a.Devices, a.ID, now)
+			// An authenticator app on the old handset moves to the new one
+			// once every account in it is ticked off, as the CLI does.
+			vlt.Devices, _ = c.Rehost(vlt.Devices, vlt.Bindings())
 		}
 		return c != nil
 	})

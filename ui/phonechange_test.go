@@ -342,3 +342,50 @@ func storeNumberChange(t *testing.T, store *vault.Store) {
 		t.Fatal(err)
 	}
 }
+
+// TestNewHandsetMovesTheAppOnIt: an authenticator app on the old handset
+// puts its accounts on the checklist, and once they are all ticked off the
+// app is recorded on the new handset, as the CLI's device done does.
+func TestNewHandsetMovesTheAppOnIt(t *testing.T) {
+	store := newStore(t, nil)
+	ids := phChangeAccounts(t, store)
+	var iphone, app string
+	if _, err := store.Update(func(v *vault.Vault) error {
+		h, err := phone.NewDevice("iPhone 13", phone.DeviceHandset, at59)
+		if err != nil {
+			return err
+		}
+		a, err := phone.NewDevice("Google Authenticator", phone.DeviceAuthenticator, at59)
+		if err != nil {
+			return err
+		}
+		if err := a.SetHost([]phone.Device{h}, h.ID); err != nil {
+			return err
+		}
+		iphone, app = h.ID, a.ID
+		v.Devices = append(v.Devices, h, a)
+		v.Account(ids[1]).Devices = []string{a.ID}
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	v, w := open(t, store)
+	phOpenTool(t, v, "ui.tool.phone_change")
+	tapButton(t, w, "Record a new handset or app reinstall")
+	phSelect(t, w, phPage(w), "iPhone 13").SetSelected("iPhone 13")
+	phEntry(t, w, phPage(w), "Name, such as Pixel 9").SetText("Pixel 9")
+	tapButton(t, w, "Record and show the checklist")
+	requireText(t, w, "GitHub: alice")
+
+	phTick(t, w, "GitHub: alice")
+	vlt := phLoad(t, store)
+	pixel := vlt.Devices[len(vlt.Devices)-1]
+	if pixel.Name != "Pixel 9" {
+		t.Fatalf("devices %+v", vlt.Devices)
+	}
+	for _, d := range vlt.Devices {
+		if d.ID == app && d.Host != pixel.ID {
+			t.Errorf("the app is still on %q after its account was ticked off, want the Pixel (was %q)", d.Host, iphone)
+		}
+	}
+}
