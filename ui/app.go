@@ -77,6 +77,10 @@ func run(store *vault.Store, demo bool) error {
 		v.rebuild()
 	}
 	w.SetContent(v.content)
+	// Closing the window quits: a code or secret still on the clipboard is
+	// taken off first, since a clipboard manager would keep it after we
+	// are gone.
+	w.SetCloseIntercept(v.quit)
 	// Codes in the first frame with content, when the vault is open by now.
 	o.show(v, openWait)
 	done := make(chan struct{})

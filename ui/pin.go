@@ -74,7 +74,7 @@ func (v *view) trayMenu() *fyne.Menu {
 		v.win.Show()
 		v.win.RequestFocus()
 	})
-	quit := fyne.NewMenuItem(v.msg.T("ui.tray.quit"), v.app.Quit)
+	quit := fyne.NewMenuItem(v.msg.T("ui.tray.quit"), v.quit)
 	quit.IsQuit = true
 	items = append(items, fyne.NewMenuItemSeparator(), show, quit)
 	return fyne.NewMenu("Mamori", items...)
@@ -117,6 +117,14 @@ func (v *view) trayKey(now time.Time) string {
 		b.WriteString("|" + a.ID + ":" + a.Label() + ":" + trayCode(a, now))
 	}
 	return b.String()
+}
+
+// quit ends the app from the window's close button or the tray: it clears
+// the clipboard if it still holds a code or secret Mamori put there, then
+// quits.
+func (v *view) quit() {
+	v.clearClipboard()
+	v.app.Quit()
 }
 
 // copyFromTray copies the current code of the account with id, through the

@@ -146,6 +146,16 @@ func TestTrayMenuCopiesPinnedCodes(t *testing.T) {
 		t.Error("a code copied from the tray is not cleared later")
 	}
 	requireText(t, w, "Copied the code for Steam: gamer. It will be cleared from the clipboard in 20 s.")
+	// Quitting from the tray takes our code off the clipboard first.
+	quitter := &quitCounter{App: v.app}
+	v.app = quitter
+	items := v.trayMenu().Items
+	items[len(items)-1].Action()
+	if got := v.app.Clipboard().Content(); got != "" || quitter.quits != 1 {
+		t.Fatalf("after Quit: clipboard %q, %d quits", got, quitter.quits)
+	}
+	v.app = quitter.App
+	m.Items[0].Action()
 	// The clipboard is cleared after the delay, as for a click in the window.
 	v.now = func() time.Time { return at59.Add(v.clipboardDelay() + time.Second) }
 	v.tick()
@@ -165,3 +175,11 @@ func TestTrayMenuCopiesPinnedCodes(t *testing.T) {
 		t.Errorf("tray menu when locked: %s", got)
 	}
 }
+
+// quitCounter is the app, counting Quit instead of quitting.
+type quitCounter struct {
+	fyne.App
+	quits int
+}
+
+func (q *quitCounter) Quit() { q.quits++ }
