@@ -34,7 +34,11 @@ shift 2
 home=$(mktemp -d "${TMPDIR:-/tmp}/mamori-tour.XXXXXX")
 app_pid=
 cleanup() {
-  [[ -n "$app_pid" ]] && kill "$app_pid" 2>/dev/null && wait "$app_pid" 2>/dev/null
+  if [[ -n "$app_pid" ]]; then
+    # The demo removes its throwaway vault on SIGTERM and exits 143.
+    kill "$app_pid" 2>/dev/null || true
+    wait "$app_pid" 2>/dev/null || true
+  fi
   rm -rf "$home"
 }
 trap cleanup EXIT
