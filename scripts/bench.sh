@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Measures, never asserts:
 #  1. the vault benchmarks (open and save at 10,000 accounts, and the rest of
-#     ./vault/...) with go test -bench;
+#     ./vault/...) with go test -bench, and the list's search over 5,000
+#     accounts (./ui/, headless);
 #  2. `mamori code QUERY` on a 500-account vault whose key is in a real
 #     Secret Service (scripts/with-keyring.sh), next to `oathtool --totp`,
 #     timed with hyperfine; it prints both means and their ratio;
@@ -24,6 +25,9 @@ if [[ "${1:-}" != "--inner" ]]; then
   cd "$root"
   echo "== vault benchmarks: go test -run '^\$' -bench . -benchmem ./vault/..."
   go test -run '^$' -bench . -benchmem ./vault/...
+  echo
+  echo "== the list: one keystroke of type-to-search over 5,000 accounts (Fyne test driver)"
+  CGO_ENABLED=0 go test -tags ci -run '^$' -bench Filter -benchmem ./ui/
   echo
   bin=$(realpath -m "${MAMORI_BIN:-$root/bin/mamori}")
   [[ -x "$bin" ]] || die "$bin is missing; build it first (make build)"
