@@ -63,7 +63,7 @@ func (a *app) importCommand() *cobra.Command {
 	var format string
 	var asJSON bool
 	cmd := &cobra.Command{
-		Use:   "import FILE|- [--format FORMAT] [--json]",
+		Use:   "import FILE|- [FILE…] [--format FORMAT] [--json]",
 		Short: "Import accounts from another authenticator's export, a QR code image or otpauth:// URIs",
 		Long: `Import accounts from FILE ("-" reads standard input). The format is detected:
 
@@ -83,6 +83,10 @@ func (a *app) importCommand() *cobra.Command {
 
 --format FORMAT reads FILE as that format instead of detecting it.
 
+Several FILEs must all be QR code images, such as one screenshot for each QR
+code of a Google Authenticator export: their codes are read together, so the
+export's batches are merged as if they were one picture.
+
 The password of an encrypted export is read from MAMORI_IMPORT_PASSPHRASE, or
 asked for at the terminal. It is the password chosen when exporting, which
 may differ from the app's own.
@@ -99,7 +103,7 @@ With --json, print one JSON object with the fields format, encrypted,
 imported (id, issuer, name and from: line, code or entry), skipped (from,
 label, reason: in-vault, duplicate, unsupported, not-an-account or in-trash,
 and message) and warnings.`,
-		Args: exactArgs("FILE"),
+		Args: minArgs("FILE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			var forced importer.Format
 			if cmd.Flags().Changed("format") {
@@ -113,6 +117,12 @@ and message) and warnings.`,
 			b, err := a.readInput(src, inputExport, importer.DefaultMaxSize)
 			if err != nil {
 				return err
+			}
+			if len(args) > 1 {
+				if b, err = a.readQRImages(args); err != nil {
+					return err
+				}
+				src = strings.Join(args, ", ")
 			}
 			res, err := a.parseExport(b, forced, src)
 			if err != nil {
@@ -146,6 +156,29 @@ and message) and warnings.`,
 	cmd.Flags().StringVar(&format, "format", "", "read FILE as this format instead of detecting it: "+importFormatList())
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
 	return cmd
+}
+
+// readQRImages reads the QR codes of several images, in order, as one text
+// of one code a line, so that the batches of a Google Authenticator export
+// spread over several screenshots are parsed together. Every file must be a
+// QR code image with at least one code.
+func (a *app) readQRImages(paths []string) ([]byte, error) {
+	var texts []string
+	for _, p := range paths {
+		b, err := a.readInput(p, inputExport, importer.DefaultMaxSize)
+		if err != nil {
+			return nil, err
+		}
+		if importer.Detect(b) != importer.FormatQRImage {
+			return nil, usageErr("cli.error.import_several", data{"File": p})
+		}
+		codes, err := importer.ScanQR(b)
+		if err != nil || len(codes) == 0 {
+			return nil, failure("cli.error.import_no_qr", data{"Source": p})
+		}
+		texts = append(texts, codes...)
+	}
+	return []byte(strings.Join(texts, "\n") + "\n"), nil
 }
 
 // accountLabel is how an account read from an export is named.

@@ -296,6 +296,23 @@ func TestImportFixtures(t *testing.T) {
 	if !strings.Contains(r.stderr, "warning: QR codes of the Google Authenticator export are missing") {
 		t.Errorf("incomplete batch:\n%s", r.stderr)
 	}
+	// Both screenshots of that export at once: the batches are merged, no
+	// warning, and every account of the export comes in.
+	h2 := newHarness(t)
+	r = h2.ok("", "import", importFixture("qr-migration-1.png"), importFixture("qr-migration-2.png"))
+	if strings.Contains(r.stderr, "missing") || !strings.Contains(r.stderr, "imported") {
+		t.Errorf("two screenshots of one export:\n%s", r.stderr)
+	}
+	one := newHarness(t)
+	one.ok("", "import", importFixture("qr-migration-1.png"))
+	if n, m := len(h2.listJSON()), len(one.listJSON()); n <= m {
+		t.Errorf("both screenshots gave %d accounts, the first alone %d", n, m)
+	}
+	// Several files must all be QR images; a refusal changes nothing.
+	before2 := h2.snapshot()
+	h2.fails(exitUsage, []string{"is not a QR code image"}, "", "import", importFixture("qr-migration-1.png"), importFixture("otpauth.txt"))
+	h2.fails(exitFailure, []string{"no QR code was found in"}, "", "import", importFixture("qr-migration-1.png"), importFixture("no-qr.png"))
+	h2.sameSnapshot(before2, "a refused import of several files")
 	// A migration URI on standard input, with --json.
 	r = h.ok(readFixture(t, "google-migration.txt"), "import", "-", "--json")
 	var out importJSON
