@@ -23,6 +23,13 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the fixtures and fuzz seeds in testdata")
 
+var (
+	// bwPBKDF2 is the fewest PBKDF2 iterations Bitwarden itself imports.
+	bwPBKDF2 = bwKDF{typ: 0, iterations: 5000}
+	// bwArgon2 is the cheapest Argon2id Bitwarden itself imports.
+	bwArgon2 = bwKDF{typ: 1, iterations: 2, memory: 16, lanes: 1}
+)
+
 func TestWriteEncryptedFixtures(t *testing.T) {
 	if !*update {
 		t.Fatal("this generator rewrites testdata; run it with -update")
