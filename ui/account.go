@@ -253,7 +253,7 @@ func dateTime(t time.Time) string {
 
 // editForm is the edit dialog's fields.
 type editForm struct {
-	issuer, name, tags *widget.Entry
+	issuer, name, tags *formEntry
 	pinned             *widget.Check
 	problem            *widget.Label
 	dialog             *dialog.ConfirmDialog
@@ -275,7 +275,7 @@ func (v *view) showEdit(id string) {
 	if a == nil {
 		return
 	}
-	f := &editForm{issuer: widget.NewEntry(), name: widget.NewEntry(), tags: widget.NewEntry()}
+	f := &editForm{issuer: v.newEntry(), name: v.newEntry(), tags: v.newEntry()}
 	f.issuer.SetText(a.Issuer)
 	f.name.SetText(a.Name)
 	f.tags.SetText(strings.Join(a.Tags, ", "))
@@ -300,7 +300,7 @@ func (v *view) showEdit(id string) {
 			v.submitEdit(id, f)
 		}
 	}, v.win)
-	for _, e := range []*widget.Entry{f.issuer, f.name, f.tags} {
+	for _, e := range []*formEntry{f.issuer, f.name, f.tags} {
 		e.OnSubmitted = func(string) { f.dialog.Confirm() }
 	}
 	v.editForm = f

@@ -36,7 +36,7 @@ var (
 
 // addForm is the add dialog's fields.
 type addForm struct {
-	uri, issuer, name, secret, period *widget.Entry
+	uri, issuer, name, secret, period *formEntry
 	typ, alg, digits                  *widget.Select
 	problem                           *widget.Label
 	scan                              screenScanner // what "Scan the screen" uses
@@ -155,11 +155,11 @@ func importReason(msg *assets.Catalog, err error) string {
 // or enter the details by hand. Everything is checked on submit.
 func (v *view) showAdd() {
 	f := &addForm{
-		uri:    widget.NewEntry(),
-		issuer: widget.NewEntry(),
-		name:   widget.NewEntry(),
-		secret: widget.NewPasswordEntry(),
-		period: widget.NewEntry(),
+		uri:    v.newEntry(),
+		issuer: v.newEntry(),
+		name:   v.newEntry(),
+		secret: v.newPasswordEntry(),
+		period: v.newEntry(),
 		scan:   osScreen(),
 	}
 	f.uri.SetPlaceHolder("otpauth://totp/…")

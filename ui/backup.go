@@ -229,7 +229,7 @@ func (v *view) copyNextBackup(id string) {
 // markUsedForm marks a code the person types or pastes used; a used, void
 // or unknown code is refused with the reason and nothing changes.
 func (v *view) markUsedForm(id string) fyne.CanvasObject {
-	entry := widget.NewEntry()
+	entry := v.newEntry()
 	entry.SetPlaceHolder(v.msg.T("ui.backup.mark.placeholder"))
 	problem := wrapped(v.msg, "")
 	problem.Importance = widget.DangerImportance
@@ -307,7 +307,7 @@ func (v *view) thresholdRow(id string, set backup.Set) fyne.CanvasObject {
 // when the account has codes already, it says that they become void and
 // asks before replacing them. A sheet the parser refuses changes nothing.
 func (v *view) sheetForm(id string, set backup.Set) fyne.CanvasObject {
-	entry := widget.NewMultiLineEntry()
+	entry := v.newMultiLineEntry()
 	entry.SetPlaceHolder(v.msg.T("ui.backup.sheet.placeholder"))
 	entry.Wrapping = fyne.TextWrapOff
 	entry.SetMinRowsVisible(6)

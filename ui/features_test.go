@@ -110,7 +110,7 @@ func TestIdleLockNeedsAPassphrase(t *testing.T) {
 func passwordEntries(w fyne.Window) []*widget.Entry {
 	var out []*widget.Entry
 	for _, o := range test.LaidOutObjects(w.Canvas().Overlays().Top()) {
-		if e, ok := o.(*widget.Entry); ok && e.Password {
+		if e, ok := asEntry(o); ok && e.Password {
 			out = append(out, e)
 		}
 	}

@@ -56,10 +56,10 @@ func (v *view) openAddCard() {
 }
 
 func (v *view) addCardPage(st *addCardState) fyne.CanvasObject {
-	name := widget.NewEntry()
+	name := v.newEntry()
 	name.SetPlaceHolder(v.msg.T("ui.grid.name.placeholder"))
 	name.SetText(st.name)
-	rows := widget.NewMultiLineEntry()
+	rows := v.newMultiLineEntry()
 	rows.TextStyle = fyne.TextStyle{Monospace: true}
 	rows.SetMinRowsVisible(6)
 	rows.SetText(st.rows)
@@ -304,7 +304,7 @@ func (st *generateState) effective() gridcard.Profile {
 }
 
 func (v *view) generateCardPage(st *generateState) fyne.CanvasObject {
-	name := widget.NewEntry()
+	name := v.newEntry()
 	name.SetPlaceHolder(v.msg.T("ui.grid.name.placeholder"))
 	name.SetText(st.name)
 	name.OnChanged = func(s string) { st.name = s }

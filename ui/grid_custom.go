@@ -104,8 +104,8 @@ func (v *view) customProfileOf(c *customProfile) (gridcard.Profile, string) {
 // called after every edit; the form itself is not rebuilt, so typing
 // keeps its place.
 func (v *view) customProfileForm(c *customProfile, changed func()) fyne.CanvasObject {
-	number := func(text *string, placeholder string) *widget.Entry {
-		e := widget.NewEntry()
+	number := func(text *string, placeholder string) *formEntry {
+		e := v.newEntry()
 		e.SetText(*text)
 		e.SetPlaceHolder(placeholder)
 		e.OnChanged = func(s string) {

@@ -50,7 +50,7 @@ func (v *view) showPrintDialog(id string) {
 	card := *c
 	kinds := []string{v.msg.T("ui.grid.print.wallet"), v.msg.T("ui.grid.print.sheet"), v.msg.T("ui.grid.print.png")}
 	kind := widget.NewSelect(kinds, nil)
-	copies := widget.NewEntry()
+	copies := v.newEntry()
 	copies.SetText(strconv.Itoa(defaultA4Copies))
 	copiesRow := container.NewBorder(nil, nil, widget.NewLabel(v.msg.T("ui.grid.print.copies")), nil, copies)
 	kind.OnChanged = func(string) { copiesRow.Hidden = kind.SelectedIndex() != int(printA4); copiesRow.Refresh() }

@@ -156,7 +156,7 @@ func tapShown(t *testing.T, w fyne.Window, text string) {
 }
 
 func entriesOf(w fyne.Window) []*widget.Entry {
-	return ofType[*widget.Entry](shownObjects(w))
+	return entriesIn(shownObjects(w))
 }
 
 // challengeEntry is the challenge box of a card's page.

@@ -46,7 +46,7 @@ func (v *view) touch() { v.lastActive = v.now() }
 // an app passphrase is left open (there is nothing to unlock it with).
 func (v *view) checkIdle(now time.Time) {
 	d := v.idleLockDelay()
-	if d <= 0 || (v.mode != modeList && v.mode != modeEmpty && v.mode != modePage) || now.Sub(v.lastActive) < d {
+	if d <= 0 || v.askingPass > 0 || (v.mode != modeList && v.mode != modeEmpty && v.mode != modePage) || now.Sub(v.lastActive) < d {
 		return
 	}
 	v.lastActive = now // ask the store once per idle time, not every second

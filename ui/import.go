@@ -254,7 +254,7 @@ func (v *view) importFileView(st *importState) []fyne.CanvasObject {
 		}
 	}
 	if st.needPassword {
-		pass := widget.NewPasswordEntry()
+		pass := v.newPasswordEntry()
 		pass.SetPlaceHolder(v.msg.T("ui.imp.password.placeholder"))
 		open := func() {
 			if pass.Text == "" {

@@ -70,7 +70,7 @@ func saveTo(t *testing.T, v *view, path string) *int {
 func transferEntries(w fyne.Window, password bool) []*widget.Entry {
 	var out []*widget.Entry
 	for _, o := range test.LaidOutObjects(w.Content()) {
-		if e, ok := o.(*widget.Entry); ok && e.Visible() && e.Password == password {
+		if e, ok := asEntry(o); ok && e.Visible() && e.Password == password {
 			out = append(out, e)
 		}
 	}

@@ -36,7 +36,7 @@ func (v *view) kitImportView(st *importState) []fyne.CanvasObject {
 	case st.kit != nil:
 		return append(items, v.kitPreview(st)...)
 	case errors.Is(st.kitNeeds, kit.ErrNeedPassphrase):
-		pass := widget.NewPasswordEntry()
+		pass := v.newPasswordEntry()
 		pass.SetPlaceHolder(v.msg.T("ui.kit.import.passphrase_placeholder"))
 		open := func() {
 			if pass.Text != "" {

@@ -98,7 +98,7 @@ func (v *view) kitExportView() fyne.CanvasObject {
 		v.refreshPage(f.page)
 	}
 	items = append(items, radio)
-	var pass, again *widget.Entry
+	var pass, again *formEntry
 	switch f.protect {
 	case protectGenerated:
 		if f.generated == "" && f.result != "" {
@@ -131,13 +131,13 @@ func (v *view) kitExportView() fyne.CanvasObject {
 		})
 		items = append(items, words, advice, wrote, container.NewHBox(another))
 	case protectOwn:
-		pass = widget.NewPasswordEntry()
+		pass = v.newPasswordEntry()
 		pass.SetPlaceHolder(v.msg.T("ui.kit.export.pass"))
-		again = widget.NewPasswordEntry()
+		again = v.newPasswordEntry()
 		again.SetPlaceHolder(v.msg.T("ui.kit.export.pass_again"))
 		items = append(items, wrapped(v.msg, v.msg.T("ui.kit.export.own_help", map[string]any{"Min": minKitPassphrase})), pass, again)
 	case protectKeys:
-		keys := widget.NewMultiLineEntry()
+		keys := v.newMultiLineEntry()
 		keys.SetPlaceHolder(v.msg.T("ui.kit.export.keys_placeholder"))
 		keys.SetMinRowsVisible(3)
 		keys.Wrapping = fyne.TextWrapBreak
@@ -170,7 +170,7 @@ func (v *view) kitExportView() fyne.CanvasObject {
 }
 
 // kitOptions turns the form into export options, or says what is missing.
-func (v *view) kitOptions(f *kitForm, pass, again *widget.Entry) (kit.ExportOptions, string) {
+func (v *view) kitOptions(f *kitForm, pass, again *formEntry) (kit.ExportOptions, string) {
 	opts := kit.ExportOptions{Armor: f.armor, ScryptWorkFactor: v.xfer().scryptWork, Now: v.now()}
 	if !f.all {
 		opts.AccountIDs, opts.GridCardIDs = []string{}, []string{}
@@ -236,7 +236,7 @@ func (v *view) kitOptions(f *kitForm, pass, again *widget.Entry) (kit.ExportOpti
 
 // saveKit asks where to save the kit (or the paper kit's PDF), then
 // encrypts it and writes it there.
-func (v *view) saveKit(f *kitForm, pass, again *widget.Entry, printed bool) {
+func (v *view) saveKit(f *kitForm, pass, again *formEntry, printed bool) {
 	opts, problem := v.kitOptions(f, pass, again)
 	f.problem, f.result = problem, ""
 	if problem != "" {

@@ -18,7 +18,10 @@ func (v *view) askPassphrase(req vault.PassphraseRequest) (string, error) {
 	answer := make(chan string, 1)
 	cancelled := make(chan struct{}, 1)
 	fyne.Do(func() {
-		v.showPassphraseDialog(req, func(p string) { answer <- p }, func() { cancelled <- struct{}{} })
+		v.askingPass++
+		v.showPassphraseDialog(req,
+			func(p string) { v.askingPass--; answer <- p },
+			func() { v.askingPass--; cancelled <- struct{}{} })
 	})
 	select {
 	case p := <-answer:
@@ -50,12 +53,12 @@ func (v *view) showPassphraseDialog(req vault.PassphraseRequest, ok func(string)
 		why.Importance = widget.LowImportance
 		items = append(items, why)
 	}
-	pass := widget.NewPasswordEntry()
+	pass := v.newPasswordEntry()
 	pass.SetPlaceHolder(v.msg.T("ui.pass.label"))
 	items = append(items, pass)
-	var again *widget.Entry
+	var again *formEntry
 	if req.Reason == vault.ReasonNewFileKey {
-		again = widget.NewPasswordEntry()
+		again = v.newPasswordEntry()
 		again.SetPlaceHolder(v.msg.T("ui.pass.confirm"))
 		items = append(items, again)
 	}
@@ -133,9 +136,9 @@ func (v *view) passphraseSection() *fyne.Container {
 // showNewPassphrase asks for a new app passphrase, twice, and sets it; done
 // runs afterwards on the UI thread.
 func (v *view) showNewPassphrase(done func()) {
-	pass := widget.NewPasswordEntry()
+	pass := v.newPasswordEntry()
 	pass.SetPlaceHolder(v.msg.T("ui.pass.label"))
-	again := widget.NewPasswordEntry()
+	again := v.newPasswordEntry()
 	again.SetPlaceHolder(v.msg.T("ui.pass.confirm"))
 	problem := widget.NewLabel("")
 	problem.Importance = widget.DangerImportance

@@ -167,12 +167,12 @@ func (v *view) phoneFormProblem() *widget.Label {
 // timingFields are the date of a change and whether the old line or device
 // keeps working after it.
 type timingFields struct {
-	date  *widget.Entry
+	date  *formEntry
 	works *widget.Check
 }
 
 func (v *view) newTimingFields(worksKey string) timingFields {
-	f := timingFields{date: widget.NewEntry(), works: widget.NewCheck(v.msg.T(worksKey), nil)}
+	f := timingFields{date: v.newEntry(), works: widget.NewCheck(v.msg.T(worksKey), nil)}
 	f.date.SetText(changeDay(v.now()))
 	f.date.SetPlaceHolder(v.msg.T("ui.phonechange.date_placeholder"))
 	f.works.SetChecked(true)
@@ -197,7 +197,7 @@ func (v *view) openNumberChangeForm() {
 func (v *view) numberChangeForm() fyne.CanvasObject {
 	old := widget.NewSelectEntry(v.numbersInUse())
 	old.SetPlaceHolder(v.msg.T("ui.phones.number_placeholder"))
-	newE := widget.NewEntry()
+	newE := v.newEntry()
 	newE.SetPlaceHolder(v.msg.T("ui.phonechange.new_placeholder"))
 	timing := v.newTimingFields("ui.phonechange.old_works")
 	problem := v.phoneFormProblem()

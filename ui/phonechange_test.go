@@ -176,13 +176,11 @@ func TestNumberChangeWithTheOldLineGone(t *testing.T) {
 	tapButton(t, w, "Record a number change")
 	phEntry(t, w, phPage(w), "090-1234-5678").SetText("08012345607")
 	for _, o := range phObjects(w, phPage(w)) {
-		switch o := o.(type) {
-		case *widget.Check:
-			o.SetChecked(false)
-		case *widget.Entry:
-			if o.PlaceHolder == "YYYY-MM-DD" {
-				o.SetText(at59.Add(-24 * time.Hour).Local().Format(time.DateOnly))
-			}
+		if e, ok := asEntry(o); ok && e.PlaceHolder == "YYYY-MM-DD" {
+			e.SetText(at59.Add(-24 * time.Hour).Local().Format(time.DateOnly))
+		}
+		if c, ok := o.(*widget.Check); ok {
+			c.SetChecked(false)
 		}
 	}
 	tapButton(t, w, "Record and show the checklist")

@@ -249,7 +249,7 @@ func (v *view) numbersList(a *vault.Account) fyne.CanvasObject {
 
 // bindNumberForm is the entry and role that bind a number to the account.
 func (v *view) bindNumberForm(id string) fyne.CanvasObject {
-	entry := widget.NewEntry()
+	entry := v.newEntry()
 	entry.SetPlaceHolder(v.msg.T("ui.phones.number_placeholder"))
 	roles := make([]string, len(phone.Roles))
 	for i, r := range phone.Roles {
@@ -432,7 +432,7 @@ func (v *view) phoneDeviceKindOf(d phone.Device) string {
 // newDeviceForm records a new device and binds it to the account. For an
 // authenticator app, the person picks the recorded handset it runs on.
 func (v *view) newDeviceForm(id string) fyne.CanvasObject {
-	name := widget.NewEntry()
+	name := v.newEntry()
 	name.SetPlaceHolder(v.msg.T("ui.phones.device_name_placeholder"))
 	kinds := phoneDeviceKinds()
 	kindNames := make([]string, len(kinds))

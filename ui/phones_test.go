@@ -92,11 +92,12 @@ func phonesTabOf(t *testing.T, v *view, w fyne.Window, id string) fyne.CanvasObj
 func phEntry(t *testing.T, w fyne.Window, root fyne.CanvasObject, placeholder string) *widget.Entry {
 	t.Helper()
 	for _, o := range phObjects(w, root) {
-		switch e := o.(type) {
-		case *widget.Entry:
+		if e, ok := asEntry(o); ok {
 			if e.PlaceHolder == placeholder {
 				return e
 			}
+		}
+		switch e := o.(type) {
 		case *widget.SelectEntry:
 			if e.PlaceHolder == placeholder {
 				return &e.Entry

@@ -171,17 +171,17 @@ func (v *view) recoveryTab(a *vault.Account) fyne.CanvasObject {
 // recoveryEntry is the entry for field f, filled from info, and the function
 // that copies what it holds into an Info.
 func (v *view) recoveryEntry(f recoveryField, info *recovery.Info) (fyne.CanvasObject, func(*recovery.Info)) {
-	var e *widget.Entry
+	var e *formEntry
 	switch f.kind {
 	case recoverySecret:
 		// Masked until the person taps the eye at its end.
-		e = widget.NewPasswordEntry()
+		e = v.newPasswordEntry()
 	case recoveryBlock, recoveryList:
-		e = widget.NewMultiLineEntry()
+		e = v.newMultiLineEntry()
 		e.Wrapping = fyne.TextWrapWord
 		e.SetMinRowsVisible(3)
 	default:
-		e = widget.NewEntry()
+		e = v.newEntry()
 	}
 	if f.hint != "" {
 		e.SetPlaceHolder(v.msg.T(f.hint))
@@ -216,7 +216,7 @@ func (v *view) methodChecks(methods []string) (fyne.CanvasObject, func(*recovery
 		}
 	}
 	checks.SetSelected(checked)
-	others := widget.NewMultiLineEntry()
+	others := v.newMultiLineEntry()
 	others.Wrapping = fyne.TextWrapWord
 	others.SetMinRowsVisible(2)
 	others.SetPlaceHolder(v.msg.T("ui.recovery.one_per_line"))
@@ -277,7 +277,7 @@ func (v *view) openRecoveryRequest(id string) {
 func (v *view) recoveryRequest(a *vault.Account, lang *string) fyne.CanvasObject {
 	info := a.Recovery
 	label := a.Label()
-	text := widget.NewMultiLineEntry()
+	text := v.newMultiLineEntry()
 	text.Wrapping = fyne.TextWrapWord
 	if *lang == assets.LangJapanese {
 		text.Wrapping = fyne.TextWrapBreak

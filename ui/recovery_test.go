@@ -24,7 +24,7 @@ func entryUnderLabel(t *testing.T, w fyne.Window, text string) *widget.Entry {
 		if l, ok := o.(*widget.Label); ok && l.Text == text {
 			found = true
 		}
-		if e, ok := o.(*widget.Entry); ok && found {
+		if e, ok := asEntry(o); ok && found {
 			return e
 		}
 	}
@@ -179,7 +179,7 @@ func TestRecoveryRequestInBothLanguages(t *testing.T) {
 
 	request := func() string {
 		t.Helper()
-		for _, e := range widgetsShown[*widget.Entry](w) {
+		for _, e := range entriesIn(objectsShown(w)) {
 			if e.MultiLine {
 				return e.Text
 			}

@@ -50,6 +50,71 @@ func (e *keyEntry) TypedShortcut(s fyne.Shortcut) {
 	e.Entry.TypedShortcut(s)
 }
 
+// formEntry is the entry of forms and dialogs. Unlike keyEntry it keeps
+// Escape and the other window keys to itself (Escape would close the page
+// under a dialog, Ctrl+N would open another one), but typing in it counts as
+// activity for the idle lock, and Ctrl+L still locks: a focused entry gets
+// the shortcuts before the window does, and widget.Entry drops the ones it
+// does not know.
+type formEntry struct {
+	widget.Entry
+	v *view
+}
+
+// newFormEntry makes a formEntry with the field defaults of widget's own
+// constructors; the renderer adds the reveal button of a password entry,
+// since ActionItem is nil.
+func (v *view) newFormEntry(multiLine, password bool) *formEntry {
+	e := &formEntry{v: v}
+	e.MultiLine, e.Password = multiLine, password
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.ExtendBaseWidget(e)
+	return e
+}
+
+// newEntry is widget.NewEntry for the view's forms.
+func (v *view) newEntry() *formEntry { return v.newFormEntry(false, false) }
+
+// newPasswordEntry is widget.NewPasswordEntry for the view's forms.
+func (v *view) newPasswordEntry() *formEntry { return v.newFormEntry(false, true) }
+
+// newMultiLineEntry is widget.NewMultiLineEntry for the view's forms.
+func (v *view) newMultiLineEntry() *formEntry { return v.newFormEntry(true, false) }
+
+func (e *formEntry) TypedRune(r rune) {
+	e.v.touch()
+	e.Entry.TypedRune(r)
+}
+
+func (e *formEntry) TypedKey(k *fyne.KeyEvent) {
+	e.v.touch()
+	e.Entry.TypedKey(k)
+}
+
+func (e *formEntry) TypedShortcut(s fyne.Shortcut) {
+	e.v.touch()
+	if s.ShortcutName() == shortcutLock.ShortcutName() {
+		e.v.lockByKey()
+		return
+	}
+	e.Entry.TypedShortcut(s)
+}
+
+// canLock reports whether Ctrl+L may lock now: only while the vault is open
+// (the list, the empty list, a page) and no passphrase is being asked for,
+// since the load or save behind that dialog waits for its answer.
+func (v *view) canLock() bool {
+	open := v.mode == modeList || v.mode == modeEmpty || v.mode == modePage
+	return open && v.askingPass == 0
+}
+
+// lockByKey locks for Ctrl+L, when the vault can be locked now.
+func (v *view) lockByKey() {
+	if v.canLock() {
+		v.lock()
+	}
+}
+
 // installShortcuts makes typing anywhere in the window search, and adds the
 // keyboard shortcuts to the window.
 func (v *view) installShortcuts() {
@@ -107,7 +172,7 @@ func (v *view) typedShortcut(s fyne.Shortcut) bool {
 	v.touch()
 	switch s.ShortcutName() {
 	case shortcutLock.ShortcutName():
-		v.lock()
+		v.lockByKey()
 	case shortcutHelp.ShortcutName():
 		v.showHelp()
 	case shortcutSettings.ShortcutName():

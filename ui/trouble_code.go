@@ -108,7 +108,7 @@ func (v *view) troubleOffset(a *vault.Account) []fyne.CanvasObject {
 		now = wrapped(v.msg, v.msg.T("ui.trouble.offset.set", map[string]any{"Seconds": offsetText(a.ClockOffset)}))
 		now.Importance = widget.WarningImportance
 	}
-	entry := widget.NewEntry()
+	entry := v.newEntry()
 	entry.SetPlaceHolder(v.msg.T("ui.trouble.offset.placeholder"))
 	set := func() {
 		n, err := trouble.ParseOffset(entry.Text)
@@ -149,7 +149,7 @@ func (v *view) troubleSetOffset(id string, seconds int) {
 func (v *view) troubleClockCheck(a *vault.Account) []fyne.CanvasObject {
 	id, offset := a.ID, a.ClockOffset
 	st := v.troubleUI()
-	server := widget.NewEntry()
+	server := v.newEntry()
 	server.SetText(v.prefs.StringWithFallback(prefNTPServer, defaultNTPServer))
 	server.OnChanged = func(s string) { v.prefs.SetString(prefNTPServer, strings.TrimSpace(s)) }
 	result := container.NewVBox()
@@ -256,7 +256,7 @@ func (v *view) troubleBackupCheck(a *vault.Account) []fyne.CanvasObject {
 	set := a.Backup.Clone()
 	result := wrapped(v.msg, "")
 	result.Hide()
-	entry := widget.NewEntry()
+	entry := v.newEntry()
 	entry.SetPlaceHolder(v.msg.T("ui.trouble.backup.placeholder"))
 	check := func() {
 		if strings.TrimSpace(entry.Text) == "" {

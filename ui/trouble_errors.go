@@ -20,7 +20,7 @@ func (v *view) troubleErrorTool(a *vault.Account) []fyne.CanvasObject {
 	notes := append([]trouble.ErrorNote(nil), a.ErrorNotes...)
 	lang := v.msg.Lang()
 	found := container.NewVBox()
-	lookup := widget.NewEntry()
+	lookup := v.newEntry()
 	lookup.SetPlaceHolder(v.msg.T("ui.trouble.errors.placeholder"))
 	find := func() {
 		code := trouble.NormalizeErrorCode(lookup.Text)
@@ -42,9 +42,9 @@ func (v *view) troubleErrorTool(a *vault.Account) []fyne.CanvasObject {
 	}
 	lookup.OnChanged = func(string) { find() }
 
-	code := widget.NewEntry()
+	code := v.newEntry()
 	code.SetPlaceHolder(v.msg.T("ui.trouble.errors.code"))
-	text := widget.NewMultiLineEntry()
+	text := v.newMultiLineEntry()
 	text.SetPlaceHolder(v.msg.T("ui.trouble.errors.text"))
 	text.Wrapping = fyne.TextWrapWord
 	text.SetMinRowsVisible(2)

@@ -317,7 +317,7 @@ func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 	requireText(t, w, "the server then learns your IP address")
 
 	addr := troubleNTP(t, 90*time.Second)
-	for _, e := range widgetsShown[*widget.Entry](w) {
+	for _, e := range entriesIn(objectsShown(w)) {
 		if e.Text == defaultNTPServer {
 			e.Enable()
 			e.SetText(addr)
@@ -335,14 +335,14 @@ func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 	requireText(t, w, "s behind "+addr, v.msg.T("ui.trouble.clock.bad"))
 
 	// A server that does not answer: said so, nothing changes.
-	for _, e := range widgetsShown[*widget.Entry](w) {
+	for _, e := range entriesIn(objectsShown(w)) {
 		if e.Text == addr {
 			e.SetText("127.0.0.1:1")
 		}
 	}
 	test.Tap(troubleButton(t, w, v.msg.T("ui.trouble.clock.check")))
 	requireText(t, w, "127.0.0.1:1 gave no usable answer")
-	for _, e := range widgetsShown[*widget.Entry](w) {
+	for _, e := range entriesIn(objectsShown(w)) {
 		if e.Text == "127.0.0.1:1" {
 			e.SetText(addr)
 		}

@@ -28,7 +28,7 @@ func (v *view) troubleInputChecker(a *vault.Account) []fyne.CanvasObject {
 		result.Refresh()
 		v.relayoutTrouble()
 	}
-	entry := widget.NewPasswordEntry()
+	entry := v.newPasswordEntry()
 	entry.SetPlaceHolder(v.msg.T("ui.trouble.input.placeholder"))
 	entry.OnChanged = func(s string) { show(s, false) }
 	name := a.Name
@@ -192,7 +192,7 @@ func (v *view) troubleLockoutTool(a *vault.Account) []fyne.CanvasObject {
 		}
 	}
 	remember := widget.NewCheck(v.msg.T("ui.trouble.lock.remember"), nil)
-	note := widget.NewEntry()
+	note := v.newEntry()
 	note.SetPlaceHolder(v.msg.T("ui.trouble.lock.note_placeholder"))
 	recordKey := "ui.trouble.lock.record"
 	if a.Lockout != nil {

@@ -89,6 +89,7 @@ type view struct {
 	copiedAt   time.Time
 	flashUntil time.Time
 	lastActive time.Time // the last key or pointer activity, for the idle lock
+	askingPass int       // passphrase dialogs open for a load or save that waits on them
 
 	// trouble is the "Can't log in?" tab's state that outlives a page
 	// rebuild (ui/trouble.go); nil until first used.
