@@ -68,23 +68,6 @@ func TestLateTrayLeavesAppsWithoutTray(t *testing.T) {
 	}
 }
 
-// openingView is open without its load: the window as run makes it, before
-// the vault is shown.
-func openingView(t *testing.T, store *vault.Store) (*view, fyne.Window) {
-	t.Helper()
-	a := test.NewTempApp(t)
-	w := a.NewWindow("Mamori")
-	t.Cleanup(w.Close)
-	v := newView(a, w, store)
-	v.now = func() time.Time { return at59 }
-	v.async = func(f func()) { f() }
-	v.getenv = func(string) string { return "" }
-	v.applyLanguage()
-	v.rebuild()
-	w.Resize(fyne.NewSize(560, 560))
-	return v, w
-}
-
 func TestOpeningShowsTheVaultBeforeTheFirstFrame(t *testing.T) {
 	store := newStore(t, nil)
 	addAccounts(t, store, testAccount{"GitHub", "alice@example.com", otp.TOTP, 6, ""})

@@ -81,6 +81,15 @@ func addAccounts(t *testing.T, store *vault.Store, accts ...testAccount) {
 // synchronously (the test driver runs fyne.Do in place).
 func open(t testing.TB, store *vault.Store) (*view, fyne.Window) {
 	t.Helper()
+	v, w := openingView(t, store)
+	v.load()
+	return v, w
+}
+
+// openingView is open without its load: the window as run makes it, before
+// the vault is shown.
+func openingView(t testing.TB, store *vault.Store) (*view, fyne.Window) {
+	t.Helper()
 	a := test.NewTempApp(t)
 	w := a.NewWindow("Mamori")
 	t.Cleanup(w.Close)
@@ -92,7 +101,6 @@ func open(t testing.TB, store *vault.Store) (*view, fyne.Window) {
 	v.applyLanguage()
 	v.rebuild()
 	w.Resize(fyne.NewSize(560, 560))
-	v.load()
 	return v, w
 }
 
