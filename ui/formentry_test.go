@@ -49,7 +49,7 @@ func TestCtrlLLocksFromADialogEntry(t *testing.T) {
 			}
 			// Escape stays in the dialog: the page under it stays.
 			mode := v.mode
-			sendKey := w.Canvas().Focused().(fyne.Focusable).TypedKey
+			sendKey := w.Canvas().Focused().TypedKey
 			sendKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
 			if v.mode != mode || w.Canvas().Overlays().Top() == nil {
 				t.Fatalf("Escape in a dialog's entry left the dialog or the page; mode %d", v.mode)
