@@ -20,6 +20,16 @@ func (a *app) gridCommand() *cobra.Command {
 		a.gridExposureCommand(), a.gridPrintCommand(), a.gridRmCommand())
 }
 
+// loadCard opens the vault and finds the grid card query names, for the
+// commands that only read one card.
+func (a *app) loadCard(query string) (*gridcard.Card, error) {
+	v, err := a.load()
+	if err != nil {
+		return nil, err
+	}
+	return a.findCard(v, query)
+}
+
 // findCard is vault.GridCard with the CLI's messages.
 func (a *app) findCard(v *vault.Vault, query string) (*gridcard.Card, error) {
 	c, err := v.GridCard(query)
@@ -522,11 +532,7 @@ one row a line with its label, as "grid set" reads it back. This is the
 secret in clear; its name, profile and exposure go to stderr.`,
 		Args: exactArgs("NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.load()
-			if err != nil {
-				return err
-			}
-			c, err := a.findCard(v, args[0])
+			c, err := a.loadCard(args[0])
 			if err != nil {
 				return err
 			}
@@ -649,11 +655,7 @@ revealed, total, risk, advise_new_card, advise_above, revealed_cells and
 events (at, cells).`,
 		Args: exactArgs("NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			v, err := a.load()
-			if err != nil {
-				return err
-			}
-			c, err := a.findCard(v, args[0])
+			c, err := a.loadCard(args[0])
 			if err != nil {
 				return err
 			}

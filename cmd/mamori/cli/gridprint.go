@@ -81,11 +81,7 @@ unless --force is given.`,
 					return failure("cli.error.out_exists", data{"Path": out}).withHint("cli.hint.out_exists", nil)
 				}
 			}
-			v, err := a.load()
-			if err != nil {
-				return err
-			}
-			c, err := a.findCard(v, args[0])
+			c, err := a.loadCard(args[0])
 			if err != nil {
 				return err
 			}
