@@ -136,11 +136,17 @@ func (v *view) examine(st *importState) {
 	v.refreshPage(st.page)
 	v.async(func() {
 		armored, ok, err := paperKitFrom(files)
+		merged := mergedPictures(files, ok)
 		fyne.Do(func() {
 			if len(st.files) == 0 || &st.files[0] != &files[0] {
 				return // other files were chosen meanwhile
 			}
 			st.busy = false
+			if merged != nil {
+				// Several screenshots of QR codes (a Google export one code
+				// at a time): read together, as the CLI does.
+				st.files = []pickedFile{{name: v.msg.T("ui.imp.pictures", map[string]any{"Count": len(files)}), data: merged}}
+			}
 			if ok {
 				// Photos or scans of a paper kit's pages: one kit.
 				st.files = []pickedFile{{name: v.msg.T("ui.kit.import.pages", map[string]any{"Count": len(files)}), data: armored}}
@@ -409,6 +415,28 @@ func (v *view) importSummary(d *importDone) []fyne.CanvasObject {
 		items = append(items, labelList(v, d.inVault)...)
 	}
 	return append(items, v.skippedView(d.skipped, d.warnings)...)
+}
+
+// mergedPictures is the text of the QR codes of several pictures that are
+// not a paper kit, read together with importer.ScanImages; nil when there
+// is one file, or any is not a picture with a code (each is then read on
+// its own).
+func mergedPictures(files []pickedFile, paperKit bool) []byte {
+	if paperKit || len(files) < 2 {
+		return nil
+	}
+	images := make([][]byte, len(files))
+	for i, f := range files {
+		if f.err != nil {
+			return nil
+		}
+		images[i] = f.data
+	}
+	text, _, err := importer.ScanImages(images)
+	if err != nil {
+		return nil
+	}
+	return text
 }
 
 // paperKitFrom reads files as photos or scans of the pages of a paper

@@ -479,3 +479,19 @@ func TestLockingForgetsTheImport(t *testing.T) {
 		t.Errorf("after unlocking the import page shows %q", textsOf(w))
 	}
 }
+
+// TestDroppingScreenshotsOfOneExportReadsThemTogether: a Google export shown
+// one QR code at a time, captured as two screenshots and dropped together,
+// is read as one export, with no warning of missing codes.
+func TestDroppingScreenshotsOfOneExportReadsThemTogether(t *testing.T) {
+	store := newStore(t, nil)
+	v, w := open(t, store)
+	v.dropped(fyne.NewPos(10, 10), []fyne.URI{
+		storage.NewFileURI(fixture("qr-migration-1.png")),
+		storage.NewFileURI(fixture("qr-migration-2.png")),
+	})
+	requireText(t, w, "2 pictures of QR codes, read together")
+	if hasText(w, "missing") || hasText(w, "Next file") {
+		t.Errorf("the two screenshots were not read as one export: %q", textsOf(w))
+	}
+}

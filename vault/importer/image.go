@@ -48,6 +48,27 @@ func (p *parser) image(data []byte) error {
 	return nil
 }
 
+// ScanImages reads the QR codes of several images, in order, into one text
+// of one code a line, for Parse: the batches of a Google Authenticator
+// export photographed or captured one QR code at a time are then parsed
+// together, as if they were one picture. Every image must hold at least one
+// code; on error, bad is the index of the image at fault and err wraps
+// ErrUnknownFormat (not a QR code image) or one of ScanQR's errors.
+func ScanImages(images [][]byte) (text []byte, bad int, err error) {
+	var codes []string
+	for i, data := range images {
+		if Detect(data) != FormatQRImage {
+			return nil, i, fmt.Errorf("%w: not an image", ErrUnknownFormat)
+		}
+		texts, err := ScanQR(data)
+		if err != nil {
+			return nil, i, err
+		}
+		codes = append(codes, texts...)
+	}
+	return []byte(strings.Join(codes, "\n") + "\n"), 0, nil
+}
+
 // ScanQR returns the text of every QR code in a PNG, JPEG or GIF image, in
 // reading order, whatever the codes hold: for callers reading codes that
 // are not accounts (a paper recovery kit). It applies the same limits as

@@ -86,3 +86,43 @@ func TestParseConcurrent(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+func TestScanImages(t *testing.T) {
+	one, two := readFixture(t, "qr-migration-1.png"), readFixture(t, "qr-migration-2.png")
+	for _, tc := range []struct {
+		name    string
+		images  [][]byte
+		bad     int
+		wantErr error
+	}{
+		{"both batches", [][]byte{one, two}, 0, nil},
+		{"a text file among them", [][]byte{one, readFixture(t, "otpauth.txt")}, 1, ErrUnknownFormat},
+		{"a picture without a code", [][]byte{readFixture(t, "no-qr.png"), two}, 0, ErrNoQRCode},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			text, bad, err := ScanImages(tc.images)
+			if !errors.Is(err, tc.wantErr) || bad != tc.bad {
+				t.Fatalf("ScanImages = bad %d, %v; want %d, %v", bad, err, tc.bad, tc.wantErr)
+			}
+			if err != nil {
+				return
+			}
+			// Together the two batches make a whole export: no warning
+			// that codes are missing, and more accounts than either alone.
+			res, err := Parse(text, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Warnings) != 0 {
+				t.Errorf("warnings %v", res.Warnings)
+			}
+			alone, err := Parse(one, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(res.Accounts) <= len(alone.Accounts) {
+				t.Errorf("%d accounts from both, %d from the first alone", len(res.Accounts), len(alone.Accounts))
+			}
+		})
+	}
+}

@@ -158,27 +158,25 @@ and message) and warnings.`,
 	return cmd
 }
 
-// readQRImages reads the QR codes of several images, in order, as one text
-// of one code a line, so that the batches of a Google Authenticator export
-// spread over several screenshots are parsed together. Every file must be a
-// QR code image with at least one code.
+// readQRImages reads several QR code images as one text with
+// importer.ScanImages, naming the file at fault.
 func (a *app) readQRImages(paths []string) ([]byte, error) {
-	var texts []string
-	for _, p := range paths {
+	images := make([][]byte, len(paths))
+	for i, p := range paths {
 		b, err := a.readInput(p, inputExport, importer.DefaultMaxSize)
 		if err != nil {
 			return nil, err
 		}
-		if importer.Detect(b) != importer.FormatQRImage {
-			return nil, usageErr("cli.error.import_several", data{"File": p})
-		}
-		codes, err := importer.ScanQR(b)
-		if err != nil || len(codes) == 0 {
-			return nil, failure("cli.error.import_no_qr", data{"Source": p})
-		}
-		texts = append(texts, codes...)
+		images[i] = b
 	}
-	return []byte(strings.Join(texts, "\n") + "\n"), nil
+	text, bad, err := importer.ScanImages(images)
+	switch {
+	case errors.Is(err, importer.ErrUnknownFormat):
+		return nil, usageErr("cli.error.import_several", data{"File": paths[bad]})
+	case err != nil:
+		return nil, failure("cli.error.import_no_qr", data{"Source": paths[bad]}).wrap(err)
+	}
+	return text, nil
 }
 
 // accountLabel is how an account read from an export is named.
