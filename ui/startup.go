@@ -25,6 +25,9 @@ const openWait = 200 * time.Millisecond
 type opening struct {
 	done   chan opened   // the outcome, once
 	asking chan struct{} // Load asked for a passphrase (which needs the window)
+	// do runs f on the UI thread (fyne.Do; tests run it on the goroutine
+	// that drives their window).
+	do func(f func())
 }
 
 // opened is what Store.Load returned.
@@ -34,7 +37,7 @@ type opened struct {
 }
 
 func newOpening() *opening {
-	return &opening{done: make(chan opened, 1), asking: make(chan struct{}, 1)}
+	return &opening{done: make(chan opened, 1), asking: make(chan struct{}, 1), do: fyne.Do}
 }
 
 // start opens store's vault in the background. Set the store's passphrase
@@ -74,7 +77,7 @@ func (o *opening) show(v *view, wait time.Duration) {
 	}
 	go func() {
 		r := <-o.done
-		fyne.Do(func() { v.show(r.vlt, r.err) })
+		o.do(func() { v.show(r.vlt, r.err) })
 	}()
 }
 
