@@ -130,6 +130,8 @@ test-race:
 	if [[ -z "$$pkgs" ]]; then echo "no packages without Fyne"; exit 1; fi; \
 	echo $$pkgs | tr ' ' '\n' | sed 's/^/    /'; \
 	$(REAL) $(GO) test -race -tags ci $$pkgs
+	@echo "==> race detector on the app's start-up, where the vault opens beside the window"
+	$(REAL) $(GO) test -race -tags ci -run '^Test(Opening|LateTray)' ./ui/
 
 smoke:
 	@echo "==> smoke test: the real binary opens its window under Xvfb"
