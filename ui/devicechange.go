@@ -42,7 +42,7 @@ func (v *view) deviceChangeForm() fyne.CanvasObject {
 	if len(names) == 1 {
 		old.SetSelectedIndex(0)
 	}
-	newD := widget.NewSelectEntry(names)
+	newD := v.newSelectEntry(names)
 	newD.SetPlaceHolder(v.msg.T("ui.phonechange.new_device_placeholder"))
 	events := []string{v.msg.T("ui.phonechange.event.new_handset"), v.msg.T("ui.phonechange.event.reinstall")}
 	event := widget.NewRadioGroup(events, func(s string) {

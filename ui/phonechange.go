@@ -195,7 +195,7 @@ func (v *view) openNumberChangeForm() {
 }
 
 func (v *view) numberChangeForm() fyne.CanvasObject {
-	old := widget.NewSelectEntry(v.numbersInUse())
+	old := v.newSelectEntry(v.numbersInUse())
 	old.SetPlaceHolder(v.msg.T("ui.phones.number_placeholder"))
 	newE := v.newEntry()
 	newE.SetPlaceHolder(v.msg.T("ui.phonechange.new_placeholder"))

@@ -92,12 +92,53 @@ func (e *formEntry) TypedKey(k *fyne.KeyEvent) {
 }
 
 func (e *formEntry) TypedShortcut(s fyne.Shortcut) {
-	e.v.touch()
-	if s.ShortcutName() == shortcutLock.ShortcutName() {
-		e.v.lockByKey()
-		return
+	if !e.v.formShortcut(s) {
+		e.Entry.TypedShortcut(s)
 	}
-	e.Entry.TypedShortcut(s)
+}
+
+// formSelectEntry is widget.SelectEntry (a field with a list to pick from)
+// with the keys of formEntry.
+type formSelectEntry struct {
+	widget.SelectEntry
+	v *view
+}
+
+// newSelectEntry is widget.NewSelectEntry for the view's forms.
+func (v *view) newSelectEntry(options []string) *formSelectEntry {
+	e := &formSelectEntry{v: v}
+	e.ExtendBaseWidget(e)
+	e.Wrapping = fyne.TextWrap(fyne.TextTruncateClip)
+	e.SetOptions(options)
+	return e
+}
+
+func (e *formSelectEntry) TypedRune(r rune) {
+	e.v.touch()
+	e.SelectEntry.TypedRune(r)
+}
+
+func (e *formSelectEntry) TypedKey(k *fyne.KeyEvent) {
+	e.v.touch()
+	e.SelectEntry.TypedKey(k)
+}
+
+func (e *formSelectEntry) TypedShortcut(s fyne.Shortcut) {
+	if !e.v.formShortcut(s) {
+		e.SelectEntry.TypedShortcut(s)
+	}
+}
+
+// formShortcut is what a form's field does with shortcut s before its own
+// handling: s counts as activity, and Ctrl+L locks. It reports whether s
+// was Ctrl+L, which the field must then leave alone.
+func (v *view) formShortcut(s fyne.Shortcut) bool {
+	v.touch()
+	if s.ShortcutName() != shortcutLock.ShortcutName() {
+		return false
+	}
+	v.lockByKey()
+	return true
 }
 
 // canLock reports whether Ctrl+L may lock now: only while the vault is open

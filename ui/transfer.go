@@ -60,14 +60,14 @@ func (v *view) xfer() *transfer {
 	v.transfer = &transfer{
 		openFile: func(done func(fyne.URIReadCloser, error)) {
 			d := dialog.NewFileOpen(done, v.win)
+			d.Show() // before Resize, which needs the shown dialog
 			d.Resize(v.dialogSize())
-			d.Show()
 		},
 		saveFile: func(name string, done func(fyne.URIWriteCloser, error)) {
 			d := dialog.NewFileSave(done, v.win)
 			d.SetFileName(name)
-			d.Resize(v.dialogSize())
 			d.Show()
+			d.Resize(v.dialogSize())
 		},
 	}
 	return v.transfer

@@ -482,6 +482,8 @@ func asEntry(o fyne.CanvasObject) (*widget.Entry, bool) {
 		return e, true
 	case *formEntry:
 		return &e.Entry, true
+	case *formSelectEntry:
+		return &e.Entry, true
 	}
 	return nil, false
 }
