@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -169,13 +170,13 @@ func pressCtrlL(t *testing.T, w fyne.Window) {
 		f.TypedShortcut(shortcutLock)
 		return
 	}
-	windowShortcuts(t, c).TypedShortcut(shortcutLock)
+	canvasShortcuts(t, c).TypedShortcut(shortcutLock)
 }
 
-// windowShortcuts is the shortcut handler of the test driver's canvas c,
+// canvasShortcuts is the shortcut handler of the test driver's canvas c,
 // where AddShortcut puts the window's shortcuts. The test canvas wraps the
 // software one in an interface that hides it.
-func windowShortcuts(t *testing.T, c fyne.Canvas) interface{ TypedShortcut(fyne.Shortcut) } {
+func canvasShortcuts(t *testing.T, c fyne.Canvas) interface{ TypedShortcut(fyne.Shortcut) } {
 	t.Helper()
 	type handler interface{ TypedShortcut(fyne.Shortcut) }
 	if h, ok := c.(handler); ok {
@@ -355,6 +356,126 @@ func TestNoRawEntries(t *testing.T) {
 					fset.Position(sel.Pos()), sel.Sel.Name)
 			}
 			return true
+		})
+	}
+}
+
+// TestHelpListsWhatWorks opens the shortcuts help in both languages: it
+// must list every shortcut of the window with its words, and each key it
+// lists must do what it says, pressed with nothing focused on the list.
+func TestHelpListsWhatWorks(t *testing.T) {
+	// dialogTitled reports whether the top dialog is the one titled key.
+	dialogTitled := func(v *view, w fyne.Window, key string) bool {
+		top := w.Canvas().Overlays().Top()
+		return top != nil && slices.Contains(textsIn(shownIn(top)), v.msg.T(key))
+	}
+	// does checks what each shortcut of windowShortcuts did.
+	does := map[string]func(v *view, w fyne.Window) bool{
+		shortcutAdd.ShortcutName(): func(v *view, w fyne.Window) bool { return v.addForm != nil && dialogTitled(v, w, "ui.add") },
+		shortcutLock.ShortcutName(): func(v *view, w fyne.Window) bool {
+			return v.mode == modeLocked && w.Canvas().Overlays().Top() == nil
+		},
+		shortcutSettings.ShortcutName(): func(v *view, w fyne.Window) bool { return dialogTitled(v, w, "ui.settings") },
+		shortcutHelp.ShortcutName():     func(v *view, w fyne.Window) bool { return dialogTitled(v, w, "ui.help") },
+	}
+	for _, lang := range []string{"en", "ja"} {
+		t.Run(lang, func(t *testing.T) {
+			v, w, ids := keysWorld(t)
+			if lang == "ja" {
+				showJapanese(v)
+			}
+			c := w.Canvas()
+			fresh := func() {
+				if v.mode == modeLocked {
+					v.load()
+				}
+				ov := c.Overlays()
+				for o := ov.Top(); o != nil; o = ov.Top() {
+					ov.Remove(o)
+				}
+				v.closePages()
+				v.search.SetText("")
+				v.show(v.vault, nil)
+				v.addForm = nil
+				c.Unfocus()
+			}
+
+			v.showHelp()
+			help := textsIn(shownIn(c.Overlays().Top()))
+			want := []string{
+				v.msg.T("ui.help"),
+				v.msg.T("ui.help.type.key"), v.msg.T("ui.help.type"),
+				v.msg.T("ui.help.enter.key"), v.msg.T("ui.help.enter"),
+				v.msg.T("ui.help.escape.key"), v.msg.T("ui.help.escape"),
+			}
+			for _, ws := range windowShortcuts() {
+				want = append(want, v.msg.T(ws.help))
+				key := shortcutText(ws.key)
+				if !slices.ContainsFunc(help, func(s string) bool { return strings.HasSuffix(s, key) }) {
+					t.Errorf("the help does not list %s; it shows %q", key, help)
+				}
+			}
+			for _, s := range want {
+				if !slices.Contains(help, s) {
+					t.Errorf("the help does not show %q; it shows %q", s, help)
+				}
+			}
+			if !slices.Contains(help, "F1 / "+shortcutText(shortcutHelp)) {
+				t.Errorf("the help does not list F1; it shows %q", help)
+			}
+
+			// Each shortcut does what the help says.
+			for _, ws := range windowShortcuts() {
+				check, ok := does[ws.key.ShortcutName()]
+				if !ok {
+					t.Errorf("%s has no check here: add one", shortcutText(ws.key))
+					continue
+				}
+				fresh()
+				canvasShortcuts(t, c).TypedShortcut(ws.key)
+				if !check(v, w) {
+					t.Errorf("%s did not %q; the window shows %q", shortcutText(ws.key), v.msg.T(ws.help), textsOf(w))
+				}
+			}
+			// F1 helps too.
+			fresh()
+			c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyF1})
+			if !dialogTitled(v, w, "ui.help") {
+				t.Errorf("F1 did not show the help")
+			}
+			// Typing searches, Enter copies the first code shown, Esc
+			// clears the search.
+			fresh()
+			c.OnTypedRune()('G')
+			c.OnTypedRune()('i')
+			if v.search.Text != "Gi" || len(v.shown) != 1 || v.accounts[v.shown[0]].ID != ids[0] {
+				t.Fatalf("typing on the list searched %q, showing %d", v.search.Text, len(v.shown))
+			}
+			c.Unfocus()
+			c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyReturn})
+			code, err := v.vault.Account(ids[0]).Code(v.now())
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := v.app.Clipboard().Content(); got == "" || strings.ReplaceAll(got, " ", "") != code {
+				t.Errorf("Enter copied %q, want the GitHub code %q", got, code)
+			}
+			c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			if v.search.Text != "" {
+				t.Errorf("Esc left the search %q", v.search.Text)
+			}
+			// Esc goes back from a page.
+			v.openAccount(ids[0])
+			c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+			if v.mode != modeList {
+				t.Errorf("Esc did not go back from a page; mode %d", v.mode)
+			}
+			// Ctrl+N does nothing over the locked screen.
+			v.lock()
+			canvasShortcuts(t, c).TypedShortcut(shortcutAdd)
+			if v.addForm != nil || c.Overlays().Top() != nil {
+				t.Errorf("Ctrl+N opened the add dialog over the locked screen")
+			}
 		})
 	}
 }

@@ -141,18 +141,50 @@ func (v *view) formShortcut(s fyne.Shortcut) bool {
 	return true
 }
 
+// isOpen reports whether the vault is open on screen: the list, the empty
+// list or a page.
+func (v *view) isOpen() bool {
+	return v.mode == modeList || v.mode == modeEmpty || v.mode == modePage
+}
+
 // canLock reports whether Ctrl+L may lock now: only while the vault is open
-// (the list, the empty list, a page) and no passphrase is being asked for,
-// since the load or save behind that dialog waits for its answer.
+// and no passphrase is being asked for, since the load or save behind that
+// dialog waits for its answer.
 func (v *view) canLock() bool {
-	open := v.mode == modeList || v.mode == modeEmpty || v.mode == modePage
-	return open && v.askingPass == 0
+	return v.isOpen() && v.askingPass == 0
 }
 
 // lockByKey locks for Ctrl+L, when the vault can be locked now.
 func (v *view) lockByKey() {
 	if v.canLock() {
 		v.lock()
+	}
+}
+
+// addByKey opens the add dialog for Ctrl+N, while the vault is open (not
+// over the locked screen).
+func (v *view) addByKey() {
+	if v.isOpen() {
+		v.showAdd()
+	}
+}
+
+// windowShortcut is a shortcut of the window, what it does, and the
+// translation key of the help's words for it.
+type windowShortcut struct {
+	key  *desktop.CustomShortcut
+	run  func(*view)
+	help string
+}
+
+// windowShortcuts are the window's shortcuts, in the help's order; the
+// window, its search box and the help all take them from here.
+func windowShortcuts() []windowShortcut {
+	return []windowShortcut{
+		{shortcutAdd, (*view).addByKey, "ui.add"},
+		{shortcutLock, (*view).lockByKey, "ui.help.lock"},
+		{shortcutSettings, (*view).showSettings, "ui.help.settings"},
+		{shortcutHelp, (*view).showHelp, "ui.help.help"},
 	}
 }
 
@@ -181,8 +213,8 @@ func (v *view) installShortcuts() {
 			v.copyTop()
 		}
 	})
-	for _, s := range []*desktop.CustomShortcut{shortcutLock, shortcutHelp, shortcutSettings, shortcutAdd} {
-		c.AddShortcut(s, func(s fyne.Shortcut) { v.typedShortcut(s) })
+	for _, ws := range windowShortcuts() {
+		c.AddShortcut(ws.key, func(s fyne.Shortcut) { v.typedShortcut(s) })
 	}
 }
 
@@ -211,19 +243,13 @@ func (v *view) typedKey(k *fyne.KeyEvent) bool {
 // typedShortcut runs the window's shortcut s; it reports whether s was one.
 func (v *view) typedShortcut(s fyne.Shortcut) bool {
 	v.touch()
-	switch s.ShortcutName() {
-	case shortcutLock.ShortcutName():
-		v.lockByKey()
-	case shortcutHelp.ShortcutName():
-		v.showHelp()
-	case shortcutSettings.ShortcutName():
-		v.showSettings()
-	case shortcutAdd.ShortcutName():
-		v.showAdd()
-	default:
-		return false
+	for _, ws := range windowShortcuts() {
+		if s.ShortcutName() == ws.key.ShortcutName() {
+			ws.run(v)
+			return true
+		}
 	}
-	return true
+	return false
 }
 
 // showHelp lists the keyboard shortcuts.
@@ -232,10 +258,13 @@ func (v *view) showHelp() {
 		{v.msg.T("ui.help.type.key"), v.msg.T("ui.help.type")},
 		{v.msg.T("ui.help.enter.key"), v.msg.T("ui.help.enter")},
 		{v.msg.T("ui.help.escape.key"), v.msg.T("ui.help.escape")},
-		{shortcutText(shortcutAdd), v.msg.T("ui.add")},
-		{shortcutText(shortcutLock), v.msg.T("ui.help.lock")},
-		{shortcutText(shortcutSettings), v.msg.T("ui.help.settings")},
-		{"F1 / " + shortcutText(shortcutHelp), v.msg.T("ui.help.help")},
+	}
+	for _, ws := range windowShortcuts() {
+		key := shortcutText(ws.key)
+		if ws.key == shortcutHelp {
+			key = "F1 / " + key
+		}
+		rows = append(rows, [2]string{key, v.msg.T(ws.help)})
 	}
 	grid := container.New(layout.NewFormLayout())
 	for _, r := range rows {
