@@ -479,3 +479,26 @@ func TestHelpListsWhatWorks(t *testing.T) {
 		})
 	}
 }
+
+// TestEscapeLeavesThePageUnderADialog: with a dialog up and nothing
+// focused, Esc reaches the window; it must not close the page under the
+// dialog, which would leave the dialog over another screen.
+func TestEscapeLeavesThePageUnderADialog(t *testing.T) {
+	v, w, ids := keysWorld(t)
+	v.openAccount(ids[0])
+	v.showEdit(ids[0])
+	c := w.Canvas()
+	c.Unfocus()
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if v.mode != modePage || len(v.pages) != 1 {
+		t.Errorf("Esc closed the page under the edit dialog; mode %d", v.mode)
+	}
+	if c.Overlays().Top() == nil {
+		t.Fatalf("the edit dialog went away")
+	}
+	v.editForm.dialog.Hide()
+	c.OnTypedKey()(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if v.mode != modeList {
+		t.Errorf("Esc did not go back once the dialog was closed; mode %d", v.mode)
+	}
+}

@@ -226,6 +226,12 @@ func (v *view) typedKey(k *fyne.KeyEvent) bool {
 	case fyne.KeyF1:
 		v.showHelp()
 	case fyne.KeyEscape:
+		if v.win.Canvas().Overlays().Top() != nil {
+			// A dialog is up: the page under it stays (Fyne's dialogs
+			// have no Escape of their own, and one may wait for its
+			// answer).
+			return false
+		}
 		if v.mode == modePage {
 			v.closePage()
 			return true
