@@ -1,0 +1,46 @@
+package ui
+
+import (
+	"errors"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/vault"
+)
+
+// The rule for errors shown to a person: a translated sentence that says
+// what happened and what to do comes first. The raw Go error, in English,
+// is shown only for unexpected system failures (disk, D-Bus, keyring), and
+// then only as a low-importance line labelled as a technical detail for
+// support. Bad input the app can explain never shows it.
+
+// technicalDetail is a low-importance, selectable line with err's text,
+// labelled as a technical detail for support.
+func (v *view) technicalDetail(err error) *widget.Label {
+	l := wrapped(v.msg, v.msg.T("ui.error.technical", map[string]any{"Error": err.Error()}))
+	l.Importance = widget.LowImportance
+	l.Selectable = true
+	return l
+}
+
+// showFailure shows msg, a translated sentence, in a dialog, with err
+// below it as a technical detail. It is for unexpected system failures.
+func (v *view) showFailure(msg string, err error) {
+	d := dialog.NewCustom(v.msg.T("ui.problem"), v.msg.T("ui.close"),
+		container.NewVBox(wrapped(v.msg, msg), v.technicalDetail(err)), v.win)
+	d.Resize(fyne.NewSize(420, d.MinSize().Height))
+	d.Show()
+}
+
+// accountReason is the translated reason, in msg's language, that
+// vault.NewAccount refused an account: no label, or a bad OTP key.
+func accountReason(msg *assets.Catalog, err error) string {
+	if errors.Is(err, vault.ErrLabelRequired) {
+		return msg.T("ui.add.need_label")
+	}
+	return otpReason(msg, err)
+}
