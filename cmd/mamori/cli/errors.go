@@ -54,6 +54,14 @@ func (e *cliError) withHint(key string, d data) *cliError {
 	return e
 }
 
+// withDetail adds err's own text, in English, as a detail line labelled as
+// a technical detail for support. It is for system failures (a keyring that
+// does not answer, D-Bus); bad input is explained, never shown this way.
+func (e *cliError) withDetail(a *app, err error) *cliError {
+	e.details = append(e.details, a.msg.T("cli.detail.technical", data{"Detail": err.Error()}))
+	return e
+}
+
 func (e *cliError) wrap(cause error) *cliError {
 	e.cause = cause
 	return e
@@ -122,10 +130,12 @@ func (a *app) explain(err error) *cliError {
 		return failure("cli.error.file_key_needs_passphrase", data{"Dir": a.dir}).
 			withHint("cli.hint.passphrase_change", nil).wrap(err)
 	case errors.Is(err, keystore.ErrUnavailable):
-		return failure("cli.error.keyring_unavailable", data{"Detail": err.Error()}).
+		return failure("cli.error.keyring_unavailable", nil).withDetail(a, err).
 			withHint("cli.hint.keyring_unavailable", nil).wrap(err)
 	case errors.Is(err, vault.ErrNotFound):
 		return failure("cli.error.not_found_plain", nil).withHint("cli.hint.list", nil).wrap(err)
+	case errors.Is(err, vault.ErrLabelRequired):
+		return usageErr("cli.error.label_required", nil).wrap(err)
 	}
 	if key := otpReasonKey(err); key != "" {
 		return failure("cli.error.invalid_key", data{"Reason": a.msg.T(key)}).wrap(err)

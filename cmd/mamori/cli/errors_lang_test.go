@@ -1,0 +1,117 @@
+package cli
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/vault/keystore"
+)
+
+// goErrorWords are fragments of the English Go errors of the domain
+// packages; a Japanese error line must contain none of them.
+var goErrorWords = []string{"an account needs", "invalid", "must be", "otp:", "grid card", "profile", "not "}
+
+// errorLine is the "mamori: error:" line of stderr, without its prefix.
+func errorLine(t *testing.T, stderr string) string {
+	t.Helper()
+	for _, l := range strings.Split(stderr, "\n") {
+		if s, ok := strings.CutPrefix(l, "mamori: error: "); ok {
+			return s
+		}
+	}
+	t.Fatalf("stderr has no error line:\n%s", stderr)
+	return ""
+}
+
+// TestBadInputInJapanese runs commands with bad input under LANG=ja_JP.UTF-8:
+// each fails with the Japanese catalogue text, no English Go error, and
+// leaves the data directory as it was.
+func TestBadInputInJapanese(t *testing.T) {
+	ja, err := assets.LoadCatalog(assets.LangJapanese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		want string
+	}{
+		{"no-otp account without a name", []string{"add", "", "--no-otp"}, exitUsage,
+			ja.T("cli.error.label_required")},
+		{"account named only by spaces", []string{"add", "  ", "--secret", "KRUGS4ZANFZSAYLO"}, exitUsage,
+			ja.T("cli.error.label_required")},
+		{"uri without a label", []string{"add", "--uri", "otpauth://totp/?secret=KRUGS4ZANFZSAYLO"}, exitFailure,
+			ja.T("cli.error.invalid_uri", data{"Reason": ja.T("cli.otp.no_label")})},
+		{"grid with no rows", []string{"grid", "new", "card", "--rows", "0"}, exitUsage,
+			ja.T("cli.error.profile.rows", data{"Max": 100})},
+		{"grid too wide", []string{"grid", "new", "card", "--cols", "200"}, exitUsage,
+			ja.T("cli.error.profile.cols", data{"Max": 100})},
+		{"grid cell of no characters", []string{"grid", "new", "card", "--cell", "0"}, exitUsage,
+			ja.T("cli.error.profile.cell", data{"Max": 16})},
+		{"grid asking no cells", []string{"grid", "new", "card", "--asked", "0"}, exitUsage,
+			ja.T("cli.error.profile.asked", data{"Max": 25})},
+		{"grid labels not letters or numbers", []string{"grid", "new", "card", "--row-labels", "roman"}, exitUsage, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t)
+			h.ok("", "add", "GitHub", "--secret", h.addSecret("JBSWY3DPEHPK3PXP"))
+			h.env["LANG"] = "ja_JP.UTF-8"
+			before := h.snapshot()
+			r := h.run("", c.args...)
+			if r.code != c.code {
+				t.Errorf("exit %d, want %d\nstderr: %s", r.code, c.code, r.stderr)
+			}
+			line := errorLine(t, r.stderr)
+			if c.want != "" && line != c.want {
+				t.Errorf("error = %q, want %q", line, c.want)
+			}
+			for _, w := range goErrorWords {
+				if strings.Contains(line, w) {
+					t.Errorf("the Japanese error holds English %q: %q", w, line)
+				}
+			}
+			h.sameSnapshot(before, c.name)
+		})
+	}
+}
+
+// TestKeyringUnavailableInJapanese: a keyring that does not answer is
+// explained in Japanese; its English error is only a detail line labelled
+// for support, below the message.
+func TestKeyringUnavailableInJapanese(t *testing.T) {
+	ja, err := assets.LoadCatalog(assets.LangJapanese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, mem := newMemoryHarness(t)
+	h.env["LANG"] = "ja_JP.UTF-8"
+	cause := fmt.Errorf("%w: The name org.freedesktop.secrets was not provided by any .service files", keystore.ErrUnavailable)
+	mem.Err = cause
+	before := h.snapshot()
+	r := h.run("", "add", "a", "--secret", h.addSecret("JBSWY3DPEHPK3PXP"))
+	if r.code != exitFailure {
+		t.Errorf("exit %d, want %d", r.code, exitFailure)
+	}
+	if got, want := errorLine(t, r.stderr), ja.T("cli.error.keyring_unavailable"); got != want {
+		t.Errorf("error = %q, want %q", got, want)
+	}
+	label := "\n  " + strings.TrimSuffix(ja.T("cli.detail.technical", data{"Detail": ""}), " ")
+	if i := strings.Index(r.stderr, label); i < 0 || !strings.Contains(r.stderr[i:], cause.Error()+"\n") {
+		t.Errorf("stderr lacks the technical detail line %q…%q:\n%s", label, cause.Error(), r.stderr)
+	}
+	h.sameSnapshot(before, "add without a keyring")
+
+	// Auto mode, no terminal: the reason in Japanese, the cause as a detail.
+	h.env[envKeyring] = ""
+	r = h.run("", "add", "a", "--secret", "JBSWY3DPEHPK3PXP")
+	if got, want := errorLine(t, r.stderr), ja.T("cli.error.new_file_key_needs_passphrase", data{"Dir": h.home}); got != want {
+		t.Errorf("error = %q, want %q", got, want)
+	}
+	if !strings.Contains(r.stderr, ja.T("cli.detail.technical", data{"Detail": cause.Error()})) {
+		t.Errorf("stderr lacks the technical detail:\n%s", r.stderr)
+	}
+	h.sameSnapshot(before, "add without a keyring, auto")
+}
