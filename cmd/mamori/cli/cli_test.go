@@ -191,7 +191,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
 		{[]string{"lst"}, "did you mean list"},
 		{[]string{"list", "--bogus"}, "unknown option --bogus"},
-		{[]string{"list", "-x"}, "unknown shorthand flag"},
+		{[]string{"list", "-x"}, "there is no option -x"},
 		{[]string{"code", "x", "--at"}, "--at needs a value"},
 		{[]string{"list", "extra"}, "wrong number of arguments"},
 		{[]string{"code"}, "wrong number of arguments"},

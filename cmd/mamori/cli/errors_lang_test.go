@@ -11,7 +11,8 @@ import (
 
 // goErrorWords are fragments of the English Go errors of the domain
 // packages; a Japanese error line must contain none of them.
-var goErrorWords = []string{"an account needs", "invalid", "must be", "otp:", "grid card", "profile", "not "}
+var goErrorWords = []string{"an account needs", "invalid", "must be", "otp:", "grid card", "profile", "not ",
+	"unknown shorthand", "bad flag syntax"}
 
 // errorLine is the "mamori: error:" line of stderr, without its prefix.
 func errorLine(t *testing.T, stderr string) string {
@@ -54,6 +55,10 @@ func TestBadInputInJapanese(t *testing.T) {
 		{"grid asking no cells", []string{"grid", "new", "card", "--asked", "0"}, exitUsage,
 			ja.T("cli.error.profile.asked", data{"Max": 25})},
 		{"grid labels not letters or numbers", []string{"grid", "new", "card", "--row-labels", "roman"}, exitUsage, ""},
+		{"negative number", []string{"backup", "threshold", "GitHub", "-1"}, exitUsage,
+			ja.T("cli.error.unknown_short_flag", data{"Flag": "-1"})},
+		{"option written with three dashes", []string{"add", "---secret", "x"}, exitUsage,
+			ja.T("cli.error.bad_flag_syntax")},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			h := newHarness(t)
