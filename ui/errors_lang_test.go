@@ -15,6 +15,7 @@ import (
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/export"
 	"github.com/mamori-app/mamori/vault/keystore"
+	"github.com/mamori-app/mamori/vault/kit/paper"
 	"github.com/mamori-app/mamori/vault/otp"
 )
 
@@ -218,5 +219,53 @@ func TestNoKeyringExplainedInJapanese(t *testing.T) {
 	}
 	if detail.Importance != widget.LowImportance {
 		t.Errorf("the technical detail has importance %v, want low", detail.Importance)
+	}
+}
+
+// TestPassphraseRefusalInJapanese: changing the app passphrase when the
+// person cancels the question for the current one says so in Japanese, with
+// no Go error and no technical detail, and the key stays as it was.
+func TestPassphraseRefusalInJapanese(t *testing.T) {
+	store := newStore(t, nil)
+	addAccounts(t, store, testAccount{"GitHub", "octo", otp.TOTP, 6, ""})
+	v, w := open(t, store)
+	japanese(t, v)
+	store.Lock()
+	store.SetPassphraseFunc(func(vault.PassphraseRequest) (string, error) { return "", errCancelled })
+	v.setPassphrase("a new passphrase", nil)
+	want := v.msg.T("ui.passphrase.failed", map[string]any{"Reason": v.msg.T("ui.passphrase.cancelled")})
+	texts := dialogTexts(w)
+	if !containsText(texts, want) {
+		t.Fatalf("the dialog shows %q, want %q", texts, want)
+	}
+	for _, s := range texts {
+		requireNoGoError(t, "cancelled", s)
+		if strings.Contains(s, strings.TrimSuffix(v.msg.T("ui.error.technical", map[string]any{"Error": ""}), " ")) {
+			t.Errorf("a cancelled question shows a technical detail: %q", s)
+		}
+	}
+	// The old passphrase still opens the vault.
+	store.Lock()
+	store.SetPassphraseFunc(func(vault.PassphraseRequest) (string, error) { return testPassphrase, nil })
+	requireSaved(t, store, 1)
+}
+
+// TestPaperKitPagesInJapanese: pages that do not make one paper kit are
+// explained in Japanese, whatever paper's sentinel says.
+func TestPaperKitPagesInJapanese(t *testing.T) {
+	v, _ := open(t, newStore(t, nil))
+	japanese(t, v)
+	for err, key := range map[error]string{
+		paper.ErrNotChunk:       "ui.kit.error.pages_not_kit",
+		paper.ErrCorruptChunk:   "ui.kit.error.pages_corrupt",
+		paper.ErrDuplicateChunk: "ui.kit.error.pages_duplicate",
+		paper.ErrMixedKits:      "ui.kit.error.pages_mixed",
+		paper.ErrNoChunks:       "ui.kit.error.pages_none",
+	} {
+		got := v.paperKitError(fmt.Errorf("chunk 2: %w", err))
+		if got != v.msg.T(key) {
+			t.Errorf("paperKitError(%v) = %q, want %q", err, got, v.msg.T(key))
+		}
+		requireNoGoError(t, key, got)
 	}
 }

@@ -1,11 +1,17 @@
 package cli
 
 import (
+	"bytes"
 	"fmt"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/vault/export"
 	"github.com/mamori-app/mamori/vault/keystore"
 )
 
@@ -119,4 +125,56 @@ func TestKeyringUnavailableInJapanese(t *testing.T) {
 		t.Errorf("stderr lacks the technical detail:\n%s", r.stderr)
 	}
 	h.sameSnapshot(before, "add without a keyring, auto")
+}
+
+// TestBadKitPagesInJapanese gives "kit import" pictures that are not pages
+// of a paper kit, in Japanese: the reason is the catalogue's Japanese text,
+// not the scanner's English error, and nothing changes.
+func TestBadKitPagesInJapanese(t *testing.T) {
+	ja, err := assets.LoadCatalog(assets.LangJapanese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	var blank bytes.Buffer
+	if err := png.Encode(&blank, image.NewGray(image.Rect(0, 0, 64, 64))); err != nil {
+		t.Fatal(err)
+	}
+	var account bytes.Buffer
+	if err := export.QR(&account, "otpauth://totp/Example:alice?secret=KRUGS4ZANFZSAYLO", 256); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		name   string
+		data   []byte
+		reason string
+	}{
+		{"a picture without a QR code", blank.Bytes(), "cli.kit.page.no_qr"},
+		{"an account's QR code", account.Bytes(), "cli.kit.pages.not_kit"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			path := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "-")+".png")
+			if err := os.WriteFile(path, c.data, 0o600); err != nil {
+				t.Fatal(err)
+			}
+			h := newHarness(t)
+			h.ok("", "add", "GitHub", "--secret", h.addSecret("JBSWY3DPEHPK3PXP"))
+			h.env["LANG"] = "ja_JP.UTF-8"
+			before := h.snapshot()
+			r := h.run("", "kit", "import", path)
+			if r.code != exitFailure {
+				t.Errorf("exit %d, want %d\nstderr: %s", r.code, exitFailure, r.stderr)
+			}
+			line := errorLine(t, r.stderr)
+			if !strings.Contains(line, ja.T(c.reason)) {
+				t.Errorf("error = %q, want it to say %q", line, ja.T(c.reason))
+			}
+			for _, w := range []string{"importer:", "qr code", "paper kit", "not "} {
+				if strings.Contains(strings.ToLower(line), w) {
+					t.Errorf("the Japanese error holds English %q: %q", w, line)
+				}
+			}
+			h.sameSnapshot(before, c.name)
+		})
+	}
 }
