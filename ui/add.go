@@ -410,7 +410,7 @@ func (v *view) addAccounts(accts []vault.Account, failed func(error)) {
 		})
 		fyne.Do(func() {
 			if err != nil {
-				failed(err)
+				failed(v.readable(err))
 				return
 			}
 			v.show(vlt, nil)
@@ -448,8 +448,12 @@ func (v *view) deleteAccount(id string) {
 			return nil
 		})
 		fyne.Do(func() {
-			if err != nil {
-				v.showProblem(v.msg.T("ui.delete.failed", map[string]any{"Error": err.Error()}))
+			switch {
+			case errors.Is(err, vault.ErrNotFound):
+				v.showProblem(v.msg.T("ui.account.gone"))
+				return
+			case err != nil:
+				v.showProblem(v.msg.T("ui.delete.failed", map[string]any{"Error": v.readable(err).Error()}))
 				return
 			}
 			delete(v.hotp, id)
@@ -479,8 +483,12 @@ func (v *view) undoDelete() {
 			return nil
 		})
 		fyne.Do(func() {
-			if err != nil {
-				v.showProblem(v.msg.T("ui.undo.failed", map[string]any{"Error": err.Error()}))
+			switch {
+			case errors.Is(err, errDuplicate):
+				v.showProblem(v.addError(err, u.acct))
+				return
+			case err != nil:
+				v.showProblem(v.msg.T("ui.undo.failed", map[string]any{"Error": v.readable(err).Error()}))
 				return
 			}
 			v.show(vlt, nil)

@@ -269,3 +269,44 @@ func TestPaperKitPagesInJapanese(t *testing.T) {
 		requireNoGoError(t, key, got)
 	}
 }
+
+// TestSaveRefusalInJapanese: a save the person cancels at the passphrase
+// question is explained in Japanese wherever it is shown, an unexpected
+// failure shows its English text only labelled as a technical detail, and
+// the screens still tell errors apart with errors.Is.
+func TestSaveRefusalInJapanese(t *testing.T) {
+	store := newStore(t, nil)
+	addAccounts(t, store, testAccount{"GitHub", "octo", otp.TOTP, 6, ""})
+	v, w := open(t, store)
+	japanese(t, v)
+	store.Lock()
+	store.SetPassphraseFunc(func(vault.PassphraseRequest) (string, error) { return "", errCancelled })
+
+	// The add dialog: a valid account, but the unlock is cancelled.
+	v.showAdd()
+	v.addForm.issuer.SetText("Example")
+	v.addForm.secret.SetText("GEZDGNBVGY3TQOJQ")
+	tapButton(t, w, v.msg.T("ui.add.ok"))
+	want := v.msg.T("ui.add.failed", map[string]any{"Error": v.msg.T("ui.error.cancelled")})
+	if got := v.addForm.problem.Text; got != want {
+		t.Errorf("add dialog says %q, want %q", got, want)
+	}
+	requireNoGoError(t, "add, cancelled", v.addForm.problem.Text)
+
+	// Any screen's save: done gets an error it can still tell apart.
+	var got error
+	v.save(func(vlt *vault.Vault) error { vlt.Accounts[0].Name = "changed"; return nil }, func(err error) { got = err })
+	if !errors.Is(got, errCancelled) || got.Error() != v.msg.T("ui.error.cancelled") {
+		t.Errorf("save error = %v (is cancelled: %v), want %q", got, errors.Is(got, errCancelled), v.msg.T("ui.error.cancelled"))
+	}
+	store.SetPassphraseFunc(func(vault.PassphraseRequest) (string, error) { return testPassphrase, nil })
+	disk := errors.New("write vault.age: no space left on device")
+	v.save(func(*vault.Vault) error { return disk }, func(err error) { got = err })
+	if want := v.msg.T("ui.error.technical", map[string]any{"Error": disk.Error()}); !errors.Is(got, disk) || !strings.HasPrefix(got.Error(), strings.TrimSuffix(want, disk.Error())) {
+		t.Errorf("save error = %q, want it labelled %q", got, want)
+	}
+	vlt, err := store.Load()
+	if err != nil || len(vlt.Accounts) != 1 || vlt.Accounts[0].Name != "octo" {
+		t.Fatalf("the vault changed: %+v (%v)", vlt, err)
+	}
+}

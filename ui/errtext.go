@@ -10,6 +10,7 @@ import (
 
 	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/keystore"
 )
 
 // The rule for errors shown to a person: a translated sentence that says
@@ -43,4 +44,42 @@ func accountReason(msg *assets.Catalog, err error) string {
 		return msg.T("ui.add.need_label")
 	}
 	return otpReason(msg, err)
+}
+
+// shownError is an error from the store as the person reads it: Error is a
+// sentence in their language, or, for an unexpected system failure, the
+// original English text labelled as a technical detail. errors.Is and
+// errors.As still see the cause, so callers map bad input as before.
+type shownError struct {
+	text string
+	err  error
+}
+
+func (e *shownError) Error() string { return e.text }
+
+func (e *shownError) Unwrap() error { return e.err }
+
+// readable wraps err, from saving or unlocking the vault, for the person to
+// read; nil stays nil. A screen's done function maps the errors it can
+// explain first and puts Error() into its own "could not save" sentence
+// only for the rest.
+func (v *view) readable(err error) error {
+	var already *shownError
+	if err == nil || errors.As(err, &already) {
+		return err
+	}
+	var text string
+	switch {
+	case errors.Is(err, errCancelled):
+		text = v.msg.T("ui.error.cancelled")
+	case errors.Is(err, vault.ErrWrongPassphrase):
+		text = v.msg.T("ui.error.wrong_pass")
+	case errors.Is(err, vault.ErrPassphraseRequired):
+		text = v.msg.T("ui.error.need_pass")
+	case errors.Is(err, keystore.ErrUnavailable):
+		text = v.msg.T("ui.error.keyring") + " " + v.msg.T("ui.error.technical", map[string]any{"Error": err.Error()})
+	default:
+		text = v.msg.T("ui.error.technical", map[string]any{"Error": err.Error()})
+	}
+	return &shownError{text: text, err: err}
 }
