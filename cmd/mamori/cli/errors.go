@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"path/filepath"
 	"strings"
 
 	"github.com/mamori-app/mamori/vault"
@@ -141,6 +143,20 @@ func (a *app) explain(err error) *cliError {
 		return failure("cli.error.invalid_key", data{"Reason": a.msg.T(key)}).wrap(err)
 	}
 	return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
+}
+
+// writeError explains why path could not be written. A folder that does
+// not exist and a file the person may not write are their own to fix and
+// are said in their language; anything else is a system failure, shown
+// with its English text labelled as a technical detail.
+func (a *app) writeError(path string, err error) *cliError {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return failure("cli.error.write_no_folder", data{"Path": path, "Dir": filepath.Dir(path)}).wrap(err)
+	case errors.Is(err, fs.ErrPermission):
+		return failure("cli.error.write_permission", data{"Path": path}).wrap(err)
+	}
+	return failure("cli.error.write_failed", data{"Path": path}).withDetail(a, err).wrap(err)
 }
 
 // damaged explains a vault file that cannot be read, and offers the previous

@@ -178,3 +178,44 @@ func TestBadKitPagesInJapanese(t *testing.T) {
 		})
 	}
 }
+
+// TestWriteToMissingFolderInJapanese writes a kit and a QR code into a
+// folder that does not exist, in Japanese: the message names the folder in
+// Japanese, with no Go error, and nothing is written.
+func TestWriteToMissingFolderInJapanese(t *testing.T) {
+	ja, err := assets.LoadCatalog(assets.LangJapanese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	missing := filepath.Join(t.TempDir(), "no-such-folder")
+	const recipient = "age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p"
+	for _, c := range []struct {
+		name string
+		out  string
+		args []string
+	}{
+		{"kit", filepath.Join(missing, "kit.age"), []string{"kit", "export", "--recipient", recipient, "--out"}},
+		{"qr", filepath.Join(missing, "github.png"), []string{"export", "qr", "GitHub", "--out"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			h := newHarness(t)
+			h.ok("", "add", "GitHub", "--secret", h.addSecret("JBSWY3DPEHPK3PXP"))
+			h.env["LANG"] = "ja_JP.UTF-8"
+			before := h.snapshot()
+			r := h.run("", append(c.args, c.out)...)
+			if r.code != exitFailure {
+				t.Errorf("exit %d, want %d\nstderr: %s", r.code, exitFailure, r.stderr)
+			}
+			want := ja.T("cli.error.write_no_folder", data{"Path": c.out, "Dir": missing})
+			if line := errorLine(t, r.stderr); line != want {
+				t.Errorf("error = %q, want %q", line, want)
+			}
+			for _, w := range []string{"no such file", "open ", "mamori-print"} {
+				if strings.Contains(r.stderr, w) {
+					t.Errorf("stderr holds English %q:\n%s", w, r.stderr)
+				}
+			}
+			h.sameSnapshot(before, c.name)
+		})
+	}
+}

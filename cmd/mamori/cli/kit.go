@@ -150,7 +150,7 @@ overwritten unless --force is given.`,
 				paperCodes = len(paper.Chunks(armored))
 			}
 			if err := writeSecretFile(out, buf.Bytes(), force); err != nil {
-				return failure("cli.error.write_file", data{"Path": out, "Detail": err.Error()}).wrap(err)
+				return a.writeError(out, err)
 			}
 			if len(rs) > 0 {
 				a.note("cli.note.kit_written_recipients", data{"Path": out, "Count": len(rs)})
