@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"net"
 	"path/filepath"
 	"strings"
 
@@ -157,6 +158,19 @@ func (a *app) writeError(path string, err error) *cliError {
 		return failure("cli.error.write_permission", data{"Path": path}).wrap(err)
 	}
 	return failure("cli.error.write_failed", data{"Path": path}).withDetail(a, err).wrap(err)
+}
+
+// clockError explains why the clock could not be compared with server: a
+// name that does not exist is the person's to fix and is said in their
+// language; a server that does not answer shows the network's English error
+// only as a technical detail. Nothing was changed.
+func (a *app) clockError(server string, err error) *cliError {
+	var dns *net.DNSError
+	if errors.As(err, &dns) && dns.IsNotFound {
+		return failure("cli.error.clock_no_host", data{"Server": server}).withHint("cli.hint.clock_check", nil).wrap(err)
+	}
+	return failure("cli.error.clock_check", data{"Server": server}).withDetail(a, err).
+		withHint("cli.hint.clock_check", nil).wrap(err)
 }
 
 // damaged explains a vault file that cannot be read, and offers the previous

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/png"
+	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -217,5 +218,34 @@ func TestWriteToMissingFolderInJapanese(t *testing.T) {
 			}
 			h.sameSnapshot(before, c.name)
 		})
+	}
+}
+
+// TestClockNoAnswerInJapanese: a time server that does not answer is said
+// in Japanese; the network's English error is only a detail line labelled
+// for support.
+func TestClockNoAnswerInJapanese(t *testing.T) {
+	ja, err := assets.LoadCatalog(assets.LangJapanese)
+	if err != nil {
+		t.Fatal(err)
+	}
+	silent, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close()
+	h := newHarness(t)
+	h.env["LANG"] = "ja_JP.UTF-8"
+	server := silent.LocalAddr().String()
+	r := h.run("", "clock", "--ntp", server, "--timeout", "200ms")
+	if r.code != exitFailure {
+		t.Errorf("exit %d, want %d", r.code, exitFailure)
+	}
+	if got, want := errorLine(t, r.stderr), ja.T("cli.error.clock_check", data{"Server": server}); got != want {
+		t.Errorf("error = %q, want %q", got, want)
+	}
+	label := "\n  " + strings.TrimSuffix(ja.T("cli.detail.technical", data{"Detail": ""}), " ")
+	if !strings.Contains(r.stderr, label) {
+		t.Errorf("stderr lacks the labelled technical detail:\n%s", r.stderr)
 	}
 }
