@@ -310,3 +310,19 @@ func TestSaveRefusalInJapanese(t *testing.T) {
 		t.Fatalf("the vault changed: %+v (%v)", vlt, err)
 	}
 }
+
+// TestQRTooLargeInJapanese: an account with too much text for one QR code
+// is explained in Japanese rather than with export's English error.
+func TestQRTooLargeInJapanese(t *testing.T) {
+	v, _ := open(t, newStore(t, nil))
+	japanese(t, v)
+	_, err := qrImage("otpauth://totp/" + strings.Repeat("x", export.MaxQRText) + "?secret=" + rfcSecret)
+	if !errors.Is(err, export.ErrTooLarge) {
+		t.Fatalf("qrImage = %v, want ErrTooLarge", err)
+	}
+	got := v.qrErrorText(err)
+	if got != v.msg.T("ui.exp.error.qr_too_large") {
+		t.Errorf("qrErrorText = %q, want %q", got, v.msg.T("ui.exp.error.qr_too_large"))
+	}
+	requireNoGoError(t, "qr too large", got)
+}

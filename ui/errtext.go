@@ -10,6 +10,7 @@ import (
 
 	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/export"
 	"github.com/mamori-app/mamori/vault/keystore"
 )
 
@@ -82,4 +83,14 @@ func (v *view) readable(err error) error {
 		text = v.msg.T("ui.error.technical", map[string]any{"Error": err.Error()})
 	}
 	return &shownError{text: text, err: err}
+}
+
+// qrErrorText says why a QR code could not be drawn: too much text for one
+// code is the account's own (a very long name, say) and is explained; any
+// other failure keeps its English text as a labelled technical detail.
+func (v *view) qrErrorText(err error) string {
+	if errors.Is(err, export.ErrTooLarge) {
+		return v.msg.T("ui.exp.error.qr_too_large")
+	}
+	return v.msg.T("ui.exp.error.qr", map[string]any{"Error": v.msg.T("ui.error.technical", map[string]any{"Error": err.Error()})})
 }
