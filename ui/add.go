@@ -78,7 +78,7 @@ func (f *addForm) account(v *view) (vault.Account, string) {
 			return vault.Account{}, v.msg.T("ui.add.uri_no_label")
 		}
 		if err != nil {
-			return vault.Account{}, v.msg.T("ui.add.bad_account", map[string]any{"Reason": err.Error()})
+			return vault.Account{}, v.msg.T("ui.add.bad_account", map[string]any{"Reason": accountReason(v.msg, err)})
 		}
 		return a, ""
 	}
@@ -106,7 +106,7 @@ func (f *addForm) account(v *view) (vault.Account, string) {
 	}
 	a, err := vault.NewAccount(issuer, name, key, v.now())
 	if err != nil {
-		return vault.Account{}, v.msg.T("ui.add.bad_account", map[string]any{"Reason": err.Error()})
+		return vault.Account{}, v.msg.T("ui.add.bad_account", map[string]any{"Reason": accountReason(v.msg, err)})
 	}
 	return a, ""
 }
@@ -132,7 +132,9 @@ func otpReason(msg *assets.Catalog, err error) string {
 			return msg.T(r.key)
 		}
 	}
-	return err.Error()
+	// Not one of otp's errors: say so in the person's language rather
+	// than show a Go error, which might even quote what was typed.
+	return msg.T("ui.otp.other")
 }
 
 // importReason is the translated reason, in msg's language, an image or
@@ -147,6 +149,14 @@ func importReason(msg *assets.Catalog, err error) string {
 		return msg.T("ui.import.too_large")
 	case errors.Is(err, importer.ErrEmpty), errors.Is(err, importer.ErrUnknownFormat):
 		return msg.T("ui.import.unknown")
+	case errors.Is(err, importer.ErrMalformed):
+		return msg.T("ui.import.malformed")
+	case errors.Is(err, importer.ErrNoLabel), errors.Is(err, vault.ErrLabelRequired):
+		return msg.T("ui.import.no_label")
+	case errors.Is(err, importer.ErrUnsupported):
+		return msg.T("ui.import.unsupported")
+	case errors.Is(err, importer.ErrIncompleteBatch):
+		return msg.T("ui.import.incomplete_batch")
 	}
 	return otpReason(msg, err)
 }
@@ -244,7 +254,9 @@ func (v *view) openQRImage(parent dialog.Dialog) {
 		data, err := io.ReadAll(r)
 		r.Close()
 		if err != nil {
-			v.showProblem(v.msg.T("ui.import.failed", map[string]any{"Reason": err.Error()}))
+			// A file that vanished or may not be read: a system failure,
+			// with its detail for support.
+			v.showFailure(v.msg.T("ui.add.read_failed"), err)
 			return
 		}
 		if parent != nil {
@@ -398,7 +410,7 @@ func (v *view) addAccounts(accts []vault.Account, failed func(error)) {
 		})
 		fyne.Do(func() {
 			if err != nil {
-				failed(err)
+				failed(v.readable(err))
 				return
 			}
 			v.show(vlt, nil)
@@ -436,8 +448,12 @@ func (v *view) deleteAccount(id string) {
 			return nil
 		})
 		fyne.Do(func() {
-			if err != nil {
-				v.showProblem(v.msg.T("ui.delete.failed", map[string]any{"Error": err.Error()}))
+			switch {
+			case errors.Is(err, vault.ErrNotFound):
+				v.showProblem(v.msg.T("ui.account.gone"))
+				return
+			case err != nil:
+				v.showProblem(v.msg.T("ui.delete.failed", map[string]any{"Error": v.readable(err).Error()}))
 				return
 			}
 			delete(v.hotp, id)
@@ -467,8 +483,12 @@ func (v *view) undoDelete() {
 			return nil
 		})
 		fyne.Do(func() {
-			if err != nil {
-				v.showProblem(v.msg.T("ui.undo.failed", map[string]any{"Error": err.Error()}))
+			switch {
+			case errors.Is(err, errDuplicate):
+				v.showProblem(v.addError(err, u.acct))
+				return
+			case err != nil:
+				v.showProblem(v.msg.T("ui.undo.failed", map[string]any{"Error": v.readable(err).Error()}))
 				return
 			}
 			v.show(vlt, nil)

@@ -156,7 +156,7 @@ func (v *view) openMigration() {
 		}
 		img, qerr := qrImage(uris[at])
 		if qerr != nil {
-			return container.NewPadded(v.problemLabel(v.msg.T("ui.exp.error.qr", map[string]any{"Error": qerr.Error()})))
+			return container.NewPadded(v.problemLabel(v.qrErrorText(qerr)))
 		}
 		prev := widget.NewButtonWithIcon(v.msg.T("ui.exp.migration.prev"), theme.NavigateBackIcon(), func() { at--; v.showPage() })
 		next := widget.NewButtonWithIcon(v.msg.T("ui.exp.migration.next"), theme.NavigateNextIcon(), func() { at++; v.showPage() })
@@ -219,7 +219,7 @@ func (v *view) openAccountQR(id string) {
 		}
 		img, qerr := qrImage(uri[0])
 		if qerr != nil {
-			return container.NewPadded(v.problemLabel(v.msg.T("ui.exp.error.qr", map[string]any{"Error": qerr.Error()})))
+			return container.NewPadded(v.problemLabel(v.qrErrorText(qerr)))
 		}
 		warn := wrapped(v.msg, v.msg.T("ui.exp.qr.warning"))
 		warn.Importance = widget.WarningImportance

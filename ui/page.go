@@ -194,7 +194,7 @@ func (v *view) save(change func(*vault.Vault) error, done func(error)) {
 				v.show(vlt, nil)
 			}
 			if done != nil {
-				done(err)
+				done(v.readable(err))
 			}
 		})
 	})

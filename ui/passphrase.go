@@ -8,7 +8,9 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/keystore"
 )
 
 // askPassphrase asks for a passphrase in a dialog over the window and waits
@@ -49,9 +51,9 @@ func (v *view) showPassphraseDialog(req vault.PassphraseRequest, ok func(string)
 	}
 	items := []fyne.CanvasObject{wrapped(v.msg, intro)}
 	if req.NoKeyring != nil {
-		why := wrapped(v.msg, v.msg.T("ui.pass.why", map[string]any{"Reason": req.NoKeyring.Error()}))
-		why.Importance = widget.LowImportance
-		items = append(items, why)
+		// Why the key cannot go to the keyring, in the person's language;
+		// the keyring's own (English) error only as a detail for support.
+		items = append(items, wrapped(v.msg, v.msg.T("ui.pass.no_keyring")), v.technicalDetail(req.NoKeyring))
 	}
 	pass := v.newPasswordEntry()
 	pass.SetPlaceHolder(v.msg.T("ui.pass.label"))
@@ -192,6 +194,7 @@ func (v *view) setPassphrase(pass string, done func()) {
 		err := v.store.SetPassphrase(pass)
 		fyne.Do(func() {
 			var msg string
+			system := false
 			switch {
 			case err == nil && pass == "":
 				msg = v.msg.T("ui.passphrase.removed")
@@ -200,10 +203,16 @@ func (v *view) setPassphrase(pass string, done func()) {
 			case errors.Is(err, vault.ErrFileKeyNeedsPassphrase):
 				msg = v.msg.T("ui.passphrase.file_key")
 			default:
-				msg = v.msg.T("ui.passphrase.failed", map[string]any{"Error": err.Error()})
+				var why string
+				why, system = passphraseReason(v.msg, err)
+				msg = v.msg.T("ui.passphrase.failed", map[string]any{"Reason": why})
 			}
 			v.touch()
-			d := dialog.NewCustom(v.msg.T("ui.passphrase"), v.msg.T("ui.close"), wrapped(v.msg, msg), v.win)
+			body := container.NewVBox(wrapped(v.msg, msg))
+			if system {
+				body.Add(v.technicalDetail(err))
+			}
+			d := dialog.NewCustom(v.msg.T("ui.passphrase"), v.msg.T("ui.close"), body, v.win)
 			d.Resize(fyne.NewSize(420, d.MinSize().Height))
 			d.Show()
 			if done != nil {
@@ -211,4 +220,23 @@ func (v *view) setPassphrase(pass string, done func()) {
 			}
 		})
 	})
+}
+
+// passphraseReason is why the app passphrase could not be set, changed or
+// removed, in msg's language: the person's own doing (a wrong current
+// passphrase, a cancelled prompt, a locked keyring) is explained; anything
+// else is a system failure (system is true), whose English detail is shown
+// apart, for support.
+func passphraseReason(msg *assets.Catalog, err error) (why string, system bool) {
+	switch {
+	case errors.Is(err, vault.ErrWrongPassphrase):
+		return msg.T("ui.error.wrong_pass"), false
+	case errors.Is(err, errCancelled):
+		return msg.T("ui.passphrase.cancelled"), false
+	case errors.Is(err, vault.ErrPassphraseRequired):
+		return msg.T("ui.error.need_pass"), false
+	case errors.Is(err, keystore.ErrUnavailable):
+		return msg.T("ui.error.keyring"), true
+	}
+	return msg.T("ui.passphrase.system"), true
 }

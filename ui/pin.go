@@ -39,7 +39,7 @@ func (v *view) setPinned(id string, pinned bool) {
 		})
 		fyne.Do(func() {
 			if err != nil {
-				v.flash(v.msg.T("ui.pin.failed", map[string]any{"Error": err.Error()}))
+				v.flash(v.msg.T("ui.pin.failed", map[string]any{"Error": v.readable(err).Error()}))
 				return
 			}
 			v.show(vlt, nil)

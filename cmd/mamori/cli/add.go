@@ -60,7 +60,7 @@ and recovery details:
 					return usageErr("cli.error.add_needs_name", nil)
 				}
 				if acct, err = vault.NewAccount(issuer, args[0], otp.Key{}, now); err != nil {
-					return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
+					return a.explain(err)
 				}
 			} else if cmd.Flags().Changed("uri") {
 				for _, f := range []string{"secret", "issuer", "type", "algorithm", "digits", "period", "counter"} {
@@ -96,7 +96,7 @@ and recovery details:
 					return err
 				}
 				if acct, err = vault.NewAccount(issuer, args[0], key, now); err != nil {
-					return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
+					return a.explain(err)
 				}
 			}
 			store, err := a.openStore()
@@ -182,6 +182,9 @@ func (a *app) keyFromFlags(cmd *cobra.Command, typ, secret, alg string, digits, 
 // (it holds the secret).
 func (a *app) invalidURI(err error) error {
 	reason := otpReasonKey(err)
+	if errors.Is(err, vault.ErrLabelRequired) {
+		reason = "cli.otp.no_label"
+	}
 	if reason == "" {
 		return failure("cli.error.invalid_uri", data{"Reason": err.Error()}).wrap(err)
 	}

@@ -250,6 +250,7 @@ func flagError(err error) error {
 		invalid  *pflag.InvalidValueError
 		notExist *pflag.NotExistError
 		required *pflag.ValueRequiredError
+		syntax   *pflag.InvalidSyntaxError
 	)
 	switch {
 	case errors.As(err, &invalid):
@@ -258,6 +259,13 @@ func flagError(err error) error {
 		return usageErr("cli.error.unknown_flag", data{"Flag": "--" + notExist.GetSpecifiedName()}).wrap(err)
 	case errors.As(err, &required) && required.GetFlag() != nil:
 		return usageErr("cli.error.flag_needs_value", data{"Flag": "--" + required.GetFlag().Name}).wrap(err)
+	case errors.As(err, &notExist):
+		// "-1" or "-abc": a short option that does not exist, most often a
+		// negative number or a value that starts with "-". Only the letter
+		// is named: the rest may be a secret.
+		return usageErr("cli.error.unknown_short_flag", data{"Flag": "-" + notExist.GetSpecifiedName()}).wrap(err)
+	case errors.As(err, &syntax):
+		return usageErr("cli.error.bad_flag_syntax", nil).wrap(err)
 	}
 	return usageErr("cli.error.usage_flag", data{"Detail": err.Error()}).wrap(err)
 }

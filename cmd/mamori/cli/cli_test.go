@@ -191,7 +191,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"frobnicate"}, `unknown command "frobnicate"`},
 		{[]string{"lst"}, "did you mean list"},
 		{[]string{"list", "--bogus"}, "unknown option --bogus"},
-		{[]string{"list", "-x"}, "unknown shorthand flag"},
+		{[]string{"list", "-x"}, "there is no option -x"},
 		{[]string{"code", "x", "--at"}, "--at needs a value"},
 		{[]string{"list", "extra"}, "wrong number of arguments"},
 		{[]string{"code"}, "wrong number of arguments"},
@@ -401,7 +401,7 @@ func TestSystemKeyringUnavailable(t *testing.T) {
 
 	// Auto mode without a keyring and without a terminal explains why it needs a passphrase.
 	h.env[envKeyring] = ""
-	h.fails(exitFailure, []string{"no usable OS keyring (", "no D-Bus session", "protected by a passphrase", "hint: ", "MAMORI_PASSPHRASE"}, "", "add", "a", "--secret", "JBSWY3DPEHPK3PXP")
+	h.fails(exitFailure, []string{"no usable OS keyring", "technical detail (for support): ", "no D-Bus session", "protected by a passphrase", "hint: ", "MAMORI_PASSPHRASE"}, "", "add", "a", "--secret", "JBSWY3DPEHPK3PXP")
 	// With MAMORI_PASSPHRASE it falls back to the file store.
 	h.env[envPassphrase] = testPassphrase
 	h.ok("", "add", "a", "--secret", "JBSWY3DPEHPK3PXP")

@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"net"
+	"path/filepath"
 	"strings"
 
 	"github.com/mamori-app/mamori/vault"
@@ -51,6 +54,14 @@ func usageErr(key string, d data) *cliError { return &cliError{code: exitUsage, 
 
 func (e *cliError) withHint(key string, d data) *cliError {
 	e.hint, e.hintData = key, d
+	return e
+}
+
+// withDetail adds err's own text, in English, as a detail line labelled as
+// a technical detail for support. It is for system failures (a keyring that
+// does not answer, D-Bus); bad input is explained, never shown this way.
+func (e *cliError) withDetail(a *app, err error) *cliError {
+	e.details = append(e.details, a.msg.T("cli.detail.technical", data{"Detail": err.Error()}))
 	return e
 }
 
@@ -122,15 +133,44 @@ func (a *app) explain(err error) *cliError {
 		return failure("cli.error.file_key_needs_passphrase", data{"Dir": a.dir}).
 			withHint("cli.hint.passphrase_change", nil).wrap(err)
 	case errors.Is(err, keystore.ErrUnavailable):
-		return failure("cli.error.keyring_unavailable", data{"Detail": err.Error()}).
+		return failure("cli.error.keyring_unavailable", nil).withDetail(a, err).
 			withHint("cli.hint.keyring_unavailable", nil).wrap(err)
 	case errors.Is(err, vault.ErrNotFound):
 		return failure("cli.error.not_found_plain", nil).withHint("cli.hint.list", nil).wrap(err)
+	case errors.Is(err, vault.ErrLabelRequired):
+		return usageErr("cli.error.label_required", nil).wrap(err)
 	}
 	if key := otpReasonKey(err); key != "" {
 		return failure("cli.error.invalid_key", data{"Reason": a.msg.T(key)}).wrap(err)
 	}
 	return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
+}
+
+// writeError explains why path could not be written. A folder that does
+// not exist and a file the person may not write are their own to fix and
+// are said in their language; anything else is a system failure, shown
+// with its English text labelled as a technical detail.
+func (a *app) writeError(path string, err error) *cliError {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return failure("cli.error.write_no_folder", data{"Path": path, "Dir": filepath.Dir(path)}).wrap(err)
+	case errors.Is(err, fs.ErrPermission):
+		return failure("cli.error.write_permission", data{"Path": path}).wrap(err)
+	}
+	return failure("cli.error.write_failed", data{"Path": path}).withDetail(a, err).wrap(err)
+}
+
+// clockError explains why the clock could not be compared with server: a
+// name that does not exist is the person's to fix and is said in their
+// language; a server that does not answer shows the network's English error
+// only as a technical detail. Nothing was changed.
+func (a *app) clockError(server string, err error) *cliError {
+	var dns *net.DNSError
+	if errors.As(err, &dns) && dns.IsNotFound {
+		return failure("cli.error.clock_no_host", data{"Server": server}).withHint("cli.hint.clock_check", nil).wrap(err)
+	}
+	return failure("cli.error.clock_check", data{"Server": server}).withDetail(a, err).
+		withHint("cli.hint.clock_check", nil).wrap(err)
 }
 
 // damaged explains a vault file that cannot be read, and offers the previous

@@ -227,7 +227,7 @@ scanned.`,
 							os.Remove(w)
 						}
 					}
-					return failure("cli.error.write_file", data{"Path": p, "Detail": err.Error()}).wrap(err)
+					return a.writeError(p, err)
 				}
 				written = append(written, p)
 			}
@@ -300,7 +300,7 @@ func (a *app) writeExport(toStdout bool, path string, b []byte, force bool) (str
 		return a.msg.T("cli.export.stdout"), nil
 	}
 	if err := writeSecretFile(path, b, force); err != nil {
-		return "", failure("cli.error.write_file", data{"Path": path, "Detail": err.Error()}).wrap(err)
+		return "", a.writeError(path, err)
 	}
 	return path, nil
 }

@@ -169,7 +169,7 @@ func (pf *profileFlags) build(cmd *cobra.Command, base gridcard.Profile) (gridca
 		}
 	}
 	if err := p.Validate(); err != nil {
-		return p, usageErr("cli.error.bad_profile", data{"Detail": err.Error()}).wrap(err)
+		return p, badProfile(err, p)
 	}
 	return p, nil
 }
@@ -284,7 +284,7 @@ func (a *app) cardInputError(err error, p gridcard.Profile) error {
 	var ce *gridcard.CardInputError
 	if !errors.As(err, &ce) {
 		if errors.Is(err, gridcard.ErrInvalidProfile) {
-			return usageErr("cli.error.bad_profile", data{"Detail": err.Error()}).wrap(err)
+			return badProfile(err, p)
 		}
 		return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
 	}

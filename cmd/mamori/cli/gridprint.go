@@ -99,7 +99,7 @@ unless --force is given.`,
 				return a.printError(err)
 			}
 			if err := writeSecretFile(out, buf.Bytes(), force); err != nil {
-				return failure("cli.error.write_file", data{"Path": out, "Detail": err.Error()}).wrap(err)
+				return a.writeError(out, err)
 			}
 			a.note("cli.note.printed", data{"Name": c.Name, "Path": out})
 			a.warn("cli.warn.paper_secret", data{"Path": out})

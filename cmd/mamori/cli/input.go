@@ -44,6 +44,9 @@ func (a *app) readInput(path, what string, limit int) ([]byte, error) {
 			if errors.Is(err, fs.ErrNotExist) {
 				return nil, failure("cli.error.file_not_found", data{"Path": path}).wrap(err)
 			}
+			if errors.Is(err, fs.ErrPermission) {
+				return nil, failure("cli.error.file_permission", data{"Path": path}).wrap(err)
+			}
 			return nil, failure("cli.error.read_file", data{"Path": path, "Detail": err.Error()}).wrap(err)
 		}
 		defer f.Close()

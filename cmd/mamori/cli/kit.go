@@ -150,7 +150,7 @@ overwritten unless --force is given.`,
 				paperCodes = len(paper.Chunks(armored))
 			}
 			if err := writeSecretFile(out, buf.Bytes(), force); err != nil {
-				return failure("cli.error.write_file", data{"Path": out, "Detail": err.Error()}).wrap(err)
+				return a.writeError(out, err)
 			}
 			if len(rs) > 0 {
 				a.note("cli.note.kit_written_recipients", data{"Path": out, "Count": len(rs)})
@@ -564,7 +564,7 @@ func (a *app) paperKitFromImages(paths []string, images [][]byte) ([]byte, error
 	for i, b := range images {
 		texts, err := importer.ScanQR(b)
 		if err != nil {
-			return nil, failure("cli.error.kit_page_unreadable", data{"Path": a.displayName(paths[i]), "Detail": err.Error()}).withHint("cli.hint.kit_page_rescan", nil).wrap(err)
+			return nil, failure("cli.error.kit_page_unreadable", data{"Path": a.displayName(paths[i]), "Detail": a.pageReason(err)}).withHint("cli.hint.kit_page_rescan", nil).wrap(err)
 		}
 		codes = append(codes, texts...)
 	}
@@ -579,7 +579,7 @@ func (a *app) paperKitFromImages(paths []string, images [][]byte) ([]byte, error
 		return nil, failure("cli.error.kit_pages_missing", data{"Numbers": strings.Join(nums, a.msg.T("cli.list_separator")), "Total": missing.Total}).
 			withHint("cli.hint.kit_pages_missing", nil).wrap(err)
 	case err != nil:
-		return nil, failure("cli.error.kit_pages", data{"Detail": err.Error()}).withHint("cli.hint.kit_page_rescan", nil).wrap(err)
+		return nil, failure("cli.error.kit_pages", data{"Detail": a.pagesReason(err)}).withHint("cli.hint.kit_page_rescan", nil).wrap(err)
 	}
 	return armored, nil
 }

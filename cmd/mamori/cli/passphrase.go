@@ -85,6 +85,9 @@ func (a *app) askPassphrase(req vault.PassphraseRequest) (string, error) {
 		if req.Attempt <= 1 {
 			e := a.newFileKeyReason(req, "cli.prompt.new_file_key", "cli.prompt.new_file_key_chosen")
 			fmt.Fprintln(a.env.Stderr, a.msg.T(e.key, e.data))
+			for _, d := range e.details {
+				fmt.Fprintf(a.env.Stderr, "  %s\n", d)
+			}
 		}
 		return a.newPassphrase()
 	}
@@ -113,7 +116,8 @@ func (a *app) askPassphrase(req vault.PassphraseRequest) (string, error) {
 // asked for the file store (MAMORI_KEYRING=file): keyringKey or chosenKey.
 func (a *app) newFileKeyReason(req vault.PassphraseRequest, keyringKey, chosenKey string) *cliError {
 	if req.NoKeyring != nil {
-		return failure(keyringKey, data{"Cause": req.NoKeyring.Error(), "Dir": a.dir})
+		// The keyring's own error is English: a detail for support only.
+		return failure(keyringKey, data{"Dir": a.dir}).withDetail(a, req.NoKeyring)
 	}
 	return failure(chosenKey, data{"Dir": a.dir})
 }

@@ -421,8 +421,7 @@ suggested_offset_seconds.`,
 			a.note("cli.note.clock_asking", data{"Server": server})
 			check, err := trouble.CheckClock(server, trouble.ClockOptions{Timeout: wait})
 			if err != nil {
-				return failure("cli.error.clock_check", data{"Server": server, "Detail": err.Error()}).
-					withHint("cli.hint.clock_check", nil).wrap(err)
+				return a.clockError(server, err)
 			}
 			out.Checked, out.Server, out.Stratum = true, check.Server, check.Stratum
 			secs, suggested := check.Offset.Seconds(), trouble.SuggestedOffset(check.Offset)
