@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"image/color"
 	"os"
 	"path/filepath"
 	"strings"
@@ -91,6 +92,7 @@ func open(t testing.TB, store *vault.Store) (*view, fyne.Window) {
 func openingView(t testing.TB, store *vault.Store) (*view, fyne.Window) {
 	t.Helper()
 	a := test.NewTempApp(t)
+	sampleRenderClock(a)
 	w := a.NewWindow("Mamori")
 	t.Cleanup(w.Close)
 	v := newView(a, w, store)
@@ -102,6 +104,23 @@ func openingView(t testing.TB, store *vault.Store) (*view, fyne.Window) {
 	v.rebuild()
 	w.Resize(fyne.NewSize(560, 560))
 	return v, w
+}
+
+// sampleRenderClock makes Fyne's render cache read the clock now, before a
+// test builds its window. The cache stamps each widget's renderer with the
+// time it last sampled, and it samples only in a Capture; a Capture that
+// comes 10 s or more after the one before also destroys every renderer
+// stamped over a minute earlier. In a long test run the last sample can be
+// minutes old, so the widgets a test builds would be stamped as expired and
+// lose their renderers at the test's first Capture, which then draws the
+// window half empty (TestRevealedSecretIsDrawn failed so, depending on how
+// fast the tests before it ran). Sampled here, a test's widgets are stamped
+// with its start, and the previous sample is at most the test's own age.
+func sampleRenderClock(a fyne.App) {
+	w := a.NewWindow("")
+	w.SetContent(canvas.NewRectangle(color.Transparent))
+	w.Canvas().Capture()
+	w.Close()
 }
 
 // objectsShown returns the visible objects of the window, overlays included.
