@@ -111,11 +111,12 @@ test-keyring:
 	@# packages must not use the keyring at the same time.
 	$(HEADLESS) scripts/with-keyring.sh $(GO) test -p 1 -tags ci,keyring -run '^TestKeyring' -count=1 ./...
 
-# Fails, never skips, without a display and a session bus: xvfb-run and
+# Fails, never skips, without a display and a session bus: scripts/with-xvfb.sh
+# (a display number Xvfb picks itself, so parallel runs never collide) and
 # dbus-run-session give it both (the bus for a stand-in desktop portal).
 test-display:
 	@echo "==> screen capture: a QR code on a real X display (Xvfb), and through a stand-in desktop portal"
-	$(HEADLESS) dbus-run-session -- xvfb-run -a -s "-screen 0 1024x768x24 -nolisten tcp -noreset" \
+	$(HEADLESS) dbus-run-session -- scripts/with-xvfb.sh -s "-screen 0 1024x768x24 -nolisten tcp -noreset" \
 		$(GO) test -tags ci,display -run '^TestScreen' -count=1 ./screen/
 
 # The real `fyne package -os linux`, with a stand-in for the binary: its
