@@ -2,6 +2,7 @@ package ui
 
 import (
 	"errors"
+	"fmt"
 	"image/color"
 	"os"
 	"path/filepath"
@@ -11,6 +12,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/lang"
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,6 +20,27 @@ import (
 	"github.com/mamori-app/mamori/vault/keystore"
 	"github.com/mamori-app/mamori/vault/otp"
 )
+
+// TestMain runs the tests in English whatever the machine's locale. Mamori's
+// own texts follow view.getenv, which the tests set, but Fyne's (the file
+// dialog's Save and Cancel) follow the environment, read when Fyne's lang
+// package was initialised: the locale variables are set to English here,
+// and adding an (empty) English catalogue makes Fyne choose its language
+// again, from them.
+func TestMain(m *testing.M) {
+	for k, v := range map[string]string{"LANGUAGE": "", "LC_ALL": "en_US.UTF-8", "LC_MESSAGES": "", "LANG": "en_US.UTF-8"} {
+		if v == "" {
+			os.Unsetenv(k)
+		} else {
+			os.Setenv(k, v)
+		}
+	}
+	if err := lang.AddTranslationsForLocale([]byte("{}"), fyne.Locale("en")); err != nil {
+		fmt.Fprintln(os.Stderr, "setting Fyne's language for the tests:", err)
+		os.Exit(1)
+	}
+	os.Exit(m.Run())
+}
 
 // rfcSecret is the RFC 4226/6238 test key "12345678901234567890" in Base32.
 const rfcSecret = "GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ"
@@ -409,6 +432,9 @@ func TestPassphraseDialog(t *testing.T) {
 	w := a.NewWindow("Mamori")
 	t.Cleanup(w.Close)
 	v := newView(a, w, newStore(t, nil))
+	// In English whatever the machine's locale, as open's windows are.
+	v.getenv = func(string) string { return "" }
+	v.applyLanguage()
 	w.SetContent(v.content)
 	w.Resize(fyne.NewSize(560, 560))
 
