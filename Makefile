@@ -112,8 +112,10 @@ test-headless:
 test-keyring:
 	@echo "==> keyring integration tests (TestKeyring*) on a private gnome-keyring"
 	@# -p 1: one test locks the shared login collection for a moment, so
-	@# packages must not use the keyring at the same time.
-	$(HEADLESS) scripts/with-keyring.sh $(GO) test $(TESTTIMEOUT) -p 1 -tags ci,keyring -run '^TestKeyring' -count=1 ./...
+	@# packages must not use the keyring at the same time. No display: the
+	@# keyring's unlock prompt then fails at once, rather than opening on the
+	@# desktop and waiting for the test's time-out.
+	$(HEADLESS) env -u DISPLAY -u WAYLAND_DISPLAY scripts/with-keyring.sh $(GO) test $(TESTTIMEOUT) -p 1 -tags ci,keyring -run '^TestKeyring' -count=1 ./...
 
 # Fails, never skips, without a display and a session bus: scripts/with-xvfb.sh
 # (a display number Xvfb picks itself, so parallel runs never collide) and
