@@ -30,6 +30,8 @@ var testNow = time.Unix(1234567890, 0).UTC()
 // is testNow's), and the tests expect those of testNow in UTC. In Tokyo,
 // 2009-02-13T23:31:30Z is already the 14th.
 func TestMain(m *testing.M) {
+	// TZ too, for the zone Go reads lazily, on first use, from it.
+	os.Setenv("TZ", "UTC")
 	time.Local = time.UTC
 	os.Exit(m.Run())
 }
