@@ -18,6 +18,10 @@ CHECKS := fmt-check vet staticcheck test-headless test-keyring test-display test
 HEADLESS := CGO_ENABLED=0
 # The real app: cgo, GLFW and OpenGL.
 REAL := CGO_ENABLED=1
+# go test stops a test binary after 10 minutes by default; on a slow, loaded
+# machine the UI tests, or the CLI's under the race detector, can come near
+# that. The bound is only there to stop a hang.
+TESTTIMEOUT := -timeout 45m
 
 .PHONY: help run test checks bench build screenshots screenshot deps-build deps-test deps-bench deps-screenshots \
 	fmt-check vet staticcheck test-headless test-keyring test-display test-package test-race \
@@ -103,20 +107,23 @@ staticcheck:
 
 test-headless:
 	@echo "==> unit and UI tests, headless (Fyne test driver, no cgo)"
-	$(HEADLESS) $(GO) test -tags ci ./...
+	$(HEADLESS) $(GO) test $(TESTTIMEOUT) -tags ci ./...
 
 test-keyring:
 	@echo "==> keyring integration tests (TestKeyring*) on a private gnome-keyring"
 	@# -p 1: one test locks the shared login collection for a moment, so
-	@# packages must not use the keyring at the same time.
-	$(HEADLESS) scripts/with-keyring.sh $(GO) test -p 1 -tags ci,keyring -run '^TestKeyring' -count=1 ./...
+	@# packages must not use the keyring at the same time. No display: the
+	@# keyring's unlock prompt then fails at once, rather than opening on the
+	@# desktop and waiting for the test's time-out.
+	$(HEADLESS) env -u DISPLAY -u WAYLAND_DISPLAY scripts/with-keyring.sh $(GO) test $(TESTTIMEOUT) -p 1 -tags ci,keyring -run '^TestKeyring' -count=1 ./...
 
-# Fails, never skips, without a display and a session bus: xvfb-run and
+# Fails, never skips, without a display and a session bus: scripts/with-xvfb.sh
+# (a display number Xvfb picks itself, so parallel runs never collide) and
 # dbus-run-session give it both (the bus for a stand-in desktop portal).
 test-display:
 	@echo "==> screen capture: a QR code on a real X display (Xvfb), and through a stand-in desktop portal"
-	$(HEADLESS) dbus-run-session -- xvfb-run -a -s "-screen 0 1024x768x24 -nolisten tcp -noreset" \
-		$(GO) test -tags ci,display -run '^TestScreen' -count=1 ./screen/
+	$(HEADLESS) dbus-run-session -- scripts/with-xvfb.sh -s "-screen 0 1024x768x24 -nolisten tcp -noreset" \
+		$(GO) test $(TESTTIMEOUT) -tags ci,display -run '^TestScreen' -count=1 ./screen/
 
 # The real `fyne package -os linux`, with a stand-in for the binary: its
 # .desktop file and icon are checked in seconds (see scripts/package.sh).
@@ -129,9 +136,9 @@ test-race:
 	@pkgs=$$(scripts/race-packages.sh); \
 	if [[ -z "$$pkgs" ]]; then echo "no packages without Fyne"; exit 1; fi; \
 	echo $$pkgs | tr ' ' '\n' | sed 's/^/    /'; \
-	$(REAL) $(GO) test -race -tags ci $$pkgs
+	$(REAL) $(GO) test $(TESTTIMEOUT) -race -tags ci $$pkgs
 	@echo "==> race detector on the app's start-up, where the vault opens beside the window"
-	$(REAL) $(GO) test -race -tags ci -run '^Test(Opening|LateTray)' ./ui/
+	$(REAL) $(GO) test $(TESTTIMEOUT) -race -tags ci -run '^Test(Opening|LateTray)' ./ui/
 
 smoke:
 	@echo "==> smoke test: the real binary opens its window under Xvfb"

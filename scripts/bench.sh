@@ -31,11 +31,11 @@ if [[ "${1:-}" != "--inner" ]]; then
   echo
   bin=$(realpath -m "${MAMORI_BIN:-$root/bin/mamori}")
   [[ -x "$bin" ]] || die "$bin is missing; build it first (make build)"
-  for tool in hyperfine oathtool keepassxc keepassxc-cli xvfb-run xwininfo import convert; do
+  for tool in hyperfine oathtool keepassxc keepassxc-cli Xvfb xwininfo import convert; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed (run: scripts/deps.sh bench)"
   done
   export BENCH_BIN="$bin"
-  exec xvfb-run -a -s "-screen 0 1280x800x24 -nolisten tcp -noreset" \
+  exec "$root/scripts/with-xvfb.sh" -s "-screen 0 1280x800x24 -nolisten tcp -noreset" \
     "$root/scripts/with-keyring.sh" "${BASH_SOURCE[0]}" --inner
 fi
 
@@ -69,13 +69,13 @@ grep -q '"backend": *"system"' "$MAMORI_HOME/key.json" || die "the vault's key i
 
 query=Service-250
 secret=$(secret_of 250)
-# Both must print the same code (retry once across a period boundary).
-for try in 1 2; do
-  a=$("$bin" code "$query" 2>/dev/null); b=$(oathtool --totp -b "$secret")
-  [[ "$a" == "$b" ]] && break
-  [[ $try -eq 2 ]] && die "mamori code printed $a, oathtool $b"
-  sleep 1
-done
+# Both must print the same code for the same moment: the moment is pinned
+# (mamori code --at, oathtool --now), so a period boundary between the two
+# calls cannot make them differ.
+at=$(date +%s)
+a=$("$bin" code "$query" --at "$at" 2>/dev/null)
+b=$(oathtool --totp -b --now="@$at" "$secret")
+[[ "$a" == "$b" ]] || die "at $at mamori code printed $a, oathtool $b"
 echo "both print the same code for $query"
 
 hyperfine -N --warmup 5 --runs "$runs" --export-csv "$tmp/times.csv" \

@@ -25,14 +25,14 @@ if [[ "${1:-}" != "--inner" ]]; then
   bin=$(realpath -m "${MAMORI_BIN:-$root/bin/mamori}")
   [[ -x "$bin" ]] || die "$bin is missing; build it first (make build)"
   out=$(realpath -m "${SMOKE_OUT:-$root/bin/smoke/main.png}")
-  for tool in xvfb-run xwininfo xprop import identify base32; do
+  for tool in Xvfb xwininfo xprop import identify base32; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed (run: scripts/deps.sh test)"
   done
   case "${SMOKE_CAPTURE:=root}" in root | window) ;; *) die "SMOKE_CAPTURE is root or window" ;; esac
   export SMOKE_BIN="$bin" SMOKE_PNG="$out" SMOKE_LANG="${SMOKE_LANG:-C.UTF-8}" \
     SMOKE_ACCOUNTS="${SMOKE_ACCOUNTS:-300}" SMOKE_CAPTURE
-  echo "smoke: starting Xvfb (a free display, xvfb-run -a) and a private keyring"
-  exec xvfb-run -a -s "-screen 0 1024x768x24 -nolisten tcp -noreset" \
+  echo "smoke: starting Xvfb (a free display, scripts/with-xvfb.sh) and a private keyring"
+  exec "$root/scripts/with-xvfb.sh" -s "-screen 0 1024x768x24 -nolisten tcp -noreset" \
     "$root/scripts/with-keyring.sh" "${BASH_SOURCE[0]}" --inner
 fi
 
@@ -67,10 +67,13 @@ echo "smoke: starting $bin with no arguments"
 "$bin" >"$tmp/app.log" 2>&1 &
 app_pid=$!
 
-wid=$(wait_window "$app_pid" '^"Mamori"$' 60) || {
+# The bounds below only stop a run that would never finish; they are
+# generous for a slow, loaded machine (the window shows within a second or
+# two on a quiet one).
+wid=$(wait_window "$app_pid" '^"Mamori"$' 180) || {
   cat "$tmp/app.log" >&2
   kill -0 "$app_pid" 2>/dev/null || die "the app exited before its window appeared"
-  die "no visible window named \"Mamori\" within 60 s"
+  die "no visible window named \"Mamori\" within 180 s"
 }
 echo "smoke: window \"Mamori\" is $wid"
 # The launcher's .desktop file (fyne package) says StartupWMClass=Mamori.
@@ -78,17 +81,17 @@ wm_class=$(xprop -id "$wid" WM_CLASS 2>/dev/null || true)
 [[ "$wm_class" == *'"Mamori"'* ]] || die "the window's WM_CLASS is not Mamori ($wm_class)"
 
 # The app opens the vault and draws the codes after its window shows:
-# capture until the picture is not blank (60 s at most), then once more a
+# capture until the picture is not blank (180 s at most), then once more a
 # moment later, so the codes are settled.
 mkdir -p "$(dirname "$png")"
 capture() {
   if [[ "$SMOKE_CAPTURE" == window ]]; then import -window "$wid" "$png"; else import -window root "$png"; fi
 }
 info=
-deadline=$((SECONDS + 60))
+deadline=$((SECONDS + 180))
 until capture && info=$(not_blank "$png"); do
   kill -0 "$app_pid" 2>/dev/null || { cat "$tmp/app.log" >&2; die "the app exited after opening its window"; }
-  ((SECONDS < deadline)) || die "the capture still looks blank after 60 s ($info)"
+  ((SECONDS < deadline)) || die "the capture still looks blank after 180 s ($info)"
   sleep 0.5
 done
 sleep 2

@@ -20,11 +20,11 @@ if [[ "${1:-}" != "--inner" ]]; then
   [[ $# -ge 2 ]] || die "usage: $0 LOCALE OUT.png STEP…"
   bin=$(realpath -m "${MAMORI_BIN:-$root/bin/mamori}")
   [[ -x "$bin" ]] || die "$bin is missing; build it first (make build)"
-  for tool in xvfb-run xwininfo xdotool import; do
+  for tool in Xvfb xwininfo xdotool import; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed (run: scripts/deps.sh screenshots)"
   done
   export TOUR_BIN="$bin"
-  exec xvfb-run -a -s "-screen 0 800x700x24 -nolisten tcp -noreset" \
+  exec "$root/scripts/with-xvfb.sh" -s "-screen 0 800x700x24 -nolisten tcp -noreset" \
     "${BASH_SOURCE[0]}" --inner "$@"
 fi
 shift

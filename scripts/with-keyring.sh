@@ -64,20 +64,22 @@ done <<<"$out"
 export GNOME_KEYRING_CONTROL
 
 # Wait for org.freedesktop.secrets to answer: store, look up and clear a probe.
+# The daemon usually answers at once; the bounds only stop a broken one from
+# hanging the run, so they are generous for a slow, loaded machine.
 probe="probe-$$-$RANDOM"
 ok=
-deadline=$((SECONDS + 20))
+deadline=$((SECONDS + 120))
 while ((SECONDS < deadline)); do
-  if printf '%s' "$probe" | timeout 5 secret-tool store --label="mamori keyring probe" \
+  if printf '%s' "$probe" | timeout 30 secret-tool store --label="mamori keyring probe" \
        mamori-probe "$probe" >/dev/null 2>&1 &&
-     [[ "$(timeout 5 secret-tool lookup mamori-probe "$probe" 2>/dev/null)" == "$probe" ]]; then
+     [[ "$(timeout 30 secret-tool lookup mamori-probe "$probe" 2>/dev/null)" == "$probe" ]]; then
     ok=1
     break
   fi
   sleep 0.2
 done
-[[ -n "$ok" ]] || die "the Secret Service (gnome-keyring) did not answer a store/lookup round trip within 20 s"
-timeout 10 secret-tool clear mamori-probe "$probe" >/dev/null 2>&1 || true
+[[ -n "$ok" ]] || die "the Secret Service (gnome-keyring) did not answer a store/lookup round trip within 120 s"
+timeout 30 secret-tool clear mamori-probe "$probe" >/dev/null 2>&1 || true
 echo "with-keyring: private Secret Service ready (gnome-keyring, HOME=$HOME)" >&2
 
 set +e

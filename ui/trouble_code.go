@@ -166,7 +166,7 @@ func (v *view) troubleClockCheck(a *vault.Account) []fyne.CanvasObject {
 		v.relayoutTrouble()
 		asked := v.now()
 		v.async(func() {
-			c, err := trouble.CheckClock(name, trouble.ClockOptions{})
+			c, err := trouble.CheckClock(name, trouble.ClockOptions{Now: v.now})
 			fyne.Do(func() {
 				st.clock = &ntpAnswer{server: name, check: c, err: err, at: asked}
 				if len(v.pages) > 0 {

@@ -254,9 +254,11 @@ func TestTroubleLockoutNotifiesWithoutTheNameWhileLocked(t *testing.T) {
 	}
 }
 
-// troubleNTP answers NTP requests on 127.0.0.1 with a clock offset ahead
-// of this one, as vault/trouble's tests do.
-func troubleNTP(t *testing.T, offset time.Duration) string {
+// troubleNTP answers NTP requests on 127.0.0.1 with the fixed time at, for
+// both its receive and transmit timestamps. The window's clock is fixed too
+// (v.now), so the offset it measures is exactly at minus that clock, however
+// slowly either side is scheduled.
+func troubleNTP(t *testing.T, at time.Time) string {
 	t.Helper()
 	conn, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
 	if err != nil {
@@ -280,15 +282,14 @@ func troubleNTP(t *testing.T, offset time.Duration) string {
 			if n < 48 {
 				continue
 			}
-			recv := time.Now().Add(offset)
 			resp := make([]byte, 48)
 			resp[0], resp[1], resp[2], resp[3] = 4<<3|4, 2, 6, 0xEC
 			binary.BigEndian.PutUint32(resp[8:], 0x100)
 			copy(resp[12:16], "TEST")
-			binary.BigEndian.PutUint64(resp[16:], stamp(recv.Add(-time.Minute)))
+			binary.BigEndian.PutUint64(resp[16:], stamp(at.Add(-time.Minute)))
 			copy(resp[24:32], buf[40:48])
-			binary.BigEndian.PutUint64(resp[32:], stamp(recv))
-			binary.BigEndian.PutUint64(resp[40:], stamp(time.Now().Add(offset)))
+			binary.BigEndian.PutUint64(resp[32:], stamp(at))
+			binary.BigEndian.PutUint64(resp[40:], stamp(at))
 			conn.WriteToUDP(resp, addr)
 		}
 	}()
@@ -316,7 +317,7 @@ func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 	}
 	requireText(t, w, "the server then learns your IP address")
 
-	addr := troubleNTP(t, 90*time.Second)
+	addr := troubleNTP(t, at59.Add(90*time.Second))
 	for _, e := range entriesIn(objectsShown(w)) {
 		if e.Text == defaultNTPServer {
 			e.Enable()
@@ -332,7 +333,7 @@ func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 		t.Fatalf("consent %v and server %q not kept", v.prefs.Bool(prefNTPAllowed), v.prefs.String(prefNTPServer))
 	}
 	test.Tap(troubleButton(t, w, v.msg.T("ui.trouble.clock.check")))
-	requireText(t, w, "s behind "+addr, v.msg.T("ui.trouble.clock.bad"))
+	requireText(t, w, "is 90.0 s behind "+addr, v.msg.T("ui.trouble.clock.bad"))
 
 	// A server that does not answer: said so, nothing changes.
 	for _, e := range entriesIn(objectsShown(w)) {
@@ -348,7 +349,7 @@ func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 		}
 	}
 	test.Tap(troubleButton(t, w, v.msg.T("ui.trouble.clock.check")))
-	requireText(t, w, "s behind "+addr)
+	requireText(t, w, "is 90.0 s behind "+addr)
 
 	// The suggested offset, honoured by the codes shown.
 	tapButton(t, w, "Use +90 s for this account")
@@ -381,7 +382,7 @@ func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 	}
 
 	// Taking the consent back hides what the server said.
-	requireText(t, w, "s behind "+addr)
+	requireText(t, w, "is 90.0 s behind "+addr)
 	for _, c := range widgetsShown[*widget.Check](w) {
 		if c.Text == v.msg.T("ui.trouble.clock.allow") {
 			c.SetChecked(false)

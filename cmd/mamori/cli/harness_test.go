@@ -21,8 +21,20 @@ const testWorkFactor = 10
 // testPassphrase unlocks the file-backed vaults the tests make.
 const testPassphrase = "correct horse battery staple"
 
-// testNow is the fixed moment the tests run at (2009-02-13T23:31:30Z).
-var testNow = time.Unix(1234567890, 0)
+// testNow is the fixed moment the tests run at (2009-02-13T23:31:30Z), in
+// UTC, the tests' local zone (see TestMain).
+var testNow = time.Unix(1234567890, 0).UTC()
+
+// TestMain runs the tests in UTC whatever the machine's zone (TZ): the CLI
+// prints dates and times in local time (or in the zone of its clock, which
+// is testNow's), and the tests expect those of testNow in UTC. In Tokyo,
+// 2009-02-13T23:31:30Z is already the 14th.
+func TestMain(m *testing.M) {
+	// TZ too, for the zone Go reads lazily, on first use, from it.
+	os.Setenv("TZ", "UTC")
+	time.Local = time.UTC
+	os.Exit(m.Run())
+}
 
 // harness runs cli.Main in-process against one temporary data directory.
 type harness struct {

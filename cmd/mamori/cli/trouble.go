@@ -419,7 +419,9 @@ suggested_offset_seconds.`,
 				return usageErr("cli.error.flag_needs_value", data{"Flag": "--ntp"})
 			}
 			a.note("cli.note.clock_asking", data{"Server": server})
-			check, err := trouble.CheckClock(server, trouble.ClockOptions{Timeout: wait})
+			// The test clock, when a test set one, is also the clock the server
+			// is compared with (nil: the system's, with kernel timestamps).
+			check, err := trouble.CheckClock(server, trouble.ClockOptions{Timeout: wait, Now: a.env.now})
 			if err != nil {
 				return a.clockError(server, err)
 			}

@@ -158,8 +158,11 @@ func TestLockoutCommand(t *testing.T) {
 	h.fails(exitUsage, []string{"--lockout-duration takes a duration"}, "", "account", "set", "amazon", "--lockout-duration", "forever")
 }
 
-// ntpResponder answers NTP requests on 127.0.0.1 with a clock offset ahead.
-func ntpResponder(t *testing.T, offset time.Duration) string {
+// ntpResponder answers NTP requests on 127.0.0.1 with the fixed time at, for
+// both its receive and transmit timestamps. The CLI under test reads the
+// harness's fixed clock, so the offset it measures is exactly at minus that
+// clock, however slowly either side is scheduled.
+func ntpResponder(t *testing.T, at time.Time) string {
 	t.Helper()
 	conn, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
 	if err != nil {
@@ -183,15 +186,14 @@ func ntpResponder(t *testing.T, offset time.Duration) string {
 			if n < 48 {
 				continue
 			}
-			now := time.Now().Add(offset)
 			resp := make([]byte, 48)
 			resp[0], resp[1], resp[2], resp[3] = 0x24, 2, 6, 0xEC
 			binary.BigEndian.PutUint32(resp[8:], 0x100)
 			copy(resp[12:], "TEST")
-			binary.BigEndian.PutUint64(resp[16:], stamp(now.Add(-time.Minute)))
+			binary.BigEndian.PutUint64(resp[16:], stamp(at.Add(-time.Minute)))
 			copy(resp[24:32], buf[40:48])
-			binary.BigEndian.PutUint64(resp[32:], stamp(now))
-			binary.BigEndian.PutUint64(resp[40:], stamp(time.Now().Add(offset)))
+			binary.BigEndian.PutUint64(resp[32:], stamp(at))
+			binary.BigEndian.PutUint64(resp[40:], stamp(at))
 			conn.WriteToUDP(resp, addr)
 		}
 	}()
@@ -212,10 +214,10 @@ func TestClockCommand(t *testing.T) {
 		t.Errorf("clock --json = %+v", out)
 	}
 
-	addr := ntpResponder(t, 42*time.Second)
+	addr := ntpResponder(t, testNow.Add(42*time.Second))
 	r = h.ok("", "clock", "--ntp", addr, "--json", "--timeout", "10s")
 	decodeOne(t, r.stdout, &out)
-	if !out.Checked || out.OffsetSeconds == nil || *out.OffsetSeconds < 41.5 || *out.OffsetSeconds > 42.5 ||
+	if !out.Checked || out.OffsetSeconds == nil || *out.OffsetSeconds != 42 || !out.LocalTime.Equal(testNow) ||
 		out.Skew != trouble.SkewBad || out.Suggested == nil || *out.Suggested != 42 || out.Server != addr {
 		t.Errorf("clock --ntp = %+v", out)
 	}
@@ -224,7 +226,7 @@ func TestClockCommand(t *testing.T) {
 		t.Errorf("stderr: %s", r.stderr)
 	}
 	r = h.ok("", "clock", "--ntp", addr, "--timeout", "10s")
-	if !strings.Contains(r.stdout, "behind the server") || !strings.Contains(r.stdout, "+4") {
+	if !strings.Contains(r.stdout, "behind the server") || !strings.Contains(r.stdout, "+42.000 s") {
 		t.Errorf("clock --ntp:\n%s", r.stdout)
 	}
 
