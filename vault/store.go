@@ -403,7 +403,10 @@ func (s *Store) RestoreBackup() (*Vault, error) {
 			return fmt.Errorf("the backup is damaged too: %w", err)
 		}
 		if raw != nil {
-			aside := s.path(vaultFile + ".damaged-" + s.opts.Now().UTC().Format("20060102T150405Z"))
+			aside, err := s.freeName(vaultFile + ".damaged-" + s.opts.Now().UTC().Format("20060102T150405Z"))
+			if err != nil {
+				return fmt.Errorf("moving the damaged vault aside: %w", err)
+			}
 			if err := os.Rename(s.path(vaultFile), aside); err != nil {
 				return fmt.Errorf("moving the damaged vault aside: %w", err)
 			}
@@ -415,6 +418,25 @@ func (s *Store) RestoreBackup() (*Vault, error) {
 		return nil
 	})
 	return out, err
+}
+
+// freeName is the path of name in the data directory, or of name-2, name-3
+// and so on when it is taken, so that a file set aside never replaces an
+// earlier one. Call it holding the lock.
+func (s *Store) freeName(name string) (string, error) {
+	for i := 1; ; i++ {
+		p := s.path(name)
+		if i > 1 {
+			p = s.path(fmt.Sprintf("%s-%d", name, i))
+		}
+		_, err := os.Lstat(p)
+		if errors.Is(err, fs.ErrNotExist) {
+			return p, nil
+		}
+		if err != nil {
+			return "", err
+		}
+	}
 }
 
 // locked runs fn holding the data directory's lock, which every writer takes.

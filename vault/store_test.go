@@ -229,6 +229,8 @@ func TestDamagedVault(t *testing.T) {
 		})
 	}
 
+	// Both restores below happen within the same second.
+	s.opts.Now = func() time.Time { return time.Date(2026, 11, 22, 6, 0, 0, 0, time.UTC) }
 	v, err := s.RestoreBackup()
 	if err != nil || len(v.Accounts) != 1 {
 		t.Fatalf("RestoreBackup = %v, %v", v, err)
@@ -242,6 +244,23 @@ func TestDamagedVault(t *testing.T) {
 	}
 	if _, err := s.RestoreBackup(); !errors.Is(err, ErrNothingToRestore) {
 		t.Fatalf("RestoreBackup over a healthy vault = %v, want ErrNothingToRestore", err)
+	}
+
+	// Damaged again within the same second: the second damaged file is
+	// kept beside the first, not over it.
+	second := []byte("damaged a second time")
+	if err := os.WriteFile(filepath.Join(dir, vaultFile), second, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.RestoreBackup(); err != nil {
+		t.Fatalf("second RestoreBackup: %v", err)
+	}
+	aside, _ = filepath.Glob(filepath.Join(dir, vaultFile+".damaged-*"))
+	if len(aside) != 2 {
+		t.Fatalf("damaged files kept aside: %v, want two", aside)
+	}
+	if !bytes.Equal(readFile(t, aside[1]), second) || bytes.Equal(readFile(t, aside[0]), second) {
+		t.Fatalf("the damaged files aside (%v) do not hold both damaged vaults", aside)
 	}
 }
 
