@@ -57,7 +57,7 @@ bench: deps-bench build
 
 # The README's pictures: the real binary under Xvfb on the twelve named
 # sample accounts of scripts/lib.sh (made-up secrets), English and Japanese.
-SHOTS := SMOKE_ACCOUNTS=12 SMOKE_CAPTURE=window
+SHOTS := SMOKE_ACCOUNTS=12 SMOKE_CAPTURE=window SMOKE_COPY=0
 
 screenshots: deps-screenshots build
 	@echo "==> refreshing docs/screenshots/ from the real app under Xvfb"

@@ -4,7 +4,7 @@
 #   scripts/deps.sh build   what the real (cgo) Fyne binary needs to compile
 #   scripts/deps.sh test    build + what `make test` runs the code against
 #   scripts/deps.sh bench   test + hyperfine and keepassxc
-#   scripts/deps.sh screenshots  test + xdotool, which clicks through the app
+#   scripts/deps.sh screenshots  the same as test (xdotool clicks through the app)
 #
 # Each package is checked with dpkg first; only the missing ones are installed,
 # with apt-get (through sudo when not root). Set MAMORI_NO_APT=1 to only check.
@@ -38,14 +38,16 @@ declare -A why=(
   [desktop-file-utils]="desktop-file-validate checks the app's .desktop file"
   [hyperfine]="times 'mamori code' against oathtool"
   [keepassxc]="the password manager whose time to a window make bench compares with"
-  [xdotool]="clicks through the app's pages for make screenshots"
+  [xdotool]="types into the app in the smoke test, and clicks through its pages for make screenshots"
+  [xclip]="reads the X clipboard the smoke test copies a code to"
 )
 
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
 test=("${build[@]}" dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth xfonts-base
-      x11-utils imagemagick oathtool age qrencode zbar-tools poppler-utils desktop-file-utils)
+      x11-utils imagemagick oathtool age qrencode zbar-tools poppler-utils desktop-file-utils
+      xdotool xclip)
 bench=("${test[@]}" hyperfine keepassxc)
-screenshots=("${test[@]}" xdotool)
+screenshots=("${test[@]}")
 
 case "$1" in
   build) want=("${build[@]}") ;;

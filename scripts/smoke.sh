@@ -3,7 +3,8 @@
 # (scripts/with-keyring.sh) it imports sample accounts through
 # `mamori import -`, on the real keyring, starts bin/mamori with no
 # arguments, waits for its window "Mamori", captures the screen to a PNG,
-# checks the picture is not blank and stops the app. Any failure exits
+# checks the picture is not blank, copies a code with the keyboard and
+# checks the real clipboard, and stops the app. Any failure exits
 # non-zero.
 #
 #   SMOKE_ACCOUNTS=N  how many accounts the vault gets (default 300: the
@@ -14,6 +15,10 @@
 #   MAMORI_BIN=FILE   the binary to test (default: bin/mamori)
 #   SMOKE_LANG=LOC    the app's locale (default: C.UTF-8, English);
 #                     ja_JP.UTF-8 shows it in Japanese
+#   SMOKE_COPY=1      (default) after the capture, type "GitHub" and Enter
+#                     with xdotool, check the X clipboard holds the code
+#                     `mamori code GitHub` prints, and that the app clears
+#                     it after its delay; 0 skips this (make screenshots)
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -25,12 +30,14 @@ if [[ "${1:-}" != "--inner" ]]; then
   bin=$(realpath -m "${MAMORI_BIN:-$root/bin/mamori}")
   [[ -x "$bin" ]] || die "$bin is missing; build it first (make build)"
   out=$(realpath -m "${SMOKE_OUT:-$root/bin/smoke/main.png}")
-  for tool in Xvfb xwininfo xprop import identify base32; do
+  tools=(Xvfb xwininfo xprop import identify base32)
+  [[ "${SMOKE_COPY:=1}" == 1 ]] && tools+=(xdotool xclip)
+  for tool in "${tools[@]}"; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed (run: scripts/deps.sh test)"
   done
   case "${SMOKE_CAPTURE:=root}" in root | window) ;; *) die "SMOKE_CAPTURE is root or window" ;; esac
   export SMOKE_BIN="$bin" SMOKE_PNG="$out" SMOKE_LANG="${SMOKE_LANG:-C.UTF-8}" \
-    SMOKE_ACCOUNTS="${SMOKE_ACCOUNTS:-300}" SMOKE_CAPTURE
+    SMOKE_ACCOUNTS="${SMOKE_ACCOUNTS:-300}" SMOKE_CAPTURE SMOKE_COPY
   echo "smoke: starting Xvfb (a free display, scripts/with-xvfb.sh) and a private keyring"
   exec "$root/scripts/with-xvfb.sh" -s "-screen 0 1024x768x24 -nolisten tcp -noreset" \
     "$root/scripts/with-keyring.sh" "${BASH_SOURCE[0]}" --inner
@@ -99,6 +106,36 @@ kill -0 "$app_pid" 2>/dev/null || { cat "$tmp/app.log" >&2; die "the app exited 
 capture
 info=$(not_blank "$png") || die "the capture looks blank ($info)"
 echo "smoke: captured $png ($info)"
+
+if [[ "$SMOKE_COPY" == 1 ]]; then
+  # Type-to-search and Enter, as a person would, then read the real X
+  # clipboard: it must hold GitHub's code as `mamori code` computes it (on
+  # one side of a period boundary or the other), and lose it once the clear
+  # delay (20 s by default) has passed while the app still runs.
+  echo "smoke: typing \"GitHub\" and Enter into the window, then reading the X clipboard"
+  before=$("$bin" code GitHub 2>/dev/null)
+  xdotool mousemove --window "$wid" 280 300
+  xdotool type --delay 40 GitHub
+  xdotool key Return
+  clip=
+  deadline=$((SECONDS + 60))
+  until clip=$(xclip -o -selection clipboard 2>/dev/null) && [[ "$clip" =~ ^[0-9]{6}$ ]]; do
+    ((SECONDS < deadline)) || { cat "$tmp/app.log" >&2; die "no code on the clipboard within 60 s (it holds \"$clip\")"; }
+    sleep 0.2
+  done
+  after=$("$bin" code GitHub 2>/dev/null)
+  [[ "$clip" == "$before" || "$clip" == "$after" ]] ||
+    die "the clipboard holds $clip, but mamori code GitHub printed $before then $after"
+  echo "smoke: Enter copied GitHub's code; waiting for the app to clear the clipboard"
+  deadline=$((SECONDS + 120))
+  while [[ "$(xclip -o -selection clipboard 2>/dev/null)" == "$clip" ]]; do
+    kill -0 "$app_pid" 2>/dev/null || die "the app exited while its code was on the clipboard"
+    ((SECONDS < deadline)) || die "the code was still on the clipboard after 120 s"
+    sleep 1
+  done
+  kill -0 "$app_pid" 2>/dev/null || die "the app exited instead of clearing the clipboard"
+  echo "smoke: the app took its code off the clipboard"
+fi
 
 kill "$app_pid"
 wait "$app_pid" 2>/dev/null || true
