@@ -172,12 +172,7 @@ number of codes left goes to stderr, with a warning when few are left.`,
 				return err
 			}
 			a.note("cli.note.backup_used", data{"Label": label, "Left": set.Remaining(), "Total": set.Total()})
-			switch {
-			case set.Remaining() == 0:
-				a.warn("cli.warn.backup_none_left", data{"Label": label})
-			case set.Low():
-				a.warn("cli.warn.backup_low", data{"Label": label, "Left": set.Remaining()})
-			}
+			a.warnBackupLeft(label, set)
 			return nil
 		},
 	}
@@ -199,6 +194,8 @@ func (a *app) useError(err error, label, query string) error {
 			withHint("cli.hint.backup_next", data{"Query": query}).wrap(err)
 	case errors.Is(err, backup.ErrNoCodes):
 		return failure("cli.error.no_backup_codes", data{"Label": label}).withHint("cli.hint.backup_set", data{"Query": query}).wrap(err)
+	case errors.Is(err, backup.ErrNoneLeft):
+		return failure("cli.error.backup_none_left", data{"Label": label}).withHint("cli.hint.backup_regenerate", data{"Query": query}).wrap(err)
 	case errors.Is(err, backup.ErrUnknownCode):
 		return failure("cli.error.backup_code_unknown", data{"Label": label}).withHint("cli.hint.backup_list", data{"Query": query}).wrap(err)
 	}
@@ -309,15 +306,23 @@ history (the replaced sheets, with voided).`,
 }
 
 func (a *app) backupNextCommand() *cobra.Command {
-	return &cobra.Command{
+	var use bool
+	cmd := &cobra.Command{
 		Use:   "next ACCOUNT",
-		Short: "Print the next unused backup code (without marking it used)",
+		Short: "Print the next unused backup code (--use also marks it used)",
 		Long: `Print ACCOUNT's next unused backup code, and nothing else, on stdout, so
-that it can be piped to the clipboard. It is NOT marked used: a login can
-still fail before the service takes it. Once the service has accepted it,
-run "mamori backup use ACCOUNT CODE".`,
+that it can be piped to the clipboard. By default it is NOT marked used: a
+login can still fail before the service takes it. Once the service has
+accepted it, run "mamori backup use ACCOUNT CODE".
+
+With --use it is marked used as it is printed, as the app's "Copy next
+unused code" does: a code that has left the vault counts as spent, so the
+next call never hands out one the service may already have taken.`,
 		Args: exactArgs("ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
+			if use {
+				return a.backupUseNext(args[0])
+			}
 			_, acct, err := a.loadAccount(args[0])
 			if err != nil {
 				return err
@@ -342,6 +347,43 @@ run "mamori backup use ACCOUNT CODE".`,
 			_, err = fmt.Fprintln(a.env.Stdout, c.Code)
 			return err
 		},
+	}
+	cmd.Flags().BoolVar(&use, "use", false, "mark the printed code used at once")
+	return cmd
+}
+
+// backupUseNext prints query's next unused backup code and marks it used,
+// in one save; when the save fails, nothing is printed.
+func (a *app) backupUseNext(query string) error {
+	now := a.now()
+	var code string
+	var number int
+	var set backup.Set
+	label, err := a.mutateAccount(query, func(_ *vault.Vault, acct *vault.Account) error {
+		s := acct.Backup.Clone()
+		c, n, err := s.UseNext(now)
+		if err != nil {
+			return a.useError(err, acct.Label(), query)
+		}
+		acct.Backup, set, code, number = s, s, c.Code, n
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	a.note("cli.note.backup_next_used", data{"Label": label, "Number": number, "Left": set.Remaining(), "Total": set.Total()})
+	a.warnBackupLeft(label, set)
+	_, err = fmt.Fprintln(a.env.Stdout, code)
+	return err
+}
+
+// warnBackupLeft warns when a use left label with few or no unused codes.
+func (a *app) warnBackupLeft(label string, set backup.Set) {
+	switch {
+	case set.Remaining() == 0:
+		a.warn("cli.warn.backup_none_left", data{"Label": label})
+	case set.Low():
+		a.warn("cli.warn.backup_low", data{"Label": label, "Left": set.Remaining()})
 	}
 }
 

@@ -243,3 +243,39 @@ func TestAccountWithoutOTP(t *testing.T) {
 }
 
 var itoa = strconv.Itoa
+
+// TestBackupNextUse: "backup next --use" prints the next unused code and
+// marks it used in the same save, like the app's "Copy next unused code";
+// with none left it fails and changes nothing.
+func TestBackupNextUse(t *testing.T) {
+	h := newHarness(t)
+	h.ok("", "add", "me", "--issuer", "Service", "--no-otp")
+	h.ok("1. 1111 2222\n2. 3333 4444\n3. 5555 6666\n4. 7777 8888\n", "backup", "set", "service", "-")
+	for i, tc := range []struct{ code, note, warn string }{
+		{"1111 2222", "no. 1, now marked used; 3 of 4 left", "only 3 backup code(s)"},
+		{"3333 4444", "no. 2, now marked used; 2 of 4 left", "only 2 backup code(s)"},
+		{"5555 6666", "no. 3, now marked used; 1 of 4 left", "only 1 backup code(s)"},
+		{"7777 8888", "no. 4, now marked used; 0 of 4 left", "no unused backup codes left"},
+	} {
+		r := h.ok("", "backup", "next", "service", "--use")
+		if r.stdout != tc.code+"\n" || !strings.Contains(r.stderr, tc.note) || !strings.Contains(r.stderr, tc.warn) {
+			t.Errorf("next --use #%d = %q / %q", i+1, r.stdout, r.stderr)
+		}
+		b := h.backupJSON("service")
+		if b.Remaining != 3-i || b.Current.Codes[i].Used == nil || !b.Current.Codes[i].Used.Equal(testNow) {
+			t.Fatalf("after next --use #%d: %+v", i+1, b)
+		}
+	}
+	before := h.snapshot()
+	r := h.fails(exitFailure, []string{"no unused backup codes left", "hint: "}, "", "backup", "next", "service", "--use")
+	if r.stdout != "" {
+		t.Errorf("next --use with none left printed %q", r.stdout)
+	}
+	h.sameSnapshot(before, "next --use with none left")
+
+	// Without codes at all: the same refusal as "backup next".
+	h.ok("", "add", "other", "--issuer", "Other", "--no-otp")
+	before = h.snapshot()
+	h.fails(exitFailure, []string{"no backup codes", "hint: "}, "", "backup", "next", "other", "--use")
+	h.sameSnapshot(before, "next --use without codes")
+}
