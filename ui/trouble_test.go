@@ -1,10 +1,7 @@
 package ui
 
 import (
-	"encoding/binary"
-	"net"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -20,6 +17,7 @@ import (
 	"github.com/mamori-app/mamori/vault/phone"
 	"github.com/mamori-app/mamori/vault/recovery"
 	"github.com/mamori-app/mamori/vault/trouble"
+	"github.com/mamori-app/mamori/vault/trouble/ntptest"
 )
 
 // openTrouble opens the first account's "Can't log in?" tab and, unless s is
@@ -254,52 +252,6 @@ func TestTroubleLockoutNotifiesWithoutTheNameWhileLocked(t *testing.T) {
 	}
 }
 
-// troubleNTP answers NTP requests on 127.0.0.1 with the fixed time at, for
-// both its receive and transmit timestamps. The window's clock is fixed too
-// (v.now), so the offset it measures is exactly at minus that clock, however
-// slowly either side is scheduled.
-func troubleNTP(t *testing.T, at time.Time) string {
-	t.Helper()
-	conn, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	epoch := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
-	stamp := func(t time.Time) uint64 {
-		d := t.Sub(epoch)
-		return uint64(d/time.Second)<<32 | uint64(d%time.Second)<<32/uint64(time.Second)
-	}
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		buf := make([]byte, 512)
-		for {
-			n, addr, err := conn.ReadFromUDP(buf)
-			if err != nil {
-				return
-			}
-			if n < 48 {
-				continue
-			}
-			resp := make([]byte, 48)
-			resp[0], resp[1], resp[2], resp[3] = 4<<3|4, 2, 6, 0xEC
-			binary.BigEndian.PutUint32(resp[8:], 0x100)
-			copy(resp[12:16], "TEST")
-			binary.BigEndian.PutUint64(resp[16:], stamp(at.Add(-time.Minute)))
-			copy(resp[24:32], buf[40:48])
-			binary.BigEndian.PutUint64(resp[32:], stamp(at))
-			binary.BigEndian.PutUint64(resp[40:], stamp(at))
-			conn.WriteToUDP(resp, addr)
-		}
-	}()
-	t.Cleanup(func() {
-		conn.Close()
-		wg.Wait()
-	})
-	return conn.LocalAddr().String()
-}
-
 func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 	store := newStore(t, nil)
 	addAccounts(t, store, testAccount{"GitHub", "alice", otp.TOTP, 6, ""})
@@ -317,7 +269,9 @@ func TestTroubleClockCheckNeedsConsentAndSetsTheOffset(t *testing.T) {
 	}
 	requireText(t, w, "the server then learns your IP address")
 
-	addr := troubleNTP(t, at59.Add(90*time.Second))
+	// The window's clock is fixed (v.now) and so is the server's, so the
+	// offset it measures is exactly 90 s, however slowly either side runs.
+	addr := ntptest.Start(t, func() time.Time { return at59.Add(90 * time.Second) })
 	for _, e := range entriesIn(objectsShown(w)) {
 		if e.Text == defaultNTPServer {
 			e.Enable()

@@ -1,81 +1,13 @@
 package trouble
 
 import (
-	"encoding/binary"
 	"errors"
-	"net"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/mamori-app/mamori/vault/otp"
+	"github.com/mamori-app/mamori/vault/trouble/ntptest"
 )
-
-// ntpEpoch is the NTP era 0 origin.
-var ntpEpoch = time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
-
-// ntpTime writes t as a 64-bit NTP timestamp.
-func ntpTime(t time.Time) uint64 {
-	d := t.Sub(ntpEpoch)
-	sec := uint64(d / time.Second)
-	frac := uint64(d%time.Second) << 32 / uint64(time.Second)
-	return sec<<32 | frac
-}
-
-// ntpServer answers NTP requests on 127.0.0.1 with a clock running offset
-// ahead of this one. stratum 0 makes it send a "kiss of death"; silent makes
-// it never answer.
-type ntpServer struct {
-	conn    *net.UDPConn
-	offset  time.Duration
-	stratum byte
-	silent  bool
-	wg      sync.WaitGroup
-}
-
-func startNTP(t *testing.T, offset time.Duration, stratum byte, silent bool) string {
-	t.Helper()
-	conn, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	s := &ntpServer{conn: conn, offset: offset, stratum: stratum, silent: silent}
-	s.wg.Add(1)
-	go s.serve()
-	t.Cleanup(func() {
-		conn.Close()
-		s.wg.Wait()
-	})
-	return conn.LocalAddr().String()
-}
-
-func (s *ntpServer) serve() {
-	defer s.wg.Done()
-	buf := make([]byte, 512)
-	for {
-		n, addr, err := s.conn.ReadFromUDP(buf)
-		if err != nil {
-			return // closed
-		}
-		if n < 48 || s.silent {
-			continue
-		}
-		recv := time.Now().Add(s.offset)
-		resp := make([]byte, 48)
-		resp[0] = 0<<6 | 4<<3 | 4 // no leap warning, version 4, server mode
-		resp[1] = s.stratum
-		resp[2] = 6                                      // poll
-		resp[3] = 0xEC                                   // precision 2^-20
-		binary.BigEndian.PutUint32(resp[4:], 0)          // root delay
-		binary.BigEndian.PutUint32(resp[8:], 0x00000100) // root dispersion
-		copy(resp[12:16], "TEST")
-		binary.BigEndian.PutUint64(resp[16:], ntpTime(recv.Add(-time.Minute))) // reference time
-		copy(resp[24:32], buf[40:48])                                          // origin: the client's transmit field
-		binary.BigEndian.PutUint64(resp[32:], ntpTime(recv))
-		binary.BigEndian.PutUint64(resp[40:], ntpTime(time.Now().Add(s.offset)))
-		s.conn.WriteToUDP(resp, addr)
-	}
-}
 
 func TestCheckClockAgainstLocalServer(t *testing.T) {
 	for _, tc := range []struct {
@@ -89,7 +21,7 @@ func TestCheckClockAgainstLocalServer(t *testing.T) {
 		{"this clock 20 s behind", 20 * time.Second, SkewRisky},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			addr := startNTP(t, tc.offset, 2, false)
+			addr := ntptest.Start(t, func() time.Time { return time.Now().Add(tc.offset) })
 			got, err := CheckClock(addr, ClockOptions{Timeout: 10 * time.Second})
 			if err != nil {
 				t.Fatal(err)
@@ -117,11 +49,11 @@ func TestCheckClockFailures(t *testing.T) {
 	if _, err := CheckClock("  ", ClockOptions{}); !errors.Is(err, ErrNoServer) {
 		t.Errorf("blank server: %v", err)
 	}
-	kiss := startNTP(t, 0, 0, false)
+	kiss := ntptest.StartKissOfDeath(t)
 	if _, err := CheckClock(kiss, ClockOptions{Timeout: 10 * time.Second}); !errors.Is(err, ErrClockCheck) {
 		t.Errorf("kiss of death: %v", err)
 	}
-	silent := startNTP(t, 0, 2, true)
+	silent := ntptest.StartSilent(t)
 	if _, err := CheckClock(silent, ClockOptions{Timeout: 200 * time.Millisecond}); !errors.Is(err, ErrClockCheck) {
 		t.Errorf("silent server: %v", err)
 	}

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image"
 	"image/png"
-	"net"
 	"os"
 	"path/filepath"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/vault/export"
 	"github.com/mamori-app/mamori/vault/keystore"
+	"github.com/mamori-app/mamori/vault/trouble/ntptest"
 )
 
 // goErrorWords are fragments of the English Go errors of the domain
@@ -229,14 +229,9 @@ func TestClockNoAnswerInJapanese(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	silent, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer silent.Close()
 	h := newHarness(t)
 	h.env["LANG"] = "ja_JP.UTF-8"
-	server := silent.LocalAddr().String()
+	server := ntptest.StartSilent(t)
 	r := h.run("", "clock", "--ntp", server, "--timeout", "200ms")
 	if r.code != exitFailure {
 		t.Errorf("exit %d, want %d", r.code, exitFailure)

@@ -1,16 +1,14 @@
 package cli
 
 import (
-	"encoding/binary"
 	"fmt"
-	"net"
 	"strconv"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"github.com/mamori-app/mamori/vault/trouble"
+	"github.com/mamori-app/mamori/vault/trouble/ntptest"
 )
 
 func TestCheckInputCommand(t *testing.T) {
@@ -158,49 +156,6 @@ func TestLockoutCommand(t *testing.T) {
 	h.fails(exitUsage, []string{"--lockout-duration takes a duration"}, "", "account", "set", "amazon", "--lockout-duration", "forever")
 }
 
-// ntpResponder answers NTP requests on 127.0.0.1 with the fixed time at, for
-// both its receive and transmit timestamps. The CLI under test reads the
-// harness's fixed clock, so the offset it measures is exactly at minus that
-// clock, however slowly either side is scheduled.
-func ntpResponder(t *testing.T, at time.Time) string {
-	t.Helper()
-	conn, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	epoch := time.Date(1900, 1, 1, 0, 0, 0, 0, time.UTC)
-	stamp := func(t time.Time) uint64 {
-		d := t.Sub(epoch)
-		return uint64(d/time.Second)<<32 | uint64(d%time.Second)<<32/uint64(time.Second)
-	}
-	var wg sync.WaitGroup
-	wg.Add(1)
-	go func() {
-		defer wg.Done()
-		buf := make([]byte, 512)
-		for {
-			n, addr, err := conn.ReadFromUDP(buf)
-			if err != nil {
-				return
-			}
-			if n < 48 {
-				continue
-			}
-			resp := make([]byte, 48)
-			resp[0], resp[1], resp[2], resp[3] = 0x24, 2, 6, 0xEC
-			binary.BigEndian.PutUint32(resp[8:], 0x100)
-			copy(resp[12:], "TEST")
-			binary.BigEndian.PutUint64(resp[16:], stamp(at.Add(-time.Minute)))
-			copy(resp[24:32], buf[40:48])
-			binary.BigEndian.PutUint64(resp[32:], stamp(at))
-			binary.BigEndian.PutUint64(resp[40:], stamp(at))
-			conn.WriteToUDP(resp, addr)
-		}
-	}()
-	t.Cleanup(func() { conn.Close(); wg.Wait() })
-	return conn.LocalAddr().String()
-}
-
 func TestClockCommand(t *testing.T) {
 	h := newHarness(t)
 	r := h.ok("", "clock")
@@ -214,7 +169,9 @@ func TestClockCommand(t *testing.T) {
 		t.Errorf("clock --json = %+v", out)
 	}
 
-	addr := ntpResponder(t, testNow.Add(42*time.Second))
+	// The harness's clock is fixed and so is the server's: the offset is
+	// exactly 42 s.
+	addr := ntptest.Start(t, func() time.Time { return testNow.Add(42 * time.Second) })
 	r = h.ok("", "clock", "--ntp", addr, "--json", "--timeout", "10s")
 	decodeOne(t, r.stdout, &out)
 	if !out.Checked || out.OffsetSeconds == nil || *out.OffsetSeconds != 42 || !out.LocalTime.Equal(testNow) ||
@@ -231,13 +188,8 @@ func TestClockCommand(t *testing.T) {
 	}
 
 	// A server that does not answer: a failure, quickly.
-	silent, err := net.ListenUDP("udp", &net.UDPAddr{IP: net.IPv4(127, 0, 0, 1)})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer silent.Close()
 	h.fails(exitFailure, []string{"could not compare the clock with", "hint: check the server's name"}, "",
-		"clock", "--ntp", silent.LocalAddr().String(), "--timeout", "200ms")
+		"clock", "--ntp", ntptest.StartSilent(t), "--timeout", "200ms")
 	h.fails(exitUsage, []string{"--timeout takes a duration"}, "", "clock", "--ntp", addr, "--timeout", "soon")
 	h.fails(exitUsage, []string{"--ntp needs a value"}, "", "clock", "--ntp", " ")
 	if len(h.snapshot()) != 0 {
