@@ -17,16 +17,10 @@ import (
 
 // addCardState is what the "enter a card" page keeps across rebuilds.
 type addCardState struct {
-	page    *page
-	name    string
-	profile gridcard.Profile
-	// custom is set when the person shapes the card themselves, with
-	// shape holding what they chose; profile is then valid only when
-	// shapeProblem is empty.
-	custom       bool
-	shape        *customProfile
-	shapeProblem string
-	rows         string
+	page *page
+	name string
+	cardShape
+	rows string
 	// preview is the card as read from rows, once checked; nil until then
 	// or after rows change.
 	preview *gridcard.Card
@@ -47,7 +41,7 @@ func (st *addCardState) shapeError() string {
 // saving.
 func (v *view) openAddCard() {
 	def, _ := gridcard.ProfileByName(gridcard.DefaultProfileName)
-	st := &addCardState{profile: def}
+	st := &addCardState{cardShape: cardShape{profile: def}}
 	st.page = &page{
 		title: func() string { return v.msg.T("ui.grid.add.title") },
 		build: func() fyne.CanvasObject { return v.addCardPage(st) },
@@ -111,14 +105,8 @@ func (v *view) addCardPage(st *addCardState) fyne.CanvasObject {
 	}
 	profile := v.profileChoice(st.profile.Name, st.custom, func(p gridcard.Profile, custom bool) {
 		if custom != st.custom || p != st.profile {
-			st.custom, st.preview = custom, nil
-			if custom {
-				if st.shape == nil {
-					st.shape = newCustomProfile(st.profile)
-				}
-				p, st.shapeProblem = v.customProfileOf(st.shape)
-			}
-			st.profile, st.problem = p, st.shapeError()
+			st.choose(v, p, custom)
+			st.preview, st.problem = nil, st.shapeError()
 			rebuild()
 		}
 	})
@@ -146,7 +134,7 @@ func (v *view) addCardPage(st *addCardState) fyne.CanvasObject {
 	var customForm fyne.CanvasObject = container.NewVBox()
 	if st.custom {
 		customForm = v.customProfileForm(st.shape, func() {
-			st.profile, st.shapeProblem = v.customProfileOf(st.shape)
+			st.reshape(v)
 			st.preview, st.problem = nil, st.shapeError()
 			showShape()
 			showPreview()
@@ -271,22 +259,49 @@ func (v *view) alphabetName(p gridcard.Profile) string {
 
 // generateState is what the "make a new card" page keeps across rebuilds.
 type generateState struct {
-	page    *page
-	name    string
+	page *page
+	name string
+	cardShape
+	avoid   bool
+	problem string
+}
+
+// cardShape is the shape chosen on the add and generate pages: one of
+// gridcard's profiles, or one the person shapes themselves.
+type cardShape struct {
 	profile gridcard.Profile
-	// custom, shape and shapeProblem are as in addCardState.
+	// custom is set when the person shapes the card themselves, with
+	// shape holding what they chose; profile is then valid only when
+	// shapeProblem is empty.
 	custom       bool
 	shape        *customProfile
 	shapeProblem string
-	avoid        bool
-	problem      string
+}
+
+// choose records the person's pick from profileChoice: p, or (custom) the
+// shape of their own, started from the profile chosen before.
+func (c *cardShape) choose(v *view, p gridcard.Profile, custom bool) {
+	c.custom = custom
+	if custom {
+		if c.shape == nil {
+			c.shape = newCustomProfile(c.profile)
+		}
+		c.reshape(v)
+		return
+	}
+	c.profile = p
+}
+
+// reshape reads the profile again from the custom shape's form.
+func (c *cardShape) reshape(v *view) {
+	c.profile, c.shapeProblem = v.customProfileOf(c.shape)
 }
 
 // openGenerateCard opens the page that makes a new card from the system's
 // secure random source.
 func (v *view) openGenerateCard() {
 	def, _ := gridcard.ProfileByName(gridcard.DefaultProfileName)
-	st := &generateState{profile: def, avoid: true}
+	st := &generateState{cardShape: cardShape{profile: def}, avoid: true}
 	st.page = &page{
 		title: func() string { return v.msg.T("ui.grid.generate.title") },
 		build: func() fyne.CanvasObject { return v.generateCardPage(st) },
@@ -339,19 +354,13 @@ func (v *view) generateCardPage(st *generateState) fyne.CanvasObject {
 	}
 	var rebuild func()
 	profile := v.profileChoice(st.profile.Name, st.custom, func(p gridcard.Profile, custom bool) {
-		if custom != st.custom {
-			st.custom, st.problem = custom, ""
-			if custom {
-				if st.shape == nil {
-					st.shape = newCustomProfile(st.profile)
-				}
-				p, st.shapeProblem = v.customProfileOf(st.shape)
-			}
-			st.profile = p
+		changed := custom != st.custom
+		st.choose(v, p, custom)
+		if changed {
+			st.problem = ""
 			rebuild()
 			return
 		}
-		st.profile = p
 		refresh()
 	})
 	rebuild = func() {
@@ -362,7 +371,7 @@ func (v *view) generateCardPage(st *generateState) fyne.CanvasObject {
 	var customForm fyne.CanvasObject = container.NewVBox()
 	if st.custom {
 		customForm = v.customProfileForm(st.shape, func() {
-			st.profile, st.shapeProblem = v.customProfileOf(st.shape)
+			st.reshape(v)
 			st.problem = ""
 			refresh()
 		})
