@@ -37,11 +37,10 @@ var (
 
 // Fonts holds the TrueType fonts to print with. Regular must cover every
 // character on the card and in its label, and the Japanese texts when
-// printing in Japanese (BIZ UDGothic does). Bold is optional; labels use
-// Regular when it is nil.
+// printing in Japanese (BIZ UDGothic, assets.FontRegular, does). Emphasis
+// is drawn in a darker grey, not a bold face, so one font is all it takes.
 type Fonts struct {
 	Regular []byte
-	Bold    []byte
 }
 
 // Layout is the paper a card is printed on.

@@ -11,28 +11,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/gridcard"
 )
 
-// fontPath is BIZ UDGothic from Debian's fonts-morisawa-bizud-gothic
-// (SIL Open Font License 1.1): monospaced Latin and full Japanese. The
-// tests need it and fail without it; `make test` installs it.
-const (
-	fontPath     = "/usr/share/fonts/truetype/bizud-gothic/BIZUDGothic-Regular.ttf"
-	boldFontPath = "/usr/share/fonts/truetype/bizud-gothic/BIZUDGothic-Bold.ttf"
-)
-
-func readFont(t testing.TB, path string) []byte {
-	t.Helper()
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("the print tests need BIZ UDGothic (apt-get install fonts-morisawa-bizud-gothic): %v", err)
-	}
-	return b
-}
-
-func fonts(t testing.TB) Fonts {
-	return Fonts{Regular: readFont(t, fontPath), Bold: readFont(t, boldFontPath)}
+// fonts are the fonts the product prints with: the BIZ UDGothic embedded
+// in assets, never one read from the system.
+func fonts(testing.TB) Fonts {
+	return Fonts{Regular: assets.FontRegular}
 }
 
 // outDir is where a test keeps what it printed: $CARDPRINT_OUT if set (to

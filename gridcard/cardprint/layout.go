@@ -39,7 +39,7 @@ type op struct {
 	x, y, w, h float64 // mm
 	text       string
 	size       float64 // pt
-	bold       bool
+	axis       bool    // a row or column label, which the layout's tests look for
 	align      align
 	gray       uint8   // 0 black … 255 white
 	lw         float64 // line width, mm
@@ -243,8 +243,11 @@ func planCard(m *metrics, c gridcard.Card, o Options, w, h float64) (cardPlan, e
 // drawCard adds one card at (x, y) to the page, with cut marks outside it.
 func drawCard(pg *page, m *metrics, c gridcard.Card, pl cardPlan, x, y float64) {
 	add := func(o op) { pg.ops = append(pg.ops, o) }
-	text := func(x, y, w, h float64, s string, size float64, bold bool, a align, gray uint8) {
-		add(op{kind: opText, x: x, y: y, w: w, h: h, text: s, size: size, bold: bold, align: a, gray: gray})
+	text := func(x, y, w, h float64, s string, size float64, a align, gray uint8) {
+		add(op{kind: opText, x: x, y: y, w: w, h: h, text: s, size: size, align: a, gray: gray})
+	}
+	axisLabel := func(x, y, w, h float64, s string) {
+		add(op{kind: opText, x: x, y: y, w: w, h: h, text: s, size: pl.axisPt, align: alignCenter, axis: true})
 	}
 	line := func(x1, y1, x2, y2, lw float64, gray uint8) {
 		add(op{kind: opLine, x: x1, y: y1, w: x2 - x1, h: y2 - y1, lw: lw, gray: gray})
@@ -277,8 +280,8 @@ func drawCard(pg *page, m *metrics, c gridcard.Card, pl cardPlan, x, y float64) 
 	// title band: label on the left, serial on the right
 	serialW := m.width(pl.serialText, 6.5) + 1
 	tpt, _ := m.fit(pl.titleText, pl.titlePt, inner-serialW-1, 4)
-	text(ix, iy, inner-serialW, pl.top-1, pl.titleText, tpt, true, alignLeft, 0)
-	text(ix+inner-serialW, iy, serialW, pl.top-1, pl.serialText, 6.5, false, alignRight, 60)
+	text(ix, iy, inner-serialW, pl.top-1, pl.titleText, tpt, alignLeft, 0)
+	text(ix+inner-serialW, iy, serialW, pl.top-1, pl.serialText, 6.5, alignRight, 60)
 
 	// grid
 	gx, gy := ix+(inner-(pl.labelW+pl.cellW*float64(p.Cols)))/2, iy+pl.top
@@ -290,13 +293,13 @@ func drawCard(pg *page, m *metrics, c gridcard.Card, pl cardPlan, x, y float64) 
 		add(op{kind: opFill, x: gx + pl.labelW, y: gy + pl.labelH + float64(i)*pl.cellH, w: gw - pl.labelW, h: pl.cellH, gray: 240})
 	}
 	for j := 0; j < p.Cols; j++ {
-		text(gx+pl.labelW+float64(j)*pl.cellW, gy, pl.cellW, pl.labelH, p.ColLabel(j), pl.axisPt, true, alignCenter, 0)
+		axisLabel(gx+pl.labelW+float64(j)*pl.cellW, gy, pl.cellW, pl.labelH, p.ColLabel(j))
 	}
 	for i := 0; i < p.Rows; i++ {
 		ry := gy + pl.labelH + float64(i)*pl.cellH
-		text(gx, ry, pl.labelW, pl.cellH, p.RowLabel(i), pl.axisPt, true, alignCenter, 0)
+		axisLabel(gx, ry, pl.labelW, pl.cellH, p.RowLabel(i))
 		for j := 0; j < p.Cols; j++ {
-			text(gx+pl.labelW+float64(j)*pl.cellW, ry, pl.cellW, pl.cellH, c.Cells[i][j], pl.cellPt, false, alignCenter, 0)
+			text(gx+pl.labelW+float64(j)*pl.cellW, ry, pl.cellW, pl.cellH, c.Cells[i][j], pl.cellPt, alignCenter, 0)
 		}
 	}
 	for i := 0; i <= p.Rows; i++ {
@@ -315,11 +318,11 @@ func drawCard(pg *page, m *metrics, c gridcard.Card, pl cardPlan, x, y float64) 
 	// footer: date, then the warning lines
 	fy := y + pl.h - pl.margin - pl.foot + 0.8
 	for k, s := range pl.footer {
-		gray, bold := uint8(60), false
+		gray := uint8(60)
 		if k > 0 {
-			gray, bold = 0, true
+			gray = 0 // the warnings in black, the date in grey
 		}
-		text(ix, fy+float64(k)*2.35, inner, 2.35, s, pl.smallPt, bold, alignLeft, gray)
+		text(ix, fy+float64(k)*2.35, inner, 2.35, s, pl.smallPt, alignLeft, gray)
 	}
 }
 
@@ -387,7 +390,7 @@ func layout(c gridcard.Card, o Options) ([]page, *metrics, error) {
 			head1 = t.page1
 		}
 		hpt, _ := m.fit(head1, 10, pageW-2*side, 6)
-		pg.ops = append(pg.ops, op{kind: opText, x: side, y: 6, w: pageW - 2*side, h: 5, text: head1, size: hpt, bold: true, align: alignCenter})
+		pg.ops = append(pg.ops, op{kind: opText, x: side, y: 6, w: pageW - 2*side, h: 5, text: head1, size: hpt, align: alignCenter})
 		h2, _ := m.fit(t.page2, 8.5, pageW-2*side, 5)
 		pg.ops = append(pg.ops, op{kind: opText, x: side, y: 11.5, w: pageW - 2*side, h: 4, text: t.page2, size: h2, align: alignCenter, gray: 40})
 		blockW := float64(cols)*pl.w + float64(cols-1)*gap

@@ -137,7 +137,7 @@ func TestLayoutCutMarksAndAxisLabels(t *testing.T) {
 					t.Errorf("page %d: %d cut marks at corners and %d cut-mark lines, want %d of both", n+1, marks, black, 8*len(onPage))
 				}
 				for _, o := range pg.ops {
-					if o.kind == opText && o.bold && labels[o.text] && o.text != label {
+					if o.kind == opText && o.axis && labels[o.text] && o.text != label {
 						axis++
 						if o.size < minCellPt {
 							t.Errorf("axis label %q printed at %.2f pt, less than %.0f", o.text, o.size, minCellPt)

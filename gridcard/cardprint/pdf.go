@@ -27,13 +27,6 @@ func PDF(w io.Writer, c gridcard.Card, opt Options) error {
 	if err := pdf.AddTTFFontData("regular", opt.Fonts.Regular); err != nil {
 		return fmt.Errorf("%w: %w", ErrBadFont, err)
 	}
-	boldFamily := "regular"
-	if len(opt.Fonts.Bold) > 0 {
-		if err := pdf.AddTTFFontData("bold", opt.Fonts.Bold); err != nil {
-			return fmt.Errorf("%w: bold: %w", ErrBadFont, err)
-		}
-		boldFamily = "bold"
-	}
 	m, err := newMetrics(opt.Fonts.Regular)
 	if err != nil {
 		return err
@@ -51,11 +44,7 @@ func PDF(w io.Writer, c gridcard.Card, opt Options) error {
 				pdf.SetLineWidth(o.lw)
 				pdf.Line(o.x, o.y, o.x+o.w, o.y+o.h)
 			case opText:
-				family := "regular"
-				if o.bold {
-					family = boldFamily
-				}
-				if err := pdf.SetFont(family, "", o.size); err != nil {
+				if err := pdf.SetFont("regular", "", o.size); err != nil {
 					return fmt.Errorf("%w: %w", ErrBadFont, err)
 				}
 				pdf.SetTextColor(g, g, g)

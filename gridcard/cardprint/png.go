@@ -26,18 +26,12 @@ func Images(c gridcard.Card, opt Options) ([]*image.RGBA, error) {
 	}
 	opt, _ = opt.normalize(c)
 	pxPerMM := opt.DPI / 25.4
-	bold := m
-	if len(opt.Fonts.Bold) > 0 {
-		if bold, err = newMetrics(opt.Fonts.Bold); err != nil {
-			return nil, fmt.Errorf("bold: %w", err)
-		}
-	}
 	px := func(mm float64) int { return int(math.Round(mm * pxPerMM)) }
 	var out []*image.RGBA
 	for _, pg := range pages {
 		img := image.NewRGBA(image.Rect(0, 0, px(pg.w), px(pg.h)))
 		draw.Draw(img, img.Bounds(), image.White, image.Point{}, draw.Src)
-		faces := map[[2]float64]font.Face{}
+		faces := map[float64]font.Face{}
 		for _, o := range pg.ops {
 			col := image.NewUniform(color.Gray{Y: o.gray})
 			switch o.kind {
@@ -56,18 +50,13 @@ func Images(c gridcard.Card, opt Options) ([]*image.RGBA, error) {
 				r := image.Rect(x0-t/2, y0-t/2, x1+(t+1)/2, y1+(t+1)/2)
 				draw.Draw(img, r, col, image.Point{}, draw.Over)
 			case opText:
-				fm := m
-				if o.bold {
-					fm = bold
-				}
-				key := [2]float64{o.size, b2f(o.bold)}
-				face, ok := faces[key]
+				face, ok := faces[o.size]
 				if !ok {
-					face, err = opentype.NewFace(fm.font, &opentype.FaceOptions{Size: o.size, DPI: opt.DPI, Hinting: font.HintingNone})
+					face, err = opentype.NewFace(m.font, &opentype.FaceOptions{Size: o.size, DPI: opt.DPI, Hinting: font.HintingNone})
 					if err != nil {
 						return nil, fmt.Errorf("%w: %w", ErrBadFont, err)
 					}
-					faces[key] = face
+					faces[o.size] = face
 				}
 				tw := float64(font.MeasureString(face, o.text)) / 64 / pxPerMM
 				d := font.Drawer{Dst: img, Src: col, Face: face,
@@ -78,13 +67,6 @@ func Images(c gridcard.Card, opt Options) ([]*image.RGBA, error) {
 		out = append(out, img)
 	}
 	return out, nil
-}
-
-func b2f(b bool) float64 {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // PNG writes the print as one PNG image to w. With several A4 pages, the
