@@ -34,6 +34,9 @@ var (
 	ErrNoVault = errors.New("there is no vault yet")
 	// ErrNothingToRestore means RestoreBackup found a vault that opens normally.
 	ErrNothingToRestore = errors.New("the vault opens normally; there is nothing to restore")
+	// ErrUnchanged is returned by an Update function that found nothing to
+	// change: Update then writes nothing and returns the vault as it was.
+	ErrUnchanged = errors.New("nothing to change")
 )
 
 // KeyMissingError is returned, wrapping ErrKeyMissing, when a vault exists
@@ -273,7 +276,11 @@ func (s *Store) Load() (*Vault, error) {
 // Update locks the data directory, loads the newest vault (creating the vault
 // and its key if there is none), calls fn and, if fn succeeds, saves the result
 // as the next generation, keeping the one before as vault.age.bak. If fn or the
-// save fails, nothing on disk changes and the error is returned.
+// save fails, nothing on disk changes and the error is returned. If fn returns
+// ErrUnchanged, nothing is written and the vault is returned as it was read.
+//
+// With no vault yet, fn runs on an empty vault before a key is made, so a
+// change that fails creates no key and asks for no passphrase.
 func (s *Store) Update(fn func(*Vault) error) (*Vault, error) {
 	var out *Vault
 	err := s.locked(func() error {
@@ -284,6 +291,16 @@ func (s *Store) Update(fn func(*Vault) error) (*Vault, error) {
 		fresh := raw == nil && !s.exists(backupFile)
 		if raw == nil && !fresh {
 			return s.damaged(errors.New("the file is missing but its backup is there"))
+		}
+		v := New()
+		if fresh {
+			if err := fn(v); err != nil {
+				if errors.Is(err, ErrUnchanged) {
+					out = v
+					return nil
+				}
+				return err
+			}
 		}
 		ki, err := s.readKeyInfo()
 		switch {
@@ -305,14 +322,17 @@ func (s *Store) Update(fn func(*Vault) error) (*Vault, error) {
 		if err != nil {
 			return err
 		}
-		v := New()
 		if raw != nil {
 			if v, err = decode(raw, id); err != nil {
 				return s.wrapDecodeError(err)
 			}
-		}
-		if err := fn(v); err != nil {
-			return err
+			if err := fn(v); err != nil {
+				if errors.Is(err, ErrUnchanged) {
+					out = v
+					return nil
+				}
+				return err
+			}
 		}
 		v.Version = SchemaVersion
 		v.Generation++

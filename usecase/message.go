@@ -1,0 +1,37 @@
+package usecase
+
+// Message is what a front-end shows for an error, a finding or a state:
+// the ID of a text in assets' translations and the data its template
+// fills in. Both front-ends translate the same Message, so a rule about
+// what to say is written once, here.
+type Message struct {
+	// ID is the translation key, e.g. "error.not_found".
+	ID string
+	// Data fills the text's template; values are plain data (numbers,
+	// names the person typed), never an identifier to be shown as it is.
+	Data map[string]any
+	// Hint, when set, is a second message saying what to do next.
+	Hint *Message
+	// Detail, when set, is the error's own English text for support: only
+	// for system failures, shown labelled as a technical detail.
+	Detail string
+}
+
+// explainer turns the errors of one area (accounts, phones, grid cards…)
+// into messages; ok is false for an error it does not know.
+type explainer func(err error) (m Message, ok bool)
+
+// explainers are the areas' explainers, most specific first. Each area
+// keeps its own in its own file.
+var explainers = []explainer{}
+
+// Explain returns the message for err: the first area's explainer that
+// knows it, else a generic failure with err's text as the detail.
+func Explain(err error) Message {
+	for _, e := range explainers {
+		if m, ok := e(err); ok {
+			return m
+		}
+	}
+	return Message{ID: "error.generic", Detail: err.Error()}
+}
