@@ -78,8 +78,8 @@ func TestReadinessMerges(t *testing.T) {
 	sms := []phone.Binding{{Number: "+819012345678", Role: phone.RoleSMS}}
 	v := vault.New()
 	v.Accounts = []vault.Account{
-		{ID: "1", Issuer: "GitHub", Name: "b", Phones: sms},                 // sms-only (high), sms-switchable (medium)
-		{ID: "2", Issuer: "PayPay", Name: "a", Phones: sms},                 // sms-only (high), service-phone-only (medium)
+		{ID: "1", Issuer: "GitHub", Name: "b", Phones: sms},                // sms-only (high), sms-switchable (medium)
+		{ID: "2", Issuer: "PayPay", Name: "a", Phones: sms},                // sms-only (high), service-phone-only (medium)
 		{ID: "3", Issuer: "Acme", Name: "c", Phones: sms, Service: "none"}, // sms-only (high)
 	}
 	got := Readiness(v, service.New())

@@ -229,6 +229,7 @@ Environment:
 		a.clockCommand(),
 		a.troubleCommand(),
 		a.errorsCommand(),
+		a.serviceCommand(),
 	)
 	return root
 }
