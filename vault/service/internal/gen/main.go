@@ -20,6 +20,7 @@ import (
 	"strings"
 	"unicode"
 
+	"golang.org/x/net/publicsuffix"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -54,6 +55,21 @@ type icon struct {
 		Loc map[string]string `json:"loc"`
 	} `json:"aliases"`
 }
+
+// genericRest are what may follow an icon's title in a service's name for
+// the service to take the icon of its domain's brand: "Playstation
+// Network", "Google Cloud Platform", "WordPress.com", "X (Twitter)". A
+// name that goes on otherwise ("Boost Mobile", "Coop Genossenschaft",
+// "Bitcoin.de") is another company's.
+var genericRest = map[string]bool{
+	"": true, "network": true, "cloud": true, "cloudplatform": true, "account": true, "business": true,
+	"games": true, "twitter": true, "com": true, "org": true, "net": true, "io": true,
+	"fi": true, "fiber": true, "fit": true,
+}
+
+// notTheBrand are services whose domain's name is an icon's slug but not
+// its brand (files.com is not Google's Files app).
+var notTheBrand = map[string]bool{"files.com": true}
 
 var (
 	regionSuffix = regexp.MustCompile(`\s*\[[A-Z]{2,3}\]$`)
@@ -144,6 +160,30 @@ func run(entriesPath, iconsDir, outDir string) error {
 		return 0, false
 	}
 
+	// iconByDomain is the icon whose slug is the service's registered
+	// domain name ("playstation" for playstation.com) when the service's
+	// name starts with the icon's title ("Playstation Network" and
+	// "PlayStation", "X (Twitter)" and "X").
+	bySlug := map[string]int{}
+	for i, ic := range is {
+		if ic.License == nil || ic.License.Type == "CC0-1.0" {
+			bySlug[ic.Slug] = i
+		}
+	}
+	iconByDomain := func(e entry) (int, bool) {
+		top, err := publicsuffix.EffectiveTLDPlusOne(e.Domain)
+		if err != nil {
+			return 0, false
+		}
+		label, _, _ := strings.Cut(top, ".")
+		i, ok := bySlug[label]
+		if !ok || notTheBrand[e.Domain] {
+			return 0, false
+		}
+		rest, ok := strings.CutPrefix(key(regionSuffix.ReplaceAllString(e.Name, "")), key(is[i].Title))
+		return i, ok && genericRest[rest]
+	}
+
 	out := make([]compact, 0, len(es))
 	used := map[int]bool{}
 	domains := map[string]bool{}
@@ -158,6 +198,9 @@ func run(entriesPath, iconsDir, outDir string) error {
 		c := compact{Name: e.Name, Domain: e.Domain, Domains: e.Domains, Methods: e.Methods,
 			Docs: e.Docs, Recovery: e.Recovery, Software: e.Software, Hardware: e.Hardware}
 		if i, ok := iconFor(e.Name); ok {
+			c.Icon = is[i].Slug
+			used[i] = true
+		} else if i, ok := iconByDomain(e); ok {
 			c.Icon = is[i].Slug
 			used[i] = true
 		}
