@@ -137,7 +137,7 @@ func (v *view) serviceLogo(s service.Service) fyne.Resource {
 		return nil
 	}
 	var fill color.Color = ic.Color
-	if bg := theme.Color(theme.ColorNameBackground); contrast(fill, bg) < 2.5 {
+	if bg := theme.Color(theme.ColorNameBackground); contrastRatio(fill, bg) < 2.5 {
 		fill = theme.Color(theme.ColorNameForeground)
 	}
 	r, g, b, _ := fill.RGBA()
@@ -150,8 +150,8 @@ func (v *view) serviceLogo(s service.Service) fyne.Resource {
 	return res
 }
 
-// contrast is the WCAG contrast ratio of two colours (1 to 21).
-func contrast(a, b color.Color) float64 {
+// contrastRatio is the WCAG contrast ratio of two colours (1 to 21).
+func contrastRatio(a, b color.Color) float64 {
 	la, lb := luminance(a), luminance(b)
 	if la < lb {
 		la, lb = lb, la
