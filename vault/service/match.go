@@ -70,17 +70,14 @@ func asciiKey(s string) (string, bool) {
 
 // freemail are mail providers whose addresses say nothing of the service an
 // account is with: "alice@gmail.com" may log in anywhere.
-var freemail = map[string]bool{
-	"gmail.com": true, "googlemail.com": true, "outlook.com": true, "outlook.jp": true,
-	"hotmail.com": true, "hotmail.co.jp": true, "live.com": true, "live.jp": true, "msn.com": true,
-	"icloud.com": true, "me.com": true, "mac.com": true, "yahoo.com": true, "yahoo.co.jp": true,
-	"ymail.com": true, "aol.com": true, "proton.me": true, "protonmail.com": true, "pm.me": true,
-	"gmx.com": true, "gmx.de": true, "gmx.net": true, "mail.com": true, "zoho.com": true,
-	"fastmail.com": true, "tutanota.com": true, "yandex.com": true, "yandex.ru": true, "qq.com": true,
-	"163.com": true, "naver.com": true, "docomo.ne.jp": true, "ezweb.ne.jp": true, "au.com": true,
-	"softbank.ne.jp": true, "i.softbank.jp": true, "ymobile.ne.jp": true, "nifty.com": true,
-	"ocn.ne.jp": true, "biglobe.ne.jp": true, "so-net.ne.jp": true, "excite.co.jp": true,
-	"rakuten.jp": true, "infoseek.jp": true,
+var freemail = [...]string{
+	"gmail.com", "googlemail.com", "outlook.com", "outlook.jp", "hotmail.com", "hotmail.co.jp",
+	"live.com", "live.jp", "msn.com", "icloud.com", "me.com", "mac.com", "yahoo.com", "yahoo.co.jp",
+	"ymail.com", "aol.com", "proton.me", "protonmail.com", "pm.me", "gmx.com", "gmx.de", "gmx.net",
+	"mail.com", "zoho.com", "fastmail.com", "tutanota.com", "yandex.com", "yandex.ru", "qq.com",
+	"163.com", "naver.com", "docomo.ne.jp", "ezweb.ne.jp", "au.com", "softbank.ne.jp",
+	"i.softbank.jp", "ymobile.ne.jp", "nifty.com", "ocn.ne.jp", "biglobe.ne.jp", "so-net.ne.jp",
+	"excite.co.jp", "rakuten.jp", "infoseek.jp",
 }
 
 // hostOf returns the host a string names when it looks like one: a URL
@@ -200,7 +197,7 @@ func (d *Directory) match(issuer, name string) (int, bool) {
 		}
 	}
 	fromHost, okHost := 0, false
-	if h, email, isHost := hostOf(name); isHost && (!email || (issuer == "" && !freemail[h])) {
+	if h, email, isHost := hostOf(name); isHost && (!email || (issuer == "" && !slices.Contains(freemail[:], h))) {
 		fromHost, okHost = d.byHost(h)
 	}
 	switch {

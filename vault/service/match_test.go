@@ -119,7 +119,8 @@ func TestMatch(t *testing.T) {
 // refuses a table entry for a service the directory lacks.
 func TestJapaneseNames(t *testing.T) {
 	d := New()
-	for name, domain := range japaneseNames {
+	for _, jn := range japaneseNames {
+		name, domain := jn.name, jn.domain
 		got, ok := d.Match(name, "")
 		if !ok || got.Domain != domain {
 			t.Errorf("Match(%q) = %q, %v; want %s", name, got.Domain, ok, domain)

@@ -191,7 +191,8 @@ func (d *Directory) index() error {
 			d.byBase.add(key(base), i)
 		}
 	}
-	for name, domain := range japaneseNames {
+	for _, jn := range japaneseNames {
+		name, domain := jn.name, jn.domain
 		i, ok := d.byDomain.one(domain)
 		if !ok || d.services[i].Domain != domain {
 			return fmt.Errorf("the Japanese name %q stands for %s, which is not in the directory", name, domain)
