@@ -497,7 +497,11 @@ with fewer registered (one-device), an SMS or backup number that is a VoIP
 number or a line that cannot receive SMS (voip-for-sms, sms-unsuitable; such a
 backup number is no second way in), bound numbers that
 are not valid (invalid-number), and backup codes used up or running low
-(backup-codes-used-up, backup-codes-low). Most severe first.
+(backup-codes-used-up, backup-codes-low); and, from what each account's
+service offers ("mamori service"), codes still coming by SMS or call where
+the service offers an authenticator app or security key (sms-switchable) and
+services that offer only SMS or a call (service-phone-only). Most severe
+first.
 
 With --json, print one JSON array of objects with the fields code, severity
 (high, medium or low), account_id, label, number, role (for voip-for-sms and
