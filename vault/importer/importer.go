@@ -2,6 +2,7 @@ package importer
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
@@ -87,6 +88,12 @@ func Formats() []Format {
 // 4K screenshot), small enough that a wrong file fails fast.
 const DefaultMaxSize = 32 << 20
 
+// MaxEntries is the most entries (accounts, skipped and broken ones
+// together) Parse reads from one file: some thousand times more than
+// anyone holds, few enough that a hostile file cannot keep the machine
+// busy. A file with more gives ErrTooManyEntries.
+const MaxEntries = 100_000
+
 // Options tune Parse. The zero value is ready to use for plain exports.
 type Options struct {
 	// Passphrase is called, at most once per Parse, when the file is an
@@ -142,6 +149,10 @@ type Result struct {
 	// (ErrUnsupported), QR codes that are not accounts (ErrNotAnAccount),
 	// KeePass entries in the recycle bin (ErrInTrash).
 	Skipped []Skip
+	// Trashed counts the entries skipped because they were in the app's
+	// trash or recycle bin (KeePass, Ente Auth); they are in Skipped too,
+	// with ErrInTrash.
+	Trashed int
 	// Warnings are things the user should know although every account
 	// was read, such as a Google Authenticator export with QR codes
 	// missing (ErrIncompleteBatch).
@@ -250,6 +261,9 @@ func Parse(data []byte, opts Options) (Result, error) {
 		return Result{}, fmt.Errorf("%w: expected otpauth URIs, a QR code image, or an export of "+
 			"Google Authenticator, Aegis, 2FAS, Ente Auth, Bitwarden, Proton Authenticator or KeePassXC", ErrUnknownFormat)
 	}
+	if p.entries > MaxEntries {
+		err = fmt.Errorf("%w: more than %d", ErrTooManyEntries, MaxEntries)
+	}
 	if err == nil {
 		err = p.errs.err()
 	}
@@ -258,7 +272,7 @@ func Parse(data []byte, opts Options) (Result, error) {
 	}
 	p.finishBatches()
 	if len(p.res.Accounts) == 0 {
-		return Result{Format: f, Encrypted: p.res.Encrypted, Skipped: p.res.Skipped, Warnings: p.res.Warnings}, ErrNoAccounts
+		return Result{Format: f, Encrypted: p.res.Encrypted, Skipped: p.res.Skipped, Trashed: p.res.Trashed, Warnings: p.res.Warnings}, ErrNoAccounts
 	}
 	return p.res, nil
 }
@@ -275,6 +289,23 @@ type parser struct {
 	batches map[int32]*batch
 	// askedPassphrase guards against asking twice.
 	askedPassphrase bool
+	// entries counts the entries read, up to MaxEntries+1.
+	entries int
+}
+
+// count records one more entry and reports whether it is within
+// MaxEntries.
+func (p *parser) count() bool {
+	if p.entries <= MaxEntries {
+		p.entries++
+	}
+	return p.entries <= MaxEntries
+}
+
+// full reports whether the file has had more entries than MaxEntries, so
+// a loop over its entries can stop.
+func (p *parser) full() bool {
+	return p.entries > MaxEntries
 }
 
 // keyID identifies a key for duplicate detection: the secret and the
@@ -292,6 +323,9 @@ type keyID struct {
 // HOTP duplicate lends its counter to the first entry when it is further
 // along, so no code is shown twice.
 func (p *parser) add(pos Position, a otp.Account) {
+	if !p.count() {
+		return
+	}
 	var err error
 	if a.Issuer, err = cleanLabel("issuer", a.Issuer); err == nil {
 		a.Name, err = cleanLabel("name", a.Name)
@@ -312,7 +346,7 @@ func (p *parser) add(pos Position, a otp.Account) {
 		if first.Key.Type == otp.HOTP && a.Key.Counter > first.Key.Counter {
 			first.Key.Counter = a.Key.Counter
 		}
-		p.skip(pos, label(a.Issuer, a.Name), fmt.Errorf("%w (%s: %s)", ErrDuplicate, p.res.From[i], label(first.Issuer, first.Name)))
+		p.skipped(pos, label(a.Issuer, a.Name), fmt.Errorf("%w (%s: %s)", ErrDuplicate, p.res.From[i], label(first.Issuer, first.Name)))
 		return
 	}
 	if p.seen == nil {
@@ -325,11 +359,24 @@ func (p *parser) add(pos Position, a otp.Account) {
 
 // fail records a broken entry.
 func (p *parser) fail(pos Position, lbl string, err error) {
+	if !p.count() {
+		return
+	}
 	p.errs.add(pos, lbl, err)
 }
 
 // skip records an entry deliberately left out.
 func (p *parser) skip(pos Position, lbl string, reason error) {
+	if p.count() {
+		p.skipped(pos, lbl, reason)
+	}
+}
+
+// skipped records an entry left out, already counted.
+func (p *parser) skipped(pos Position, lbl string, reason error) {
+	if errors.Is(reason, ErrInTrash) {
+		p.res.Trashed++
+	}
 	p.res.Skipped = append(p.res.Skipped, Skip{Entry: pos.String(), Position: pos, Label: lbl, Reason: reason})
 }
 

@@ -42,6 +42,9 @@ func detectText(text []byte) Format {
 func (p *parser) text(text []byte, base Position) error {
 	n := 0
 	for line := range bytes.Lines(text) {
+		if p.full() {
+			break
+		}
 		n++
 		pos := base
 		pos.Line = n
@@ -66,7 +69,12 @@ func (p *parser) uri(pos Position, s string, fromQR bool) {
 	case hasPrefixFold(s, "otpauth-migration:"):
 		p.migration(pos, s)
 	case hasPrefixFold(s, "otpauth:"):
-		a, err := otp.ParseURI(s)
+		if linkTrashed(s) {
+			a, _ := otp.ParseURI(s)
+			p.skip(pos, label(a.Issuer, a.Name), ErrInTrash)
+			return
+		}
+		a, err := parseLink(s)
 		if err != nil {
 			p.fail(pos, "", err)
 			return
