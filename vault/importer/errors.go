@@ -243,3 +243,9 @@ func Detail(err, sentinel error) string {
 	rest := strings.TrimSpace(s[i+len(prefix):])
 	return strings.TrimSpace(strings.TrimPrefix(rest, ":"))
 }
+
+// errorf wraps sentinel with a lower-case detail that never holds file
+// content.
+func errorf(sentinel error, format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{sentinel}, args...)...)
+}

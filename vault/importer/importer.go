@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mamori-app/mamori/vault/otp"
 )
@@ -47,6 +48,24 @@ const (
 	// FormatKeePassXML is a KeePass or KeePassXC XML export, whose entries
 	// carry an "otp" attribute (or the older "TOTP Seed").
 	FormatKeePassXML Format = "keepassxc-xml"
+	// FormatAndOTP is an andOTP backup: plain JSON, or encrypted
+	// (.json.aes, new or old encryption).
+	FormatAndOTP Format = "andotp"
+	// FormatAuthPro is an Authenticator Pro (Stratum) backup: plain JSON,
+	// or encrypted (.authpro, strong or legacy encryption).
+	FormatAuthPro Format = "authenticator-pro"
+	// FormatFreeOTPPlus is FreeOTP+'s JSON export.
+	FormatFreeOTPPlus Format = "freeotp-plus"
+	// FormatBitwardenCSV is a Bitwarden CSV export (login_totp column).
+	FormatBitwardenCSV Format = "bitwarden-csv"
+	// FormatSteam is a Steam Desktop Authenticator .maFile.
+	FormatSteam Format = "steam"
+	// FormatLastPass is LastPass Authenticator's JSON export.
+	FormatLastPass Format = "lastpass"
+	// FormatOnePUX is 1Password's 1PUX export (a ZIP).
+	FormatOnePUX Format = "1password-1pux"
+	// FormatOnePasswordCSV is 1Password's CSV export (OTPAuth column).
+	FormatOnePasswordCSV Format = "1password-csv"
 )
 
 // Name returns the English name of the format for messages, such as
@@ -73,14 +92,45 @@ func (f Format) Name() string {
 		return "KeePassXC CSV"
 	case FormatKeePassXML:
 		return "KeePass XML"
+	case FormatAndOTP:
+		return "andOTP"
+	case FormatAuthPro:
+		return "Authenticator Pro"
+	case FormatFreeOTPPlus:
+		return "FreeOTP+"
+	case FormatBitwardenCSV:
+		return "Bitwarden CSV"
+	case FormatSteam:
+		return "Steam Desktop Authenticator"
+	case FormatLastPass:
+		return "LastPass Authenticator"
+	case FormatOnePUX:
+		return "1Password 1PUX"
+	case FormatOnePasswordCSV:
+		return "1Password CSV"
 	}
 	return "unknown format"
+}
+
+// Key returns the format as a translation key suffix: its identifier with
+// "-" as "_" and no leading digit ("2fas" is "twofas", "1password-csv"
+// "onepassword_csv"). The front-ends name a format with
+// "import.format."+Key().
+func (f Format) Key() string {
+	if f == FormatUnknown {
+		return "unknown"
+	}
+	k := strings.ReplaceAll(string(f), "-", "_")
+	k = strings.Replace(k, "2", "two", 1)
+	return strings.Replace(k, "1", "one", 1)
 }
 
 // Formats lists every format Parse reads, in a fixed order.
 func Formats() []Format {
 	return []Format{FormatOTPAuth, FormatGoogleMigration, FormatQRImage, FormatAegis, FormatTwoFAS,
-		FormatEnteEncrypted, FormatBitwarden, FormatProton, FormatKeePassCSV, FormatKeePassXML}
+		FormatEnteEncrypted, FormatBitwarden, FormatProton, FormatKeePassCSV, FormatKeePassXML,
+		FormatAndOTP, FormatAuthPro, FormatFreeOTPPlus, FormatBitwardenCSV, FormatSteam, FormatLastPass,
+		FormatOnePUX, FormatOnePasswordCSV}
 }
 
 // DefaultMaxSize is the input size Parse accepts when Options.MaxSize is
@@ -110,8 +160,13 @@ type Options struct {
 	MaxSize int
 
 	// Format skips detection and reads the input as this format.
-	// FormatUnknown (the zero value) means Detect.
+	// FormatUnknown (the zero value) means DetectFile.
 	Format Format
+
+	// Name is the file's name, if known. Detection uses it only for
+	// files that do not say what they are: andOTP's old encrypted backup
+	// (…json.aes) is random bytes from its first.
+	Name string
 
 	// kdfMemory caps the memory a key derivation may use, in bytes; 0
 	// means maxKDFMemory. Tests and fuzzing lower it.
@@ -186,6 +241,12 @@ func Detect(data []byte) Format {
 	case bytes.HasPrefix(data, pngMagic), bytes.HasPrefix(data, jpegMagic),
 		bytes.HasPrefix(data, []byte("GIF87a")), bytes.HasPrefix(data, []byte("GIF89a")):
 		return FormatQRImage
+	case bytes.HasPrefix(data, []byte(authProHeader)), bytes.HasPrefix(data, []byte(authProLegacyHeader)):
+		return FormatAuthPro
+	case bytes.HasPrefix(data, zipMagic):
+		return detectZip(data)
+	case isAndOTPEncrypted(data):
+		return FormatAndOTP
 	}
 	text := trimText(data)
 	if len(text) == 0 {
@@ -194,16 +255,36 @@ func Detect(data []byte) Format {
 	switch text[0] {
 	case '{':
 		return detectJSON(text)
+	case '[':
+		if isAndOTPJSON(text) {
+			return FormatAndOTP
+		}
+		return FormatUnknown
 	case '<':
 		if bytes.Contains(text[:min(len(text), 4096)], []byte("<KeePassFile")) {
 			return FormatKeePassXML
 		}
 		return FormatUnknown
 	}
-	if isKeePassCSVHeader(text) {
+	switch h := csvHeader(text); {
+	case isBitwardenCSVHeader(h):
+		return FormatBitwardenCSV
+	case isOnePasswordCSVHeader(h):
+		return FormatOnePasswordCSV
+	case isKeePassCSVHeader(text):
 		return FormatKeePassCSV
 	}
 	return detectText(text)
+}
+
+// DetectFile is Detect, helped by the file's name where the content alone
+// cannot tell: a binary file named *.aes is andOTP's encrypted backup.
+func DetectFile(name string, data []byte) Format {
+	f := Detect(data)
+	if f == FormatUnknown && strings.HasSuffix(strings.ToLower(name), ".aes") && !utf8.Valid(data) {
+		return FormatAndOTP
+	}
+	return f
 }
 
 // Parse reads the accounts out of an export, detecting its format unless
@@ -231,7 +312,7 @@ func Parse(data []byte, opts Options) (Result, error) {
 	}
 	f := opts.Format
 	if f == FormatUnknown {
-		f = Detect(data)
+		f = DetectFile(opts.Name, data)
 	}
 	p := &parser{opts: opts, res: Result{Format: f}}
 	var err error
@@ -257,6 +338,22 @@ func Parse(data []byte, opts Options) (Result, error) {
 		err = p.keepassCSV(text)
 	case FormatKeePassXML:
 		err = p.keepassXML(text)
+	case FormatAndOTP:
+		err = p.andOTP(text)
+	case FormatAuthPro:
+		err = p.authPro(text)
+	case FormatFreeOTPPlus:
+		err = p.freeOTPPlus(text)
+	case FormatBitwardenCSV:
+		err = p.bitwardenCSV(text)
+	case FormatSteam:
+		err = p.steam(text)
+	case FormatLastPass:
+		err = p.lastPass(text)
+	case FormatOnePUX:
+		err = p.onePUX(data)
+	case FormatOnePasswordCSV:
+		err = p.onePasswordCSV(text)
 	default:
 		return Result{}, fmt.Errorf("%w: expected otpauth URIs, a QR code image, or an export of "+
 			"Google Authenticator, Aegis, 2FAS, Ente Auth, Bitwarden, Proton Authenticator or KeePassXC", ErrUnknownFormat)
