@@ -33,7 +33,7 @@ const (
 	enteMaxOpsLimit = 256
 	enteMaxWork     = 4 << 10 // memLimit in MiB × opsLimit: 1 GiB × 4, 256 MiB × 16
 
-	enteSaltBytes   = 16      // crypto_pwhash_SALTBYTES
+	enteSaltBytes = 16 // crypto_pwhash_SALTBYTES
 )
 
 type enteFile struct {
