@@ -355,8 +355,15 @@ func Parse(data []byte, opts Options) (Result, error) {
 	case FormatOnePasswordCSV:
 		err = p.onePasswordCSV(text)
 	default:
+		if u := identify(data); u != nil {
+			return Result{}, u
+		}
+		if isSDAEncrypted(opts.Name, data) {
+			return Result{}, &UnreadableError{Kind: UnreadableSDAEncrypted}
+		}
 		return Result{}, fmt.Errorf("%w: expected otpauth URIs, a QR code image, or an export of "+
-			"Google Authenticator, Aegis, 2FAS, Ente Auth, Bitwarden, Proton Authenticator or KeePassXC", ErrUnknownFormat)
+			"Google Authenticator, Aegis, 2FAS, Ente Auth, Bitwarden, Proton Authenticator, KeePassXC, andOTP, "+
+			"Authenticator Pro, FreeOTP+, Steam Desktop Authenticator, LastPass Authenticator or 1Password", ErrUnknownFormat)
 	}
 	if p.entries > MaxEntries {
 		err = fmt.Errorf("%w: more than %d", ErrTooManyEntries, MaxEntries)
