@@ -56,7 +56,6 @@ func TestImportNewFormats(t *testing.T) {
 	}
 }
 
-
 // TestImportRefusalsInBothLanguages checks the new refusals through the
 // CLI in English and Japanese: a recognised file that cannot be imported,
 // a cut-off link, an HOTP link without its counter, a hostile key
