@@ -36,3 +36,4 @@ func FuzzSteam(f *testing.F)          { fuzzFormat(f, FormatSteam) }
 func FuzzLastPass(f *testing.F)       { fuzzFormat(f, FormatLastPass) }
 func FuzzOnePUX(f *testing.F)         { fuzzFormat(f, FormatOnePUX) }
 func FuzzOnePasswordCSV(f *testing.F) { fuzzFormat(f, FormatOnePasswordCSV) }
+func FuzzTOTPAuth(f *testing.F)       { fuzzFormat(f, FormatTOTPAuth) }

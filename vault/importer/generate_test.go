@@ -114,6 +114,7 @@ func TestWriteFormatFuzzSeeds(t *testing.T) {
 		"FuzzLastPass":       {"lastpass.json"},
 		"FuzzOnePUX":         {"1password.1pux"},
 		"FuzzOnePasswordCSV": {"1password.csv"},
+		"FuzzTOTPAuth":       {"totp-authenticator.encrypt", "totp-authenticator-nopassword.encrypt"},
 	}
 	for target, files := range seeds {
 		dir := filepath.Join("testdata", "fuzz", target)

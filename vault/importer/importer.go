@@ -66,6 +66,8 @@ const (
 	FormatOnePUX Format = "1password-1pux"
 	// FormatOnePasswordCSV is 1Password's CSV export (OTPAuth column).
 	FormatOnePasswordCSV Format = "1password-csv"
+	// FormatTOTPAuth is TOTP Authenticator's encrypted backup (Base64).
+	FormatTOTPAuth Format = "totp-authenticator"
 )
 
 // Name returns the English name of the format for messages, such as
@@ -108,6 +110,8 @@ func (f Format) Name() string {
 		return "1Password 1PUX"
 	case FormatOnePasswordCSV:
 		return "1Password CSV"
+	case FormatTOTPAuth:
+		return "TOTP Authenticator"
 	}
 	return "unknown format"
 }
@@ -130,7 +134,7 @@ func Formats() []Format {
 	return []Format{FormatOTPAuth, FormatGoogleMigration, FormatQRImage, FormatAegis, FormatTwoFAS,
 		FormatEnteEncrypted, FormatBitwarden, FormatProton, FormatKeePassCSV, FormatKeePassXML,
 		FormatAndOTP, FormatAuthPro, FormatFreeOTPPlus, FormatBitwardenCSV, FormatSteam, FormatLastPass,
-		FormatOnePUX, FormatOnePasswordCSV}
+		FormatOnePUX, FormatOnePasswordCSV, FormatTOTPAuth}
 }
 
 // DefaultMaxSize is the input size Parse accepts when Options.MaxSize is
@@ -273,6 +277,8 @@ func Detect(data []byte) Format {
 		return FormatOnePasswordCSV
 	case isKeePassCSVHeader(text):
 		return FormatKeePassCSV
+	case isTOTPAuthBackup(text):
+		return FormatTOTPAuth
 	}
 	return detectText(text)
 }
@@ -281,8 +287,11 @@ func Detect(data []byte) Format {
 // cannot tell: a binary file named *.aes is andOTP's encrypted backup.
 func DetectFile(name string, data []byte) Format {
 	f := Detect(data)
-	if f == FormatUnknown && strings.HasSuffix(strings.ToLower(name), ".aes") && !utf8.Valid(data) {
+	switch {
+	case f == FormatUnknown && strings.HasSuffix(strings.ToLower(name), ".aes") && !utf8.Valid(data):
 		return FormatAndOTP
+	case f == FormatTOTPAuth && isSDAEncrypted(name, data):
+		return FormatUnknown // named by identify
 	}
 	return f
 }
@@ -354,6 +363,8 @@ func Parse(data []byte, opts Options) (Result, error) {
 		err = p.onePUX(data)
 	case FormatOnePasswordCSV:
 		err = p.onePasswordCSV(text)
+	case FormatTOTPAuth:
+		err = p.totpAuth(text)
 	default:
 		if u := identify(data); u != nil {
 			return Result{}, u

@@ -33,5 +33,6 @@ func Sources() []Source {
 		{"freeotp", nil},
 		{"steam_desktop_authenticator", []Format{FormatSteam}},
 		{"raivo", nil},
+		{"totp_authenticator", []Format{FormatTOTPAuth}},
 	}
 }

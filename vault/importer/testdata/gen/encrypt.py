@@ -61,3 +61,20 @@ plain = read("andotp.json").strip()
 salt, nonce = os.urandom(12), os.urandom(12)
 key = PBKDF2HMAC(hashes.SHA1(), 32, salt, 1000).derive(PASSWORD)
 write("gen/andotp-cheap.json.aes", struct.pack(">I", 1000) + salt + nonce + AESGCM(key).encrypt(nonce, plain, None))
+
+# TOTP Authenticator: Base64 of AES-256-CBC (PKCS#7, IV of zeros), key
+# SHA-256(password); the app's own password when the user chose none.
+import base64
+import json
+
+entries = [json.dumps(e, ensure_ascii=False) for e in [
+    {"name": "alice", "issuer": "GitHub", "key": "JBSWY3DPEHPK3PXP", "base": 32, "color": 0, "position": 0},
+    {"name": "carol@example.com", "issuer": "Mail", "key": "6162636465666768696a", "base": 16, "color": 0, "position": 1},
+    {"name": "山田太郎", "issuer": "楽天", "key": base64.b64encode(b"abcdefghij").decode(), "base": 64, "color": 0, "position": 2},
+]]
+plain = json.dumps({json.dumps(entries, ensure_ascii=False): "1700000000000"}, ensure_ascii=False).encode()
+for name, password in [("totp-authenticator.encrypt", PASSWORD), ("totp-authenticator-nopassword.encrypt", b"TotpAuthenticator")]:
+    padder = padding.PKCS7(128).padder()
+    padded = padder.update(plain) + padder.finalize()
+    enc = Cipher(algorithms.AES(hashlib.sha256(password).digest()), modes.CBC(bytes(16))).encryptor()
+    write(name, base64.b64encode(enc.update(padded) + enc.finalize()) + b"\n")
