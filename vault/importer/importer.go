@@ -172,6 +172,9 @@ type Options struct {
 	// (…json.aes) is random bytes from its first.
 	Name string
 
+	// maxEntries lowers MaxEntries for tests; 0 means MaxEntries.
+	maxEntries int
+
 	// kdfMemory caps the memory a key derivation may use, in bytes; 0
 	// means maxKDFMemory. Tests and fuzzing lower it.
 	kdfMemory int64
@@ -376,8 +379,8 @@ func Parse(data []byte, opts Options) (Result, error) {
 			"Google Authenticator, Aegis, 2FAS, Ente Auth, Bitwarden, Proton Authenticator, KeePassXC, andOTP, "+
 			"Authenticator Pro, FreeOTP+, Steam Desktop Authenticator, LastPass Authenticator or 1Password", ErrUnknownFormat)
 	}
-	if p.entries > MaxEntries {
-		err = fmt.Errorf("%w: more than %d", ErrTooManyEntries, MaxEntries)
+	if p.full() {
+		err = fmt.Errorf("%w: more than %d", ErrTooManyEntries, p.limit())
 	}
 	if err == nil {
 		err = p.errs.err()
@@ -411,16 +414,24 @@ type parser struct {
 // count records one more entry and reports whether it is within
 // MaxEntries.
 func (p *parser) count() bool {
-	if p.entries <= MaxEntries {
+	if p.entries <= p.limit() {
 		p.entries++
 	}
-	return p.entries <= MaxEntries
+	return p.entries <= p.limit()
+}
+
+// limit is the most entries this Parse reads.
+func (p *parser) limit() int {
+	if p.opts.maxEntries > 0 {
+		return min(p.opts.maxEntries, MaxEntries)
+	}
+	return MaxEntries
 }
 
 // full reports whether the file has had more entries than MaxEntries, so
 // a loop over its entries can stop.
 func (p *parser) full() bool {
-	return p.entries > MaxEntries
+	return p.entries > p.limit()
 }
 
 // keyID identifies a key for duplicate detection: the secret and the
