@@ -37,3 +37,5 @@ func FuzzLastPass(f *testing.F)       { fuzzFormat(f, FormatLastPass) }
 func FuzzOnePUX(f *testing.F)         { fuzzFormat(f, FormatOnePUX) }
 func FuzzOnePasswordCSV(f *testing.F) { fuzzFormat(f, FormatOnePasswordCSV) }
 func FuzzTOTPAuth(f *testing.F)       { fuzzFormat(f, FormatTOTPAuth) }
+func FuzzRaivo(f *testing.F)          { fuzzFormat(f, FormatRaivo) }
+func FuzzAuthPlus(f *testing.F)       { fuzzFormat(f, FormatAuthPlus) }

@@ -115,6 +115,8 @@ func TestWriteFormatFuzzSeeds(t *testing.T) {
 		"FuzzOnePUX":         {"1password.1pux"},
 		"FuzzOnePasswordCSV": {"1password.csv"},
 		"FuzzTOTPAuth":       {"totp-authenticator.encrypt", "totp-authenticator-nopassword.encrypt"},
+		"FuzzRaivo":          {"raivo-otp-export.json", "raivo.zip", "raivo-aes.zip"},
+		"FuzzAuthPlus":       {"authplus.zip", "authplus-aes.zip"},
 	}
 	for target, files := range seeds {
 		dir := filepath.Join("testdata", "fuzz", target)

@@ -68,6 +68,12 @@ const (
 	FormatOnePasswordCSV Format = "1password-csv"
 	// FormatTOTPAuth is TOTP Authenticator's encrypted backup (Base64).
 	FormatTOTPAuth Format = "totp-authenticator"
+	// FormatRaivo is Raivo OTP's export: a ZIP (usually
+	// password-protected) holding JSON, or that JSON.
+	FormatRaivo Format = "raivo"
+	// FormatAuthPlus is Authenticator Plus's password-protected ZIP of
+	// otpauth:// URIs.
+	FormatAuthPlus Format = "authenticator-plus"
 )
 
 // Name returns the English name of the format for messages, such as
@@ -112,6 +118,10 @@ func (f Format) Name() string {
 		return "1Password CSV"
 	case FormatTOTPAuth:
 		return "TOTP Authenticator"
+	case FormatRaivo:
+		return "Raivo OTP"
+	case FormatAuthPlus:
+		return "Authenticator Plus"
 	}
 	return "unknown format"
 }
@@ -134,7 +144,7 @@ func Formats() []Format {
 	return []Format{FormatOTPAuth, FormatGoogleMigration, FormatQRImage, FormatAegis, FormatTwoFAS,
 		FormatEnteEncrypted, FormatBitwarden, FormatProton, FormatKeePassCSV, FormatKeePassXML,
 		FormatAndOTP, FormatAuthPro, FormatFreeOTPPlus, FormatBitwardenCSV, FormatSteam, FormatLastPass,
-		FormatOnePUX, FormatOnePasswordCSV, FormatTOTPAuth}
+		FormatOnePUX, FormatOnePasswordCSV, FormatTOTPAuth, FormatRaivo, FormatAuthPlus}
 }
 
 // DefaultMaxSize is the input size Parse accepts when Options.MaxSize is
@@ -263,8 +273,11 @@ func Detect(data []byte) Format {
 	case '{':
 		return detectJSON(text)
 	case '[':
-		if isAndOTPJSON(text) {
+		switch {
+		case isAndOTPJSON(text):
 			return FormatAndOTP
+		case isRaivoJSON(text):
+			return FormatRaivo
 		}
 		return FormatUnknown
 	case '<':
@@ -368,6 +381,10 @@ func Parse(data []byte, opts Options) (Result, error) {
 		err = p.onePasswordCSV(text)
 	case FormatTOTPAuth:
 		err = p.totpAuth(text)
+	case FormatRaivo:
+		err = p.raivo(text)
+	case FormatAuthPlus:
+		err = p.authPlus(data)
 	default:
 		if u := identify(data); u != nil {
 			return Result{}, u

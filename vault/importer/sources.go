@@ -32,7 +32,8 @@ func Sources() []Source {
 		{"freeotp_plus", []Format{FormatFreeOTPPlus}},
 		{"freeotp", nil},
 		{"steam_desktop_authenticator", []Format{FormatSteam}},
-		{"raivo", nil},
+		{"raivo", []Format{FormatRaivo}},
+		{"authenticator_plus", []Format{FormatAuthPlus}},
 		{"totp_authenticator", []Format{FormatTOTPAuth}},
 	}
 }

@@ -23,7 +23,7 @@ func TestUnreadable(t *testing.T) {
 		{"other sqlite", readFixture(t, "other.sqlite"), "", UnreadableSQLite, nil},
 		// Made with Python's zipfile, and with zip -P.
 		{"unknown zip", readFixture(t, "unknown.zip"), "", UnreadableZip, []string{"photos/holiday.jpg", "notes.txt"}},
-		{"password-protected zip", readFixture(t, "raivo-locked.zip"), "", UnreadableEncryptedZip, []string{"raivo-otp-export.json"}},
+		{"password-protected zip", readFixture(t, "locked.zip"), "", UnreadableEncryptedZip, []string{"secret.txt"}},
 		// Made by Java's ObjectOutputStream.
 		{"java-serialised map", readFixture(t, "other.ser"), "", UnreadableJava, nil},
 		{"kdbx", []byte{0x03, 0xD9, 0xA2, 0x9A, 0x67, 0xFB, 0x4B, 0xB5, 0, 0, 4, 0}, "Passwords.kdbx", UnreadableKeePassDB, nil},

@@ -87,8 +87,13 @@ func readZipMember(f *zip.File) ([]byte, error) {
 // detectZip recognises a ZIP export by the names of its members.
 func detectZip(data []byte) Format {
 	for _, n := range zipNames(data) {
-		if n == "export.data" {
+		switch n {
+		case "export.data":
 			return FormatOnePUX
+		case raivoMember:
+			return FormatRaivo
+		case "accounts.txt":
+			return FormatAuthPlus
 		}
 	}
 	return FormatUnknown

@@ -74,7 +74,7 @@ func TestImportRefusalsInBothLanguages(t *testing.T) {
 	hotp := write("hotp.txt", "otpauth://hotp/Bank:bob?secret=JBSWY3DPEHPK3PXP&issuer=Bank\n")
 	hostile := write("hostile.json", `{"version":1,"kdfParams":{"memLimit":4294967296,"opsLimit":1,"salt":"AAAAAAAAAAAAAAAAAAAAAA=="},"encryptedData":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA","encryptionNonce":"AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA"}`)
 	gadb := importFixture("google-authenticator.db")
-	locked := importFixture("raivo-locked.zip")
+	locked := importFixture("locked.zip")
 	identifier := regexp.MustCompile(`[a-z]+(-[a-z]+)+|ErrCutOff|google_authenticator`)
 	for _, lang := range []string{assets.LangEnglish, assets.LangJapanese} {
 		c, err := assets.LoadCatalog(lang)
@@ -89,7 +89,7 @@ func TestImportRefusalsInBothLanguages(t *testing.T) {
 			{"hotp without counter", hotp, []string{c.T("import.reason.no_counter")}},
 			{"hostile kdf", hostile, []string{c.T("import.hint.too_costly")}},
 			{"google authenticator db", gadb, []string{c.T("import.unreadable.google_authenticator_db.hint")}},
-			{"password-protected zip", locked, []string{c.T("import.unreadable.encrypted_zip.hint"), "raivo-otp-export.json"}},
+			{"password-protected zip", locked, []string{c.T("import.unreadable.encrypted_zip.hint"), "secret.txt"}},
 		} {
 			t.Run(lang+"/"+tt.name, func(t *testing.T) {
 				h := newHarness(t)
@@ -100,7 +100,7 @@ func TestImportRefusalsInBothLanguages(t *testing.T) {
 				h.sameSnapshot(before, "a refused import")
 				if lang == assets.LangJapanese {
 					msg := strings.ReplaceAll(r.stderr, tt.file, "")
-					msg = strings.ReplaceAll(msg, "raivo-otp-export.json", "")
+					msg = strings.ReplaceAll(msg, "secret.txt", "")
 					if m := identifier.FindString(msg); m != "" {
 						t.Errorf("Japanese message holds %q:\n%s", m, r.stderr)
 					}
