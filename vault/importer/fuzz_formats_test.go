@@ -39,3 +39,4 @@ func FuzzOnePasswordCSV(f *testing.F) { fuzzFormat(f, FormatOnePasswordCSV) }
 func FuzzTOTPAuth(f *testing.F)       { fuzzFormat(f, FormatTOTPAuth) }
 func FuzzRaivo(f *testing.F)          { fuzzFormat(f, FormatRaivo) }
 func FuzzAuthPlus(f *testing.F)       { fuzzFormat(f, FormatAuthPlus) }
+func FuzzFreeOTP(f *testing.F)        { fuzzFormat(f, FormatFreeOTP) }

@@ -117,6 +117,7 @@ func TestWriteFormatFuzzSeeds(t *testing.T) {
 		"FuzzTOTPAuth":       {"totp-authenticator.encrypt", "totp-authenticator-nopassword.encrypt"},
 		"FuzzRaivo":          {"raivo-otp-export.json", "raivo.zip", "raivo-aes.zip"},
 		"FuzzAuthPlus":       {"authplus.zip", "authplus-aes.zip"},
+		"FuzzFreeOTP":        {"freeotp-backup.xml", "other.ser"},
 	}
 	for target, files := range seeds {
 		dir := filepath.Join("testdata", "fuzz", target)

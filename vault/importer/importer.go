@@ -74,6 +74,9 @@ const (
 	// FormatAuthPlus is Authenticator Plus's password-protected ZIP of
 	// otpauth:// URIs.
 	FormatAuthPlus Format = "authenticator-plus"
+	// FormatFreeOTP is FreeOTP 2's backup (externalBackup.xml, a
+	// Java-serialised map with a password-wrapped master key).
+	FormatFreeOTP Format = "freeotp"
 )
 
 // Name returns the English name of the format for messages, such as
@@ -122,6 +125,8 @@ func (f Format) Name() string {
 		return "Raivo OTP"
 	case FormatAuthPlus:
 		return "Authenticator Plus"
+	case FormatFreeOTP:
+		return "FreeOTP"
 	}
 	return "unknown format"
 }
@@ -144,7 +149,7 @@ func Formats() []Format {
 	return []Format{FormatOTPAuth, FormatGoogleMigration, FormatQRImage, FormatAegis, FormatTwoFAS,
 		FormatEnteEncrypted, FormatBitwarden, FormatProton, FormatKeePassCSV, FormatKeePassXML,
 		FormatAndOTP, FormatAuthPro, FormatFreeOTPPlus, FormatBitwardenCSV, FormatSteam, FormatLastPass,
-		FormatOnePUX, FormatOnePasswordCSV, FormatTOTPAuth, FormatRaivo, FormatAuthPlus}
+		FormatOnePUX, FormatOnePasswordCSV, FormatTOTPAuth, FormatRaivo, FormatAuthPlus, FormatFreeOTP}
 }
 
 // DefaultMaxSize is the input size Parse accepts when Options.MaxSize is
@@ -262,6 +267,8 @@ func Detect(data []byte) Format {
 		return FormatAuthPro
 	case bytes.HasPrefix(data, zipMagic):
 		return detectZip(data)
+	case isFreeOTPBackup(data):
+		return FormatFreeOTP
 	case isAndOTPEncrypted(data):
 		return FormatAndOTP
 	}
@@ -385,6 +392,8 @@ func Parse(data []byte, opts Options) (Result, error) {
 		err = p.raivo(text)
 	case FormatAuthPlus:
 		err = p.authPlus(data)
+	case FormatFreeOTP:
+		err = p.freeOTP(data)
 	default:
 		if u := identify(data); u != nil {
 			return Result{}, u

@@ -25,7 +25,7 @@ func TestCodesAgainstOathtool(t *testing.T) {
 	const at = 1700000000
 	checked := 0
 	for _, file := range []string{"andotp.json", "andotp.json.aes", "authpro.json", "authpro.authpro", "authpro-legacy.authpro",
-		"freeotp-plus.json", "lastpass.json", "bitwarden.csv", "1password.csv", "1password.1pux", "totp-authenticator.encrypt", "raivo-aes.zip", "authplus.zip"} {
+		"freeotp-plus.json", "lastpass.json", "bitwarden.csv", "1password.csv", "1password.1pux", "totp-authenticator.encrypt", "raivo-aes.zip", "authplus.zip", "freeotp-backup.xml"} {
 		res, err := Parse(readFixture(t, file), Options{Passphrase: func() (string, error) { return fixturePassword, nil }})
 		if err != nil {
 			t.Fatalf("%s: %v", file, err)

@@ -30,7 +30,7 @@ func Sources() []Source {
 		{"andotp", []Format{FormatAndOTP}},
 		{"authenticator_pro", []Format{FormatAuthPro}},
 		{"freeotp_plus", []Format{FormatFreeOTPPlus}},
-		{"freeotp", nil},
+		{"freeotp", []Format{FormatFreeOTP}},
 		{"steam_desktop_authenticator", []Format{FormatSteam}},
 		{"raivo", []Format{FormatRaivo}},
 		{"authenticator_plus", []Format{FormatAuthPlus}},

@@ -37,9 +37,6 @@ const (
 	UnreadableEncryptedZip Unreadable = "encrypted-zip"
 	// UnreadableJava is Java-serialised data that is not FreeOTP's backup.
 	UnreadableJava Unreadable = "java-serialized"
-	// UnreadableFreeOTP is FreeOTP's backup (externalBackup.xml, a
-	// Java-serialised map): Mamori does not read it yet.
-	UnreadableFreeOTP Unreadable = "freeotp-backup"
 	// UnreadableSDAManifest is Steam Desktop Authenticator's manifest.json:
 	// the accounts are in the .maFile files beside it.
 	UnreadableSDAManifest Unreadable = "sda-manifest"
@@ -57,7 +54,7 @@ func (u Unreadable) Key() string { return strings.ReplaceAll(string(u), "-", "_"
 // UnreadableKinds lists every kind, in a fixed order.
 func UnreadableKinds() []Unreadable {
 	return []Unreadable{UnreadableGoogleAuthDB, UnreadableSQLite, UnreadableKeePassDB, UnreadableZip,
-		UnreadableEncryptedZip, UnreadableJava, UnreadableFreeOTP, UnreadableSDAManifest, UnreadableSDAEncrypted, UnreadablePDF}
+		UnreadableEncryptedZip, UnreadableJava, UnreadableSDAManifest, UnreadableSDAEncrypted, UnreadablePDF}
 }
 
 // UnreadableError is the error for a file recognised but not importable.
@@ -95,8 +92,6 @@ func (u Unreadable) describe() string {
 		return "a password-protected zip archive"
 	case UnreadableJava:
 		return "java-serialised data"
-	case UnreadableFreeOTP:
-		return "a freeotp backup"
 	case UnreadableSDAManifest:
 		return "steam desktop authenticator's manifest (import the .maFile files)"
 	case UnreadableSDAEncrypted:
@@ -133,9 +128,6 @@ func identify(data []byte) *UnreadableError {
 	case bytes.HasPrefix(data, pdfMagic):
 		return &UnreadableError{Kind: UnreadablePDF}
 	case bytes.HasPrefix(data, javaMagic):
-		if bytes.Contains(data, []byte("masterKey")) && bytes.Contains(data, []byte("mEncryptedKey")) {
-			return &UnreadableError{Kind: UnreadableFreeOTP}
-		}
 		return &UnreadableError{Kind: UnreadableJava}
 	case bytes.HasPrefix(data, zipMagic):
 		zr, err := openZip(data)
