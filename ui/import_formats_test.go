@@ -55,7 +55,8 @@ func TestImportReadsTheNewFormats(t *testing.T) {
 // TestImportNewEncryptedFormats opens the new encrypted exports with their
 // password; andOTP's old backup is told by its name.
 func TestImportNewEncryptedFormats(t *testing.T) {
-	for _, name := range []string{"andotp.json.aes", "andotp-old.json.aes", "authpro.authpro", "authpro-legacy.authpro"} {
+	for _, name := range []string{"andotp.json.aes", "andotp-old.json.aes", "authpro.authpro", "authpro-legacy.authpro",
+		"totp-authenticator.encrypt", "raivo-aes.zip", "authplus.zip", "freeotp-backup.xml"} {
 		t.Run(name, func(t *testing.T) {
 			store := newStore(t, nil)
 			addAccounts(t, store)

@@ -88,6 +88,11 @@ func (a *app) importCommand() *cobra.Command {
   lastpass           a LastPass Authenticator JSON export
   1password-1pux     a 1Password 1PUX export
   1password-csv      a 1Password CSV export
+  totp-authenticator TOTP Authenticator's encrypted backup
+  raivo              Raivo OTP's export: its ZIP (password-protected or not)
+                     or the JSON inside
+  authenticator-plus Authenticator Plus's password-protected ZIP
+  freeotp            a FreeOTP 2 backup (externalBackup.xml)
 
 A file Mamori cannot read but recognises (Google Authenticator's own
 database, another app's SQLite database, a KeePass database, a

@@ -31,10 +31,15 @@ func TestImportNewFormats(t *testing.T) {
 		{"lastpass.json", "LastPass Authenticator", 3, false, false},
 		{"1password.1pux", "1Password (1PUX)", 3, false, true},
 		{"1password.csv", "1Password CSV", 3, false, true},
+		{"totp-authenticator.encrypt", "TOTP Authenticator", 2, true, false},
+		{"raivo.zip", "Raivo OTP", 3, true, false},
+		{"raivo-aes.zip", "Raivo OTP", 3, true, false},
+		{"authplus-aes.zip", "Authenticator Plus", 4, true, false},
+		{"freeotp-backup.xml", "FreeOTP", 4, true, false},
 	} {
 		t.Run(tt.file, func(t *testing.T) {
 			h := newHarness(t)
-			for _, s := range fixtureSecrets {
+			for _, s := range append(fixtureSecrets, "ON2GKYLNFVZWQYLSMVSC243FMNZGK5BB", fixturePassword) {
 				h.addSecret(s)
 			}
 			h.env[envImportPassphrase] = fixturePassword
