@@ -159,6 +159,8 @@ func TestParseFixtures(t *testing.T) {
 			accounts: []otp.Account{github, mizuho, hotpBob}, from: []Position{e(1), e(2), e(3)}},
 		{file: "authplus.zip", format: FormatAuthPlus, encrypted: true,
 			accounts: []otp.Account{github, mizuho, hotpBob, steam}, from: []Position{l(1), l(2), l(3), l(4)}},
+		{file: "authplus-stream.zip", format: FormatAuthPlus, encrypted: true,
+			accounts: []otp.Account{github, mizuho, hotpBob, steam}, from: []Position{l(1), l(2), l(3), l(4)}},
 		{file: "authplus-aes.zip", format: FormatAuthPlus, encrypted: true,
 			accounts: []otp.Account{github, mizuho, hotpBob, steam}, from: []Position{l(1), l(2), l(3), l(4)}},
 		{file: "freeotp-backup.xml", format: FormatFreeOTP, encrypted: true,

@@ -110,7 +110,6 @@ func zipCryptoDecrypt(f *zip.File, raw []byte, password string) ([]byte, error) 
 	// time when the sizes follow the data (flag bit 3).
 	check := byte(f.CRC32 >> 24)
 	if f.Flags&0x8 != 0 {
-		//lint:ignore SA1019 the check byte is the high byte of the DOS time, which only this field holds
 		check = byte(f.ModifiedTime >> 8)
 	}
 	if out[11] != check {

@@ -10,7 +10,7 @@ import (
 // checked with libarchive.
 func TestEncryptedZips(t *testing.T) {
 	pw := func(s string) func() (string, error) { return func() (string, error) { return s, nil } }
-	for _, file := range []string{"raivo.zip", "raivo-aes.zip", "authplus.zip", "authplus-aes.zip"} {
+	for _, file := range []string{"raivo.zip", "raivo-aes.zip", "authplus.zip", "authplus-stream.zip", "authplus-aes.zip"} {
 		data := readFixture(t, file)
 		t.Run(file, func(t *testing.T) {
 			if _, err := Parse(data, Options{Passphrase: pw("not it")}); !errors.Is(err, ErrWrongPassword) {

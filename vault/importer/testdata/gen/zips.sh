@@ -10,6 +10,10 @@ cp ente-plain.txt "$tmp/Accounts.txt"
 printf 'nothing to see\n' > "$tmp/secret.txt"
 rm -f raivo.zip authplus.zip raivo-locked.zip
 (cd "$tmp" && zip -q -P "$pw" raivo.zip raivo-otp-export.json && zip -q -P "$pw" authplus.zip Accounts.txt && zip -q -P "$pw" locked.zip secret.txt)
+# Written to a pipe, zip puts the sizes after the data (flag bit 3), and
+# the password check byte is then the time's, not the CRC's.
+(cd "$tmp" && zip -q -P "$pw" - Accounts.txt > authplus-stream.zip)
+cp "$tmp/authplus-stream.zip" authplus-stream.zip
 cp "$tmp/raivo.zip" raivo.zip
 cp "$tmp/authplus.zip" authplus.zip
 cp "$tmp/locked.zip" locked.zip
