@@ -44,12 +44,14 @@ declare -A why=(
   [python3-cryptography]="OpenSSL from Python: encrypts the andOTP, Authenticator Pro, TOTP Authenticator and WinZip AES import fixtures"
   [zip]="Info-ZIP's zip -P makes the password-protected (ZipCrypto) import fixtures"
   [libarchive-tools]="bsdtar, an independent reader that checks the WinZip AES import fixtures"
+  [openssh-client]="ssh-keygen makes the SSH recipient a kit is encrypted to in the kit tests"
+  [xz-utils]="unpacks the .tar.xz that fyne package makes (make test's package check)"
 )
 
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
 test=("${build[@]}" dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth xfonts-base
       x11-utils imagemagick oathtool age qrencode zbar-tools poppler-utils desktop-file-utils
-      xdotool xclip)
+      xdotool xclip openssh-client xz-utils)
 bench=("${test[@]}" hyperfine keepassxc)
 screenshots=("${test[@]}")
 fixtures=(python3-cryptography zip libarchive-tools)
