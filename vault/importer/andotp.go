@@ -120,7 +120,7 @@ func (p *parser) andOTPList(data []byte) error {
 		switch t := strings.ToUpper(strings.TrimSpace(e.Type)); t {
 		case "TOTP", "HOTP", "STEAM", "":
 		default:
-			p.skip(pos, lbl, fmt.Errorf("%w: andotp type %s", ErrUnsupported, strings.ToLower(clipWord(t))))
+			p.skip(pos, lbl, fmt.Errorf("%w: %s", ErrUnsupported, clipWord(t)))
 			continue
 		}
 		if strings.EqualFold(strings.TrimSpace(e.Type), "HOTP") && !e.Counter.set {

@@ -114,13 +114,13 @@ func (p *parser) authProJSON(data []byte) error {
 		case 4:
 			typ = "steam"
 		case 3:
-			p.skip(pos, lbl, fmt.Errorf("%w: motp token", ErrUnsupported))
+			p.skip(pos, lbl, fmt.Errorf("%w: mOTP", ErrUnsupported))
 			continue
 		case 5:
-			p.skip(pos, lbl, fmt.Errorf("%w: yandex token", ErrUnsupported))
+			p.skip(pos, lbl, fmt.Errorf("%w: Yandex", ErrUnsupported))
 			continue
 		default:
-			p.skip(pos, lbl, fmt.Errorf("%w: authenticator pro type %d", ErrUnsupported, e.Type.v))
+			p.skip(pos, lbl, fmt.Errorf("%w: %d", ErrUnsupported, e.Type.v))
 			continue
 		}
 		var alg string

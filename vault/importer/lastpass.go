@@ -72,7 +72,7 @@ func (p *parser) lastPass(data []byte) error {
 		}
 		lbl := label(issuer, name)
 		if strings.TrimSpace(a.Secret) == "" && a.PushNotification {
-			p.skip(pos, lbl, errorf(ErrUnsupported, "push-only account"))
+			p.skip(pos, lbl, errorf(ErrUnsupported, "LastPass"))
 			continue
 		}
 		key, err := flexKey("totp", a.Secret, a.Algorithm, a.Digits, a.TimeStep, flexInt{})

@@ -68,7 +68,7 @@ func (p *parser) raivo(data []byte) error {
 		switch kind {
 		case "totp", "hotp", "":
 		default:
-			p.skip(pos, lbl, fmt.Errorf("%w: raivo kind %s", ErrUnsupported, clipWord(kind)))
+			p.skip(pos, lbl, fmt.Errorf("%w: %s", ErrUnsupported, strings.ToUpper(clipWord(kind))))
 			continue
 		}
 		if kind == "hotp" && !e.Counter.set {

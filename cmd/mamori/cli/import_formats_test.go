@@ -114,3 +114,21 @@ func TestImportRefusalsInBothLanguages(t *testing.T) {
 		}
 	}
 }
+
+// TestImportSummaryInJapanese: what an import of the new formats says in
+// Japanese (skips included) holds no English word of the importer's.
+func TestImportSummaryInJapanese(t *testing.T) {
+	// Product names (andOTP, LastPass…) are names in Japanese too.
+	english := regexp.MustCompile(`(?i)\b(type|kind|token|push|only|entry|line|skipped|imported)\b`)
+	for _, file := range []string{"andotp.json", "authpro.json", "lastpass.json", "1password.1pux", "1password.csv"} {
+		t.Run(file, func(t *testing.T) {
+			h := newHarness(t)
+			h.env["LANG"] = "ja_JP.UTF-8"
+			r := h.ok("", "import", importFixture(file))
+			msg := strings.ReplaceAll(r.stderr, importFixture(file), "")
+			if m := english.FindString(msg); m != "" {
+				t.Errorf("Japanese summary holds %q:\n%s", m, r.stderr)
+			}
+		})
+	}
+}
