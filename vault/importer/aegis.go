@@ -119,6 +119,9 @@ func (p *parser) aegis(data []byte) error {
 	if content.Entries == nil {
 		return malformed("aegis vault has no entries list")
 	}
+	if err := p.checkCount(len(content.Entries)); err != nil {
+		return err
+	}
 	for i, raw := range content.Entries {
 		pos := Position{Entry: i + 1}
 		var e aegisEntry

@@ -100,6 +100,9 @@ func (p *parser) andOTPList(data []byte) error {
 	if err := decodeJSON(data, &list); err != nil {
 		return err
 	}
+	if err := p.checkCount(len(list)); err != nil {
+		return err
+	}
 	for i, raw := range list {
 		if p.full() {
 			break

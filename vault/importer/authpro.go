@@ -93,6 +93,9 @@ func (p *parser) authProJSON(data []byte) error {
 	if f.Authenticators == nil {
 		return malformed("authenticator pro backup has no Authenticators list")
 	}
+	if err := p.checkCount(len(f.Authenticators)); err != nil {
+		return err
+	}
 	for i, raw := range f.Authenticators {
 		if p.full() {
 			break

@@ -113,6 +113,9 @@ func (p *parser) freeOTP(data []byte) error {
 		}
 	}
 	sort.Strings(uuids)
+	if err := p.checkCount(len(uuids)); err != nil {
+		return err
+	}
 	pw, err := p.passphrase()
 	if err != nil {
 		return err

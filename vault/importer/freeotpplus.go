@@ -46,6 +46,9 @@ func (p *parser) freeOTPPlus(data []byte) error {
 	if f.Tokens == nil {
 		return malformed("freeotp+ export has no tokens list")
 	}
+	if err := p.checkCount(len(f.Tokens)); err != nil {
+		return err
+	}
 	for i, raw := range f.Tokens {
 		if p.full() {
 			break

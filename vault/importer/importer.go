@@ -446,6 +446,16 @@ func (p *parser) count() bool {
 	return p.entries <= p.limit()
 }
 
+// checkCount refuses a list of n entries, before any is read, when n is
+// past the cap: a hostile file then costs no per-entry work.
+func (p *parser) checkCount(n int) error {
+	if n > p.limit() {
+		p.entries = p.limit() + 1
+		return fmt.Errorf("%w: more than %d", ErrTooManyEntries, p.limit())
+	}
+	return nil
+}
+
 // limit is the most entries this Parse reads.
 func (p *parser) limit() int {
 	if p.opts.maxEntries > 0 {

@@ -53,6 +53,9 @@ func (p *parser) lastPass(data []byte) error {
 	if f.Accounts == nil {
 		return malformed("lastpass authenticator export has no accounts list")
 	}
+	if err := p.checkCount(len(f.Accounts)); err != nil {
+		return err
+	}
 	for i, raw := range f.Accounts {
 		if p.full() {
 			break

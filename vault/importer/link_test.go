@@ -135,6 +135,14 @@ func TestTooManyEntries(t *testing.T) {
 	if !errors.Is(err, ErrTooManyEntries) || len(res.Accounts) != 0 {
 		t.Fatalf("over the cap: err %v, %d accounts", err, len(res.Accounts))
 	}
+	// A JSON list longer than the cap is refused before any entry is
+	// read: the broken first entry is not even reported.
+	jl := `[{"secret":"!!","type":"TOTP","label":"x","thumbnail":"x"}` + strings.Repeat(`,{"secret":"JBSWY3DPEHPK3PXP","type":"TOTP","label":"x","thumbnail":"x"}`, 50) + `]`
+	res, err = Parse([]byte(jl), Options{maxEntries: 50})
+	var ee *EntryError
+	if !errors.Is(err, ErrTooManyEntries) || errors.As(err, &ee) || len(res.Accounts) != 0 {
+		t.Fatalf("json list over the cap: %v", err)
+	}
 	_, err = Parse(list(MaxEntries+1), Options{})
 	if !errors.Is(err, ErrTooManyEntries) || !strings.Contains(err.Error(), "100000") {
 		t.Fatalf("over the real cap: %v", err)

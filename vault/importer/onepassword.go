@@ -70,6 +70,15 @@ func (p *parser) onePUX(data []byte) error {
 		}
 		return err
 	}
+	total := 0
+	for _, acct := range d.Accounts {
+		for _, v := range acct.Vaults {
+			total += len(v.Items)
+		}
+	}
+	if err := p.checkCount(total); err != nil {
+		return err
+	}
 	n := 0
 	for _, acct := range d.Accounts {
 		for _, v := range acct.Vaults {

@@ -53,6 +53,9 @@ func (p *parser) raivo(data []byte) error {
 	if err := decodeJSON(data, &list); err != nil {
 		return err
 	}
+	if err := p.checkCount(len(list)); err != nil {
+		return err
+	}
 	for i, raw := range list {
 		if p.full() {
 			break

@@ -40,6 +40,17 @@ func detectText(text []byte) Format {
 // base is added to each line's position (for the decrypted text of an
 // export, it is the zero Position).
 func (p *parser) text(text []byte, base Position) error {
+	// Count the lines that would be read first, so that a list past the
+	// cap costs no parsing.
+	links := 0
+	for line := range bytes.Lines(text) {
+		if s := bytes.TrimSpace(line); len(s) > 0 && s[0] != '#' {
+			links++
+		}
+	}
+	if err := p.checkCount(links); err != nil {
+		return err
+	}
 	n := 0
 	for line := range bytes.Lines(text) {
 		if p.full() {

@@ -79,6 +79,9 @@ func (p *parser) totpAuth(data []byte) error {
 	if err := json.Unmarshal([]byte(list), &items); err != nil {
 		return malformed("the decrypted backup holds no list of accounts")
 	}
+	if err := p.checkCount(len(items)); err != nil {
+		return err
+	}
 	for i, s := range items {
 		if p.full() {
 			break

@@ -18,8 +18,8 @@ import (
 var zipMagic = []byte("PK\x03\x04")
 
 // maxZipMember caps the decompressed size of the one member read out of
-// an archive (64 MiB).
-const maxZipMember = 64 << 20
+// an archive: no more than Parse takes as a file.
+const maxZipMember = DefaultMaxSize
 
 // maxZipMembers caps the members an archive may list.
 const maxZipMembers = 10_000
