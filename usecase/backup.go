@@ -19,6 +19,9 @@ type SheetRecorded struct {
 	Vault *vault.Vault
 }
 
+// The backup operations return the account (as it was) with an error
+// about its codes too, so that the message can name it.
+
 // SetBackupSheet records codes, a sheet read with backup.ParseSheet, as the
 // backup codes of the account ref names. A sheet that replaces one keeps
 // the old codes as void history; a sheet with a code the account had
@@ -35,7 +38,7 @@ func (s *Service) SetBackupSheet(ref string, codes []string) (SheetRecorded, err
 		return true, nil
 	})
 	if err != nil {
-		return SheetRecorded{}, err
+		return SheetRecorded{Account: a}, err
 	}
 	out.Account, out.Recorded, out.Vault = a, len(codes), v
 	return out, nil
@@ -77,7 +80,7 @@ func (s *Service) UseBackupCode(ref, code string) (BackupUsed, error) {
 		return true, nil
 	})
 	if err != nil {
-		return BackupUsed{}, err
+		return BackupUsed{Account: a}, err
 	}
 	out.Account, out.When, out.Vault = a, now, v
 	return out, nil
@@ -100,7 +103,7 @@ func (s *Service) UseNextBackupCode(ref string) (BackupUsed, error) {
 		return true, nil
 	})
 	if err != nil {
-		return BackupUsed{}, err
+		return BackupUsed{Account: a}, err
 	}
 	out.Account, out.When, out.Vault = a, now, v
 	return out, nil

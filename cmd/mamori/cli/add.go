@@ -12,9 +12,6 @@ import (
 	"github.com/mamori-app/mamori/vault/otp"
 )
 
-// errDuplicate marks an account that is already in the vault.
-var errDuplicate = errors.New("account already in the vault")
-
 func (a *app) addCommand() *cobra.Command {
 	var (
 		uri, secret, issuer, typ, alg string
@@ -47,9 +44,10 @@ and recovery details:
 "mamori code" fails for such an account, saying why.`,
 		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			now := a.now()
-			var acct vault.Account
+			var name string
+			var key otp.Key
 			var err error
+			fromURI := false
 			if noOTP {
 				for _, f := range []string{"uri", "secret", "type", "algorithm", "digits", "period", "counter"} {
 					if cmd.Flags().Changed(f) {
@@ -59,9 +57,7 @@ and recovery details:
 				if len(args) == 0 {
 					return usageErr("cli.error.add_needs_name", nil)
 				}
-				if acct, err = vault.NewAccount(issuer, args[0], otp.Key{}, now); err != nil {
-					return a.explain(err)
-				}
+				name = args[0]
 			} else if cmd.Flags().Changed("uri") {
 				for _, f := range []string{"secret", "issuer", "type", "algorithm", "digits", "period", "counter"} {
 					if cmd.Flags().Changed(f) {
@@ -75,10 +71,7 @@ and recovery details:
 				if err != nil {
 					return a.invalidURI(err)
 				}
-				acct, err = vault.NewAccount(parsed.Issuer, parsed.Name, parsed.Key, now)
-				if err != nil {
-					return a.invalidURI(err)
-				}
+				issuer, name, key, fromURI = parsed.Issuer, parsed.Name, parsed.Key, true
 			} else {
 				if len(args) == 0 {
 					return usageErr("cli.error.add_needs_name", nil)
@@ -91,33 +84,20 @@ and recovery details:
 						return err
 					}
 				}
-				key, err := a.keyFromFlags(cmd, typ, secret, alg, digits, period, counter)
-				if err != nil {
+				if key, err = a.keyFromFlags(cmd, typ, secret, alg, digits, period, counter); err != nil {
 					return err
 				}
-				if acct, err = vault.NewAccount(issuer, args[0], key, now); err != nil {
-					return a.explain(err)
-				}
+				name = args[0]
 			}
-			store, err := a.openStore()
+			svc, err := a.service()
 			if err != nil {
 				return err
 			}
-			if _, err := store.Update(func(v *vault.Vault) error {
-				if !acct.HasOTP() {
-					for _, b := range v.Accounts {
-						if !b.HasOTP() && foldName(b.Issuer) == foldName(acct.Issuer) && foldName(b.Name) == foldName(acct.Name) {
-							return failure("cli.error.duplicate_no_otp", data{"Label": acct.Label()}).
-								withHint("cli.hint.list", nil).wrap(errDuplicate)
-						}
-					}
-				}
-				if !v.Add(acct) {
-					return failure("cli.error.duplicate", data{"Label": acct.Label()}).
-						withHint("cli.hint.list", nil).wrap(errDuplicate)
-				}
-				return nil
-			}); err != nil {
+			acct, _, err := svc.AddAccount(issuer, name, key)
+			if errors.Is(err, vault.ErrLabelRequired) && fromURI {
+				return a.invalidURI(err)
+			}
+			if err != nil {
 				return err
 			}
 			a.note("cli.note.added", data{"Label": acct.Label()})

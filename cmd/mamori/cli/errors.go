@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/keystore"
 	"github.com/mamori-app/mamori/vault/otp"
@@ -112,6 +113,18 @@ func (a *app) explain(err error) *cliError {
 	var amb *vault.AmbiguousError
 	if errors.As(err, &amb) {
 		return a.ambiguous(amb).wrap(err)
+	}
+	var nf *usecase.NotFoundError
+	if errors.As(err, &nf) {
+		return failure("cli.error.not_found", data{"Query": nf.Query}).withHint("cli.hint.list", nil).wrap(err)
+	}
+	var dup *usecase.DuplicateError
+	if errors.As(err, &dup) {
+		key := "cli.error.duplicate"
+		if dup.NoOTP {
+			key = "cli.error.duplicate_no_otp"
+		}
+		return failure(key, data{"Label": dup.Label}).withHint("cli.hint.list", nil).wrap(err)
 	}
 	switch {
 	case errors.Is(err, vault.ErrNewerVersion):

@@ -12,9 +12,6 @@ import (
 	"github.com/mamori-app/mamori/vault/otp"
 )
 
-// errNothingNew aborts an Update that would not change the vault.
-var errNothingNew = errors.New("nothing new to save")
-
 // Reasons an entry was not imported, as "import --json" names them.
 const (
 	skipInVault      = "in-vault"
@@ -128,29 +125,19 @@ and message) and warnings.`,
 			if err != nil {
 				return err
 			}
-			now := a.now()
-			accts := make([]vault.Account, len(res.Accounts))
-			for i, x := range res.Accounts {
-				acct, err := vault.NewAccount(x.Issuer, x.Name, x.Key, now)
-				if err != nil {
-					return a.entryErrors(importer.EntryErrors{{Position: res.From[i], Label: accountLabel(x), Err: err}}, res.Format, src)
-				}
-				accts[i] = acct
-			}
-			// Skip accounts whose key the vault holds already; mutate may
-			// call fn on a fresh copy, so start over each time.
-			var inVault []int
-			err = a.mutate(func(v *vault.Vault) error {
-				inVault = v.AddAll(accts)
-				if len(inVault) == len(accts) {
-					return errNothingNew
-				}
-				return nil
-			})
+			svc, err := a.service()
 			if err != nil {
 				return err
 			}
-			return a.importSummary(res, accts, inVault, src, asJSON)
+			r, err := svc.ImportAccounts(res)
+			var es importer.EntryErrors
+			if errors.As(err, &es) {
+				return a.entryErrors(es, res.Format, src)
+			}
+			if err != nil {
+				return err
+			}
+			return a.importSummary(res, r.Accounts, r.InVault, src, asJSON)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "", "read FILE as this format instead of detecting it: "+importFormatList())
