@@ -19,13 +19,11 @@ import (
 
 	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/screen"
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/importer"
 	"github.com/mamori-app/mamori/vault/otp"
 )
-
-// errDuplicate is an account whose key is already in the vault.
-var errDuplicate = errors.New("the account is already in the vault")
 
 // Choices of the add dialog, as otp spells them.
 var (
@@ -239,7 +237,7 @@ func (v *view) showAdd() {
 }
 
 func (v *view) addError(err error, a vault.Account) string {
-	if errors.Is(err, errDuplicate) {
+	if errors.Is(err, usecase.ErrDuplicate) {
 		return v.msg.T("ui.add.duplicate", map[string]any{"Label": a.Label()})
 	}
 	return v.msg.T("ui.add.failed", map[string]any{"Error": err.Error()})
@@ -395,31 +393,25 @@ func (v *view) confirmScanned(accts []vault.Account) {
 // there are several, and shows the result; failed is called, on the UI
 // thread, when nothing was added.
 func (v *view) addAccounts(accts []vault.Account, failed func(error)) {
-	v.async(func() {
-		added := 0
-		vlt, err := v.store.Update(func(vlt *vault.Vault) error {
-			for _, a := range accts {
-				if vlt.Add(a) {
-					added++
-				}
-			}
-			if added == 0 {
-				return errDuplicate
-			}
-			return nil
-		})
-		fyne.Do(func() {
-			if err != nil {
-				failed(v.readable(err))
-				return
-			}
-			v.show(vlt, nil)
-			if added == 1 && len(accts) == 1 {
-				v.flash(v.msg.T("ui.add.done", map[string]any{"Label": accts[0].Label()}))
-			} else {
-				v.flash(v.msg.T("ui.add.done.many", map[string]any{"Count": added, "Skipped": len(accts) - added}))
-			}
-		})
+	var r usecase.Imported
+	v.run(func(s *usecase.Service) (*vault.Vault, error) {
+		var err error
+		r, err = s.AddAccounts(accts)
+		if err == nil && len(r.InVault) == len(accts) {
+			err = usecase.ErrDuplicate
+		}
+		return r.Vault, err
+	}, func(err error) {
+		if err != nil {
+			failed(err)
+			return
+		}
+		added := len(accts) - len(r.InVault)
+		if added == 1 && len(accts) == 1 {
+			v.flash(v.msg.T("ui.add.done", map[string]any{"Label": accts[0].Label()}))
+		} else {
+			v.flash(v.msg.T("ui.add.done.many", map[string]any{"Count": added, "Skipped": len(r.InVault)}))
+		}
 	})
 }
 
@@ -433,35 +425,24 @@ func (v *view) showProblem(msg string) {
 // deleteAccount removes an account at once and offers to undo it for a few
 // seconds; the removed account is kept in memory until then.
 func (v *view) deleteAccount(id string) {
-	v.async(func() {
-		var removed vault.Account
-		index := -1
-		vlt, err := v.store.Update(func(vlt *vault.Vault) error {
-			for i, a := range vlt.Accounts {
-				if a.ID == id {
-					removed, index = a, i
-				}
-			}
-			if index < 0 || !vlt.Remove(id) {
-				return vault.ErrNotFound
-			}
-			return nil
-		})
-		fyne.Do(func() {
-			switch {
-			case errors.Is(err, vault.ErrNotFound):
-				v.showProblem(v.msg.T("ui.account.gone"))
-				return
-			case err != nil:
-				v.showProblem(v.msg.T("ui.delete.failed", map[string]any{"Error": v.readable(err).Error()}))
-				return
-			}
-			delete(v.hotp, id)
-			v.show(vlt, nil)
-			v.undo = &undo{acct: removed, index: index, until: v.now().Add(undoFor)}
-			v.flash(v.msg.T("ui.delete.done", map[string]any{"Label": removed.Label()}))
-			v.showUndo()
-		})
+	var d usecase.Deleted
+	v.run(func(s *usecase.Service) (*vault.Vault, error) {
+		var err error
+		d, err = s.DeleteAccount(id)
+		return d.Vault, err
+	}, func(err error) {
+		switch {
+		case errors.Is(err, vault.ErrNotFound):
+			v.showProblem(v.msg.T("ui.account.gone"))
+			return
+		case err != nil:
+			v.showProblem(v.msg.T("ui.delete.failed", map[string]any{"Error": err.Error()}))
+			return
+		}
+		delete(v.hotp, id)
+		v.undo = &undo{deleted: d, until: v.now().Add(undoFor)}
+		v.flash(v.msg.T("ui.delete.done", map[string]any{"Label": d.Account.Label()}))
+		v.showUndo()
 	})
 }
 
@@ -473,27 +454,18 @@ func (v *view) undoDelete() {
 	}
 	v.undo = nil
 	v.showUndo()
-	v.async(func() {
-		vlt, err := v.store.Update(func(vlt *vault.Vault) error {
-			if u.acct.HasOTP() && vlt.HasKey(u.acct.OTP) {
-				return errDuplicate
-			}
-			i := min(max(u.index, 0), len(vlt.Accounts))
-			vlt.Accounts = append(vlt.Accounts[:i], append([]vault.Account{u.acct}, vlt.Accounts[i:]...)...)
-			return nil
-		})
-		fyne.Do(func() {
-			switch {
-			case errors.Is(err, errDuplicate):
-				v.showProblem(v.addError(err, u.acct))
-				return
-			case err != nil:
-				v.showProblem(v.msg.T("ui.undo.failed", map[string]any{"Error": v.readable(err).Error()}))
-				return
-			}
-			v.show(vlt, nil)
-			v.flash(v.msg.T("ui.undo.done", map[string]any{"Label": u.acct.Label()}))
-		})
+	v.run(func(s *usecase.Service) (*vault.Vault, error) {
+		return s.RestoreAccount(u.deleted)
+	}, func(err error) {
+		switch {
+		case errors.Is(err, usecase.ErrDuplicate):
+			v.showProblem(v.addError(err, u.deleted.Account))
+			return
+		case err != nil:
+			v.showProblem(v.msg.T("ui.undo.failed", map[string]any{"Error": err.Error()}))
+			return
+		}
+		v.flash(v.msg.T("ui.undo.done", map[string]any{"Label": u.deleted.Account.Label()}))
 	})
 }
 

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/backup"
 )
@@ -198,25 +199,20 @@ func (v *view) backupHistory(set backup.Set, revealed bool) fyne.CanvasObject {
 // clipboard delay, like any code) and says which one it was and when it was
 // recorded as used.
 func (v *view) copyNextBackup(id string) {
-	now := v.now()
-	var copied backup.Code
-	var number, left, total int
-	v.saveBackup(id, now, func(s *backup.Set) error {
-		c, n, err := s.UseNext(now)
-		if err != nil {
-			return err
-		}
-		copied, number, left, total = c, n, s.Remaining(), s.Total()
-		return nil
+	var r usecase.BackupUsed
+	v.run(func(s *usecase.Service) (*vault.Vault, error) {
+		var err error
+		r, err = s.UseNextBackupCode(id)
+		return r.Vault, err
 	}, func(err error) {
 		if err != nil {
 			v.showProblem(v.backupError(err))
 			return
 		}
-		code := copied.Compact()
+		code := r.Code.Compact()
 		v.app.Clipboard().SetContent(code)
 		v.copiedCode, v.copiedAt = code, v.now()
-		data := map[string]any{"Number": number, "When": backupWhen(*copied.Used), "Left": left, "Total": total,
+		data := map[string]any{"Number": r.Number, "When": backupWhen(r.When), "Left": r.Set().Remaining(), "Total": r.Set().Total(),
 			"Seconds": int(v.clipboardDelay().Seconds())}
 		if v.clipboardDelay() > 0 {
 			v.flash(v.msg.T("ui.backup.copied", data))
@@ -241,21 +237,18 @@ func (v *view) markUsedForm(id string) fyne.CanvasObject {
 			problem.Show()
 			return
 		}
-		now := v.now()
-		var number, left int
-		v.saveBackup(id, now, func(s *backup.Set) error {
-			if err := s.Use(code, now); err != nil {
-				return err
-			}
-			number, left = s.Current.Find(code), s.Remaining()
-			return nil
+		var r usecase.BackupUsed
+		v.run(func(s *usecase.Service) (*vault.Vault, error) {
+			var err error
+			r, err = s.UseBackupCode(id, code)
+			return r.Vault, err
 		}, func(err error) {
 			if err != nil {
 				problem.SetText(v.backupError(err))
 				problem.Show()
 				return
 			}
-			v.flash(v.msg.T("ui.backup.marked", map[string]any{"Number": number, "When": backupWhen(now), "Left": left}))
+			v.flash(v.msg.T("ui.backup.marked", map[string]any{"Number": r.Number, "When": backupWhen(r.When), "Left": r.Set().Remaining()}))
 		})
 	}
 	entry.OnSubmitted = func(string) { submit() }
@@ -288,9 +281,9 @@ func (v *view) thresholdRow(id string, set backup.Set) fyne.CanvasObject {
 		if err != nil || n == current {
 			return
 		}
-		now := v.now()
-		v.saveBackup(id, now, func(s *backup.Set) error {
-			return s.SetLowThreshold(n)
+		v.run(func(s *usecase.Service) (*vault.Vault, error) {
+			r, err := s.SetBackupThreshold(id, n)
+			return r.Vault, err
 		}, func(err error) {
 			if err != nil {
 				v.showProblem(v.backupError(err))
@@ -319,17 +312,17 @@ func (v *view) sheetForm(id string, set backup.Set) fyne.CanvasObject {
 		problem.Show()
 	}
 	store := func(codes []string) {
-		now := v.now()
-		var voided int
-		v.saveBackup(id, now, func(s *backup.Set) error {
-			voided = s.Total()
-			return s.Replace(codes, now)
+		var r usecase.SheetRecorded
+		v.run(func(s *usecase.Service) (*vault.Vault, error) {
+			var err error
+			r, err = s.SetBackupSheet(id, codes)
+			return r.Vault, err
 		}, func(err error) {
 			if err != nil {
 				fail(v.backupError(err))
 				return
 			}
-			if voided > 0 {
+			if voided := r.Old.Total(); voided > 0 {
 				v.flash(v.msg.T("ui.backup.replaced", map[string]any{"Count": len(codes), "Void": voided}))
 			} else {
 				v.flash(v.msg.T("ui.backup.recorded", map[string]any{"Count": len(codes)}))
@@ -434,16 +427,3 @@ func backupWhen(t time.Time) string { return t.Local().Format("2006-01-02 15:04"
 
 // backupDay is the day a sheet was recorded or replaced, in local time.
 func backupDay(t time.Time) string { return t.Local().Format("2006-01-02") }
-
-// saveBackup applies change to a copy of the backup codes of account id and,
-// when it succeeds, saves the copy as the account's codes; as saveAccount.
-func (v *view) saveBackup(id string, now time.Time, change func(s *backup.Set) error, done func(error)) {
-	v.saveAccount(id, now, func(a *vault.Account) error {
-		s := a.Backup.Clone()
-		if err := change(&s); err != nil {
-			return err
-		}
-		a.Backup = s
-		return nil
-	}, done)
-}

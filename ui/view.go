@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"fmt"
 	"hash/fnv"
 	"image/color"
 	"os"
@@ -20,6 +19,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/keystore"
 	"github.com/mamori-app/mamori/vault/otp"
@@ -127,9 +127,8 @@ const (
 
 // undo is a deleted account kept in memory so that it can be put back.
 type undo struct {
-	acct  vault.Account
-	index int
-	until time.Time
+	deleted usecase.Deleted
+	until   time.Time
 }
 
 // hotp is an HOTP code that was shown, with the counter value it came from.
@@ -549,26 +548,7 @@ func (v *view) nextHOTP(id string) {
 	v.busy[id] = true
 	v.list.Refresh()
 	v.async(func() {
-		var shown hotp
-		var updated vault.Account
-		_, err := v.store.Update(func(vlt *vault.Vault) error {
-			a := vlt.Account(id)
-			if a == nil {
-				return vault.ErrNotFound
-			}
-			if a.OTP.Type != otp.HOTP {
-				return fmt.Errorf("%w: not an HOTP account", otp.ErrNotTimeBased)
-			}
-			code, err := a.OTP.HOTP(a.OTP.Counter)
-			if err != nil {
-				return err
-			}
-			shown = hotp{code: code, counter: a.OTP.Counter}
-			a.OTP.Counter++
-			a.Updated = v.now().UTC()
-			updated = *a
-			return nil
-		})
+		got, err := v.ops().NextHOTP(id)
 		fyne.Do(func() {
 			delete(v.busy, id)
 			if err != nil {
@@ -578,16 +558,17 @@ func (v *view) nextHOTP(id string) {
 			}
 			for i := range v.accounts {
 				if v.accounts[i].ID == id {
-					v.accounts[i] = updated
+					v.accounts[i] = got.Account
 				}
 			}
-			v.hotp[id] = shown
-			v.flash(v.msg.T("ui.hotp.shown", map[string]any{"Counter": shown.counter}))
+			v.hotp[id] = hotp{code: got.Code, counter: got.Counter}
+			v.flash(v.msg.T("ui.hotp.shown", map[string]any{"Counter": got.Counter}))
 			v.list.Refresh()
 		})
 	})
 }
 
+// setBody puts o in the window's body, in place of what was there.
 func (v *view) setBody(o fyne.CanvasObject) {
 	v.body.Objects = []fyne.CanvasObject{o}
 	v.body.Refresh()

@@ -24,59 +24,53 @@ type KitImported struct {
 // (kit.Merge: nothing newer is overwritten), creating the vault when there
 // is none. When the kit holds nothing new, nothing is written.
 func (s *Service) ImportKit(src *vault.Vault) (KitImported, error) {
-	return s.mergeKit(src, false)
-}
-
-// PreviewKit is what ImportKit would report for src, with nothing written.
-func (s *Service) PreviewKit(src *vault.Vault) (KitImported, error) {
-	return s.mergeKit(src, true)
-}
-
-func (s *Service) mergeKit(src *vault.Vault, preview bool) (KitImported, error) {
-	contents, err := json.Marshal(src)
-	if err != nil {
-		return KitImported{}, fmt.Errorf("copy kit: %w", err)
-	}
 	var out KitImported
-	merge := func(v *vault.Vault) error {
-		// Merge may share or change what it is given: each run merges a
-		// fresh copy of the kit.
-		in := vault.New()
-		if err := json.Unmarshal(contents, in); err != nil {
-			return fmt.Errorf("copy kit: %w", err)
-		}
-		before, err := json.Marshal(v)
+	v, err := s.change(func(v *vault.Vault) error {
+		r, changed, err := mergeKit(v, src)
 		if err != nil {
-			return fmt.Errorf("copy vault: %w", err)
+			return err
 		}
-		out.WasEmpty = len(v.Accounts) == 0 && len(v.GridCards) == 0
-		out.Report = kit.Merge(v, in)
-		after, err := json.Marshal(v)
-		if err != nil {
-			return fmt.Errorf("copy vault: %w", err)
-		}
-		if preview || bytes.Equal(before, after) {
+		out = r
+		if !changed {
 			return vault.ErrUnchanged
 		}
 		return nil
-	}
-	if preview {
-		v, err := s.store.Load()
-		if err != nil {
-			return KitImported{}, err
-		}
-		c, err := cloneVault(v)
-		if err != nil {
-			return KitImported{}, err
-		}
-		if err := merge(c); err != nil && err != vault.ErrUnchanged {
-			return KitImported{}, err
-		}
-		out.Vault = v
-		return out, nil
-	}
-	out.Vault, err = s.change(merge)
+	})
+	out.Vault = v
 	return out, err
+}
+
+// PreviewKit is what ImportKit would report for src when the vault is
+// dst, with neither changed: a front-end previews on the vault it shows.
+func PreviewKit(dst, src *vault.Vault) (KitImported, error) {
+	c, err := cloneVault(dst)
+	if err != nil {
+		return KitImported{}, err
+	}
+	r, _, err := mergeKit(c, src)
+	r.Vault = dst
+	return r, err
+}
+
+// mergeKit merges a copy of src into dst and reports whether dst changed.
+func mergeKit(dst, src *vault.Vault) (KitImported, bool, error) {
+	// Merge may share or change what it is given: each run merges a fresh
+	// copy of the kit.
+	in, err := cloneVault(src)
+	if err != nil {
+		return KitImported{}, false, err
+	}
+	before, err := json.Marshal(dst)
+	if err != nil {
+		return KitImported{}, false, fmt.Errorf("copy vault: %w", err)
+	}
+	out := KitImported{WasEmpty: len(dst.Accounts) == 0 && len(dst.GridCards) == 0}
+	out.Report = kit.Merge(dst, in)
+	after, err := json.Marshal(dst)
+	if err != nil {
+		return KitImported{}, false, fmt.Errorf("copy vault: %w", err)
+	}
+	return out, !bytes.Equal(before, after), nil
 }
 
 // cloneVault is a deep copy of v.

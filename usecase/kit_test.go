@@ -28,7 +28,7 @@ func TestImportKit(t *testing.T) {
 	kitVault.Accounts = append(kitVault.Accounts, other)
 
 	before := generation(t, s)
-	p, err := s.PreviewKit(kitVault)
+	p, err := PreviewKit(mine, kitVault)
 	if err != nil || len(p.Report.Added) != 1 || len(p.Report.Updated) != 1 || p.WasEmpty {
 		t.Fatalf("preview %+v, %v", p.Report, err)
 	}
@@ -54,8 +54,8 @@ func TestImportKitIntoNoVault(t *testing.T) {
 	k := vault.New()
 	a, _ := vault.NewAccount("GitHub", "alice", testKey(t, "totp", "JBSWY3DPEHPK3PXP"), testNow)
 	k.Accounts = append(k.Accounts, a)
-	p, err := s.PreviewKit(k)
-	if err == nil && !p.WasEmpty {
+	p, err := PreviewKit(vault.New(), k)
+	if err != nil || !p.WasEmpty {
 		t.Errorf("preview into no vault: %+v", p)
 	}
 	r, err := s.ImportKit(k)

@@ -9,7 +9,6 @@ import (
 
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/importer"
-	"github.com/mamori-app/mamori/vault/otp"
 )
 
 // Reasons an entry was not imported, as "import --json" names them.
@@ -164,11 +163,6 @@ func (a *app) readQRImages(paths []string) ([]byte, error) {
 		return nil, failure("cli.error.import_no_qr", data{"Source": paths[bad]}).wrap(err)
 	}
 	return text, nil
-}
-
-// accountLabel is how an account read from an export is named.
-func accountLabel(x otp.Account) string {
-	return vault.Account{Issuer: x.Issuer, Name: x.Name}.Label()
 }
 
 // parseImportFormat reads a --format value: one of importer.Formats, in any case.
