@@ -69,7 +69,7 @@ func (f *addForm) account(v *view) (vault.Account, string) {
 	if u := strings.TrimSpace(f.uri.Text); u != "" {
 		parsed, err := otp.ParseURI(u)
 		if err != nil {
-			return vault.Account{}, v.msg.T("ui.add.bad_uri", map[string]any{"Reason": otpReason(v.msg, err)})
+			return vault.Account{}, v.msg.T("ui.add.bad_uri", map[string]any{"Reason": usecase.KeyReason(err).Text(v.msg)})
 		}
 		a, err := vault.NewAccount(parsed.Issuer, parsed.Name, parsed.Key, v.now())
 		if errors.Is(err, vault.ErrLabelRequired) {
@@ -88,7 +88,7 @@ func (f *addForm) account(v *view) (vault.Account, string) {
 	if p := strings.TrimSpace(f.period.Text); p != "" {
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 1 {
-			return vault.Account{}, v.msg.T("ui.add.bad_secret", map[string]any{"Reason": v.msg.T("ui.otp.bad_period")})
+			return vault.Account{}, v.msg.T("ui.add.bad_secret", map[string]any{"Reason": usecase.KeyReason(otp.ErrBadPeriod).Text(v.msg)})
 		}
 		period = n
 	}
@@ -100,39 +100,13 @@ func (f *addForm) account(v *view) (vault.Account, string) {
 	}
 	key, err := otp.NewKey(typ, f.secret.Text, alg, digits, period, 0)
 	if err != nil {
-		return vault.Account{}, v.msg.T("ui.add.bad_secret", map[string]any{"Reason": otpReason(v.msg, err)})
+		return vault.Account{}, v.msg.T("ui.add.bad_secret", map[string]any{"Reason": usecase.KeyReason(err).Text(v.msg)})
 	}
 	a, err := vault.NewAccount(issuer, name, key, v.now())
 	if err != nil {
 		return vault.Account{}, v.msg.T("ui.add.bad_account", map[string]any{"Reason": accountReason(v.msg, err)})
 	}
 	return a, ""
-}
-
-// otpReason is the translated reason, in msg's language, for one of otp's
-// errors; it never repeats the secret.
-func otpReason(msg *assets.Catalog, err error) string {
-	for _, r := range []struct {
-		err error
-		key string
-	}{
-		{otp.ErrNotOTPAuth, "ui.otp.not_otpauth"},
-		{otp.ErrMalformedURI, "ui.otp.malformed"},
-		{otp.ErrUnknownType, "ui.otp.unknown_type"},
-		{otp.ErrMissingSecret, "ui.otp.missing_secret"},
-		{otp.ErrBadSecret, "ui.otp.bad_secret"},
-		{otp.ErrBadAlgorithm, "ui.otp.bad_algorithm"},
-		{otp.ErrBadDigits, "ui.otp.bad_digits"},
-		{otp.ErrBadPeriod, "ui.otp.bad_period"},
-		{otp.ErrBadCounter, "ui.otp.bad_counter"},
-	} {
-		if errors.Is(err, r.err) {
-			return msg.T(r.key)
-		}
-	}
-	// Not one of otp's errors: say so in the person's language rather
-	// than show a Go error, which might even quote what was typed.
-	return msg.T("ui.otp.other")
 }
 
 // importReason is the translated reason, in msg's language, an image or
@@ -156,7 +130,7 @@ func importReason(msg *assets.Catalog, err error) string {
 	case errors.Is(err, importer.ErrIncompleteBatch):
 		return msg.T("ui.import.incomplete_batch")
 	}
-	return otpReason(msg, err)
+	return usecase.KeyReason(err).Text(msg)
 }
 
 // showAdd opens the add dialog: paste an otpauth:// link, open a QR image,

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault/importer"
 	"github.com/mamori-app/mamori/vault/kit/paper"
 )
@@ -14,31 +15,7 @@ import (
 // never quoted; entries are named by their place and label.
 
 // formatName is a format's name for a person.
-func (v *view) formatName(f importer.Format) string {
-	switch f {
-	case importer.FormatOTPAuth:
-		return v.msg.T("ui.imp.format.otpauth")
-	case importer.FormatGoogleMigration:
-		return v.msg.T("ui.imp.format.google_migration")
-	case importer.FormatQRImage:
-		return v.msg.T("ui.imp.format.qr_image")
-	case importer.FormatAegis:
-		return v.msg.T("ui.imp.format.aegis")
-	case importer.FormatTwoFAS:
-		return v.msg.T("ui.imp.format.twofas")
-	case importer.FormatEnteEncrypted:
-		return v.msg.T("ui.imp.format.ente_encrypted")
-	case importer.FormatBitwarden:
-		return v.msg.T("ui.imp.format.bitwarden")
-	case importer.FormatProton:
-		return v.msg.T("ui.imp.format.proton")
-	case importer.FormatKeePassCSV:
-		return v.msg.T("ui.imp.format.keepassxc_csv")
-	case importer.FormatKeePassXML:
-		return v.msg.T("ui.imp.format.keepassxc_xml")
-	}
-	return v.msg.T("ui.imp.format.unknown")
-}
+func (v *view) formatName(f importer.Format) string { return usecase.FormatName(f).Text(v.msg) }
 
 // importError is why a file could not be imported, in the person's
 // language. Nothing was imported.
@@ -101,7 +78,7 @@ func (v *view) entryReason(err error) string {
 	case errors.Is(err, importer.ErrMalformed):
 		return v.msg.T("ui.imp.reason.malformed", map[string]any{"Detail": importer.Detail(err, importer.ErrMalformed)})
 	}
-	return otpReason(v.msg, err)
+	return usecase.KeyReason(err).Text(v.msg)
 }
 
 // entryName names an entry of a file: where it is and, when known, its

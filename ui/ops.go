@@ -28,3 +28,6 @@ func (v *view) run(op func(s *usecase.Service) (*vault.Vault, error), done func(
 		})
 	})
 }
+
+// formatRisk writes a probability for a person (usecase.Percent).
+func formatRisk(p float64) string { return usecase.Percent(p) }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/otp"
 )
@@ -121,7 +122,7 @@ and recovery details:
 // error; a bad secret is a failure. Neither message repeats the secret.
 func (a *app) keyFromFlags(cmd *cobra.Command, typ, secret, alg string, digits, period int, counter uint64) (otp.Key, error) {
 	bad := func(err error) error {
-		return usageErr("cli.error.bad_setting", data{"Reason": a.msg.T(otpReasonKey(err))}).wrap(err)
+		return usageErr("cli.error.bad_setting", data{"Reason": a.reason(err)}).wrap(err)
 	}
 	t, err := otp.ParseType(typ)
 	if err != nil {
@@ -148,9 +149,9 @@ func (a *app) keyFromFlags(cmd *cobra.Command, typ, secret, alg string, digits, 
 	key, err := otp.NewKey(t, secret, al, digits, period, counter)
 	if err != nil {
 		if errors.Is(err, otp.ErrBadSecret) || errors.Is(err, otp.ErrMissingSecret) {
-			return otp.Key{}, failure("cli.error.bad_secret", data{"Reason": a.msg.T(otpReasonKey(err))}).wrap(err)
+			return otp.Key{}, failure("cli.error.bad_secret", data{"Reason": a.reason(err)}).wrap(err)
 		}
-		if otpReasonKey(err) != "" {
+		if _, ok := usecase.OTPReason(err); ok {
 			return otp.Key{}, bad(err)
 		}
 		return otp.Key{}, err
@@ -161,14 +162,11 @@ func (a *app) keyFromFlags(cmd *cobra.Command, typ, secret, alg string, digits, 
 // invalidURI explains why an otpauth URI was refused, without repeating it
 // (it holds the secret).
 func (a *app) invalidURI(err error) error {
-	reason := otpReasonKey(err)
+	reason := a.reason(err)
 	if errors.Is(err, vault.ErrLabelRequired) {
-		reason = "cli.otp.no_label"
+		reason = a.msg.T("cli.otp.no_label")
 	}
-	if reason == "" {
-		return failure("cli.error.invalid_uri", data{"Reason": err.Error()}).wrap(err)
-	}
-	return failure("cli.error.invalid_uri", data{"Reason": a.msg.T(reason)}).wrap(err)
+	return failure("cli.error.invalid_uri", data{"Reason": reason}).wrap(err)
 }
 
 // readSecretLine reads the first line of r, for "--secret -".
@@ -181,5 +179,5 @@ func (a *app) readSecretLine(r io.Reader) (string, error) {
 	if err := sc.Err(); err != nil {
 		return "", failure("cli.error.read_stdin", data{"Detail": err.Error()}).wrap(err)
 	}
-	return "", failure("cli.error.bad_secret", data{"Reason": a.msg.T("cli.otp.missing_secret")}).wrap(otp.ErrMissingSecret)
+	return "", failure("cli.error.bad_secret", data{"Reason": a.reason(otp.ErrMissingSecret)}).wrap(otp.ErrMissingSecret)
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/keystore"
-	"github.com/mamori-app/mamori/vault/otp"
 )
 
 // Exit statuses of the CLI (DESIGN.md, CLI contract).
@@ -71,36 +70,9 @@ func (e *cliError) wrap(cause error) *cliError {
 	return e
 }
 
-// otpReasonKey returns the translation key of the reason for an otp error,
-// or "" when err is not one. The otp package promises its errors never contain
-// a secret; the CLI shows only these reasons anyway, never the rejected text.
-func otpReasonKey(err error) string {
-	switch {
-	case errors.Is(err, otp.ErrNotOTPAuth):
-		return "cli.otp.not_otpauth"
-	case errors.Is(err, otp.ErrMalformedURI):
-		return "cli.otp.malformed"
-	case errors.Is(err, otp.ErrUnknownType):
-		return "cli.otp.unknown_type"
-	case errors.Is(err, otp.ErrMissingSecret):
-		return "cli.otp.missing_secret"
-	case errors.Is(err, otp.ErrBadSecret):
-		return "cli.otp.bad_secret"
-	case errors.Is(err, otp.ErrBadAlgorithm):
-		return "cli.otp.bad_algorithm"
-	case errors.Is(err, otp.ErrBadDigits):
-		return "cli.otp.bad_digits"
-	case errors.Is(err, otp.ErrBadPeriod):
-		return "cli.otp.bad_period"
-	case errors.Is(err, otp.ErrBadCounter):
-		return "cli.otp.bad_counter"
-	case errors.Is(err, otp.ErrNotTimeBased):
-		return "cli.otp.not_time_based"
-	case errors.Is(err, otp.ErrBadTime):
-		return "cli.otp.bad_time"
-	}
-	return ""
-}
+// reason is why the otp package refused a key, URI or time, in the
+// person's language (usecase.KeyReason); it never repeats what was typed.
+func (a *app) reason(err error) string { return usecase.KeyReason(err).Text(a.msg) }
 
 // explain turns any error into a cliError. Errors the CLI made itself pass
 // through; the vault's and otp's sentinels get their translated message and
@@ -153,8 +125,8 @@ func (a *app) explain(err error) *cliError {
 	case errors.Is(err, vault.ErrLabelRequired):
 		return usageErr("cli.error.label_required", nil).wrap(err)
 	}
-	if key := otpReasonKey(err); key != "" {
-		return failure("cli.error.invalid_key", data{"Reason": a.msg.T(key)}).wrap(err)
+	if m, ok := usecase.OTPReason(err); ok {
+		return failure("cli.error.invalid_key", data{"Reason": m.Text(a.msg)}).wrap(err)
 	}
 	return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
 }

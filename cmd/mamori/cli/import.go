@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/importer"
 )
@@ -186,31 +187,7 @@ func importFormatList() string {
 }
 
 // formatName is a format's name for a person.
-func (a *app) formatName(f importer.Format) string {
-	switch f {
-	case importer.FormatOTPAuth:
-		return a.msg.T("cli.format.otpauth")
-	case importer.FormatGoogleMigration:
-		return a.msg.T("cli.format.google_migration")
-	case importer.FormatQRImage:
-		return a.msg.T("cli.format.qr_image")
-	case importer.FormatAegis:
-		return a.msg.T("cli.format.aegis")
-	case importer.FormatTwoFAS:
-		return a.msg.T("cli.format.twofas")
-	case importer.FormatEnteEncrypted:
-		return a.msg.T("cli.format.ente_encrypted")
-	case importer.FormatBitwarden:
-		return a.msg.T("cli.format.bitwarden")
-	case importer.FormatProton:
-		return a.msg.T("cli.format.proton")
-	case importer.FormatKeePassCSV:
-		return a.msg.T("cli.format.keepassxc_csv")
-	case importer.FormatKeePassXML:
-		return a.msg.T("cli.format.keepassxc_xml")
-	}
-	return a.msg.T("cli.format.unknown")
-}
+func (a *app) formatName(f importer.Format) string { return usecase.FormatName(f).Text(a.msg) }
 
 // parseExport runs importer.Parse, asking for the password of an encrypted
 // export: MAMORI_IMPORT_PASSPHRASE, tried once, or up to maxAttempts tries
@@ -342,8 +319,8 @@ func (a *app) entryReason(err error) string {
 	case errors.Is(err, importer.ErrMalformed):
 		return a.msg.T("cli.import.malformed", data{"Detail": importer.Detail(err, importer.ErrMalformed)})
 	}
-	if k := otpReasonKey(err); k != "" {
-		return a.msg.T(k)
+	if m, ok := usecase.OTPReason(err); ok {
+		return m.Text(a.msg)
 	}
 	return a.msg.T("cli.import.unreadable", data{"Detail": err.Error()})
 }
