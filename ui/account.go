@@ -334,19 +334,7 @@ func (v *view) submitEdit(id string, f *editForm) {
 }
 
 // editError is what a person reads about an edit that failed.
-func (v *view) editError(err error) string {
-	switch {
-	case errors.Is(err, vault.ErrNameRequired):
-		return v.msg.T("ui.account.error.need_name")
-	case errors.Is(err, vault.ErrTagTooLong):
-		return v.msg.T("ui.account.error.tag_long", map[string]any{"Max": vault.MaxTagLength})
-	case errors.Is(err, vault.ErrTooManyTags):
-		return v.msg.T("ui.account.error.many_tags", map[string]any{"Max": vault.MaxTags})
-	case errors.Is(err, vault.ErrNotFound):
-		return v.msg.T("ui.account.gone")
-	}
-	return v.msg.T("ui.account.error.save", map[string]any{"Error": err.Error()})
-}
+func (v *view) editError(err error) string { return v.explain(err, "ui.account.error.save") }
 
 // confirmDelete asks before deleting the account with id; once deleted, the
 // list shows again with Undo.

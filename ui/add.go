@@ -198,7 +198,7 @@ func (v *view) showAdd() {
 			return
 		}
 		v.addAccounts([]vault.Account{acct}, func(err error) {
-			f.problem.SetText(v.addError(err, acct))
+			f.problem.SetText(v.addError(err))
 			f.problem.Show()
 			d.Show()
 		})
@@ -210,12 +210,8 @@ func (v *view) showAdd() {
 	v.win.Canvas().Focus(f.uri)
 }
 
-func (v *view) addError(err error, a vault.Account) string {
-	if errors.Is(err, usecase.ErrDuplicate) {
-		return v.msg.T("ui.add.duplicate", map[string]any{"Label": a.Label()})
-	}
-	return v.msg.T("ui.add.failed", map[string]any{"Error": err.Error()})
-}
+// addError is what a person reads about accounts that were not added.
+func (v *view) addError(err error) string { return v.explain(err, "ui.add.failed") }
 
 // openQRImage asks for an image file and adds the accounts its QR code holds.
 func (v *view) openQRImage(parent dialog.Dialog) {
@@ -270,11 +266,7 @@ func (v *view) accountsInImage(data []byte) ([]vault.Account, error) {
 // addAccountsOrSay adds accts and explains in a dialog when none was added.
 func (v *view) addAccountsOrSay(accts []vault.Account) {
 	v.addAccounts(accts, func(err error) {
-		if len(accts) == 1 {
-			v.showProblem(v.addError(err, accts[0]))
-			return
-		}
-		v.showProblem(v.msg.T("ui.add.failed", map[string]any{"Error": err.Error()}))
+		v.showProblem(v.addError(err))
 	})
 }
 
@@ -369,6 +361,11 @@ func (v *view) confirmScanned(accts []vault.Account) {
 func (v *view) addAccounts(accts []vault.Account, failed func(error)) {
 	var r usecase.Imported
 	v.run(func(s *usecase.Service) (*vault.Vault, error) {
+		if len(accts) == 1 {
+			a := accts[0]
+			_, vlt, err := s.AddAccount(a.Issuer, a.Name, a.OTP)
+			return vlt, err
+		}
 		var err error
 		r, err = s.AddAccounts(accts)
 		if err == nil && len(r.InVault) == len(accts) {
@@ -407,7 +404,7 @@ func (v *view) deleteAccount(id string) {
 	}, func(err error) {
 		switch {
 		case errors.Is(err, vault.ErrNotFound):
-			v.showProblem(v.msg.T("ui.account.gone"))
+			v.showProblem(v.explain(err, "ui.delete.failed"))
 			return
 		case err != nil:
 			v.showProblem(v.msg.T("ui.delete.failed", map[string]any{"Error": err.Error()}))
@@ -433,7 +430,7 @@ func (v *view) undoDelete() {
 	}, func(err error) {
 		switch {
 		case errors.Is(err, usecase.ErrDuplicate):
-			v.showProblem(v.addError(err, u.deleted.Account))
+			v.showProblem(v.addError(err))
 			return
 		case err != nil:
 			v.showProblem(v.msg.T("ui.undo.failed", map[string]any{"Error": err.Error()}))

@@ -118,7 +118,7 @@ func (v *view) backupWarning(set backup.Set) fyne.CanvasObject {
 	var text string
 	switch {
 	case set.Remaining() == 0:
-		text = v.msg.T("ui.backup.none_left")
+		text = usecase.Explain(backup.ErrNoneLeft).Text(v.msg)
 	case set.Low():
 		text = v.msg.T("ui.backup.low", map[string]any{"Left": set.Remaining(), "Threshold": set.Threshold()})
 	default:
@@ -373,11 +373,11 @@ func (v *view) sheetError(err error) string {
 	var se *backup.SheetError
 	switch {
 	case errors.Is(err, backup.ErrTooLarge):
-		return v.msg.T("ui.backup.sheet.too_large", map[string]any{"Max": backup.MaxCodes})
+		return v.backupError(err)
 	case errors.As(err, &se) && len(se.Problems) > 0:
 		head := v.msg.T("ui.backup.sheet.problems", map[string]any{"Found": se.Found, "Count": len(se.Problems)})
 		if se.Found == 0 {
-			head = v.msg.T("ui.backup.sheet.no_codes")
+			head = v.backupError(backup.ErrNoCodes)
 		}
 		lines := []string{head}
 		for _, p := range se.Problems {
@@ -388,39 +388,13 @@ func (v *view) sheetError(err error) string {
 			}
 		}
 		return strings.Join(lines, "\n")
-	case errors.Is(err, backup.ErrNoCodes):
-		return v.msg.T("ui.backup.sheet.no_codes")
 	}
 	return v.backupError(err)
 }
 
 // backupError says why a change to the backup codes was refused or not
 // saved, without repeating a code.
-func (v *view) backupError(err error) string {
-	var used *backup.UsedError
-	var void *backup.VoidError
-	switch {
-	case errors.As(err, &used):
-		return v.msg.T("ui.backup.error.used", map[string]any{"Number": used.Number, "When": backupWhen(used.When)})
-	case errors.As(err, &void) && void.Used != nil:
-		return v.msg.T("ui.backup.error.void_used", map[string]any{"Number": void.Generation, "Voided": backupDay(void.Voided), "When": backupWhen(*void.Used)})
-	case errors.As(err, &void):
-		return v.msg.T("ui.backup.error.void", map[string]any{"Number": void.Generation, "Voided": backupDay(void.Voided)})
-	case errors.Is(err, backup.ErrUnknownCode):
-		return v.msg.T("ui.backup.error.unknown")
-	case errors.Is(err, backup.ErrNoneLeft):
-		return v.msg.T("ui.backup.none_left")
-	case errors.Is(err, backup.ErrKnownCode):
-		return v.msg.T("ui.backup.error.known")
-	case errors.Is(err, backup.ErrNoCodes):
-		return v.msg.T("ui.backup.sheet.no_codes")
-	case errors.Is(err, backup.ErrTooLarge):
-		return v.msg.T("ui.backup.sheet.too_large", map[string]any{"Max": backup.MaxCodes})
-	case errors.Is(err, vault.ErrNotFound):
-		return v.msg.T("ui.account.gone")
-	}
-	return v.msg.T("ui.backup.error.save", map[string]any{"Error": err.Error()})
-}
+func (v *view) backupError(err error) string { return v.explain(err, "ui.backup.error.save") }
 
 // backupWhen is when a code was used, in local time to the minute.
 func backupWhen(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }

@@ -105,21 +105,7 @@ func (v *view) openKit(st *importState, pass string, ids []age.Identity) {
 }
 
 // kitOpenError is why a kit did not open. Nothing was changed.
-func (v *view) kitOpenError(err error) string {
-	switch {
-	case errors.Is(err, kit.ErrWrongPassphrase):
-		return v.msg.T("ui.kit.error.wrong_passphrase")
-	case errors.Is(err, kit.ErrWrongKey):
-		return v.msg.T("ui.kit.error.wrong_key")
-	case errors.Is(err, kit.ErrDamaged):
-		return v.msg.T("ui.kit.error.damaged")
-	case errors.Is(err, kit.ErrNotKit):
-		return v.msg.T("ui.kit.error.not_kit")
-	case errors.Is(err, kit.ErrNewerVersion):
-		return v.msg.T("ui.kit.error.newer")
-	}
-	return v.msg.T("ui.kit.error.other", map[string]any{"Error": err.Error()})
-}
+func (v *view) kitOpenError(err error) string { return v.explain(err, "ui.kit.error.other") }
 
 // kitPreview says what the kit holds and what bringing it in will do,
 // worked out on a copy of the vault, and offers to do it.

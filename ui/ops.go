@@ -31,3 +31,13 @@ func (v *view) run(op func(s *usecase.Service) (*vault.Vault, error), done func(
 
 // formatRisk writes a probability for a person (usecase.Percent).
 func formatRisk(p float64) string { return usecase.Percent(p) }
+
+// explain is err in the person's language when an operation's area knows
+// it (usecase.ExplainKnown); else the text of fallback, whose {{.Error}}
+// is err as readable makes it.
+func (v *view) explain(err error, fallback string) string {
+	if m, ok := usecase.ExplainKnown(err); ok {
+		return m.Text(v.msg)
+	}
+	return v.msg.T(fallback, map[string]any{"Error": v.readable(err).Error()})
+}

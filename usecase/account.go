@@ -379,3 +379,30 @@ func (s *Service) NextHOTP(ref string) (HOTPCode, error) {
 	out.Account = a
 	return out, nil
 }
+
+// explainAccount words the errors of the account operations.
+func explainAccount(err error) (Message, bool) {
+	var dup *DuplicateError
+	var long *vault.TagTooLongError
+	switch {
+	case errors.As(err, &dup) && dup.NoOTP:
+		return Message{ID: "msg.account.duplicate_name", Data: map[string]any{"Label": dup.Label}}, true
+	case errors.As(err, &dup):
+		return Message{ID: "msg.account.duplicate", Data: map[string]any{"Label": dup.Label}}, true
+	case errors.Is(err, ErrDuplicate):
+		return Message{ID: "msg.account.all_duplicate"}, true
+	case errors.Is(err, vault.ErrNotFound):
+		return Message{ID: "msg.account.gone"}, true
+	case errors.Is(err, vault.ErrNameRequired):
+		return Message{ID: "msg.account.need_name"}, true
+	case errors.As(err, &long), errors.Is(err, vault.ErrTagTooLong):
+		return Message{ID: "msg.account.tag_long", Data: map[string]any{"Max": vault.MaxTagLength}}, true
+	case errors.Is(err, vault.ErrTooManyTags):
+		return Message{ID: "msg.account.many_tags", Data: map[string]any{"Max": vault.MaxTags}}, true
+	case errors.Is(err, ErrNotHOTP):
+		return Message{ID: "msg.account.not_hotp"}, true
+	case errors.Is(err, ErrCounterExhausted):
+		return Message{ID: "msg.account.counter_exhausted"}, true
+	}
+	return Message{}, false
+}

@@ -1,6 +1,7 @@
 package usecase
 
 import (
+	"errors"
 	"time"
 
 	"github.com/mamori-app/mamori/vault"
@@ -123,4 +124,32 @@ func (s *Service) SetBackupThreshold(ref string, n int) (Changed, error) {
 		a.Backup = set
 		return true, nil
 	})
+}
+
+// explainBackup words the errors of the backup-code operations, never
+// repeating a code.
+func explainBackup(err error) (Message, bool) {
+	var used *backup.UsedError
+	var void *backup.VoidError
+	switch {
+	case errors.As(err, &used):
+		return Message{ID: "msg.backup.used", Data: map[string]any{"Number": used.Number, "When": when(used.When)}}, true
+	case errors.As(err, &void) && void.Used != nil:
+		return Message{ID: "msg.backup.void_used", Data: map[string]any{"Number": void.Generation, "Voided": day(void.Voided), "When": when(*void.Used)}}, true
+	case errors.As(err, &void):
+		return Message{ID: "msg.backup.void", Data: map[string]any{"Number": void.Generation, "Voided": day(void.Voided)}}, true
+	case errors.Is(err, backup.ErrUnknownCode):
+		return Message{ID: "msg.backup.unknown"}, true
+	case errors.Is(err, backup.ErrNoneLeft):
+		return Message{ID: "msg.backup.none_left"}, true
+	case errors.Is(err, backup.ErrKnownCode):
+		return Message{ID: "msg.backup.known"}, true
+	case errors.Is(err, backup.ErrNoCodes):
+		return Message{ID: "msg.backup.no_codes"}, true
+	case errors.Is(err, backup.ErrTooLarge):
+		return Message{ID: "msg.backup.too_large", Data: map[string]any{"Max": backup.MaxCodes}}, true
+	case errors.Is(err, backup.ErrBadThreshold):
+		return Message{ID: "msg.backup.bad_threshold", Data: map[string]any{"Max": backup.MaxCodes}}, true
+	}
+	return Message{}, false
 }

@@ -3,6 +3,7 @@ package usecase
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"github.com/mamori-app/mamori/vault"
@@ -84,4 +85,21 @@ func cloneVault(v *vault.Vault) (*vault.Vault, error) {
 		return nil, fmt.Errorf("copy vault: %w", err)
 	}
 	return out, nil
+}
+
+// explainKit words why a recovery kit did not open. Nothing was changed.
+func explainKit(err error) (Message, bool) {
+	switch {
+	case errors.Is(err, kit.ErrWrongPassphrase):
+		return Message{ID: "msg.kit.wrong_passphrase"}, true
+	case errors.Is(err, kit.ErrWrongKey):
+		return Message{ID: "msg.kit.wrong_key"}, true
+	case errors.Is(err, kit.ErrDamaged):
+		return Message{ID: "msg.kit.damaged"}, true
+	case errors.Is(err, kit.ErrNotKit):
+		return Message{ID: "msg.kit.not_kit"}, true
+	case errors.Is(err, kit.ErrNewerVersion):
+		return Message{ID: "msg.kit.newer"}, true
+	}
+	return Message{}, false
 }

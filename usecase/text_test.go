@@ -5,9 +5,13 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/backup"
 	"github.com/mamori-app/mamori/vault/importer"
+	"github.com/mamori-app/mamori/vault/kit"
 	"github.com/mamori-app/mamori/vault/otp"
 )
 
@@ -104,5 +108,56 @@ func TestPercent(t *testing.T) {
 		if got := Percent(tc.p); got != tc.want {
 			t.Errorf("Percent(%v) = %q, want %q", tc.p, got, tc.want)
 		}
+	}
+}
+
+func TestExplain(t *testing.T) {
+	en, ja := catalogs(t)
+	at := time.Date(2026, 1, 2, 3, 4, 0, 0, time.Local)
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{&DuplicateError{Label: "GitHub: alice"}, "msg.account.duplicate"},
+		{&DuplicateError{Label: "Amazon: taro", NoOTP: true}, "msg.account.duplicate_name"},
+		{ErrDuplicate, "msg.account.all_duplicate"},
+		{&NotFoundError{Query: "x"}, "msg.account.gone"},
+		{vault.ErrNameRequired, "msg.account.need_name"},
+		{&vault.TagTooLongError{Tag: "x"}, "msg.account.tag_long"},
+		{fmt.Errorf("set: %w", vault.ErrTooManyTags), "msg.account.many_tags"},
+		{ErrNotHOTP, "msg.account.not_hotp"},
+		{ErrCounterExhausted, "msg.account.counter_exhausted"},
+		{&backup.UsedError{Number: 2, When: at}, "msg.backup.used"},
+		{&backup.VoidError{Generation: 1, Voided: at, Used: &at}, "msg.backup.void_used"},
+		{&backup.VoidError{Generation: 1, Voided: at}, "msg.backup.void"},
+		{backup.ErrUnknownCode, "msg.backup.unknown"},
+		{backup.ErrNoneLeft, "msg.backup.none_left"},
+		{backup.ErrKnownCode, "msg.backup.known"},
+		{backup.ErrNoCodes, "msg.backup.no_codes"},
+		{backup.ErrTooLarge, "msg.backup.too_large"},
+		{backup.ErrBadThreshold, "msg.backup.bad_threshold"},
+		{kit.ErrWrongPassphrase, "msg.kit.wrong_passphrase"},
+		{kit.ErrWrongKey, "msg.kit.wrong_key"},
+		{kit.ErrDamaged, "msg.kit.damaged"},
+		{kit.ErrNotKit, "msg.kit.not_kit"},
+		{kit.ErrNewerVersion, "msg.kit.newer"},
+		{errors.New("disk full"), "msg.generic"},
+	} {
+		m := Explain(tc.err)
+		if m.ID != tc.want {
+			t.Errorf("%v: %s, want %s", tc.err, m.ID, tc.want)
+			continue
+		}
+		for _, c := range []*assets.Catalog{en, ja} {
+			if got := m.Text(c); strings.Contains(got, "<no value>") || strings.Contains(got, "msg.") {
+				t.Errorf("%v in %s: %q", tc.err, c.Lang(), got)
+			}
+		}
+		if _, known := ExplainKnown(tc.err); known == (tc.want == "msg.generic") {
+			t.Errorf("%v: ExplainKnown says known = %v", tc.err, known)
+		}
+	}
+	if m := Explain(errors.New("disk full")); m.Detail != "disk full" {
+		t.Errorf("generic detail %q", m.Detail)
 	}
 }
