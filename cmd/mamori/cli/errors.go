@@ -128,7 +128,23 @@ func (a *app) explain(err error) *cliError {
 	if m, ok := usecase.OTPReason(err); ok {
 		return failure("cli.error.invalid_key", data{"Reason": m.Text(a.msg)}).wrap(err)
 	}
+	if m, ok := usecase.ExplainKnown(err); ok {
+		return a.message(m).wrap(err)
+	}
 	return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
+}
+
+// message is a failure saying m, the use-case layer's message for an
+// error this file does not word itself.
+func (a *app) message(m usecase.Message) *cliError {
+	d := data{}
+	for k, x := range m.Data {
+		if sub, ok := x.(usecase.Message); ok {
+			x = sub.Text(a.msg)
+		}
+		d[k] = x
+	}
+	return failure(m.ID, d)
 }
 
 // writeError explains why path could not be written. A folder that does
