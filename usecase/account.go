@@ -168,23 +168,21 @@ func (s *Service) DeleteAccount(ref string) (Deleted, error) {
 		}
 		out.Account = *a
 		out.Index = slices.IndexFunc(v.Accounts, func(b vault.Account) bool { return b.ID == a.ID })
-		v.Remove(a.ID)
+		v.Remove(a.ID, s.now())
 		return nil
 	})
 	out.Vault = v
 	return out, err
 }
 
-// RestoreAccount puts a deleted account back where it was (undo). When the
-// vault holds its key again meanwhile it is a *DuplicateError and nothing
-// is written.
+// RestoreAccount puts a deleted account back where it was (undo), lifting
+// its tombstone and dating it now (vault.Vault.Restore). When the vault
+// holds it again meanwhile it is a *DuplicateError and nothing is written.
 func (s *Service) RestoreAccount(d Deleted) (*vault.Vault, error) {
 	return s.change(func(v *vault.Vault) error {
-		if holds(v, d.Account) || v.Account(d.Account.ID) != nil {
+		if holds(v, d.Account) || v.Account(d.Account.ID) != nil || !v.Restore(d.Account, d.Index, s.now()) {
 			return &DuplicateError{Label: d.Account.Label(), NoOTP: !d.Account.HasOTP()}
 		}
-		i := min(max(d.Index, 0), len(v.Accounts))
-		v.Accounts = slices.Insert(v.Accounts, i, d.Account)
 		return nil
 	})
 }

@@ -140,9 +140,15 @@ func TestDeleteAndRestore(t *testing.T) {
 	if err != nil || d.Index != 0 || d.Vault.Account(first.ID) != nil {
 		t.Fatalf("delete: %+v, %v", d, err)
 	}
+	if _, ok := d.Vault.Deleted[first.ID]; !ok {
+		t.Error("no tombstone for the deleted account")
+	}
 	v, err := s.RestoreAccount(d)
 	if err != nil || v.Accounts[0].ID != first.ID {
 		t.Fatalf("restore: %v, %v", v, err)
+	}
+	if _, ok := v.Deleted[first.ID]; ok || !v.Accounts[0].Updated.Equal(testNow) {
+		t.Error("the restored account keeps its tombstone or its old date")
 	}
 	if _, err := s.RestoreAccount(d); !errors.Is(err, ErrDuplicate) {
 		t.Fatalf("restore twice: %v", err)

@@ -1,6 +1,7 @@
 package usecase
 
 import (
+	"encoding/base32"
 	"errors"
 	"testing"
 	"time"
@@ -20,7 +21,8 @@ func storeForTest(t *testing.T, at time.Time) *Service {
 
 func addTestAccount(t *testing.T, s *Service, issuer, name string) vault.Account {
 	t.Helper()
-	parsed, err := otp.ParseURI("otpauth://totp/" + issuer + ":" + name + "?secret=JBSWY3DPEHPK3PXP&issuer=" + issuer)
+	secret := base32.StdEncoding.WithPadding(base32.NoPadding).EncodeToString([]byte(issuer + "/" + name + "/0123456789"))
+	parsed, err := otp.ParseURI("otpauth://totp/" + issuer + ":" + name + "?secret=" + secret + "&issuer=" + issuer)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +30,12 @@ func addTestAccount(t *testing.T, s *Service, issuer, name string) vault.Account
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.change(func(v *vault.Vault) error { v.Add(a); return nil }); err != nil {
+	if _, err := s.change(func(v *vault.Vault) error {
+		if !v.Add(a) {
+			t.Fatalf("%s: %s is a duplicate", issuer, name)
+		}
+		return nil
+	}); err != nil {
 		t.Fatal(err)
 	}
 	return a
