@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault/backup"
 )
 
@@ -160,21 +161,14 @@ func (a *app) useError(err error, label, query string) error {
 	var used *backup.UsedError
 	var void *backup.VoidError
 	switch {
-	case errors.As(err, &used):
-		return failure("cli.error.backup_code_used", data{"Number": used.Number, "When": when(used.When)}).
-			withHint("cli.hint.backup_next", data{"Query": query}).wrap(err)
-	case errors.As(err, &void) && void.Used != nil:
-		return failure("cli.error.backup_code_void_used", data{"Generation": void.Generation, "Voided": when(void.Voided), "Used": when(*void.Used)}).
-			withHint("cli.hint.backup_next", data{"Query": query}).wrap(err)
-	case errors.As(err, &void):
-		return failure("cli.error.backup_code_void", data{"Generation": void.Generation, "Voided": when(void.Voided)}).
-			withHint("cli.hint.backup_next", data{"Query": query}).wrap(err)
+	case errors.As(err, &used), errors.As(err, &void):
+		return a.message(usecase.Explain(err)).withHint("cli.hint.backup_next", data{"Query": query}).wrap(err)
 	case errors.Is(err, backup.ErrNoCodes):
 		return failure("cli.error.no_backup_codes", data{"Label": label}).withHint("cli.hint.backup_set", data{"Query": query}).wrap(err)
 	case errors.Is(err, backup.ErrNoneLeft):
 		return failure("cli.error.backup_none_left", data{"Label": label}).withHint("cli.hint.backup_regenerate", data{"Query": query}).wrap(err)
 	case errors.Is(err, backup.ErrUnknownCode):
-		return failure("cli.error.backup_code_unknown", data{"Label": label}).withHint("cli.hint.backup_list", data{"Query": query}).wrap(err)
+		return a.message(usecase.Explain(err)).withHint("cli.hint.backup_list", data{"Query": query}).wrap(err)
 	}
 	return err
 }

@@ -109,7 +109,7 @@ func TestBackupSheets(t *testing.T) {
 			}{
 				{"", []string{"backup", "use", "service", fx.first}, "already used on " + when(testNow)},
 				{fx.firstTyped + "\n", []string{"backup", "use", "service", "-"}, "already used"},
-				{"", []string{"backup", "use", "service", "0000-1111"}, "not one of the backup codes of Service: me"},
+				{"", []string{"backup", "use", "service", "0000-1111"}, "This is not one of this account's backup codes"},
 				{"", []string{"backup", "use", "nobody", fx.last}, `no account matches "nobody"`},
 			} {
 				r := h.fails(exitFailure, []string{tc.want, "hint: "}, tc.stdin, tc.args...)
@@ -156,8 +156,8 @@ func TestBackupFromStdinAndReplace(t *testing.T) {
 		t.Errorf("after replace: %+v", b)
 	}
 	before := h.snapshot()
-	h.fails(exitFailure, []string{"belongs to sheet 1, replaced on " + when(testNow), "hint: "}, "", "backup", "use", "まもり", "VJDL3SBRLGPC")
-	h.fails(exitFailure, []string{"that code was used on " + when(testNow) + ", and its sheet (1) was replaced"}, "", "backup", "use", "まもり", "FE3M XZWM VBBF")
+	h.fails(exitFailure, []string{"belongs to sheet 1, replaced on " + day(testNow), "hint: "}, "", "backup", "use", "まもり", "VJDL3SBRLGPC")
+	h.fails(exitFailure, []string{"belongs to sheet 1, replaced on " + day(testNow) + ", and was used on " + when(testNow)}, "", "backup", "use", "まもり", "FE3M XZWM VBBF")
 	h.sameSnapshot(before, "void and used codes")
 
 	// list shows the codes with their state; --all the void sheet too.
