@@ -70,59 +70,18 @@ func (v *view) entryErrors(err error) []string {
 	return out
 }
 
-// entryReason is why one entry could not be read.
-func (v *view) entryReason(err error) string {
-	switch {
-	case errors.Is(err, importer.ErrNoLabel):
-		return v.msg.T("ui.imp.reason.no_label")
-	case errors.Is(err, importer.ErrMalformed):
-		return v.msg.T("ui.imp.reason.malformed", map[string]any{"Detail": importer.Detail(err, importer.ErrMalformed)})
-	}
-	return usecase.KeyReason(err).Text(v.msg)
-}
-
-// entryName names an entry of a file: where it is and, when known, its
-// label ("line 3 (GitHub: alice)").
-func (v *view) entryName(p importer.Position, label string) string {
-	var parts []string
-	if p.Line > 0 {
-		parts = append(parts, v.msg.T("ui.imp.line", map[string]any{"N": p.Line}))
-	}
-	if p.Code > 0 {
-		parts = append(parts, v.msg.T("ui.imp.code", map[string]any{"N": p.Code}))
-	}
-	if p.Entry > 0 {
-		parts = append(parts, v.msg.T("ui.imp.entry", map[string]any{"N": p.Entry}))
-	}
-	where := strings.Join(parts, v.listSep())
-	switch {
-	case where != "" && label != "":
-		return v.msg.T("ui.imp.entry_name", map[string]any{"Where": where, "Label": label})
-	case where != "":
-		return where
-	case label != "":
-		return label
-	}
-	return v.msg.T("ui.imp.an_entry")
-}
-
 // skipLine says which entry was left out on purpose, and why.
 func (v *view) skipLine(s importer.Skip) string {
-	var why string
-	switch {
-	case errors.Is(s.Reason, importer.ErrDuplicate):
-		why = v.msg.T("ui.imp.skip.duplicate")
-	case errors.Is(s.Reason, importer.ErrUnsupported):
-		why = v.msg.T("ui.imp.skip.unsupported")
-	case errors.Is(s.Reason, importer.ErrNotAnAccount):
-		why = v.msg.T("ui.imp.skip.not_account")
-	case errors.Is(s.Reason, importer.ErrInTrash):
-		why = v.msg.T("ui.imp.skip.trash")
-	default:
-		why = s.Reason.Error()
-	}
-	return v.msg.T("ui.imp.entry_error", map[string]any{"Entry": v.entryName(s.Position, s.Label), "Reason": why})
+	return v.msg.T("ui.imp.entry_error", map[string]any{"Entry": v.entryName(s.Position, s.Label), "Reason": usecase.SkipReason(s.Reason).Text(v.msg)})
 }
+
+// entryName names an entry of a file for a person.
+func (v *view) entryName(p importer.Position, label string) string {
+	return usecase.EntryName(p, label).Text(v.msg)
+}
+
+// entryReason is why one entry could not be read.
+func (v *view) entryReason(err error) string { return usecase.EntryReason(err).Text(v.msg) }
 
 // warningText is a warning about a file as a whole.
 func (v *view) warningText(w importer.Warning) string {

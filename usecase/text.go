@@ -3,6 +3,7 @@ package usecase
 import (
 	"errors"
 	"fmt"
+	"strings"
 
 	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/vault/importer"
@@ -10,19 +11,34 @@ import (
 )
 
 // Text is m in c's language: the text of m.ID filled with m.Data, where a
-// value that is itself a Message is put in as its own text first.
+// value that is itself a Message is put in as its own text first, and a
+// []Message as their texts joined with the language's list separator.
 func (m Message) Text(c *assets.Catalog) string {
 	if len(m.Data) == 0 {
 		return c.T(m.ID)
 	}
+	return c.T(m.ID, m.TextData(c))
+}
+
+// TextData is m.Data with the messages in it put in as their texts, for a
+// front-end that fills a text of its own with them.
+func (m Message) TextData(c *assets.Catalog) map[string]any {
 	d := make(map[string]any, len(m.Data))
 	for k, x := range m.Data {
-		if sub, ok := x.(Message); ok {
-			x = sub.Text(c)
+		switch x := x.(type) {
+		case Message:
+			d[k] = x.Text(c)
+		case []Message:
+			parts := make([]string, len(x))
+			for i, p := range x {
+				parts[i] = p.Text(c)
+			}
+			d[k] = strings.Join(parts, c.T("msg.list_separator"))
+		default:
+			d[k] = x
 		}
-		d[k] = x
 	}
-	return c.T(m.ID, d)
+	return d
 }
 
 // otpReasons are the otp package's errors with the reasons a person reads,

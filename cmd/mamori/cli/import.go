@@ -311,34 +311,16 @@ func (a *app) entryErrors(es importer.EntryErrors, f importer.Format, src string
 	return e.withHint("cli.hint.import_bad_entries", data{"Format": a.formatName(f)})
 }
 
-// entryReason translates why one entry could not be read.
-func (a *app) entryReason(err error) string {
-	switch {
-	case errors.Is(err, importer.ErrNoLabel):
-		return a.msg.T("cli.otp.invalid_account")
-	case errors.Is(err, importer.ErrMalformed):
-		return a.msg.T("cli.import.malformed", data{"Detail": importer.Detail(err, importer.ErrMalformed)})
-	}
-	if m, ok := usecase.OTPReason(err); ok {
-		return m.Text(a.msg)
-	}
-	return a.msg.T("cli.import.unreadable", data{"Detail": err.Error()})
+// entryName names an entry of an export for a person.
+func (a *app) entryName(p importer.Position, label string) string {
+	return usecase.EntryName(p, label).Text(a.msg)
 }
 
+// entryReason translates why one entry could not be read.
+func (a *app) entryReason(err error) string { return usecase.EntryReason(err).Text(a.msg) }
+
 // skipReason translates why an entry was left out on purpose.
-func (a *app) skipReason(err error) string {
-	switch {
-	case errors.Is(err, importer.ErrDuplicate):
-		return a.msg.T("cli.import.skip_duplicate")
-	case errors.Is(err, importer.ErrUnsupported):
-		return a.msg.T("cli.import.skip_unsupported", data{"Detail": importer.Detail(err, importer.ErrUnsupported)})
-	case errors.Is(err, importer.ErrNotAnAccount):
-		return a.msg.T("cli.import.skip_not_account", data{"Detail": importer.Detail(err, importer.ErrNotAnAccount)})
-	case errors.Is(err, importer.ErrInTrash):
-		return a.msg.T("cli.import.skip_trash")
-	}
-	return err.Error()
-}
+func (a *app) skipReason(err error) string { return usecase.SkipReason(err).Text(a.msg) }
 
 // skipCode is the --json reason of a skipped entry.
 func skipCode(err error) string {
@@ -353,31 +335,6 @@ func skipCode(err error) string {
 		return skipInTrash
 	}
 	return skipOtherInFile
-}
-
-// entryName names an entry of an export for a person: where it is and,
-// when known, its label ("line 3 (GitHub: alice)").
-func (a *app) entryName(p importer.Position, label string) string {
-	var parts []string
-	if p.Line > 0 {
-		parts = append(parts, a.msg.T("cli.import.line", data{"N": p.Line}))
-	}
-	if p.Code > 0 {
-		parts = append(parts, a.msg.T("cli.import.code", data{"N": p.Code}))
-	}
-	if p.Entry > 0 {
-		parts = append(parts, a.msg.T("cli.import.entry", data{"N": p.Entry}))
-	}
-	where := strings.Join(parts, a.msg.T("cli.list_separator"))
-	switch {
-	case where != "" && label != "":
-		return a.msg.T("cli.import.entry_name", data{"Where": where, "Label": label})
-	case where != "":
-		return where
-	case label != "":
-		return label
-	}
-	return a.msg.T("cli.import.an_entry")
 }
 
 // importSummary tells what an import did: on stderr for a person, or as

@@ -74,7 +74,7 @@ func TestImport(t *testing.T) {
 		"nothing was imported: 4 problems in " + bad + " (Google Authenticator export):",
 		"line 2: the secret is not valid Base32",
 		"line 4: a code has 6 to 10 digits",
-		"line 5: malformed",
+		"line 5: it cannot be read",
 		"line 6: it is not an otpauth:// URI",
 		"hint: fix or remove those lines",
 	}, "", "import", bad)
@@ -345,12 +345,12 @@ func TestImportFixtures(t *testing.T) {
 	before := h.snapshot()
 	h.fails(exitFailure, []string{"nothing was imported: 1 problem in " + broken + " (Aegis):", "entry 4 (Steam: gaben): the secret is not valid Base32",
 		"hint: export the accounts again from Aegis"}, "", "import", broken)
-	h.fails(exitFailure, []string{"nothing was imported", "(Aegis):", "malformed"}, "", "import", truncated)
+	h.fails(exitFailure, []string{"nothing was imported", "(Aegis):", "cannot be read"}, "", "import", truncated)
 	h.fails(exitFailure, []string{"no QR code was found in " + importFixture("no-qr.png"), "hint: use a sharper screenshot"}, "", "import", importFixture("no-qr.png"))
 	h.sameSnapshot(before, "broken files")
 
 	// --format forces a format; a wrong one is a usage error.
-	h.fails(exitFailure, []string{"(Aegis)", "malformed"}, "", "import", importFixture("otpauth.txt"), "--format", "AEGIS")
+	h.fails(exitFailure, []string{"(Aegis)", "cannot be read"}, "", "import", importFixture("otpauth.txt"), "--format", "AEGIS")
 	h.fails(exitUsage, []string{"--format takes one of otpauth, google-migration, qr-image, aegis, 2fas"}, "", "import", importFixture("otpauth.txt"), "--format", "authy")
 	h.sameSnapshot(before, "forced formats")
 	r = h.ok("", "import", importFixture("aegis-plain.json"), "--format", "aegis")
