@@ -255,15 +255,15 @@ func TestPaperKitPagesInJapanese(t *testing.T) {
 	v, _ := open(t, newStore(t, nil))
 	japanese(t, v)
 	for err, key := range map[error]string{
-		paper.ErrNotChunk:       "ui.kit.error.pages_not_kit",
-		paper.ErrCorruptChunk:   "ui.kit.error.pages_corrupt",
-		paper.ErrDuplicateChunk: "ui.kit.error.pages_duplicate",
-		paper.ErrMixedKits:      "ui.kit.error.pages_mixed",
-		paper.ErrNoChunks:       "ui.kit.error.pages_none",
+		paper.ErrNotChunk:       "msg.paper.not_kit",
+		paper.ErrCorruptChunk:   "msg.paper.corrupt",
+		paper.ErrDuplicateChunk: "msg.paper.duplicate",
+		paper.ErrMixedKits:      "msg.paper.mixed",
+		paper.ErrNoChunks:       "msg.paper.none",
 	} {
 		got := v.paperKitError(fmt.Errorf("chunk 2: %w", err))
-		if got != v.msg.T(key) {
-			t.Errorf("paperKitError(%v) = %q, want %q", err, got, v.msg.T(key))
+		if want := v.msg.T("ui.kit.error.pages", map[string]any{"Error": v.msg.T(key)}); got != want {
+			t.Errorf("paperKitError(%v) = %q, want %q", err, got, want)
 		}
 		requireNoGoError(t, key, got)
 	}

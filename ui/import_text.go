@@ -101,19 +101,9 @@ func (v *view) paperKitError(err error) string {
 		}
 		return v.msg.T("ui.kit.error.pages_missing", map[string]any{"Numbers": strings.Join(nums, v.listSep()), "Total": missing.Total})
 	}
-	for _, r := range []struct {
-		err error
-		key string
-	}{
-		{paper.ErrNotChunk, "ui.kit.error.pages_not_kit"},
-		{paper.ErrCorruptChunk, "ui.kit.error.pages_corrupt"},
-		{paper.ErrDuplicateChunk, "ui.kit.error.pages_duplicate"},
-		{paper.ErrMixedKits, "ui.kit.error.pages_mixed"},
-		{paper.ErrNoChunks, "ui.kit.error.pages_none"},
-	} {
-		if errors.Is(err, r.err) {
-			return v.msg.T(r.key)
-		}
+	why := v.readable(err).Error()
+	if m, ok := usecase.PaperReason(err); ok {
+		why = m.Text(v.msg)
 	}
-	return v.msg.T("ui.kit.error.pages", map[string]any{"Error": err.Error()})
+	return v.msg.T("ui.kit.error.pages", map[string]any{"Error": why})
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/kit"
+	"github.com/mamori-app/mamori/vault/kit/paper"
 )
 
 // KitImported is what ImportKit did, or PreviewKit would do.
@@ -100,6 +101,30 @@ func explainKit(err error) (Message, bool) {
 		return Message{ID: "msg.kit.not_kit"}, true
 	case errors.Is(err, kit.ErrNewerVersion):
 		return Message{ID: "msg.kit.newer"}, true
+	}
+	return Message{}, false
+}
+
+// paperReasons are why the QR codes of a paper kit's pages do not make one
+// kit.
+var paperReasons = []struct {
+	err error
+	id  string
+}{
+	{paper.ErrNotChunk, "msg.paper.not_kit"},
+	{paper.ErrCorruptChunk, "msg.paper.corrupt"},
+	{paper.ErrDuplicateChunk, "msg.paper.duplicate"},
+	{paper.ErrMixedKits, "msg.paper.mixed"},
+	{paper.ErrNoChunks, "msg.paper.none"},
+}
+
+// PaperReason says why the QR codes of a paper kit's pages do not fit
+// together; ok is false for an error that is none of paper's.
+func PaperReason(err error) (m Message, ok bool) {
+	for _, r := range paperReasons {
+		if errors.Is(err, r.err) {
+			return Message{ID: r.id}, true
+		}
 	}
 	return Message{}, false
 }

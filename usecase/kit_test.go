@@ -1,10 +1,13 @@
 package usecase
 
 import (
+	"errors"
+	"fmt"
 	"testing"
 	"time"
 
 	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/kit/paper"
 )
 
 func TestImportKit(t *testing.T) {
@@ -61,5 +64,18 @@ func TestImportKitIntoNoVault(t *testing.T) {
 	r, err := s.ImportKit(k)
 	if err != nil || !r.WasEmpty || len(r.Vault.Accounts) != 1 {
 		t.Fatalf("restore %+v, %v", r, err)
+	}
+}
+
+func TestPaperReason(t *testing.T) {
+	en, ja := catalogs(t)
+	for _, err := range []error{paper.ErrNotChunk, paper.ErrCorruptChunk, paper.ErrDuplicateChunk, paper.ErrMixedKits, paper.ErrNoChunks} {
+		m, ok := PaperReason(fmt.Errorf("chunk 2: %w", err))
+		if !ok || m.Text(en) == m.ID || m.Text(ja) == m.ID {
+			t.Errorf("%v: %+v, %v", err, m, ok)
+		}
+	}
+	if _, ok := PaperReason(errors.New("other")); ok {
+		t.Error("an error paper does not make has a reason")
 	}
 }
