@@ -217,21 +217,11 @@ func (a *app) wrongPassphrase() *cliError {
 	return e.withHint("cli.hint.try_again", nil)
 }
 
-// findAccount is vault.Find with the CLI's messages for no match and for an
-// ambiguous query.
+// findAccount finds the account query names (usecase.FindAccount: an ID,
+// or a query vault.Find matches); explain words its errors, naming the
+// query or the accounts it matched.
 func (a *app) findAccount(v *vault.Vault, query string) (*vault.Account, error) {
-	acct, err := v.Find(query)
-	if err == nil {
-		return acct, nil
-	}
-	var amb *vault.AmbiguousError
-	switch {
-	case errors.As(err, &amb):
-		return nil, a.ambiguous(amb).wrap(err)
-	case errors.Is(err, vault.ErrNotFound):
-		return nil, failure("cli.error.not_found", data{"Query": query}).withHint("cli.hint.list", nil).wrap(err)
-	}
-	return nil, err
+	return usecase.FindAccount(v, query)
 }
 
 // report prints err to stderr in the contract's format and returns the exit status.
