@@ -101,7 +101,7 @@ func TestImportListThenAegisCountsDuplicates(t *testing.T) {
 	tapButton(t, w, "Choose a file…")
 	// A preview first: labels, never secrets; nothing saved yet.
 	requireText(t, w, "File: otpauth.txt", "Format: otpauth URI list", "4 accounts will be added:", "GitHub: alice",
-		"みずほ銀行: 山田太郎", "1 entry of the file will be left out:", "the same key appears earlier in the file")
+		"みずほ銀行: 山田太郎", "1 entry of the file will be left out:", "the same key as an earlier entry of the file")
 	if hasText(w, "JBSWY3DPEHPK3PXP") {
 		t.Error("the preview shows a secret")
 	}
