@@ -86,7 +86,9 @@ type NotFoundError struct {
 	Query string
 }
 
-func (e *NotFoundError) Error() string { return fmt.Sprintf("account %q: %v", e.Query, vault.ErrNotFound) }
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("account %q: %v", e.Query, vault.ErrNotFound)
+}
 
 // Unwrap makes errors.Is(err, vault.ErrNotFound) true.
 func (e *NotFoundError) Unwrap() error { return vault.ErrNotFound }

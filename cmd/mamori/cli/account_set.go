@@ -176,4 +176,3 @@ func (a *app) settingsNotes(r usecase.SettingsChanged, st usecase.Settings) {
 		a.warn("cli.warn.one_device", data{"Label": label, "Count": r.OneDevice.Count})
 	}
 }
-

@@ -10,8 +10,8 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
-	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/usecase"
+	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/export"
 	"github.com/mamori-app/mamori/vault/otp"
 )
