@@ -352,7 +352,8 @@ type HOTPCode struct {
 // NextHOTP makes the next code of the HOTP account ref names: the counter
 // is advanced and saved first, so the code, shown only once the save is
 // done, is never shown twice. An account that is not HOTP is ErrNotHOTP; a
-// counter at its largest value ErrCounterExhausted.
+// counter at its largest value ErrCounterExhausted (with the account, for
+// the message, in the result).
 func (s *Service) NextHOTP(ref string) (HOTPCode, error) {
 	var out HOTPCode
 	a, _, err := s.changeAccount(ref, func(_ *vault.Vault, a *vault.Account) (bool, error) {
@@ -372,7 +373,7 @@ func (s *Service) NextHOTP(ref string) (HOTPCode, error) {
 		return true, nil
 	})
 	if err != nil {
-		return HOTPCode{}, err
+		return HOTPCode{Account: a}, err
 	}
 	out.Account = a
 	return out, nil

@@ -2,6 +2,7 @@ package usecase
 
 import (
 	"errors"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -260,4 +261,14 @@ func TestNextHOTP(t *testing.T) {
 	if _, err := s.NextHOTP(totp.ID); !errors.Is(err, ErrNotHOTP) {
 		t.Errorf("TOTP: %v", err)
 	}
+	// A counter at its largest value makes no code and saves nothing.
+	if _, err := s.change(func(v *vault.Vault) error { v.Account(h.ID).OTP.Counter = math.MaxUint64; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	before := generation(t, s)
+	got, err := s.NextHOTP(h.ID)
+	if !errors.Is(err, ErrCounterExhausted) || got.Account.Label() != "RFC: 4226" || got.Code != "" || generation(t, s) != before {
+		t.Errorf("exhausted: %+v, %v", got, err)
+	}
+
 }
