@@ -114,7 +114,7 @@ func (v *view) nextHOTP(id string) {
 		fyne.Do(func() {
 			delete(v.busy, id)
 			if err != nil {
-				v.flash(v.msg.T("ui.hotp.failed", map[string]any{"Error": v.readable(err).Error()}))
+				v.flash(v.explain(err, "ui.hotp.failed"))
 				v.list.Refresh()
 				return
 			}
