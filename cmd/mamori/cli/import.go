@@ -7,13 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/importer"
-	"github.com/mamori-app/mamori/vault/otp"
 )
-
-// errNothingNew aborts an Update that would not change the vault.
-var errNothingNew = errors.New("nothing new to save")
 
 // Reasons an entry was not imported, as "import --json" names them.
 const (
@@ -147,29 +144,19 @@ and message) and warnings.`,
 			if err != nil {
 				return err
 			}
-			now := a.now()
-			accts := make([]vault.Account, len(res.Accounts))
-			for i, x := range res.Accounts {
-				acct, err := vault.NewAccount(x.Issuer, x.Name, x.Key, now)
-				if err != nil {
-					return a.entryErrors(importer.EntryErrors{{Position: res.From[i], Label: accountLabel(x), Err: err}}, res.Format, src)
-				}
-				accts[i] = acct
-			}
-			// Skip accounts whose key the vault holds already; mutate may
-			// call fn on a fresh copy, so start over each time.
-			var inVault []int
-			err = a.mutate(func(v *vault.Vault) error {
-				inVault = v.AddAll(accts)
-				if len(inVault) == len(accts) {
-					return errNothingNew
-				}
-				return nil
-			})
+			svc, err := a.service()
 			if err != nil {
 				return err
 			}
-			return a.importSummary(res, accts, inVault, src, asJSON)
+			r, err := svc.ImportAccounts(res)
+			var es importer.EntryErrors
+			if errors.As(err, &es) {
+				return a.entryErrors(es, res.Format, src)
+			}
+			if err != nil {
+				return err
+			}
+			return a.importSummary(res, r.Accounts, r.InVault, src, asJSON)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "", "read FILE as this format instead of detecting it: "+importFormatList())
@@ -198,11 +185,6 @@ func (a *app) readQRImages(paths []string) ([]byte, error) {
 	return text, nil
 }
 
-// accountLabel is how an account read from an export is named.
-func accountLabel(x otp.Account) string {
-	return vault.Account{Issuer: x.Issuer, Name: x.Name}.Label()
-}
-
 // parseImportFormat reads a --format value: one of importer.Formats, in any case.
 func parseImportFormat(s string) (importer.Format, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
@@ -224,33 +206,7 @@ func importFormatList() string {
 }
 
 // formatName is a format's name for a person.
-func (a *app) formatName(f importer.Format) string {
-	switch f {
-	case importer.FormatOTPAuth:
-		return a.msg.T("cli.format.otpauth")
-	case importer.FormatGoogleMigration:
-		return a.msg.T("cli.format.google_migration")
-	case importer.FormatQRImage:
-		return a.msg.T("cli.format.qr_image")
-	case importer.FormatAegis:
-		return a.msg.T("cli.format.aegis")
-	case importer.FormatTwoFAS:
-		return a.msg.T("cli.format.twofas")
-	case importer.FormatEnteEncrypted:
-		return a.msg.T("cli.format.ente_encrypted")
-	case importer.FormatBitwarden:
-		return a.msg.T("cli.format.bitwarden")
-	case importer.FormatProton:
-		return a.msg.T("cli.format.proton")
-	case importer.FormatKeePassCSV:
-		return a.msg.T("cli.format.keepassxc_csv")
-	case importer.FormatKeePassXML:
-		return a.msg.T("cli.format.keepassxc_xml")
-	case importer.FormatUnknown:
-		return a.msg.T("cli.format.unknown")
-	}
-	return a.msg.T("import.format." + f.Key())
-}
+func (a *app) formatName(f importer.Format) string { return usecase.FormatName(f).Text(a.msg) }
 
 // parseExport runs importer.Parse, asking for the password of an encrypted
 // export: MAMORI_IMPORT_PASSPHRASE, tried once, or up to maxAttempts tries
@@ -384,41 +340,16 @@ func (a *app) entryErrors(es importer.EntryErrors, f importer.Format, src string
 	return e.withHint("cli.hint.import_bad_entries", data{"Format": a.formatName(f)})
 }
 
-// entryReason translates why one entry could not be read.
-func (a *app) entryReason(err error) string {
-	var co *importer.CutOffError
-	switch {
-	case errors.As(err, &co) && co.Empty:
-		return a.msg.T("import.reason.cut_off_empty", data{"Param": a.msg.T("import.param." + co.Param)})
-	case errors.As(err, &co):
-		return a.msg.T("import.reason.cut_off", data{"Param": a.msg.T("import.param." + co.Param)})
-	case errors.Is(err, importer.ErrNoCounter):
-		return a.msg.T("import.reason.no_counter")
-	case errors.Is(err, importer.ErrNoLabel):
-		return a.msg.T("cli.otp.invalid_account")
-	case errors.Is(err, importer.ErrMalformed):
-		return a.msg.T("cli.import.malformed", data{"Detail": importer.Detail(err, importer.ErrMalformed)})
-	}
-	if k := otpReasonKey(err); k != "" {
-		return a.msg.T(k)
-	}
-	return a.msg.T("cli.import.unreadable", data{"Detail": err.Error()})
+// entryName names an entry of an export for a person.
+func (a *app) entryName(p importer.Position, label string) string {
+	return usecase.EntryName(p, label).Text(a.msg)
 }
 
+// entryReason translates why one entry could not be read.
+func (a *app) entryReason(err error) string { return usecase.EntryReason(err).Text(a.msg) }
+
 // skipReason translates why an entry was left out on purpose.
-func (a *app) skipReason(err error) string {
-	switch {
-	case errors.Is(err, importer.ErrDuplicate):
-		return a.msg.T("cli.import.skip_duplicate")
-	case errors.Is(err, importer.ErrUnsupported):
-		return a.msg.T("cli.import.skip_unsupported", data{"Detail": importer.Detail(err, importer.ErrUnsupported)})
-	case errors.Is(err, importer.ErrNotAnAccount):
-		return a.msg.T("cli.import.skip_not_account", data{"Detail": importer.Detail(err, importer.ErrNotAnAccount)})
-	case errors.Is(err, importer.ErrInTrash):
-		return a.msg.T("cli.import.skip_trash")
-	}
-	return err.Error()
-}
+func (a *app) skipReason(err error) string { return usecase.SkipReason(err).Text(a.msg) }
 
 // skipCode is the --json reason of a skipped entry.
 func skipCode(err error) string {
@@ -433,31 +364,6 @@ func skipCode(err error) string {
 		return skipInTrash
 	}
 	return skipOtherInFile
-}
-
-// entryName names an entry of an export for a person: where it is and,
-// when known, its label ("line 3 (GitHub: alice)").
-func (a *app) entryName(p importer.Position, label string) string {
-	var parts []string
-	if p.Line > 0 {
-		parts = append(parts, a.msg.T("cli.import.line", data{"N": p.Line}))
-	}
-	if p.Code > 0 {
-		parts = append(parts, a.msg.T("cli.import.code", data{"N": p.Code}))
-	}
-	if p.Entry > 0 {
-		parts = append(parts, a.msg.T("cli.import.entry", data{"N": p.Entry}))
-	}
-	where := strings.Join(parts, a.msg.T("cli.list_separator"))
-	switch {
-	case where != "" && label != "":
-		return a.msg.T("cli.import.entry_name", data{"Where": where, "Label": label})
-	case where != "":
-		return where
-	case label != "":
-		return label
-	}
-	return a.msg.T("cli.import.an_entry")
 }
 
 // importSummary tells what an import did: on stderr for a person, or as
