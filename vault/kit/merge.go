@@ -52,10 +52,11 @@ func (r Report) Changed() bool {
 //     checklist ticks from both sides are kept.
 func Merge(dst, src *vault.Vault) Report {
 	r := Report{Added: []string{}, Updated: []string{}, Duplicates: []string{}, Conflicts: []string{}, GridCardConflicts: []string{}}
+	idx := dst.Index()
 	for _, in := range src.Accounts {
-		cur := dst.Account(in.ID)
+		cur := idx.Account(in.ID)
 		if cur == nil {
-			if dst.Add(in) {
+			if idx.Add(in) {
 				r.Added = append(r.Added, in.Label())
 			} else {
 				r.Duplicates = append(r.Duplicates, in.Label())
@@ -69,7 +70,7 @@ func Merge(dst, src *vault.Vault) Report {
 		if in.Updated.After(cur.Updated) {
 			keepUsed(&in.Backup, cur.Backup)
 			in.OTP.Counter = max(in.OTP.Counter, cur.OTP.Counter)
-			*cur = in
+			idx.Replace(in)
 			r.Updated = append(r.Updated, in.Label())
 			continue
 		}
