@@ -33,8 +33,8 @@ TESTTIMEOUT := -timeout 45m
 help:
 	@echo "make run         install build packages, build bin/mamori and bin/mamori-app, and open the app"
 	@echo "make test        install test packages and run every check (see README)"
-	@echo "make bench       vault benchmarks, 'mamori code' against oathtool, and start-up"
-	@echo "                 time and memory with 300 accounts against KeePassXC"
+	@echo "make bench       vault, import and list benchmarks against the last commit before the speed work and keepassxc-cli,"
+	@echo "                 mamori code against oathtool, and the window against KeePassXC and a Fyne hello-world"
 	@echo "make screenshots refresh docs/screenshots/ (the list, a grid card, backup codes) from the real app"
 	@echo "make package     bin/Mamori.tar.xz with fyne package (.desktop file, icon, both binaries)"
 
