@@ -62,3 +62,7 @@ require (
 	golang.org/x/sys v0.49.0 // indirect
 	golang.org/x/xerrors v0.0.0-20200804184101-5ec99f83aff1 // indirect
 )
+
+// The phone-number library, patched to load its metadata on first use
+// rather than at start (third_party/phonenumbers/MAMORI-PATCH.md).
+replace github.com/nyaruka/phonenumbers => ./third_party/phonenumbers

@@ -132,23 +132,23 @@ func newMetadataContainer(coll *PhoneMetadataCollection, countryCodeToRegion map
 // returned restore function (typically via t.Cleanup) and must not run such
 // tests in parallel, since the active container is process-global.
 func useMetadata(mc *metadataContainer) (restore func()) {
-	prev := currentMetadata
+	prev := loadedMetadata()
 	currentMetadata = mc
 	return func() { currentMetadata = prev }
 }
 
 func readFromNanpaRegions(key string) (struct{}, bool) {
-	v, ok := currentMetadata.nanpaRegions[key]
+	v, ok := loadedMetadata().nanpaRegions[key]
 	return v, ok
 }
 
 func readFromRegionToMetadataMap(key string) (*PhoneMetadata, bool) {
-	v, ok := currentMetadata.regionToMetadataMap[key]
+	v, ok := loadedMetadata().regionToMetadataMap[key]
 	return v, ok
 }
 
 func readFromCountryCodeToNonGeographicalMetadataMap(key int) (*PhoneMetadata, bool) {
-	v, ok := currentMetadata.countryCodeToNonGeographicalMetadataMap[key]
+	v, ok := loadedMetadata().countryCodeToNonGeographicalMetadataMap[key]
 	return v, ok
 }
 

@@ -12,12 +12,17 @@ import (
 	"google.golang.org/protobuf/proto"
 )
 
-// init must live in this file: Go runs package init() functions in lexical
-// filename order, and metadata loading depends on the protobuf types having
-// been registered by phonemetadata.pb.go / phonenumber.pb.go first. This
-// filename sorts after both, preserving that ordering.
-func init() {
-	initMetadata()
+// metadataOnce loads the metadata once, on first use. Mamori's patch: it
+// used to be loaded in this file's init, so that every program linking the
+// package decompressed and decoded it at start, whether it parsed a number
+// or not. Loading it later also runs it after every init, so after the
+// protobuf types are registered by phonemetadata.pb.go and phonenumber.pb.go.
+var metadataOnce sync.Once
+
+// loadedMetadata is the active metadata container, loaded on first use.
+func loadedMetadata() *metadataContainer {
+	metadataOnce.Do(initMetadata)
+	return currentMetadata
 }
 
 const (
@@ -807,7 +812,7 @@ func normalizeHelper(number string,
 
 // GetSupportedRegions returns all regions the library has metadata for.
 func GetSupportedRegions() map[string]bool {
-	return currentMetadata.supportedRegions
+	return loadedMetadata().supportedRegions
 }
 
 // GetSupportedCallingCodes returns all country calling codes the library has metadata for, covering both non-geographical
@@ -815,12 +820,12 @@ func GetSupportedRegions() map[string]bool {
 // used to populate a drop-down box of country calling codes for a phone-number widget, for
 // instance.
 func GetSupportedCallingCodes() map[int]bool {
-	return currentMetadata.supportedCallingCodes
+	return loadedMetadata().supportedCallingCodes
 }
 
 // GetSupportedGlobalNetworkCallingCodes returns all global network calling codes the library has metadata for.
 func GetSupportedGlobalNetworkCallingCodes() map[int]bool {
-	return currentMetadata.countryCodesForNonGeographicalRegion
+	return loadedMetadata().countryCodesForNonGeographicalRegion
 }
 
 // Helper function to check if the national prefix formatting rule has the
@@ -848,13 +853,13 @@ func isNumberGeographical(phoneNumber *PhoneNumber) bool {
 
 // Helper function to check region code is not unknown or null.
 func isValidRegionCode(regionCode string) bool {
-	valid := currentMetadata.supportedRegions[regionCode]
+	valid := loadedMetadata().supportedRegions[regionCode]
 	return len(regionCode) != 0 && valid
 }
 
 // Helper function to check the country calling code is valid.
 func hasValidCountryCallingCode(countryCallingCode int) bool {
-	_, containsKey := currentMetadata.countryCodeToRegion[countryCallingCode]
+	_, containsKey := loadedMetadata().countryCodeToRegion[countryCallingCode]
 	return containsKey
 }
 
@@ -1875,7 +1880,7 @@ func getMetadataForRegion(regionCode string) *PhoneMetadata {
 }
 
 func getMetadataForNonGeographicalRegion(countryCallingCode int) *PhoneMetadata {
-	_, ok := currentMetadata.countryCodeToRegion[countryCallingCode]
+	_, ok := loadedMetadata().countryCodeToRegion[countryCallingCode]
 	if !ok {
 		return nil
 	}
@@ -1949,7 +1954,7 @@ func IsValidNumberForRegion(number *PhoneNumber, regionCode string) bool {
 // geocoding at the region level.
 func GetRegionCodeForNumber(number *PhoneNumber) string {
 	var countryCode int = int(number.GetCountryCode())
-	var regions []string = currentMetadata.countryCodeToRegion[countryCode]
+	var regions []string = loadedMetadata().countryCodeToRegion[countryCode]
 	if len(regions) == 0 {
 		return ""
 	}
@@ -1991,7 +1996,7 @@ func getRegionCodeForNumberFromRegionList(
 // value "001" will be returned (corresponding to the value for World in
 // the UN M.49 schema).
 func GetRegionCodeForCountryCode(countryCallingCode int) string {
-	var regionCodes []string = currentMetadata.countryCodeToRegion[countryCallingCode]
+	var regionCodes []string = loadedMetadata().countryCodeToRegion[countryCallingCode]
 	if len(regionCodes) == 0 {
 		return UNKNOWN_REGION
 	}
@@ -2003,7 +2008,7 @@ func GetRegionCodeForCountryCode(countryCallingCode int) string {
 // code 001 is returned. Also, in the case of no region code being found,
 // an empty list is returned.
 func GetRegionCodesForCountryCode(countryCallingCode int) []string {
-	var regionCodes []string = currentMetadata.countryCodeToRegion[countryCallingCode]
+	var regionCodes []string = loadedMetadata().countryCodeToRegion[countryCallingCode]
 	return regionCodes
 }
 
@@ -2290,7 +2295,7 @@ func extractCountryCode(fullNumber, nationalNumber *Builder) int {
 	)
 	for i := 1; i <= MAX_LENGTH_COUNTRY_CODE && i <= numberLength; i++ {
 		potentialCountryCode, _ = strconv.Atoi(string(fullNumBytes[0:i]))
-		if _, ok := currentMetadata.countryCodeToRegion[potentialCountryCode]; ok {
+		if _, ok := loadedMetadata().countryCodeToRegion[potentialCountryCode]; ok {
 			nationalNumber.Write(fullNumBytes[i:])
 			return potentialCountryCode
 		}

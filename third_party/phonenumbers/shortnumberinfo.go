@@ -2,6 +2,7 @@ package phonenumbers
 
 import (
 	"slices"
+	"sync"
 
 	"google.golang.org/protobuf/proto"
 )
@@ -11,6 +12,7 @@ var (
 )
 
 func readFromShortNumberRegionToMetadataMap(key string) (*PhoneMetadata, bool) {
+	shortNumberOnce.Do(mustLoadShortNumberMetadata)
 	v, ok := shortNumberRegionToMetadataMap[key]
 	return v, ok
 }
@@ -19,7 +21,11 @@ func writeToShortNumberRegionToMetadataMap(key string, val *PhoneMetadata) {
 	shortNumberRegionToMetadataMap[key] = val
 }
 
-func init() {
+// Mamori's patch: the short-number metadata is loaded on first use, not in
+// init (see loadedMetadata).
+var shortNumberOnce sync.Once
+
+func mustLoadShortNumberMetadata() {
 	err := loadShortNumberMetadataFromFile()
 	if err != nil {
 		panic(err)
