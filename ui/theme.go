@@ -17,10 +17,8 @@ import (
 var fontResource = fyne.NewStaticResource("BIZUDGothic-UI.ttf", assets.FontUI)
 
 // mamoriTheme is Fyne's default theme with the embedded Japanese font for
-// all text, monospace (the codes) included: its Latin letters and digits
-// are monospaced already. Were any style left to Fyne's own fonts, text in it
-// with a character they lack (a Japanese issuer in the codes' style) would
-// make Fyne scan the system for a font that has it and load that too.
+// all text except monospace, which stays Fyne's: its digits are clearer for
+// codes, and codes are never Japanese.
 type mamoriTheme struct{}
 
 func newTheme() fyne.Theme { return mamoriTheme{} }
@@ -30,7 +28,7 @@ func (mamoriTheme) Color(n fyne.ThemeColorName, v fyne.ThemeVariant) color.Color
 }
 
 func (mamoriTheme) Font(s fyne.TextStyle) fyne.Resource {
-	if s.Symbol {
+	if s.Monospace || s.Symbol {
 		return theme.DefaultTheme().Font(s)
 	}
 	// The font has one weight; bold and italic text use it too, so that a
