@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"maps"
+	"slices"
 
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/backup"
@@ -53,6 +54,15 @@ func (r Report) Changed() bool {
 func Merge(dst, src *vault.Vault) Report {
 	r := Report{Added: []string{}, Updated: []string{}, Duplicates: []string{}, Conflicts: []string{}, GridCardConflicts: []string{}}
 	idx := dst.Index()
+	fresh := 0
+	for i := range src.Accounts {
+		if idx.Account(src.Accounts[i].ID) == nil {
+			fresh++
+		}
+	}
+	// Room for the kit's new accounts at once, not by doubling: at 100,000
+	// accounts, growing step by step copies the vault several times over.
+	dst.Accounts = slices.Grow(dst.Accounts, fresh)
 	for _, in := range src.Accounts {
 		cur := idx.Account(in.ID)
 		if cur == nil {
