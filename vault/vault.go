@@ -53,6 +53,11 @@ type Vault struct {
 	Devices []phone.Device `json:"devices,omitempty"`
 	// DeviceChanges are recorded new handsets and app reinstalls.
 	DeviceChanges []phone.DeviceChange `json:"device_changes,omitempty"`
+	// Deleted maps the ID of each account and grid card removed from the
+	// vault to when it was removed (a tombstone), so that an older copy of
+	// the vault (a sync engine's conflict copy from another desktop) cannot
+	// bring it back. See Remove and Vault.Merge.
+	Deleted map[string]time.Time `json:"deleted,omitempty"`
 }
 
 // Account is one login the person must not lose: who it is with, the login ID
@@ -178,11 +183,14 @@ func newID() string {
 // vault (same type, secret, algorithm, digits and period, whatever its label)
 // is a duplicate: Add returns false and leaves the vault as it was. Add looks
 // through every account; to add many, use AddAll or an Index.
+//
+// Adding an account back (an undone deletion) lifts its tombstone.
 func (v *Vault) Add(a Account) bool {
 	if a.HasOTP() && v.HasKey(a.OTP) {
 		return false
 	}
 	v.Accounts = append(v.Accounts, a)
+	delete(v.Deleted, a.ID)
 	return true
 }
 
@@ -256,12 +264,13 @@ func (x *Index) note(i int) {
 }
 
 // Add is Vault.Add in constant time: it appends a unless its OTP key is in
-// the vault already, and reports whether it did.
+// the vault already (lifting a's tombstone), and reports whether it did.
 func (x *Index) Add(a Account) bool {
 	if a.HasOTP() && x.HasKey(a.OTP) {
 		return false
 	}
 	x.v.Accounts = append(x.v.Accounts, a)
+	delete(x.v.Deleted, a.ID)
 	x.note(len(x.v.Accounts) - 1)
 	return true
 }
@@ -306,11 +315,13 @@ func (v *Vault) Account(id string) *Account {
 	return nil
 }
 
-// Remove deletes the account with the given ID and reports whether it existed.
-func (v *Vault) Remove(id string) bool {
+// Remove deletes the account with the given ID, leaving a tombstone dated
+// at (see Vault.Deleted), and reports whether it existed.
+func (v *Vault) Remove(id string, at time.Time) bool {
 	for i := range v.Accounts {
 		if v.Accounts[i].ID == id {
 			v.Accounts = append(v.Accounts[:i], v.Accounts[i+1:]...)
+			v.markDeleted(id, at)
 			return true
 		}
 	}
