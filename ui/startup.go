@@ -86,9 +86,21 @@ func (o *opening) show(v *view, wait time.Duration) {
 // caches their fonts off the UI thread. Fyne's font cache is safe to fill
 // from any goroutine.
 func warmFonts() {
-	for _, s := range []fyne.TextStyle{{}, {Bold: true}, {Monospace: true}} {
-		fyne.MeasureText("Mamori 123 あ", theme.TextSize(), s)
+	for _, w := range warmTexts {
+		fyne.MeasureText(w.text, theme.TextSize(), w.style)
 	}
+}
+
+// warmTexts are what warmFonts measures. Monospace is Fyne's own font, which
+// has no kana: Japanese measured in it would make Fyne scan the system for a
+// font that has them and load it (about 14 MB), so only ASCII is.
+var warmTexts = []struct {
+	style fyne.TextStyle
+	text  string
+}{
+	{fyne.TextStyle{}, "Mamori 123 あ"},
+	{fyne.TextStyle{Bold: true}, "Mamori 123 あ"},
+	{fyne.TextStyle{Monospace: true}, "Mamori 123"},
 }
 
 // lateTray is the app as the main window sees it, with a system tray that
