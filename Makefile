@@ -14,7 +14,7 @@ CLI := bin/mamori
 APP := bin/mamori-app
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-CHECKS := fmt-check vet staticcheck test-headless test-keyring test-display test-package test-race
+CHECKS := fmt-check vet staticcheck test-headless test-keyring test-display test-package test-race test-sync
 
 # The headless build: Fyne's test driver (build tag ci) and no cgo. vet,
 # staticcheck and the tests share it, so its compiled packages are reused.
@@ -28,7 +28,7 @@ TESTTIMEOUT := -timeout 45m
 
 .PHONY: help run test checks bench build screenshots screenshot deps-build deps-test deps-bench deps-screenshots \
 	fmt-check vet staticcheck test-headless test-keyring test-display test-package test-race \
-	smoke package clean
+	test-sync smoke package clean
 
 help:
 	@echo "make run         install build packages, build bin/mamori and bin/mamori-app, and open the app"
@@ -135,6 +135,13 @@ test-display:
 test-package:
 	@echo "==> fyne package -os linux: the .desktop file and icon (desktop-file-validate)"
 	scripts/package.sh --check
+
+# Two real Syncthing instances on loopback replicate one vault folder
+# between two desktops that both change it while apart; both must end with
+# the same merged vault. Fails, never skips, without syncthing.
+test-sync:
+	@echo "==> sync: two real Syncthing instances replicate a vault changed on both desktops (-tags syncthing)"
+	$(HEADLESS) $(GO) test $(TESTTIMEOUT) -tags ci,syncthing -run '^TestSyncthing' -count=1 ./cmd/mamori/
 
 test-race:
 	@echo "==> race detector on the packages that do not use Fyne"
