@@ -137,14 +137,14 @@ func (a *app) explain(err error) *cliError {
 // message is a failure saying m, the use-case layer's message for an
 // error this file does not word itself.
 func (a *app) message(m usecase.Message) *cliError {
-	d := data{}
-	for k, x := range m.Data {
-		if sub, ok := x.(usecase.Message); ok {
-			x = sub.Text(a.msg)
-		}
-		d[k] = x
+	e := failure(m.ID, m.TextData(a.msg))
+	if m.Hint != nil {
+		e = e.withHint(m.Hint.ID, m.Hint.TextData(a.msg))
 	}
-	return failure(m.ID, d)
+	if m.Detail != "" {
+		e.details = append(e.details, a.msg.T("cli.detail.technical", data{"Detail": m.Detail}))
+	}
+	return e
 }
 
 // writeError explains why path could not be written. A folder that does
