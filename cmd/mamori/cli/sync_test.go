@@ -96,3 +96,27 @@ func TestShareKeyAndJoin(t *testing.T) {
 	os.WriteFile(keyFile, []byte("hello"), 0o600)
 	second.fails(exitFailure, []string{"not a vault key written by mamori vault share-key", "hint: on the other desktop"}, "", "vault", "join", "--key", keyFile)
 }
+
+func TestVaultMove(t *testing.T) {
+	h := newHarness(t)
+	h.ok("", "add", "--uri", "otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub")
+	busy := t.TempDir()
+	os.WriteFile(filepath.Join(busy, "notes.txt"), []byte("mine"), 0o600)
+	h.fails(exitFailure, []string{"that folder is not empty"}, "", "vault", "move", busy)
+
+	to := filepath.Join(t.TempDir(), "Sync", "mamori")
+	r := h.ok("", "vault", "move", to)
+	if !strings.Contains(r.stderr, "moved the vault to "+to) || !strings.Contains(r.stderr, "set it to "+to) {
+		t.Errorf("move said:\n%s", r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(h.home, "moved-away", "vault.age")); err != nil {
+		t.Errorf("the old vault was not set aside: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(h.home, "vault.age")); err == nil {
+		t.Error("the old vault is still in use")
+	}
+	h.env[envHome] = to
+	if accts := h.listJSON(); len(accts) != 1 {
+		t.Errorf("in the new folder: %+v", accts)
+	}
+}

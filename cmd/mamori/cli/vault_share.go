@@ -2,9 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"path/filepath"
 
 	"github.com/spf13/cobra"
 
+	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/kit"
 )
 
@@ -106,4 +108,35 @@ MAMORI_KIT_PASSPHRASE or is asked for.`,
 	}
 	cmd.Flags().StringVar(&keyFile, "key", "", "the file share-key wrote")
 	return cmd
+}
+
+// moveCommand is "vault move": the vault goes to another folder, a synced
+// one say.
+func (a *app) moveCommand() *cobra.Command {
+	return &cobra.Command{
+		Use:   "move DIR",
+		Short: "Move the vault to another folder (a synced one)",
+		Long: `Move the vault, its backup and its key files to DIR, a folder that is empty
+or not there yet, such as a folder Syncthing or a cloud drive keeps in sync.
+The copy is opened before anything else changes; the old files are then set
+aside in the old folder's "moved-away" subfolder, never deleted. Without
+MAMORI_HOME, Mamori opens DIR from then on; with it, set MAMORI_HOME=DIR.`,
+		Args: exactArgs("DIR"),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			store, _, err := a.existingVault()
+			if err != nil {
+				return err
+			}
+			moved, err := store.MoveTo(args[0])
+			if err != nil {
+				return err
+			}
+			a.note("sync.note.moved", data{"Dir": moved.Dir(), "Old": filepath.Join(store.Dir(), "moved-away")})
+			if a.env.Getenv(envHome) != "" {
+				a.note("sync.note.set_home", data{"Dir": moved.Dir()})
+				return nil
+			}
+			return vault.PointDefaultDir(moved.Dir())
+		},
+	}
 }
