@@ -1,14 +1,13 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/gridcard"
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 )
 
@@ -70,7 +69,7 @@ func (v *view) exposureSummary(c gridcard.Card) string {
 	if rep.Answered == 0 {
 		return v.msg.T("ui.grid.unused")
 	}
-	d := map[string]any{"Answered": rep.Answered, "Revealed": rep.Revealed, "Total": rep.Total, "Risk": formatRisk(rep.Risk)}
+	d := map[string]any{"Answered": rep.Answered, "Revealed": rep.Revealed, "Total": rep.Total, "Risk": usecase.Percent(rep.Risk)}
 	if rep.AdviseNewCard {
 		return v.msg.T("ui.grid.summary.advise", d)
 	}
@@ -146,18 +145,4 @@ func cardNamed(vlt *vault.Vault, name string) bool {
 		}
 	}
 	return false
-}
-
-// formatRisk writes a probability for a person: "0%", "0.0012%", "0.150%",
-// "3.5%".
-func formatRisk(p float64) string {
-	switch {
-	case p <= 0:
-		return "0%"
-	case p < 0.0001:
-		return fmt.Sprintf("%.2g%%", 100*p)
-	case p < 0.01:
-		return fmt.Sprintf("%.3f%%", 100*p)
-	}
-	return fmt.Sprintf("%.1f%%", 100*p)
 }

@@ -152,19 +152,6 @@ func (a *app) readLine() (string, error) {
 	return strings.TrimSpace(line), nil
 }
 
-// percent formats a probability for a person: "0.0012%", "3.5%".
-func percent(p float64) string {
-	switch {
-	case p == 0:
-		return "0%"
-	case p < 0.0001:
-		return fmt.Sprintf("%.2g%%", 100*p)
-	case p < 0.01:
-		return fmt.Sprintf("%.3f%%", 100*p)
-	}
-	return fmt.Sprintf("%.1f%%", 100*p)
-}
-
 // loadAccount reads the vault and finds the account query names in it, for
 // commands that only look at one account.
 func (a *app) loadAccount(query string) (*vault.Vault, *vault.Account, error) {
