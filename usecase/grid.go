@@ -224,7 +224,8 @@ func (s *Service) AnswerChallenge(ref, challenge string, opt AnswerOptions) (Ans
 	return res, nil
 }
 
-// DeleteCard removes the grid card ref names, with its exposure log, and
+// DeleteCard removes the grid card ref names, with its exposure log,
+// leaving a tombstone so that a synced copy does not bring it back, and
 // returns it.
 func (s *Service) DeleteCard(ref string) (gridcard.Card, error) {
 	var gone gridcard.Card
@@ -234,12 +235,7 @@ func (s *Service) DeleteCard(ref string) (gridcard.Card, error) {
 			return err
 		}
 		gone = *c
-		for i := range v.GridCards {
-			if v.GridCards[i].ID == gone.ID {
-				v.GridCards = append(v.GridCards[:i], v.GridCards[i+1:]...)
-				break
-			}
-		}
+		v.RemoveGridCard(gone.ID, s.now())
 		return nil
 	})
 	if err != nil {

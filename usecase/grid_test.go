@@ -78,6 +78,9 @@ func TestGridCards(t *testing.T) {
 	if c.Name != "Bank" || len(c.Exposure.Events) != 1 || len(c.Exposure.Events[0].Cells) != 3 {
 		t.Errorf("card %q exposure %+v", c.Name, c.Exposure)
 	}
+	if len(v.GridCards) != 1 || len(v.Deleted) != 1 {
+		t.Errorf("after delete: %d cards, tombstones %v", len(v.GridCards), v.Deleted)
+	}
 }
 
 func TestEnterCardAgainKeepsItsIdentity(t *testing.T) {
