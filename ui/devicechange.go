@@ -93,7 +93,7 @@ func (v *view) recordDeviceChange(oldID string, event phone.DeviceEvent, newName
 		return v.msg.T("ui.phonechange.bad_date")
 	}
 	var id string
-	v.run(func(ops *usecase.Service) error {
+	v.runOp(func(ops *usecase.Service) error {
 		res, err := ops.RecordDeviceChange(oldID, event, newName, tr)
 		id = res.Change.ID
 		return err
@@ -143,7 +143,7 @@ func (v *view) deviceChecklist(c phone.DeviceChange) fyne.CanvasObject {
 // from the old device to the new one.
 func (v *view) tickDevice(changeID, accountID string) {
 	var res usecase.DeviceTickResult
-	v.run(func(ops *usecase.Service) (err error) {
+	v.runOp(func(ops *usecase.Service) (err error) {
 		res, err = ops.TickDeviceChange(changeID, accountID)
 		return err
 	}, v.phoneDone(func() string {

@@ -181,7 +181,7 @@ func setProblem(v *view, box *fyne.Container, msg string) {
 // to show on the page.
 func (v *view) saveNewCard(p *page, card gridcard.Card, name string, fail func(string)) {
 	var saved gridcard.Card
-	v.run(func(ops *usecase.Service) (err error) {
+	v.runOp(func(ops *usecase.Service) (err error) {
 		saved, err = ops.AddCard(name, card)
 		return err
 	}, func(err error) {

@@ -238,7 +238,7 @@ func (v *view) useAnswer(st *cardState, andCopy bool) {
 	id, opt := st.id, usecase.AnswerOptions{AllowRapid: st.allowRapid}
 	challenge := st.challenge
 	st.recorded = key
-	v.run(func(ops *usecase.Service) error {
+	v.runOp(func(ops *usecase.Service) error {
 		_, err := ops.AnswerChallenge(id, challenge, opt)
 		return err
 	}, func(err error) {
@@ -321,7 +321,7 @@ func (v *view) confirmDeleteCard(st *cardState) {
 			if !ok {
 				return
 			}
-			v.run(func(ops *usecase.Service) error {
+			v.runOp(func(ops *usecase.Service) error {
 				_, err := ops.DeleteCard(id)
 				return err
 			}, func(err error) {

@@ -13,10 +13,10 @@ import (
 // screen makes goes through one of them.
 func (v *view) ops() *usecase.Service { return usecase.New(v.store, v.now) }
 
-// run runs op off the UI thread; once it succeeded, the window shows the
+// runOp runs op off the UI thread; once it succeeded, the window shows the
 // vault as saved. done, when set, then runs on the UI thread with op's
 // error.
-func (v *view) run(op func(*usecase.Service) error, done func(error)) {
+func (v *view) runOp(op func(*usecase.Service) error, done func(error)) {
 	v.async(func() {
 		err := op(v.ops())
 		var vlt *vault.Vault

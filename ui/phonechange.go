@@ -244,7 +244,7 @@ func (v *view) recordNumberChange(oldText, newText string, timing timingFields, 
 		return v.msg.T("ui.phonechange.bad_date")
 	}
 	var id string
-	v.run(func(ops *usecase.Service) error {
+	v.runOp(func(ops *usecase.Service) error {
 		res, err := ops.RecordNumberChange(oldN.E164, newE, tr)
 		id = res.Change.ID
 		return err
@@ -398,7 +398,7 @@ func (v *view) checklistSupport(a *vault.Account) []string {
 // bindings of the old number move to the new one.
 func (v *view) tickNumber(changeID, accountID string) {
 	var res usecase.NumberTickResult
-	v.run(func(ops *usecase.Service) (err error) {
+	v.runOp(func(ops *usecase.Service) (err error) {
 		res, err = ops.TickNumberChange(changeID, accountID)
 		return err
 	}, v.phoneDone(func() string {

@@ -257,7 +257,7 @@ func (v *view) bindNumber(id, typed string, r phone.Role) string {
 	}
 	d := map[string]any{"Number": n.Display(phone.DefaultRegion), "Role": v.phoneRoleName(r)}
 	var res usecase.BindPhoneResult
-	v.run(func(ops *usecase.Service) (err error) {
+	v.runOp(func(ops *usecase.Service) (err error) {
 		res, err = ops.BindPhone(id, n, r)
 		return err
 	}, v.phoneDone(func() string {
@@ -274,7 +274,7 @@ func (v *view) bindNumber(id, typed string, r phone.Role) string {
 
 // unbindNumber removes binding b from account id.
 func (v *view) unbindNumber(id string, b phone.Binding) {
-	v.run(func(ops *usecase.Service) error {
+	v.runOp(func(ops *usecase.Service) error {
 		_, err := ops.UnbindPhone(id, b.Number, b.Role)
 		return err
 	}, v.phoneSaved(v.msg.T("ui.phones.unbound", map[string]any{"Number": numberText(b.Number)})))
@@ -340,7 +340,7 @@ func (v *view) setDeviceBound(id, devID string, bound bool) {
 	if !bound {
 		ok, op = v.msg.T("ui.phones.device_unbound", d), (*usecase.Service).UnbindDevice
 	}
-	v.run(func(ops *usecase.Service) error {
+	v.runOp(func(ops *usecase.Service) error {
 		_, err := op(ops, id, devID)
 		return err
 	}, v.phoneSaved(ok))
@@ -423,7 +423,7 @@ func (v *view) newDeviceForm(id string) fyne.CanvasObject {
 // id; host is the handset an authenticator app runs on ("" for none).
 func (v *view) addPhoneDevice(id, name string, kind phone.DeviceKind, host string) {
 	var res usecase.AddDeviceResult
-	v.run(func(ops *usecase.Service) (err error) {
+	v.runOp(func(ops *usecase.Service) (err error) {
 		res, err = ops.AddDevice(usecase.NewDevice{Name: name, Kind: kind, Host: host, Account: id})
 		return err
 	}, v.phoneDone(func() string {
@@ -437,7 +437,7 @@ func (v *view) setNeedsTwoDevices(id string, on bool) {
 	if a := v.vault.Account(id); a == nil || a.NeedsTwoDevices == on {
 		return
 	}
-	v.run(func(ops *usecase.Service) error {
+	v.runOp(func(ops *usecase.Service) error {
 		_, _, err := ops.SetNeedsTwoDevices(id, on)
 		return err
 	}, v.phoneSaved(""))

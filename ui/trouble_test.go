@@ -424,7 +424,7 @@ func TestTroubleErrorNotes(t *testing.T) {
 
 	// Empty: refused, nothing saved.
 	tapButton(t, w, v.msg.T("ui.trouble.errors.save"))
-	requireText(t, w, v.msg.T("ui.trouble.errors.empty_code"))
+	requireText(t, w, v.msg.T("trouble.error.empty_code"))
 	tapTopButton(t, w, "Close")
 
 	entryByPlaceholder(t, w, v.msg.T("ui.trouble.errors.code")).SetText("コード：ce500")

@@ -85,7 +85,7 @@ func TestFindingMessages(t *testing.T) {
 func TestMessageIDsTranslated(t *testing.T) {
 	for _, lang := range []string{assets.LangEnglish, assets.LangJapanese} {
 		c, _ := assets.LoadCatalog(lang)
-		for _, prefix := range []string{"phone.", "device.", "readiness."} {
+		for _, prefix := range []string{"phone.", "device.", "readiness.", "grid.", "trouble.", "recovery."} {
 			used, err := assets.KeysUsedIn(".", prefix)
 			if err != nil {
 				t.Fatal(err)

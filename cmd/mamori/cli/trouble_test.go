@@ -320,8 +320,8 @@ func TestTroubleCommand(t *testing.T) {
 		t.Errorf("breached after ticks:\n%s", r.stdout)
 	}
 	before = h.snapshot()
-	h.fails(exitUsage, []string{`step "7" cannot be ticked; the steps to tick are 1, 2, 3, 4, 5, 6`}, "", "trouble", "amazon", "breached", "--tick", "7")
-	h.fails(exitUsage, []string{`step "99" cannot be ticked`}, "", "trouble", "amazon", "breached", "--tick", "99")
+	h.fails(exitUsage, []string{`Step "7" cannot be ticked; the steps to tick are 1, 2, 3, 4, 5, 6.`}, "", "trouble", "amazon", "breached", "--tick", "7")
+	h.fails(exitUsage, []string{`Step "99" cannot be ticked`}, "", "trouble", "amazon", "breached", "--tick", "99")
 	h.fails(exitUsage, []string{"--tick only goes with the breached symptom"}, "", "trouble", "amazon", "locked", "--tick", "1")
 	h.fails(exitUsage, []string{"--code only goes with the error-code symptom"}, "", "trouble", "amazon", "locked", "--code", "500")
 	h.fails(exitUsage, []string{"--backup-code only goes with the code-rejected symptom"}, "", "trouble", "amazon", "breached", "--backup-code", "x")
@@ -366,8 +366,8 @@ func TestErrorsCommand(t *testing.T) {
 		t.Errorf("error-code:\n%s", r.stdout)
 	}
 	before := h.snapshot()
-	h.fails(exitUsage, []string{"the error code is empty"}, "", "errors", "add", "so-net", "コード:", "x")
-	h.fails(exitUsage, []string{"the note is empty"}, "", "errors", "add", "so-net", "E1", " ")
+	h.fails(exitUsage, []string{"Enter the error code the note is for."}, "", "errors", "add", "so-net", "コード:", "x")
+	h.fails(exitUsage, []string{"Write what the code means or what helped."}, "", "errors", "add", "so-net", "E1", " ")
 	h.fails(exitFailure, []string{"So-net: taro has no note for X9", `hint: "mamori errors list so-net"`}, "", "errors", "rm", "so-net", "x9")
 	h.fails(exitUsage, []string{`"mamori errors" needs a subcommand: list, add, rm`}, "", "errors")
 	h.sameSnapshot(before, "refused notes")
