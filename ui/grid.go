@@ -135,14 +135,3 @@ func cardByID(vlt *vault.Vault, id string) *gridcard.Card {
 	}
 	return nil
 }
-
-// cardNamed reports whether vlt has a card named name, compared the way
-// the vault compares names.
-func cardNamed(vlt *vault.Vault, name string) bool {
-	for _, c := range vlt.GridCards {
-		if vault.Fold(c.Name) == vault.Fold(name) {
-			return true
-		}
-	}
-	return false
-}
