@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/keystore"
 	"github.com/mamori-app/mamori/vault/otp"
@@ -115,6 +116,10 @@ func (a *app) explain(err error) *cliError {
 	var amb *vault.AmbiguousError
 	if errors.As(err, &amb) {
 		return a.ambiguous(amb).wrap(err)
+	}
+	var nf *usecase.NotFoundError
+	if errors.As(err, &nf) {
+		return failure("cli.error.not_found", data{"Query": nf.Query}).withHint("cli.hint.list", nil).wrap(err)
 	}
 	switch {
 	case errors.Is(err, vault.ErrNewerVersion):
