@@ -135,7 +135,7 @@ func TestDeviceTriggers(t *testing.T) {
 
 	// Ticking off shrinks the lists; the account moves to the new handset.
 	r = h.ok("", "device", "done", "iphone", "amazon")
-	if !strings.Contains(r.stderr, "ticked off Amazon: taro@example.com: its codes moved from iPhone 8 to Pixel 9") || !strings.Contains(r.stderr, "1 account(s) left") {
+	if !strings.Contains(r.stderr, "ticked off Amazon: taro@example.com: its codes moved from iPhone 8 to Pixel 9") || !strings.Contains(r.stderr, "1 account left") {
 		t.Errorf("done: %q", r.stderr)
 	}
 	if r := h.ok("", "device", "done", "iphone", "amazon"); !strings.Contains(r.stderr, "already ticked off") {

@@ -104,7 +104,7 @@ func TestGridSetAndAnswer(t *testing.T) {
 	h.now = h.now.Add(11 * time.Minute)
 	for range 2 {
 		if r := h.ok("", "grid", "answer", "bank", "A1 C3 J5"); !strings.Contains(r.stderr, "bank: A1 = Qr   C3 = da   J5 = E7") ||
-			!strings.Contains(r.stderr, "12 challenge(s) answered so far, 5 of 50 cells revealed") {
+			!strings.Contains(r.stderr, "12 challenges answered so far, 5 of 50 cells revealed") {
 			t.Errorf("cells on stderr: %q", r.stderr)
 		}
 	}
@@ -137,7 +137,7 @@ func TestGridSetAndAnswer(t *testing.T) {
 	// Entering the card again keeps its identity and log.
 	id := c.ID
 	r = h.ok(strings.ReplaceAll(testCardText(), "Qr", "Qs"), "grid", "set", "BANK")
-	if !strings.Contains(r.stderr, "its identity and the log of 12 answered challenge(s) are kept") {
+	if !strings.Contains(r.stderr, "its identity and the log of 12 answered challenges are kept") {
 		t.Errorf("re-enter: %q", r.stderr)
 	}
 	c = h.gridCard("bank")

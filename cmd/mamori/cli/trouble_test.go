@@ -28,12 +28,12 @@ func TestCheckInputCommand(t *testing.T) {
 		{"notes only", "C", "", []string{"check-input", "Hunter0"}, exitOK, []string{
 			"nothing suspicious", "“0” is easy to mix up with “O”", "mixes upper and lower case"}},
 		{"full-width and ideographic space", "C", "", []string{"check-input", "hunter１\u3000"}, exitFailure, []string{
-			"2 suspicious thing(s) in these 8 characters",
+			"2 suspicious things in these 8 characters",
 			"Position 7: “１” is a full-width character (U+FF11), not the half-width “1”",
 			"Position 8: a space at the end (U+3000 IDEOGRAPHIC SPACE)"}},
 		{"no-break space", "C", "", []string{"check-input", "hun\u00a0ter"}, exitFailure, []string{"Position 4: a space inside the text (U+00A0 NO-BREAK SPACE)"}},
 		{"zero-width from stdin", "C", "hunter\u200b\n", []string{"check-input", "-"}, exitFailure, []string{
-			"1 suspicious thing(s) in these 7 characters", "Position 7: an invisible character (U+200B ZERO WIDTH SPACE)"}},
+			"1 suspicious thing in these 7 characters", "Position 7: an invisible character (U+200B ZERO WIDTH SPACE)"}},
 		{"only one line break dropped", "C", "hunter\r\n\n", []string{"check-input", "-"}, exitFailure, []string{"(U+000A LINE FEED)"}},
 		{"Cyrillic a", "C", "", []string{"check-input", "hunter\u0430"}, exitFailure, []string{
 			"Position 7: “а” is CYRILLIC SMALL LETTER A (U+0430), which looks like “a”"}},
