@@ -84,6 +84,7 @@ func (v *view) accountTab(a *vault.Account) fyne.CanvasObject {
 	}
 	row("ui.account.created", widget.NewLabel(dateTime(acct.Created)))
 	row("ui.account.updated", widget.NewLabel(dateTime(acct.Updated)))
+	row("ui.account.service", v.serviceRow(acct))
 
 	edit := widget.NewButtonWithIcon(v.msg.T("ui.account.edit"), theme.DocumentCreateIcon(), func() { v.showEdit(id) })
 	del := widget.NewButtonWithIcon(v.msg.T("ui.account.delete"), theme.DeleteIcon(), func() { v.confirmDelete(id) })

@@ -200,6 +200,7 @@ func (v *view) showAdd() {
 	scan := widget.NewButton(v.msg.T("ui.scan.button"), func() { v.scanScreen(d, f.scan) })
 	details := widget.NewForm(
 		widget.NewFormItem(v.msg.T("ui.add.issuer"), f.issuer),
+		widget.NewFormItem("", v.issuerSuggestions(f.issuer)),
 		widget.NewFormItem(v.msg.T("ui.add.name"), f.name),
 		widget.NewFormItem(v.msg.T("ui.add.secret"), f.secret),
 		widget.NewFormItem(v.msg.T("ui.add.type"), f.typ),

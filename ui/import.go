@@ -87,7 +87,7 @@ func (v *view) importState() *importState {
 func (v *view) importPage() fyne.CanvasObject {
 	st := v.importState()
 	choose := widget.NewButtonWithIcon(v.msg.T("ui.imp.choose"), theme.FolderOpenIcon(), func() { v.chooseImport(st) })
-	items := []fyne.CanvasObject{wrapped(v.msg, v.msg.T("ui.imp.intro")), container.NewHBox(choose)}
+	items := []fyne.CanvasObject{wrapped(v.msg, v.msg.T("ui.imp.intro")), container.NewHBox(choose), v.importSourcesView()}
 	if f := st.current(); f != nil {
 		items = append(items, widget.NewSeparator())
 		if len(st.files) > 1 {
@@ -179,7 +179,7 @@ func (v *view) examineFile(st *importState) {
 			st.problem = v.kitOpenError(err)
 		}
 	default:
-		st.format = importer.Detect(f.data)
+		st.format = importer.DetectFile(f.name, f.data)
 		v.parseImport(st, "")
 		return
 	}
@@ -193,11 +193,11 @@ func (v *view) parseImport(st *importState, password string) {
 	if f == nil {
 		return
 	}
-	data := f.data
+	data, name := f.data, f.name
 	st.busy = true
 	v.refreshPage(st.page)
 	v.async(func() {
-		res, err := importer.Parse(data, importer.Options{Passphrase: func() (string, error) { return password, nil }})
+		res, err := importer.Parse(data, importer.Options{Name: name, Passphrase: func() (string, error) { return password, nil }})
 		fyne.Do(func() {
 			if st.current() != f {
 				return // another file is on screen now

@@ -36,8 +36,10 @@ func (v *view) formatName(f importer.Format) string {
 		return v.msg.T("ui.imp.format.keepassxc_csv")
 	case importer.FormatKeePassXML:
 		return v.msg.T("ui.imp.format.keepassxc_xml")
+	case importer.FormatUnknown:
+		return v.msg.T("ui.imp.format.unknown")
 	}
-	return v.msg.T("ui.imp.format.unknown")
+	return v.msg.T("import.format." + f.Key())
 }
 
 // importError is why a file could not be imported, in the person's
@@ -45,7 +47,16 @@ func (v *view) formatName(f importer.Format) string {
 func (v *view) importError(err error) string {
 	var es importer.EntryErrors
 	var ee *importer.EntryError
+	var ue *importer.UnreadableError
 	switch {
+	case errors.As(err, &ue):
+		d := map[string]any{"Source": v.importFileName(), "Members": strings.Join(ue.Members, v.listSep())}
+		return v.msg.T("import.unreadable."+ue.Kind.Key(), d) + "\n" + v.msg.T("import.unreadable."+ue.Kind.Key()+".hint", d)
+	case errors.Is(err, importer.ErrTooCostly):
+		return v.msg.T("import.error.too_costly", map[string]any{"Source": v.importFileName(), "Format": v.formatName(v.importFormat())}) +
+			"\n" + v.msg.T("import.hint.too_costly")
+	case errors.Is(err, importer.ErrTooManyEntries):
+		return v.msg.T("import.error.too_many", map[string]any{"Source": v.importFileName(), "Max": importer.MaxEntries})
 	case errors.As(err, &es):
 		return v.msg.T("ui.imp.error.entries", map[string]any{"Count": len(es)})
 	case errors.As(err, &ee):
@@ -95,7 +106,14 @@ func (v *view) entryErrors(err error) []string {
 
 // entryReason is why one entry could not be read.
 func (v *view) entryReason(err error) string {
+	var co *importer.CutOffError
 	switch {
+	case errors.As(err, &co) && co.Empty:
+		return v.msg.T("import.reason.cut_off_empty", map[string]any{"Param": v.msg.T("import.param." + co.Param)})
+	case errors.As(err, &co):
+		return v.msg.T("import.reason.cut_off", map[string]any{"Param": v.msg.T("import.param." + co.Param)})
+	case errors.Is(err, importer.ErrNoCounter):
+		return v.msg.T("import.reason.no_counter")
 	case errors.Is(err, importer.ErrNoLabel):
 		return v.msg.T("ui.imp.reason.no_label")
 	case errors.Is(err, importer.ErrMalformed):
@@ -180,4 +198,24 @@ func (v *view) paperKitError(err error) string {
 		}
 	}
 	return v.msg.T("ui.kit.error.pages", map[string]any{"Error": err.Error()})
+}
+
+// importFileName is the name of the file on the Import page, for
+// messages that name it.
+func (v *view) importFileName() string {
+	if t := v.xfer(); t.imp != nil {
+		if f := t.imp.current(); f != nil {
+			return f.name
+		}
+	}
+	return ""
+}
+
+// importFormat is the format of the file on the Import page, as far as it
+// is known.
+func (v *view) importFormat() importer.Format {
+	if t := v.xfer(); t.imp != nil {
+		return t.imp.format
+	}
+	return importer.FormatUnknown
 }

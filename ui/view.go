@@ -102,6 +102,9 @@ type view struct {
 
 	// transfer is the Import and Export pages' state (transfer.go).
 	transfer *transfer
+	// services is what the window knows of online services (service.go);
+	// nil until first used.
+	services *serviceState
 
 	top     *fyne.Container // the search box and the toolbar
 	search  *keyEntry
@@ -757,6 +760,9 @@ type accountRow struct {
 	// told apart at a glance.
 	badge     *canvas.Circle
 	badgeText *canvas.Text
+	// logo is the account's service's brand icon, shown instead of the
+	// badge when there is one (service.go).
+	logo *canvas.Image
 }
 
 func newAccountRow(v *view) *accountRow {
@@ -786,6 +792,7 @@ func newAccountRow(v *view) *accountRow {
 	r.badgeText = canvas.NewText("", color.White)
 	r.badgeText.TextStyle = fyne.TextStyle{Bold: true}
 	r.badgeText.Alignment = fyne.TextAlignCenter
+	r.logo = newRowLogo()
 	r.note = widget.NewLabel("")
 	r.note.Importance = widget.WarningImportance
 	r.note.SizeName = theme.SizeNameCaptionText
@@ -805,7 +812,7 @@ func (r *accountRow) CreateRenderer() fyne.WidgetRenderer {
 	right := container.NewHBox(r.next, code, secs, container.NewCenter(r.copy), container.NewCenter(r.open))
 	names := container.NewVBox(r.issuer, container.NewBorder(nil, nil, nil, r.note, r.name))
 	badge := container.NewGridWrap(fyne.NewSquareSize(theme.IconInlineSize()*1.6),
-		container.NewStack(r.badge, container.NewCenter(r.badgeText)))
+		container.NewStack(r.badge, container.NewCenter(r.badgeText), r.logo))
 	left := container.NewHBox(container.NewCenter(r.pin), container.NewCenter(badge))
 	return widget.NewSimpleRenderer(container.NewBorder(r.heading, nil, left, right, names))
 }
@@ -847,6 +854,7 @@ func (r *accountRow) set(a vault.Account, now time.Time) {
 		r.badgeText.Refresh()
 		r.badge.Refresh()
 	}
+	r.showLogo(a)
 	icon := unpinnedIcon
 	if a.Pinned {
 		icon = pinIcon

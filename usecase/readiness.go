@@ -2,17 +2,8 @@ package usecase
 
 import (
 	"github.com/mamori-app/mamori/vault/phone"
+	"github.com/mamori-app/mamori/vault/service"
 )
-
-// Readiness returns the single points of failure of every account in the
-// newest vault (phone.Readiness), most severe first, each with its message.
-func (s *Service) Readiness() ([]Finding, error) {
-	v, err := s.store.Load()
-	if err != nil {
-		return nil, err
-	}
-	return Findings(phone.Readiness(v.Bindings())), nil
-}
 
 // Finding is a readiness finding with what a person reads for it.
 type Finding struct {
@@ -20,7 +11,8 @@ type Finding struct {
 	Message Message
 }
 
-// Findings pairs each finding with its message.
+// Findings pairs each finding (of phone.Readiness, or Readiness with the
+// services' findings) with its message.
 func Findings(fs []phone.Finding) []Finding {
 	out := make([]Finding, len(fs))
 	for i, f := range fs {
@@ -55,6 +47,10 @@ func FindingMessage(f phone.Finding) Message {
 		id = "readiness.backup_used_up"
 	case phone.FindingBackupCodesLow:
 		id = "readiness.backup_low"
+	case service.FindingSwitchFromSMS:
+		id = "readiness.sms_switchable"
+	case service.FindingPhoneOnlyService:
+		id = "readiness.service_phone_only"
 	default:
 		// A finding this version does not know: its own English text is
 		// all there is, shown as a detail.

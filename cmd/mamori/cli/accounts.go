@@ -15,6 +15,7 @@ import (
 
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/otp"
+	"github.com/mamori-app/mamori/vault/service"
 )
 
 // typeNone is the type "list --json" gives an account without an OTP key.
@@ -33,6 +34,10 @@ type accountJSON struct {
 	Pinned    bool   `json:"pinned"`
 	// Tags is the account's tags, [] for none.
 	Tags []string `json:"tags"`
+	// Service and Icon, for an account matched to a known service (see
+	// service.go).
+	Service *accountServiceJSON `json:"service,omitempty"`
+	Icon    string              `json:"icon,omitempty"`
 }
 
 func (a *app) listCommand() *cobra.Command {
@@ -51,7 +56,10 @@ half-width letters do not matter).
 With --json, print one JSON array of objects with the fields id, issuer,
 name, type ("none" for an account added with --no-otp), algorithm, digits,
 period (0 for HOTP), counter (0 for TOTP), pinned and tags (an array, []
-for none). Secrets are never listed.`,
+for none), and, for an account matched to a known service, service (an
+object: name, domain, methods, docs, recovery, confirmed) and icon (the
+service's Simple Icons slug, when it has one; see "mamori service").
+Secrets are never listed.`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v, err := a.load()
@@ -64,6 +72,7 @@ for none). Secrets are never listed.`,
 			}
 			if asJSON {
 				out := make([]accountJSON, 0, len(accts))
+				dir := service.New()
 				for _, acct := range accts {
 					k := acct.OTP
 					typ := string(k.Type)
@@ -75,6 +84,7 @@ for none). Secrets are never listed.`,
 						Algorithm: string(k.Algorithm), Digits: k.Digits, Period: k.Period, Counter: k.Counter,
 						Pinned: acct.Pinned, Tags: append([]string{}, acct.Tags...),
 					})
+					out[len(out)-1].Service, out[len(out)-1].Icon = accountService(dir, acct)
 				}
 				return a.printJSON(out)
 			}

@@ -232,6 +232,7 @@ Environment:
 		a.clockCommand(),
 		a.troubleCommand(),
 		a.errorsCommand(),
+		a.serviceCommand(),
 	)
 	return root
 }

@@ -80,6 +80,23 @@ func (a *app) importCommand() *cobra.Command {
   proton             a Proton Authenticator JSON export
   keepassxc-csv      a KeePassXC CSV export
   keepassxc-xml      a KeePass or KeePassXC XML export
+  andotp             an andOTP backup: plain JSON, or encrypted (.json.aes)
+  authenticator-pro  an Authenticator Pro (Stratum) backup, plain or encrypted
+  freeotp-plus       a FreeOTP+ JSON export
+  bitwarden-csv      a Bitwarden CSV export
+  steam              a Steam Desktop Authenticator .maFile (not encrypted)
+  lastpass           a LastPass Authenticator JSON export
+  1password-1pux     a 1Password 1PUX export
+  1password-csv      a 1Password CSV export
+  totp-authenticator TOTP Authenticator's encrypted backup
+  raivo              Raivo OTP's export: its ZIP (password-protected or not)
+                     or the JSON inside
+  authenticator-plus Authenticator Plus's password-protected ZIP
+  freeotp            a FreeOTP 2 backup (externalBackup.xml)
+
+A file Mamori cannot read but recognises (Google Authenticator's own
+database, another app's SQLite database, a KeePass database, a
+password-protected ZIP…) is named, with how to get a readable export.
 
 --format FORMAT reads FILE as that format instead of detecting it.
 
@@ -96,8 +113,10 @@ such line or entry with the reason, and nothing is imported. Accounts whose
 key is already in the vault (same type, secret, algorithm, digits and period,
 whatever their name) are skipped, as are entries the file holds twice, tokens
 Mamori cannot make codes for, QR codes that hold no account and entries in a
-recycle bin; a summary on stderr says what was imported and what was skipped
-and why. A file larger than 32 MiB, or one with no account in it, is an error.
+recycle bin or trash; a summary on stderr says what was imported and what was skipped
+and why. A file larger than 32 MiB, one with more than 100,000 entries, an
+encrypted export asking for more key-derivation work than its app ever
+uses, or one with no account in it, is an error.
 
 With --json, print one JSON object with the fields format, encrypted,
 imported (id, issuer, name and from: line, code or entry), skipped (from,
@@ -227,8 +246,10 @@ func (a *app) formatName(f importer.Format) string {
 		return a.msg.T("cli.format.keepassxc_csv")
 	case importer.FormatKeePassXML:
 		return a.msg.T("cli.format.keepassxc_xml")
+	case importer.FormatUnknown:
+		return a.msg.T("cli.format.unknown")
 	}
-	return a.msg.T("cli.format.unknown")
+	return a.msg.T("import.format." + f.Key())
 }
 
 // parseExport runs importer.Parse, asking for the password of an encrypted
@@ -238,12 +259,13 @@ func (a *app) parseExport(b []byte, forced importer.Format, src string) (importe
 	envPass := a.env.Getenv(envImportPassphrase)
 	format := forced
 	if format == importer.FormatUnknown {
-		format = importer.Detect(b)
+		format = importer.DetectFile(src, b)
 	}
 	for attempt := 1; ; attempt++ {
 		prompted := false
 		res, err := importer.Parse(b, importer.Options{
 			Format:  forced,
+			Name:    src,
 			MaxSize: importer.DefaultMaxSize,
 			Passphrase: func() (string, error) {
 				if envPass != "" {
@@ -288,7 +310,16 @@ func (a *app) importError(err error, res importer.Result, src string, prompted b
 		return a.entryErrors(importer.EntryErrors{ee}, res.Format, src)
 	}
 	d := data{"Source": a.displayName(src), "Format": a.formatName(res.Format)}
+	var ue *importer.UnreadableError
 	switch {
+	case errors.As(err, &ue):
+		d["Members"] = strings.Join(ue.Members, ", ")
+		return failure("import.unreadable."+ue.Kind.Key(), d).withHint("import.unreadable."+ue.Kind.Key()+".hint", d).wrap(err)
+	case errors.Is(err, importer.ErrTooCostly):
+		return failure("import.error.too_costly", d).withHint("import.hint.too_costly", nil).wrap(err)
+	case errors.Is(err, importer.ErrTooManyEntries):
+		d["Max"] = importer.MaxEntries
+		return failure("import.error.too_many", d).withHint("cli.hint.check_file", nil).wrap(err)
 	case errors.Is(err, importer.ErrEmpty):
 		return failure("cli.error.import_empty", d).withHint("cli.hint.import_format", nil).wrap(err)
 	case errors.Is(err, importer.ErrTooLarge):
@@ -355,7 +386,14 @@ func (a *app) entryErrors(es importer.EntryErrors, f importer.Format, src string
 
 // entryReason translates why one entry could not be read.
 func (a *app) entryReason(err error) string {
+	var co *importer.CutOffError
 	switch {
+	case errors.As(err, &co) && co.Empty:
+		return a.msg.T("import.reason.cut_off_empty", data{"Param": a.msg.T("import.param." + co.Param)})
+	case errors.As(err, &co):
+		return a.msg.T("import.reason.cut_off", data{"Param": a.msg.T("import.param." + co.Param)})
+	case errors.Is(err, importer.ErrNoCounter):
+		return a.msg.T("import.reason.no_counter")
 	case errors.Is(err, importer.ErrNoLabel):
 		return a.msg.T("cli.otp.invalid_account")
 	case errors.Is(err, importer.ErrMalformed):
@@ -460,6 +498,9 @@ func (a *app) importSummary(res importer.Result, accts []vault.Account, inVault 
 	}
 	for _, w := range warnings {
 		a.warn("cli.warn.import", data{"Detail": w})
+	}
+	if res.Trashed > 0 {
+		a.note("import.note.trashed", data{"Count": res.Trashed})
 	}
 	a.note("cli.note.imported", data{"Count": len(accts) - len(inVault), "InVault": len(inVault), "Other": len(res.Skipped)})
 	return nil

@@ -6,8 +6,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/phone"
+	"github.com/mamori-app/mamori/vault/service"
 )
 
 func (a *app) phoneCommand() *cobra.Command {
@@ -362,7 +364,11 @@ func (a *app) printChecklist(v *vault.Vault, items []phone.RiskItem) error {
 		cells := []string{it.Label, it.Old.Display(phone.DefaultRegion) + " → " + a.newNumber(it.New), strings.Join(roles, a.msg.T("cli.list_separator")), a.urgency(it.Urgency, it.Deadline)}
 		lines[i] = checklistLine{cells: cells, accountID: it.AccountID, noFallback: it.NoFallback}
 	}
-	return a.printChecklistTable(v, header, lines, "cli.phone.no_fallback")
+	if err := a.printChecklistTable(v, header, lines, "cli.phone.no_fallback"); err != nil {
+		return err
+	}
+	a.printChangeLinks(v, items)
+	return nil
 }
 
 // supportContact is how to reach an account's support, from its recovery
@@ -450,21 +456,22 @@ with fewer registered (one-device), an SMS or backup number that is a VoIP
 number or a line that cannot receive SMS (voip-for-sms, sms-unsuitable; such a
 backup number is no second way in), bound numbers that
 are not valid (invalid-number), and backup codes used up or running low
-(backup-codes-used-up, backup-codes-low). Most severe first.
+(backup-codes-used-up, backup-codes-low); and, from what each account's
+service offers ("mamori service"), codes still coming by SMS or call where
+the service offers an authenticator app or security key (sms-switchable) and
+services that offer only SMS or a call (service-phone-only). Most severe
+first.
 
 With --json, print one JSON array of objects with the fields code, severity
 (high, medium or low), account_id, label, number, role (for voip-for-sms and
 sms-unsuitable), count and message.`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ops, err := a.ops()
+			v, err := a.load()
 			if err != nil {
 				return err
 			}
-			found, err := ops.Readiness()
-			if err != nil {
-				return err
-			}
+			found := usecase.Findings(usecase.Readiness(v, service.New()))
 			out := make([]findingJSON, len(found))
 			for i, f := range found {
 				out[i] = findingJSON{Finding: f.Finding, Message: a.text(f.Message)}
