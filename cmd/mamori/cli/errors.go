@@ -82,6 +82,9 @@ func (a *app) explain(err error) *cliError {
 	if errors.As(err, &ce) {
 		return ce
 	}
+	if e := a.explained(err); e != nil {
+		return e
+	}
 	var amb *vault.AmbiguousError
 	if errors.As(err, &amb) {
 		return a.ambiguous(amb).wrap(err)
