@@ -82,9 +82,6 @@ func (a *app) explain(err error) *cliError {
 	if errors.As(err, &ce) {
 		return ce
 	}
-	if e := a.explained(err); e != nil {
-		return e
-	}
 	var amb *vault.AmbiguousError
 	if errors.As(err, &amb) {
 		return a.ambiguous(amb).wrap(err)
@@ -100,6 +97,11 @@ func (a *app) explain(err error) *cliError {
 			key = "cli.error.duplicate_no_otp"
 		}
 		return failure(key, data{"Label": dup.Label}).withHint("cli.hint.list", nil).wrap(err)
+	}
+	// What an area of the use-case layer words, after the query errors
+	// above, which the command line words with the query typed.
+	if e := a.explained(err); e != nil {
+		return e
 	}
 	switch {
 	case errors.Is(err, vault.ErrNewerVersion):
