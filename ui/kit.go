@@ -107,6 +107,9 @@ func (v *view) openKit(st *importState, pass string, ids []age.Identity) {
 
 // kitOpenError is why a kit did not open. Nothing was changed.
 func (v *view) kitOpenError(err error) string {
+	if text, ok := v.storeText(err); ok {
+		return text
+	}
 	switch {
 	case errors.Is(err, kit.ErrWrongPassphrase):
 		return v.msg.T("ui.kit.error.wrong_passphrase")

@@ -113,6 +113,9 @@ func (a *app) explain(err error) *cliError {
 	if errors.As(err, &amb) {
 		return a.ambiguous(amb).wrap(err)
 	}
+	if se := a.storeError(err); se != nil {
+		return se
+	}
 	switch {
 	case errors.Is(err, vault.ErrNewerVersion):
 		return failure("cli.error.newer_version", nil).withHint("cli.hint.newer_version", nil).wrap(err)

@@ -1,0 +1,40 @@
+package usecase
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/vault/kit"
+	"github.com/mamori-app/mamori/vault/kit/paper"
+)
+
+func init() { explainers = append(explainers, ExplainStore) }
+
+// ExplainStore explains the errors of the vault's storage and of opening
+// kits that guard against a hostile file or folder: a kit asking too much
+// work, a forged or rolled-back vault, a data folder others can change.
+// It is Explain's explainer for these, exported for the front-ends' own
+// error mappings until they move to Explain.
+func ExplainStore(err error) (Message, bool) {
+	var cost *kit.CostError
+	switch {
+	case errors.As(err, &cost):
+		return Message{ID: "store.error.kit_too_costly", Data: map[string]any{"Asked": cost.Asked, "Max": cost.Max},
+			Hint: &Message{ID: "store.hint.kit_too_costly"}}, true
+	}
+	return Message{}, false
+}
+
+// MissingNumbers is the list of missing paper-kit codes for a message,
+// shortened: runs of numbers as "3-9", and past paper.MaxListed runs only
+// how many more there are, so a page numbered "1/10000" makes a short
+// message. sep separates the items in msg's language.
+func MissingNumbers(msg *assets.Catalog, e *paper.MissingError, sep string) string {
+	runs, more := e.Summary(paper.MaxListed)
+	s := strings.Join(runs, sep)
+	if more > 0 {
+		s += msg.T("store.more", map[string]any{"Count": more})
+	}
+	return s
+}
