@@ -2,9 +2,9 @@ package ui
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault/importer"
 	"github.com/mamori-app/mamori/vault/kit/paper"
 )
@@ -159,11 +159,7 @@ func (v *view) warningText(w importer.Warning) string {
 func (v *view) paperKitError(err error) string {
 	var missing *paper.MissingError
 	if errors.As(err, &missing) {
-		nums := make([]string, len(missing.Missing))
-		for i, n := range missing.Missing {
-			nums[i] = strconv.Itoa(n)
-		}
-		return v.msg.T("ui.kit.error.pages_missing", map[string]any{"Numbers": strings.Join(nums, v.listSep()), "Total": missing.Total})
+		return v.msg.T("ui.kit.error.pages_missing", map[string]any{"Numbers": usecase.MissingNumbers(v.msg, missing, v.listSep()), "Total": missing.Total})
 	}
 	for _, r := range []struct {
 		err error

@@ -34,6 +34,10 @@ func encode(v *Vault, to age.Recipient) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
+// errTooLarge means the vault decompresses to more than maxVaultJSON: a
+// gzip bomb, not a vault. Reading stops at the cap.
+var errTooLarge = fmt.Errorf("the document is larger than %d MiB, implausible for a vault", maxVaultJSON>>20)
+
 // decode reads the bytes of vault.age. A document from a newer schema is
 // ErrNewerVersion; anything else that fails is reported as it is, for the
 // caller to call damage.
@@ -51,7 +55,7 @@ func decode(raw []byte, id age.Identity) (*Vault, error) {
 		return nil, fmt.Errorf("decompressing: %w", err)
 	}
 	if len(doc) > maxVaultJSON {
-		return nil, errors.New("decompressing: the document is implausibly large")
+		return nil, fmt.Errorf("decompressing: %w", errTooLarge)
 	}
 	return decodeJSON(doc)
 }

@@ -140,7 +140,7 @@ const (
 // Limits that keep a hostile or broken file from exhausting memory.
 const (
 	maxVaultFile = 256 << 20 // encrypted size
-	maxVaultJSON = 512 << 20 // decompressed size
+	maxVaultJSON = 64 << 20  // decompressed size: hundreds of times a large vault
 	maxKeyFile   = 16 << 10
 )
 
