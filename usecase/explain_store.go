@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/kit"
 	"github.com/mamori-app/mamori/vault/kit/paper"
 )
@@ -17,8 +18,14 @@ func init() { explainers = append(explainers, ExplainStore) }
 // It is Explain's explainer for these, exported for the front-ends' own
 // error mappings until they move to Explain.
 func ExplainStore(err error) (Message, bool) {
-	var cost *kit.CostError
+	var (
+		cost   *kit.CostError
+		unsafe *vault.UnsafeFolderError
+	)
 	switch {
+	case errors.As(err, &unsafe):
+		return Message{ID: "store.error.unsafe_" + unsafe.Reason, Data: map[string]any{"Path": unsafe.Path},
+			Hint: &Message{ID: "store.hint.unsafe", Data: map[string]any{"Fix": unsafe.Fix}}}, true
 	case errors.As(err, &cost):
 		return Message{ID: "store.error.kit_too_costly", Data: map[string]any{"Asked": cost.Asked, "Max": cost.Max},
 			Hint: &Message{ID: "store.hint.kit_too_costly"}}, true

@@ -245,6 +245,9 @@ func (s *Store) Lock() {
 // Load returns the newest saved vault, unlocking the key if needed. With no
 // vault in the directory yet it returns an empty vault and asks for nothing.
 func (s *Store) Load() (*Vault, error) {
+	if err := s.checkFolder(); err != nil {
+		return nil, err
+	}
 	raw, err := s.readVaultFile(vaultFile)
 	if errors.Is(err, fs.ErrNotExist) {
 		if s.exists(backupFile) {
@@ -464,10 +467,18 @@ func (s *Store) locked(fn func() error) error {
 	if err := os.MkdirAll(s.opts.Dir, 0o700); err != nil {
 		return fmt.Errorf("creating data directory: %w", err)
 	}
-	l := flock.New(s.path(lockFile), flock.SetPermissions(0o600))
+	if err := s.checkFolder(); err != nil {
+		return err
+	}
+	l := flock.New(s.path(lockFile), flock.SetPermissions(0o600), flock.SetFlag(lockFlags))
 	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
 	defer cancel()
 	ok, err := l.TryLockContext(ctx, 20*time.Millisecond)
+	if err != nil {
+		if err := lockOpenError(s.path(lockFile), err); errors.Is(err, ErrUnsafeFolder) {
+			return err
+		}
+	}
 	if err != nil || !ok {
 		return fmt.Errorf("waiting for another Mamori to finish saving: %w", errOr(err, ctx.Err()))
 	}
