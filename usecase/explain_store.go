@@ -19,10 +19,26 @@ func init() { explainers = append(explainers, ExplainStore) }
 // error mappings until they move to Explain.
 func ExplainStore(err error) (Message, bool) {
 	var (
-		cost   *kit.CostError
-		unsafe *vault.UnsafeFolderError
+		cost     *kit.CostError
+		unsafe   *vault.UnsafeFolderError
+		rollback *vault.RollbackError
+		damaged  *vault.DamagedError
 	)
 	switch {
+	case errors.As(err, &rollback):
+		return Message{ID: "store.error.rollback", Data: map[string]any{"Seen": rollback.Seen, "Found": rollback.Found},
+			Hint: &Message{ID: "store.hint.rollback"}}, true
+	case errors.Is(err, vault.ErrForged):
+		m := Message{ID: "store.error.forged", Hint: &Message{ID: "store.hint.forged"}}
+		if errors.As(err, &damaged) {
+			m.Data = map[string]any{"Path": damaged.Path}
+			if damaged.Backup == nil {
+				m.Hint = &Message{ID: "store.hint.forged_no_backup"}
+			}
+		}
+		return m, true
+	case errors.Is(err, vault.ErrKeyNotProtected):
+		return Message{ID: "store.error.key_not_protected", Hint: &Message{ID: "store.hint.key_not_protected"}}, true
 	case errors.As(err, &unsafe):
 		return Message{ID: "store.error.unsafe_" + unsafe.Reason, Data: map[string]any{"Path": unsafe.Path},
 			Hint: &Message{ID: "store.hint.unsafe", Data: map[string]any{"Fix": unsafe.Fix}}}, true

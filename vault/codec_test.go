@@ -27,7 +27,7 @@ func FuzzDecode(f *testing.F) {
 	key, _ := otp.NewKey(otp.TOTP, testSecret, otp.SHA256, 8, 60, 0)
 	a, _ := NewAccount("みずほ銀行", "taro", key, time.Unix(1700000000, 0))
 	v.Add(a)
-	good, err := encode(v, id.Recipient())
+	good, err := encode(v, id)
 	if err != nil {
 		f.Fatal(err)
 	}
@@ -35,15 +35,15 @@ func FuzzDecode(f *testing.F) {
 	f.Add(good[:len(good)/2])
 	f.Add([]byte("age-encryption.org/v1\n-> X25519 abc\n--- 00\n"))
 	f.Fuzz(func(t *testing.T, raw []byte) {
-		v, err := decode(raw, id)
+		v, _, err := decode(raw, id)
 		if err != nil {
 			return
 		}
-		again, err := encode(v, id.Recipient())
+		again, err := encode(v, id)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if _, err := decode(again, id); err != nil {
+		if _, _, err := decode(again, id); err != nil {
 			t.Fatalf("a decoded vault did not survive a round trip: %v", err)
 		}
 	})

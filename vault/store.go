@@ -92,6 +92,10 @@ type Options struct {
 	ScryptWorkFactor int
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// LocalDir is where this machine remembers the newest generation of
+	// each vault it opened, outside the data folder; "" means
+	// DefaultLocalDir.
+	LocalDir string
 }
 
 // Info describes a vault without decrypting it.
@@ -269,9 +273,12 @@ func (s *Store) Load() (*Vault, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := decode(raw, id)
+	v, proved, err := decode(raw, id)
 	if err != nil {
 		return nil, s.wrapDecodeError(err)
+	}
+	if err := s.admit(ki.ID, v, proved); err != nil {
+		return nil, err
 	}
 	return v, nil
 }
@@ -326,8 +333,12 @@ func (s *Store) Update(fn func(*Vault) error) (*Vault, error) {
 			return err
 		}
 		if raw != nil {
-			if v, err = decode(raw, id); err != nil {
+			var proved bool
+			if v, proved, err = decode(raw, id); err != nil {
 				return s.wrapDecodeError(err)
+			}
+			if err := s.admit(ki.ID, v, proved); err != nil {
+				return err
 			}
 			if err := fn(v); err != nil {
 				if errors.Is(err, ErrUnchanged) {
@@ -340,7 +351,7 @@ func (s *Store) Update(fn func(*Vault) error) (*Vault, error) {
 		v.Version = SchemaVersion
 		v.Generation++
 		v.Saved = s.opts.Now().UTC().Truncate(time.Second)
-		enc, err := encode(v, id.Recipient())
+		enc, err := encode(v, id)
 		if err != nil {
 			return err
 		}
@@ -353,7 +364,7 @@ func (s *Store) Update(fn func(*Vault) error) (*Vault, error) {
 			return fmt.Errorf("saving vault: %w", err)
 		}
 		out = v
-		return nil
+		return s.remember(ki.ID, v.Generation, true, false)
 	})
 	return out, err
 }
@@ -391,6 +402,11 @@ func (s *Store) SetPassphrase(pass string) error {
 	})
 }
 
+// ErrKeyNotProtected means the stored key is not wrapped with a passphrase
+// although key.json says it is, or it is kept in a file, which always is:
+// someone may have replaced it. Mamori refuses to use it.
+var ErrKeyNotProtected = errors.New("the vault's key is not protected by a passphrase, though it should be")
+
 // ErrFileKeyNeedsPassphrase means the passphrase of a key kept in a file cannot
 // be removed: without it the key would lie on disk in the clear.
 var ErrFileKeyNeedsPassphrase = errors.New("a vault key kept in a file must stay protected by a passphrase")
@@ -409,9 +425,13 @@ func (s *Store) RestoreBackup() (*Vault, error) {
 		if err != nil {
 			return err
 		}
+		m, err := s.recall(ki.ID)
+		if err != nil {
+			return err
+		}
 		raw, err := s.readVaultFile(vaultFile)
 		if err == nil {
-			if _, derr := decode(raw, id); derr == nil {
+			if _, proved, derr := decode(raw, id); derr == nil && (proved || !m.Proof) {
 				return ErrNothingToRestore
 			}
 		} else if !errors.Is(err, fs.ErrNotExist) {
@@ -421,7 +441,10 @@ func (s *Store) RestoreBackup() (*Vault, error) {
 		if err != nil {
 			return fmt.Errorf("reading the backup: %w", err)
 		}
-		bv, err := decode(bak, id)
+		bv, proved, err := decode(bak, id)
+		if err == nil && !proved && m.Proof {
+			err = fmt.Errorf("%w: it carries no proof", ErrForged)
+		}
 		if err != nil {
 			return fmt.Errorf("the backup is damaged too: %w", err)
 		}
@@ -438,7 +461,8 @@ func (s *Store) RestoreBackup() (*Vault, error) {
 			return fmt.Errorf("restoring the backup: %w", err)
 		}
 		out = bv
-		return nil
+		// Restoring is a person's choice: the older generation is accepted.
+		return s.remember(ki.ID, bv.Generation, proved, true)
 	})
 	return out, err
 }
@@ -528,7 +552,7 @@ func (s *Store) damaged(cause error) error {
 	}
 	if id != nil {
 		if bak, err := s.readVaultFile(backupFile); err == nil {
-			if bv, err := decode(bak, id); err == nil {
+			if bv, _, err := decode(bak, id); err == nil {
 				e.Backup = &BackupInfo{Path: s.path(backupFile), Generation: bv.Generation, Saved: bv.Saved, Accounts: len(bv.Accounts)}
 			}
 		}
@@ -539,6 +563,9 @@ func (s *Store) damaged(cause error) error {
 func (s *Store) wrapDecodeError(err error) error {
 	if errors.Is(err, ErrNewerVersion) {
 		return err
+	}
+	if errors.Is(err, ErrForged) {
+		err = fmt.Errorf("%w: its proof does not match", ErrForged)
 	}
 	return s.damaged(err)
 }
@@ -630,6 +657,11 @@ func (s *Store) unlock(ki keyInfo) (*age.X25519Identity, error) {
 	}
 	var id *age.X25519Identity
 	if !keystore.Wrapped(stored) {
+		if ki.Passphrase || ki.Backend == keystore.File {
+			// Only someone replacing the key writes a bare key where a
+			// wrapped one belongs: asking nothing would accept their key.
+			return nil, ErrKeyNotProtected
+		}
 		if id, err = keystore.Unwrap(stored, ""); err != nil {
 			return nil, err
 		}

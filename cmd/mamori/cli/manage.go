@@ -189,7 +189,7 @@ fine is left alone.`,
 			return nil
 		},
 	}
-	return a.groupCommand("vault", "Inspect the vault or restore its backup", info, restore)
+	return a.groupCommand("vault", "Inspect the vault or restore its backup", info, restore, a.acceptOlderCommand())
 }
 
 // printInfo prints "vault info" for a person, labels translated.
