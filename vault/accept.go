@@ -24,6 +24,9 @@ func (s *Store) AcceptOlder() (*Vault, uint64, error) {
 		if err != nil {
 			return err
 		}
+		if ki, err = s.settle(ki); err != nil {
+			return err
+		}
 		raw, err := s.readVaultFile(vaultFile)
 		if errors.Is(err, fs.ErrNotExist) {
 			return ErrNoVault
