@@ -684,7 +684,9 @@ func (s *Store) readSlot(ki keySlot, file string) (string, error) {
 	}
 }
 
-func (s *Store) writeKey(ki keyInfo, stored string) error { return s.writeSlot(ki.keySlot, keyFile, stored) }
+func (s *Store) writeKey(ki keyInfo, stored string) error {
+	return s.writeSlot(ki.keySlot, keyFile, stored)
+}
 
 // writeSlot stores the key of slot: in the OS keyring, or in file in the
 // data directory.
