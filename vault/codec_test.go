@@ -143,3 +143,20 @@ func BenchmarkSave10k(b *testing.B) {
 		}
 	}
 }
+
+// FuzzProofField feeds arbitrary gzip extra fields to the proof's parser:
+// it never panics, and a proof it returns is always 32 bytes.
+func FuzzProofField(f *testing.F) {
+	f.Add([]byte{})
+	f.Add(append([]byte{'M', 'P', 32, 0}, make([]byte, 32)...))
+	f.Add(append([]byte{'A', 'B', 2, 0, 1, 2, 'M', 'P', 32, 0}, make([]byte, 32)...))
+	f.Add([]byte{'M', 'P', 255, 255})
+	f.Add([]byte{'M', 'P', 3, 0, 1, 2, 3})
+	f.Add([]byte{'M'})
+	f.Fuzz(func(t *testing.T, extra []byte) {
+		mac, err := proofField(extra)
+		if err == nil && mac != nil && len(mac) != 32 {
+			t.Fatalf("proof of %d bytes accepted", len(mac))
+		}
+	})
+}
