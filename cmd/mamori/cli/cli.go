@@ -143,6 +143,9 @@ func (a *app) openStore() (*vault.Store, error) {
 		Now:              a.env.now,
 		Step:             killpoint(a.env.Getenv),
 	}, a.env.keyring)
+	if err := a.mergeCopies(a.store); err != nil {
+		return nil, err
+	}
 	return a.store, nil
 }
 
