@@ -255,3 +255,26 @@ func TestCheckGeneration(t *testing.T) {
 		}
 	}
 }
+
+// TestForgedConflictCopyIsNotRead: a "conflict copy" someone wrote with
+// age -r beside the vault is never read for merging.
+func TestForgedConflictCopyIsNotRead(t *testing.T) {
+	dir := t.TempDir()
+	kr := &keystore.Memory{}
+	s := newTestStore(t, dir, kr, keystore.System, nil)
+	addAccount(t, s, "GitHub", "octo")
+	genuine, _ := os.ReadFile(filepath.Join(dir, vaultFile))
+	const name = "vault.sync-conflict-20260101-000000-ABCDEFG.age"
+	os.WriteFile(filepath.Join(dir, name), genuine, 0o600)
+	if _, err := s.ReadCopy(name); err != nil {
+		t.Fatalf("ReadCopy of a genuine copy: %v", err)
+	}
+	aside := filepath.Join(t.TempDir(), "real")
+	os.Rename(filepath.Join(dir, vaultFile), aside)
+	forge(t, dir, recipientOf(t, dir), nil)
+	os.Rename(filepath.Join(dir, vaultFile), filepath.Join(dir, name))
+	os.Rename(aside, filepath.Join(dir, vaultFile))
+	if _, err := s.ReadCopy(name); !errors.Is(err, ErrCopyUnreadable) || !errors.Is(err, ErrForged) {
+		t.Fatalf("ReadCopy of a forged copy = %v, want ErrCopyUnreadable and ErrForged", err)
+	}
+}

@@ -142,6 +142,7 @@ func (a *app) openStore() (*vault.Store, error) {
 		ScryptWorkFactor: a.env.scryptWorkFactor,
 		Now:              a.env.now,
 		Step:             killpoint(a.env.Getenv),
+		LocalDir:         a.localDir(),
 	}, a.env.keyring)
 	if err := a.mergeCopies(a.store); err != nil {
 		return nil, err
