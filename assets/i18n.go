@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"sort"
 	"strings"
 	"text/template"
@@ -119,6 +120,33 @@ func (c *Catalog) Keys() []string {
 	return keys
 }
 
+// TemplateFuncs are the functions a text may call besides Go's own:
+//
+//	{{plural .Count "code" "codes"}}
+//
+// is "code" when Count is 1 and "codes" for any other number (English has
+// two forms; Japanese texts have no plural and do not call it). A Count
+// that is not a number, or missing, takes the other form.
+func TemplateFuncs() template.FuncMap {
+	return template.FuncMap{"plural": plural}
+}
+
+// plural is the "plural" template function.
+func plural(n any, one, other string) string {
+	v := reflect.ValueOf(n)
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if v.Int() == 1 {
+			return one
+		}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		if v.Uint() == 1 {
+			return one
+		}
+	}
+	return other
+}
+
 // T returns the text for key, filled in from data (a map or a struct) when
 // given, e.g. T("ui.count", map[string]any{"Count": 3}). A key the language
 // lacks is taken from English; a key no file has is returned as it is, so
@@ -139,7 +167,7 @@ func (c *Catalog) T(key string, data ...any) string {
 	if len(data) == 0 || data[0] == nil || !strings.Contains(text, "{{") {
 		return text
 	}
-	tmpl, err := template.New(key).Option("missingkey=zero").Parse(text)
+	tmpl, err := template.New(key).Option("missingkey=zero").Funcs(TemplateFuncs()).Parse(text)
 	if err != nil {
 		return text
 	}

@@ -67,6 +67,29 @@ func TestCatalogT(t *testing.T) {
 	}
 }
 
+func TestPlural(t *testing.T) {
+	const text = "{{.Count}} {{plural .Count \"code\" \"codes\"}} left"
+	for _, tc := range []struct {
+		n    any
+		want string
+	}{
+		{0, "0 codes left"},
+		{1, "1 code left"},
+		{2, "2 codes left"},
+		{uint64(1), "1 code left"},
+		{int64(21), "21 codes left"},
+		{"1", "1 codes left"},
+	} {
+		c := &Catalog{texts: map[string]string{"k": text}}
+		if got := c.T("k", map[string]any{"Count": tc.n}); got != tc.want {
+			t.Errorf("Count %#v: %q, want %q", tc.n, got, tc.want)
+		}
+	}
+	if got, _ := fields(text); got != "Count" {
+		t.Errorf("fields = %q", got)
+	}
+}
+
 func TestLoadCatalog(t *testing.T) {
 	for _, tc := range []struct {
 		lang     string
@@ -121,7 +144,7 @@ func TestFallbackToEnglish(t *testing.T) {
 // uses: "Count,Detail" for "{{.Count}} accounts{{if .Detail}}…{{end}}". It
 // reads the parse tree, so fields in if, range and with count too.
 func fields(text string) (string, error) {
-	tmpl, err := template.New("").Parse(text)
+	tmpl, err := template.New("").Funcs(TemplateFuncs()).Parse(text)
 	if err != nil || tmpl.Tree == nil {
 		return "", err
 	}

@@ -10,8 +10,6 @@ import (
 	"github.com/mamori-app/mamori/vault/kit/paper"
 )
 
-func init() { explainers = append(explainers, ExplainStore) }
-
 // ExplainStore explains the errors of the vault's storage and of opening
 // kits that guard against a hostile file or folder: a kit asking too much
 // work, a forged or rolled-back vault, a data folder others can change.

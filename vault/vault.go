@@ -109,6 +109,11 @@ type Account struct {
 	// Tags are the person's own labels for grouping and finding accounts
 	// ("work", "銀行"), as NormalizeTags leaves them.
 	Tags []string `json:"tags,omitempty"`
+	// Service is the online service the person confirmed or chose for the
+	// account: its main domain in the service directory (package
+	// vault/service), "none" when they said it is with no known service,
+	// empty when they have not said (the directory's matcher decides).
+	Service string `json:"service,omitempty"`
 }
 
 // ErrLabelRequired means an account was given neither a name nor an issuer,

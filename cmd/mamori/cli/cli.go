@@ -237,6 +237,7 @@ Environment:
 		a.clockCommand(),
 		a.troubleCommand(),
 		a.errorsCommand(),
+		a.serviceCommand(),
 	)
 	return root
 }
