@@ -2,6 +2,7 @@ package assets
 
 import (
 	"io/fs"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -303,6 +304,28 @@ func TestReadTranslations(t *testing.T) {
 	for _, lang := range []string{"dup", "bad", "none", "missing", "../en", "*", ""} {
 		if got, err := readTranslations(fsys, lang); err == nil {
 			t.Errorf("%q = %v, want an error", lang, got)
+		}
+	}
+}
+
+// TestTranslationsAreParsedOnce: catalogues of one language share the
+// texts parsed the first time, and NewCatalog reads them on first use.
+func TestTranslationsAreParsedOnce(t *testing.T) {
+	for _, lang := range []string{LangEnglish, LangJapanese} {
+		a, errA := LoadCatalog(lang)
+		b, errB := LoadCatalog(lang)
+		if errA != nil || errB != nil {
+			t.Fatal(errA, errB)
+		}
+		if reflect.ValueOf(a.texts).Pointer() != reflect.ValueOf(b.texts).Pointer() {
+			t.Errorf("%s: each LoadCatalog parsed the translation files again", lang)
+		}
+		lazy := NewCatalog(lang)
+		if lazy.texts != nil {
+			t.Errorf("%s: NewCatalog read the texts before they were used", lang)
+		}
+		if lazy.Lang() != lang || lazy.T("cli.error.app_missing", map[string]any{"App": "x"}) != a.T("cli.error.app_missing", map[string]any{"App": "x"}) {
+			t.Errorf("%s: NewCatalog answers %q in %s", lang, lazy.T("cli.error.app_missing"), lazy.Lang())
 		}
 	}
 }

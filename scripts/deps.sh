@@ -44,6 +44,7 @@ declare -A why=(
   [python3-cryptography]="OpenSSL from Python: encrypts the andOTP, Authenticator Pro, TOTP Authenticator and WinZip AES import fixtures"
   [zip]="Info-ZIP's zip -P makes the password-protected (ZipCrypto) import fixtures"
   [libarchive-tools]="bsdtar, an independent reader that checks the WinZip AES import fixtures"
+  [syncthing]="the sync test replicates a vault folder between two real Syncthing instances on loopback"
   [openssh-client]="ssh-keygen makes the SSH recipient a kit is encrypted to in the kit tests"
   [xz-utils]="unpacks the .tar.xz that fyne package makes (make test's package check)"
 )
@@ -51,7 +52,7 @@ declare -A why=(
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
 test=("${build[@]}" dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth xfonts-base
       x11-utils imagemagick oathtool age qrencode zbar-tools poppler-utils desktop-file-utils
-      xdotool xclip openssh-client xz-utils)
+      xdotool xclip openssh-client xz-utils syncthing)
 bench=("${test[@]}" hyperfine keepassxc)
 screenshots=("${test[@]}")
 fixtures=(python3-cryptography zip libarchive-tools)

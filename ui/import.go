@@ -286,9 +286,10 @@ func (v *view) importFileView(st *importState) []fyne.CanvasObject {
 // left out, and offers the Import button.
 func (v *view) importPreview(st *importState) []fyne.CanvasObject {
 	var fresh, inVault []string
+	idx := v.vault.Index()
 	for _, a := range st.res.Accounts {
 		l := vault.Account{Issuer: a.Issuer, Name: a.Name}.Label()
-		if v.vault.HasKey(a.Key) {
+		if idx.HasKey(a.Key) {
 			inVault = append(inVault, l)
 		} else {
 			fresh = append(fresh, l)

@@ -48,7 +48,7 @@ func TestImportNewFormats(t *testing.T) {
 			if tt.encrypted {
 				want += " (encrypted)"
 			}
-			if !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "imported "+itoa(tt.count)+" account(s)") {
+			if !strings.Contains(r.stderr, want) || !strings.Contains(r.stderr, "imported "+accountsText(tt.count)) {
 				t.Errorf("stderr:\n%s\nwant %q and %d accounts", r.stderr, want, tt.count)
 			}
 			if got := strings.Contains(r.stderr, "trash or recycle bin"); got != tt.trashed {
@@ -131,4 +131,12 @@ func TestImportSummaryInJapanese(t *testing.T) {
 			}
 		})
 	}
+}
+
+// accountsText is "1 account" or "N accounts", as the CLI counts them.
+func accountsText(n int) string {
+	if n == 1 {
+		return "1 account"
+	}
+	return itoa(n) + " accounts"
 }
