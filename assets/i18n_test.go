@@ -82,6 +82,7 @@ func TestPlural(t *testing.T) {
 		{"1", "1 codes left"},
 	} {
 		c := &Catalog{texts: map[string]string{"k": text}}
+		c.load.Do(func() {}) // these texts, not the translations
 		if got := c.T("k", map[string]any{"Count": tc.n}); got != tc.want {
 			t.Errorf("Count %#v: %q, want %q", tc.n, got, tc.want)
 		}

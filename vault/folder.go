@@ -3,60 +3,127 @@ package vault
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
 	"strings"
 )
 
-// ErrUnsafeFolder means the data folder, or a file in it, can be changed
-// by someone other than the person running Mamori: Mamori refuses to use
-// it, as ssh refuses a private key others can read. See *UnsafeFolderError.
-var ErrUnsafeFolder = errors.New("the data folder can be changed by others")
+// folderPointer is the file in the default data folder that names the
+// folder the vault was moved to (mamori vault move): one line, an absolute
+// path. It stays on this machine; the folder it names may be synced.
+const folderPointer = "vault-folder"
 
-// Why a path in the data folder is unsafe.
-const (
-	// UnsafeWritable: group or others may write it.
-	UnsafeWritable = "writable"
-	// UnsafeOwner: it belongs to another user.
-	UnsafeOwner = "owner"
-	// UnsafeLink: it is a symbolic link where Mamori expects a file.
-	UnsafeLink = "link"
-)
+// movedAway is the subfolder of the old data folder where a moved vault's
+// files are set aside once the new folder opens.
+const movedAway = "moved-away"
 
-// UnsafeFolderError is returned, wrapping ErrUnsafeFolder, when the data
-// folder or a file in it is writable by others, owned by someone else, or
-// a link where a file belongs. Fix is the command that makes it safe.
-type UnsafeFolderError struct {
-	Path   string
-	Reason string // UnsafeWritable, UnsafeOwner or UnsafeLink
-	Fix    string // e.g. "chmod 700 /home/taro/.config/mamori"
-}
+// ErrFolderInUse means the folder a vault is to move to holds a vault or
+// other files already.
+var ErrFolderInUse = errors.New("the folder is not empty")
 
-func (e *UnsafeFolderError) Error() string {
-	return fmt.Sprintf("%v: %s (%s); fix it with: %s", ErrUnsafeFolder, e.Path, e.Reason, e.Fix)
-}
-
-// Unwrap lets errors.Is find ErrUnsafeFolder.
-func (e *UnsafeFolderError) Unwrap() error { return ErrUnsafeFolder }
-
-// checkFolder refuses a data folder, and the files Mamori keeps in it,
-// that others can change; files that do not exist yet are fine.
-func (s *Store) checkFolder() error {
-	if err := checkPrivate(s.opts.Dir, true); err != nil {
-		return err
+// pointedDir is the folder the default data folder home points to, if it
+// does.
+func pointedDir(home string) (string, bool) {
+	b, err := os.ReadFile(filepath.Join(home, folderPointer))
+	if err != nil {
+		return "", false
 	}
-	for _, name := range []string{keyInfoFile, keyFile, vaultFile, backupFile} {
-		if err := checkPrivate(s.path(name), false); err != nil {
-			return err
-		}
+	p := strings.TrimSpace(string(b))
+	return p, filepath.IsAbs(p)
+}
+
+// PointDefaultDir makes the default data folder (see DefaultDir) lead to
+// dir, for the programs that run without MAMORI_HOME.
+func PointDefaultDir(dir string) error {
+	cfg, err := os.UserConfigDir()
+	if err != nil {
+		return fmt.Errorf("finding the configuration directory: %w", err)
+	}
+	home := filepath.Join(cfg, "mamori")
+	if err := os.MkdirAll(home, 0o700); err != nil {
+		return fmt.Errorf("remembering the vault folder: %w", err)
+	}
+	if err := writeAtomic(filepath.Join(home, folderPointer), []byte(dir+"\n")); err != nil {
+		return fmt.Errorf("remembering the vault folder: %w", err)
 	}
 	return nil
 }
 
-// shellQuote quotes p for a POSIX shell when it needs it.
-func shellQuote(p string) string {
-	for _, r := range p {
-		if !(r == '/' || r == '.' || r == '-' || r == '_' || r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z') {
-			return "'" + strings.ReplaceAll(p, "'", `'\''`) + "'"
-		}
+// MoveTo moves the vault to dir, a folder that is empty or not there yet
+// (a synced folder, say): it copies the vault, its backup and its key
+// files there, opens the copy with this store's key to prove it whole, and
+// only then sets the old files aside in the old folder's "moved-away"
+// subfolder (never deleting them). It returns the store for dir.
+func (s *Store) MoveTo(dir string) (*Store, error) {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, fmt.Errorf("moving the vault: %w", err)
 	}
-	return p
+	if same, _ := sameDir(dir, s.opts.Dir); same {
+		return nil, fmt.Errorf("moving the vault: %w", ErrFolderInUse)
+	}
+	var moved *Store
+	err = s.locked(func() error {
+		entries, err := os.ReadDir(dir)
+		switch {
+		case errors.Is(err, fs.ErrNotExist):
+			if err := os.MkdirAll(dir, 0o700); err != nil {
+				return fmt.Errorf("moving the vault: %w", err)
+			}
+		case err != nil:
+			return fmt.Errorf("moving the vault: %w", err)
+		case len(entries) > 0:
+			return fmt.Errorf("moving the vault to %s: %w", dir, ErrFolderInUse)
+		}
+		var names []string
+		for _, name := range []string{vaultFile, backupFile, keyInfoFile, keyFile} {
+			b, err := os.ReadFile(s.path(name))
+			if errors.Is(err, fs.ErrNotExist) {
+				continue
+			}
+			if err != nil {
+				return fmt.Errorf("moving the vault: %w", err)
+			}
+			if err := writeAtomic(filepath.Join(dir, name), b); err != nil {
+				return fmt.Errorf("moving the vault: %w", err)
+			}
+			names = append(names, name)
+		}
+		opts := s.opts
+		opts.Dir = dir
+		moved = NewStore(opts, s.keyring)
+		if _, err := moved.Load(); err != nil {
+			return fmt.Errorf("opening the moved vault: %w", err)
+		}
+		if err := os.MkdirAll(s.path(movedAway), 0o700); err != nil {
+			return fmt.Errorf("setting the old vault aside: %w", err)
+		}
+		for _, name := range names {
+			to, err := s.freeName(filepath.Join(movedAway, name))
+			if err == nil {
+				err = os.Rename(s.path(name), to)
+			}
+			if err != nil {
+				return fmt.Errorf("setting the old vault aside: %w", err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return moved, nil
+}
+
+func sameDir(a, b string) (bool, error) {
+	sa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	sb, err := os.Stat(b)
+	if err != nil {
+		return false, err
+	}
+	return os.SameFile(sa, sb), nil
 }

@@ -247,6 +247,8 @@ Environment:
 		a.errorsCommand(),
 		a.serviceCommand(),
 	)
+	root.Version = versionText()
+	root.SetVersionTemplate("mamori {{.Version}}\n")
 	return root
 }
 

@@ -101,6 +101,11 @@ func (a *app) explain(err error) *cliError {
 		}
 		return failure(key, data{"Label": dup.Label}).withHint("cli.hint.list", nil).wrap(err)
 	}
+	// What an area of the use-case layer words, after the query errors
+	// above, which the command line words with the query typed.
+	if e := a.explained(err); e != nil {
+		return e
+	}
 	switch {
 	case errors.Is(err, vault.ErrNewerVersion):
 		return failure("cli.error.newer_version", nil).withHint("cli.hint.newer_version", nil).wrap(err)
@@ -140,14 +145,14 @@ func (a *app) explain(err error) *cliError {
 // message is a failure saying m, the use-case layer's message for an
 // error this file does not word itself.
 func (a *app) message(m usecase.Message) *cliError {
-	d := data{}
-	for k, x := range m.Data {
-		if sub, ok := x.(usecase.Message); ok {
-			x = sub.Text(a.msg)
-		}
-		d[k] = x
+	e := failure(m.ID, m.TextData(a.msg))
+	if m.Hint != nil {
+		e = e.withHint(m.Hint.ID, m.Hint.TextData(a.msg))
 	}
-	return failure(m.ID, d)
+	if m.Detail != "" {
+		e.details = append(e.details, a.msg.T("cli.detail.technical", data{"Detail": m.Detail}))
+	}
+	return e
 }
 
 // writeError explains why path could not be written. A folder that does

@@ -155,9 +155,6 @@ func (a *app) readLine() (string, error) {
 	return strings.TrimSpace(line), nil
 }
 
-// percent formats a probability for a person (usecase.Percent).
-func percent(p float64) string { return usecase.Percent(p) }
-
 // loadAccount reads the vault and finds the account query names in it, for
 // commands that only look at one account.
 func (a *app) loadAccount(query string) (*vault.Vault, *vault.Account, error) {

@@ -181,7 +181,8 @@ fine is left alone.`,
 			return nil
 		},
 	}
-	return a.groupCommand("vault", "Inspect the vault or restore its backup", info, restore, a.acceptOlderCommand())
+	return a.groupCommand("vault", "Inspect the vault, restore its backup, or share it with another desktop", info, restore,
+		a.moveCommand(), a.shareKeyCommand(), a.joinCommand(), a.acceptOlderCommand())
 }
 
 // printInfo prints "vault info" for a person, labels translated.
