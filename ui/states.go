@@ -125,6 +125,7 @@ func (v *view) showError(err error) {
 			items = append(items, wrapped(v.msg, v.msg.T("ui.error.no_backup")))
 		}
 	}
+	buttons = append(v.rollbackButtons(err), buttons...)
 	items = append(items, detail, container.NewHBox(buttons...))
 	icon := widget.NewIcon(theme.ErrorIcon())
 	v.setBody(container.NewPadded(container.NewBorder(nil, nil, container.NewVBox(icon), nil,
@@ -171,6 +172,9 @@ func wrapping(msg *assets.Catalog) fyne.TextWrap {
 // errorText is what a person reads about err, in msg's language; the
 // details follow separately.
 func errorText(msg *assets.Catalog, err error) string {
+	if text, ok := storeErrorText(msg, err); ok {
+		return text
+	}
 	switch {
 	case errors.Is(err, vault.ErrNewerVersion):
 		return msg.T("ui.error.newer")

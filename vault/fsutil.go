@@ -13,7 +13,14 @@ import (
 // either the old file or the new one, never a mix: it writes a temporary file
 // in the same directory, flushes it to disk, renames it over path and flushes
 // the directory.
-func writeAtomic(path string, data []byte) (err error) {
+func writeAtomic(path string, data []byte) error { return writeAtomicSteps(path, data, nil) }
+
+// writeAtomicSteps is writeAtomic calling step, when not nil, after each
+// step that changes the disk, so tests can kill the process at each one.
+func writeAtomicSteps(path string, data []byte, step func(string)) (err error) {
+	if step == nil {
+		step = func(string) {}
+	}
 	dir, base := filepath.Split(path)
 	f, err := os.CreateTemp(dir, "."+base+".*"+tempSuffix)
 	if err != nil {
@@ -31,16 +38,31 @@ func writeAtomic(path string, data []byte) (err error) {
 	if _, err = f.Write(data); err != nil {
 		return err
 	}
+	step("write " + base + ": temporary file written")
 	if err = f.Sync(); err != nil {
 		return err
 	}
+	step("write " + base + ": temporary file flushed")
 	if err = f.Close(); err != nil {
 		return err
 	}
 	if err = os.Rename(f.Name(), path); err != nil {
 		return err
 	}
-	return syncDir(dir)
+	step("write " + base + ": renamed into place")
+	if err = syncDir(dir); err != nil {
+		return err
+	}
+	step("write " + base + ": folder flushed")
+	return nil
+}
+
+// renameSynced renames a file in one folder and flushes the folder.
+func renameSynced(from, to string) error {
+	if err := os.Rename(from, to); err != nil {
+		return err
+	}
+	return syncDir(filepath.Dir(to))
 }
 
 const tempSuffix = ".tmp"

@@ -27,7 +27,7 @@ func passphrase(p string) PassphraseFunc {
 
 func newTestStore(t *testing.T, dir string, kr keystore.Keyring, mode keystore.Mode, pass PassphraseFunc) *Store {
 	t.Helper()
-	return NewStore(Options{Dir: dir, Keyring: mode, Passphrase: pass, ScryptWorkFactor: testWorkFactor}, kr)
+	return NewStore(Options{Dir: dir, Keyring: mode, Passphrase: pass, ScryptWorkFactor: testWorkFactor, LocalDir: dir + "-local"}, kr)
 }
 
 // addAccount adds an account whose secret is testSecret for the first
@@ -171,7 +171,7 @@ func TestNewerVersionIsRefusedAndKept(t *testing.T) {
 	s.mu.Unlock()
 	future := New()
 	future.Version = SchemaVersion + 1
-	raw, err := encode(future, id.Recipient())
+	raw, err := encode(future, id)
 	if err != nil {
 		t.Fatal(err)
 	}

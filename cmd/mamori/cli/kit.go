@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/importer"
 	"github.com/mamori-app/mamori/vault/kit"
@@ -458,6 +459,9 @@ func (a *app) kitOpenError(err error, src string, identities int) error {
 		return ce
 	}
 	d := data{"Source": a.displayName(src), "Count": identities}
+	if se := a.storeError(err); se != nil {
+		return se
+	}
 	switch {
 	case errors.Is(err, kit.ErrWrongKey):
 		return failure("cli.error.kit_wrong_key", d).withHint("cli.hint.kit_identity", nil).wrap(err)
@@ -551,11 +555,7 @@ func (a *app) paperKitFromImages(paths []string, images [][]byte) ([]byte, error
 	var missing *paper.MissingError
 	switch {
 	case errors.As(err, &missing):
-		nums := make([]string, len(missing.Missing))
-		for i, n := range missing.Missing {
-			nums[i] = fmt.Sprint(n)
-		}
-		return nil, failure("cli.error.kit_pages_missing", data{"Numbers": strings.Join(nums, a.msg.T("cli.list_separator")), "Total": missing.Total}).
+		return nil, failure("cli.error.kit_pages_missing", data{"Numbers": usecase.MissingNumbers(a.msg, missing, a.msg.T("cli.list_separator")), "Total": missing.Total}).
 			withHint("cli.hint.kit_pages_missing", nil).wrap(err)
 	case err != nil:
 		return nil, failure("cli.error.kit_pages", data{"Detail": a.pagesReason(err)}).withHint("cli.hint.kit_page_rescan", nil).wrap(err)

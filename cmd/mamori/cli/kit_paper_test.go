@@ -66,7 +66,7 @@ func TestKitPaper(t *testing.T) {
 	dst := newHarness(t)
 	dst.secrets = src.secrets
 	dst.env[envKitPassphrase] = pass
-	dst.fails(exitFailure, []string{"the paper kit is incomplete: QR code(s) 1, 2, 3, 4, 5, 6 of", "hint: add images of the pages"}, "", append([]string{"kit", "import"}, qrPages[1:]...)...)
+	dst.fails(exitFailure, []string{"the paper kit is incomplete: QR code(s) 1-6 of", "hint: add images of the pages"}, "", append([]string{"kit", "import"}, qrPages[1:]...)...)
 	dst.fails(exitFailure, []string{"no QR code of a paper kit can be read in " + pages[0]}, "", "kit", "import", pages[0], qrPages[0])
 	dst.fails(exitFailure, []string{out + " is not a PNG or JPEG image"}, "", "kit", "import", qrPages[0], out)
 	if len(dst.snapshot()) != 0 {

@@ -24,9 +24,11 @@ func TestOpeningMergesConflictCopies(t *testing.T) {
 		}
 		os.WriteFile(filepath.Join(other, f), b, 0o600)
 	}
-	h.env[envHome] = other
+	// It is another computer: it remembers what it opened elsewhere.
+	h.env[envHome], h.env["XDG_CONFIG_HOME"] = other, t.TempDir()
 	h.ok("", "add", "--uri", "otpauth://totp/C:c?secret=MFRGGZDFMZTWQ2LK&issuer=C")
 	h.env[envHome] = h.home
+	delete(h.env, "XDG_CONFIG_HOME")
 
 	// This desktop deletes A; then the engine delivers the other's file.
 	h.ok("", "rm", "A")
