@@ -39,7 +39,7 @@ declare -A why=(
   [hyperfine]="times 'mamori code' against oathtool"
   [keepassxc]="the password manager whose time to a window make bench compares with"
   [xdotool]="types into the app in the smoke test, and clicks through its pages for make screenshots"
-  [xclip]="reads the X clipboard the smoke test copies a code to"
+  [xclip]="reads the X clipboard the smoke test copies a code to, and the targets the clipboard tests offer (make test-display)"
 )
 
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)

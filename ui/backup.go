@@ -214,8 +214,7 @@ func (v *view) copyNextBackup(id string) {
 			return
 		}
 		code := copied.Compact()
-		v.app.Clipboard().SetContent(code)
-		v.copiedCode, v.copiedAt = code, v.now()
+		v.copySecret(code)
 		data := map[string]any{"Number": number, "When": backupWhen(*copied.Used), "Left": left, "Total": total,
 			"Seconds": int(v.clipboardDelay().Seconds())}
 		if v.clipboardDelay() > 0 {

@@ -20,6 +20,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/clipboard"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/keystore"
 	"github.com/mamori-app/mamori/vault/otp"
@@ -87,6 +88,7 @@ type view struct {
 
 	copiedCode string
 	copiedAt   time.Time
+	clip       clipboard.Clipboard // where secrets are copied (clip.go); nil: Fyne's
 	flashUntil time.Time
 	lastActive time.Time // the last key or pointer activity, for the idle lock
 	askingPass int       // passphrase dialogs open for a load or save that waits on them
@@ -482,11 +484,7 @@ func (v *view) clearClipboard() bool {
 	if v.copiedCode == "" {
 		return false
 	}
-	cb := v.app.Clipboard()
-	cleared := cb.Content() == v.copiedCode
-	if cleared {
-		cb.SetContent("")
-	}
+	cleared := v.secretClipboard().ClearIf(v.copiedCode)
 	v.copiedCode = ""
 	return cleared
 }
@@ -497,8 +495,7 @@ func (v *view) copyCode(a vault.Account, code string) {
 		v.flash(v.msg.T("ui.copy.failed", map[string]any{"Label": a.Label()}))
 		return
 	}
-	v.app.Clipboard().SetContent(code)
-	v.copiedCode, v.copiedAt = code, v.now()
+	v.copySecret(code)
 	if d := v.clipboardDelay(); d > 0 {
 		v.flash(v.msg.T("ui.copied", map[string]any{"Label": a.Label(), "Seconds": int(d.Seconds())}))
 	} else {
