@@ -73,6 +73,7 @@ func run(store *vault.Store, demo bool) error {
 	<-warm
 	v = newView(newLateTray(a), w, store)
 	v.clip = clipboard.New(a.Clipboard())
+	v.keyringNotice = true
 	close(made)
 	if demo {
 		v.demo = true

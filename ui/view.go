@@ -89,6 +89,9 @@ type view struct {
 	copiedCode string
 	copiedAt   time.Time
 	clip       clipboard.Clipboard // where secrets are copied (clip.go); nil: Fyne's
+
+	// keyringNotice: explain once what the keyring protects (keyringnotice.go).
+	keyringNotice, keyringNoticeOpen bool
 	flashUntil time.Time
 	lastActive time.Time // the last key or pointer activity, for the idle lock
 	askingPass int       // passphrase dialogs open for a load or save that waits on them
@@ -285,6 +288,7 @@ func (v *view) show(vlt *vault.Vault, err error) {
 	v.filter()
 	v.setBody(v.list)
 	v.updateTray()
+	v.offerKeyringNotice()
 }
 
 // arrange puts the vault's accounts in list order (pinned first, then by
