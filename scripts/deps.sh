@@ -40,12 +40,14 @@ declare -A why=(
   [keepassxc]="the password manager whose time to a window make bench compares with"
   [xdotool]="types into the app in the smoke test, and clicks through its pages for make screenshots"
   [xclip]="reads the X clipboard the smoke test copies a code to, and the targets the clipboard tests offer (make test-display)"
+  [openssh-client]="ssh-keygen makes the SSH recipient a kit is encrypted to in the kit tests"
+  [xz-utils]="unpacks the .tar.xz that fyne package makes (make test's package check)"
 )
 
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
 test=("${build[@]}" dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth xfonts-base
       x11-utils imagemagick oathtool age qrencode zbar-tools poppler-utils desktop-file-utils
-      xdotool xclip)
+      xdotool xclip openssh-client xz-utils)
 bench=("${test[@]}" hyperfine keepassxc)
 screenshots=("${test[@]}")
 
