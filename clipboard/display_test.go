@@ -16,7 +16,6 @@ import (
 // plainFake is the fallback clipboard; the X tests must never use it.
 type plainFake = plain
 
-
 // xclip runs xclip to read the CLIPBOARD selection, as target.
 func xclip(t *testing.T, target string) (string, error) {
 	t.Helper()

@@ -89,12 +89,12 @@ type view struct {
 	copiedCode string
 	copiedAt   time.Time
 	clip       clipboard.Clipboard // where secrets are copied (clip.go); nil: Fyne's
-
-	// keyringNotice: explain once what the keyring protects (keyringnotice.go).
-	keyringNotice, keyringNoticeOpen bool
 	flashUntil time.Time
 	lastActive time.Time // the last key or pointer activity, for the idle lock
 	askingPass int       // passphrase dialogs open for a load or save that waits on them
+
+	// keyringNotice: explain once what the keyring protects (keyringnotice.go).
+	keyringNotice, keyringNoticeOpen bool
 
 	// trouble is the "Can't log in?" tab's state that outlives a page
 	// rebuild (ui/trouble.go); nil until first used.
