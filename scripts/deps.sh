@@ -5,12 +5,13 @@
 #   scripts/deps.sh test    build + what `make test` runs the code against
 #   scripts/deps.sh bench   test + hyperfine and keepassxc
 #   scripts/deps.sh screenshots  the same as test (xdotool clicks through the app)
+#   scripts/deps.sh fixtures  what vault/importer/testdata/gen uses to rebuild import fixtures
 #
 # Each package is checked with dpkg first; only the missing ones are installed,
 # with apt-get (through sudo when not root). Set MAMORI_NO_APT=1 to only check.
 set -euo pipefail
 
-usage() { echo "usage: $0 build|test|bench|screenshots" >&2; exit 2; }
+usage() { echo "usage: $0 build|test|bench|screenshots|fixtures" >&2; exit 2; }
 [[ $# -eq 1 ]] || usage
 
 # package -> why it is needed (printed when it gets installed)
@@ -40,6 +41,10 @@ declare -A why=(
   [keepassxc]="the password manager whose time to a window make bench compares with"
   [xdotool]="types into the app in the smoke test, and clicks through its pages for make screenshots"
   [xclip]="reads the X clipboard the smoke test copies a code to, and the targets the clipboard tests offer (make test-display)"
+  [python3-cryptography]="OpenSSL from Python: encrypts the andOTP, Authenticator Pro, TOTP Authenticator and WinZip AES import fixtures"
+  [zip]="Info-ZIP's zip -P makes the password-protected (ZipCrypto) import fixtures"
+  [libarchive-tools]="bsdtar, an independent reader that checks the WinZip AES import fixtures"
+  [syncthing]="the sync test replicates a vault folder between two real Syncthing instances on loopback"
   [openssh-client]="ssh-keygen makes the SSH recipient a kit is encrypted to in the kit tests"
   [xz-utils]="unpacks the .tar.xz that fyne package makes (make test's package check)"
 )
@@ -47,15 +52,17 @@ declare -A why=(
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
 test=("${build[@]}" dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth xfonts-base
       x11-utils imagemagick oathtool age qrencode zbar-tools poppler-utils desktop-file-utils
-      xdotool xclip openssh-client xz-utils)
+      xdotool xclip openssh-client xz-utils syncthing)
 bench=("${test[@]}" hyperfine keepassxc)
 screenshots=("${test[@]}")
+fixtures=(python3-cryptography zip libarchive-tools)
 
 case "$1" in
   build) want=("${build[@]}") ;;
   test) want=("${test[@]}") ;;
   bench) want=("${bench[@]}") ;;
   screenshots) want=("${screenshots[@]}") ;;
+  fixtures) want=("${fixtures[@]}") ;;
   *) usage ;;
 esac
 

@@ -1,77 +1,103 @@
 package usecase
 
-import "github.com/mamori-app/mamori/vault/passphrase"
+import (
+	"errors"
 
-// PassphraseVerdict is Mamori's passphrase rule (package passphrase) on a
-// passphrase being chosen, in words both front-ends show alike.
-type PassphraseVerdict struct {
-	// OK is true when the passphrase may be used.
-	OK bool
-	// Says is the verdict: why it is refused (or that it is strong
-	// enough), then how long guessing it would take. The first message's
-	// Hint, on a refusal, says how to make a strong one.
-	Says []Message
+	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/keystore"
+)
+
+// ErrPassphraseSet means a passphrase was to be set where there is one:
+// change it instead.
+var ErrPassphraseSet = errors.New("the vault already has a passphrase")
+
+// ErrNoPassphrase means a passphrase was to be changed or removed where
+// there is none.
+var ErrNoPassphrase = errors.New("the vault has no passphrase")
+
+// ErrEmptyPassphrase means the new passphrase given was empty.
+var ErrEmptyPassphrase = errors.New("the new passphrase is empty")
+
+// NewPassphrase asks for the new passphrase; it is called only once the
+// vault is unlocked with the current one, so a wrong current passphrase
+// fails before a new one is typed.
+type NewPassphrase func() (string, error)
+
+// SetPassphrase protects the vault's key in the OS keyring with a new
+// passphrase. A vault that has one is ErrPassphraseSet; no vault is
+// vault.ErrNoVault.
+func (s *Service) SetPassphrase(ask NewPassphrase) error {
+	return s.rewrap(func(info vault.Info) error {
+		if info.Passphrase {
+			return ErrPassphraseSet
+		}
+		return nil
+	}, ask)
 }
 
-// CheckPassphrase applies the one rule for a chosen passphrase (the app
-// passphrase, the key file's, a recovery kit's) to p, for a file
-// protected at scrypt work factor workFactor (0: age's default).
-func CheckPassphrase(p string, workFactor int) PassphraseVerdict {
-	v := passphrase.Check(p, workFactor)
-	first := Message{ID: "passphrase.ok"}
-	if !v.OK {
-		first = Message{ID: reasonID(v.Reasons[0]), Hint: &Message{ID: "passphrase.advice"}}
-	}
-	out := PassphraseVerdict{OK: v.OK, Says: []Message{first}}
-	if p != "" {
-		out.Says = append(out.Says, Message{ID: "passphrase.guess_time",
-			Data: map[string]any{"N": v.Crack.N, "Unit": unitName(v.Crack.Unit)}})
-	}
-	return out
+// ChangePassphrase changes the passphrase that protects the vault's key:
+// the current one is asked for (by the store) before ask is called. A vault
+// without one is ErrNoPassphrase.
+func (s *Service) ChangePassphrase(ask NewPassphrase) error {
+	return s.rewrap(func(info vault.Info) error {
+		if !info.Passphrase {
+			return ErrNoPassphrase
+		}
+		return nil
+	}, ask)
 }
 
-// reasonID is the translation key of a refusal's reason.
-func reasonID(r passphrase.Reason) string {
-	switch r {
-	case passphrase.Empty:
-		return "passphrase.refused.empty"
-	case passphrase.CommonPassword:
-		return "passphrase.refused.common_password"
-	case passphrase.CommonWord:
-		return "passphrase.refused.common_word"
-	case passphrase.Name:
-		return "passphrase.refused.name"
-	case passphrase.Date:
-		return "passphrase.refused.date"
-	case passphrase.Year:
-		return "passphrase.refused.year"
-	case passphrase.Repeat:
-		return "passphrase.refused.repeat"
-	case passphrase.Sequence:
-		return "passphrase.refused.sequence"
-	case passphrase.Keyboard:
-		return "passphrase.refused.keyboard"
-	}
-	return "passphrase.refused.too_short"
+// RemovePassphrase removes the passphrase, so that the key in the OS
+// keyring alone opens the vault. A key kept in a file must stay protected
+// (vault.ErrFileKeyNeedsPassphrase); a vault without one is ErrNoPassphrase.
+func (s *Service) RemovePassphrase() error {
+	return s.rewrapTo(func(info vault.Info) error {
+		switch {
+		case info.Backend == keystore.File:
+			return vault.ErrFileKeyNeedsPassphrase
+		case !info.Passphrase:
+			return ErrNoPassphrase
+		}
+		return nil
+	}, func() (string, error) { return "", nil }, true)
 }
 
-// unitName is how the guess_time text names an estimate's unit.
-func unitName(u passphrase.Unit) string {
-	switch u {
-	case passphrase.Seconds:
-		return "seconds"
-	case passphrase.Minutes:
-		return "minutes"
-	case passphrase.Hours:
-		return "hours"
-	case passphrase.Days:
-		return "days"
-	case passphrase.Months:
-		return "months"
-	case passphrase.Years:
-		return "years"
-	case passphrase.Centuries:
-		return "centuries"
+// PassphraseInfo is the vault's state for the passphrase operations: no
+// vault is vault.ErrNoVault.
+func (s *Service) PassphraseInfo() (vault.Info, error) {
+	info, err := s.store.Info()
+	if err != nil {
+		return info, err
 	}
-	return "instantly"
+	if !info.Exists {
+		return info, vault.ErrNoVault
+	}
+	return info, nil
+}
+
+// rewrap checks the vault's state, unlocks it, asks for the new passphrase
+// and rewraps the key with it (an empty one only when removing).
+func (s *Service) rewrap(check func(vault.Info) error, ask NewPassphrase) error {
+	return s.rewrapTo(check, ask, false)
+}
+
+func (s *Service) rewrapTo(check func(vault.Info) error, ask NewPassphrase, remove bool) error {
+	info, err := s.PassphraseInfo()
+	if err != nil {
+		return err
+	}
+	if err := check(info); err != nil {
+		return err
+	}
+	if _, err := s.store.Load(); err != nil {
+		return err
+	}
+	pass, err := ask()
+	if err != nil {
+		return err
+	}
+	if pass == "" && !remove {
+		return ErrEmptyPassphrase
+	}
+	return s.store.SetPassphrase(pass)
 }
