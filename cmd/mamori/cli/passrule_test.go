@@ -51,6 +51,16 @@ func TestChosenPassphrasesFollowTheRule(t *testing.T) {
 		}
 		h.sameSnapshot(before, "refused passphrases")
 	})
+	t.Run("shared vault key from MAMORI_KIT_PASSPHRASE", func(t *testing.T) {
+		h := newHarness(t)
+		h.ok("", "add", "a", "--secret", "JBSWY3DPEHPK3PXP")
+		out := filepath.Join(t.TempDir(), "key.age")
+		h.env[envKitPassphrase] = "mamori2024"
+		h.fails(exitFailure, []string{"the new passphrase is refused", "hint: choose a stronger one"}, "", "vault", "share-key", "--out", out)
+		if _, err := os.Stat(out); err == nil {
+			t.Error("a key was shared with a refused passphrase")
+		}
+	})
 	t.Run("kit from MAMORI_KIT_PASSPHRASE", func(t *testing.T) {
 		h := newHarness(t)
 		h.ok("", "add", "a", "--secret", "JBSWY3DPEHPK3PXP")
