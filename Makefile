@@ -129,6 +129,9 @@ test-display:
 	@echo "==> screen capture: a QR code on a real X display (Xvfb), and through a stand-in desktop portal"
 	$(HEADLESS) dbus-run-session -- scripts/with-xvfb.sh -s "-screen 0 1024x768x24 -nolisten tcp -noreset" \
 		$(GO) test $(TESTTIMEOUT) -tags ci,display -run '^TestScreen' -count=1 ./screen/
+	@echo "==> clipboard: copies marked x-kde-passwordManagerHint: secret, as xclip reads them from a real X display (Xvfb)"
+	$(HEADLESS) scripts/with-xvfb.sh -s "-screen 0 640x480x24 -nolisten tcp -noreset" \
+		$(GO) test $(TESTTIMEOUT) -tags ci,display -run '^TestClipboard' -count=1 ./clipboard/ ./ui/
 
 # The real `fyne package -os linux`, with a stand-in for the binary: its
 # .desktop file and icon are checked in seconds (see scripts/package.sh).

@@ -217,6 +217,7 @@ func (v *view) lock() {
 	v.hotp = map[string]hotp{}
 	v.undo = nil // a deleted account is not kept past locking
 	v.forgetTransfers()
+	v.forgetVault()
 	v.showUndo()
 	v.showLocked()
 	v.updateTray()

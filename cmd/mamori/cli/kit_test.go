@@ -210,10 +210,10 @@ func TestKitPassphrasePrompts(t *testing.T) {
 	if !strings.Contains(r.stderr, "Choose a passphrase for the recovery kit") || !strings.Contains(r.stderr, "The two entries differ") {
 		t.Errorf("export prompts:\n%s", r.stderr)
 	}
-	// A short one draws a warning.
-	h.tty = &scriptedTTY{lines: []string{"short", "short"}}
-	if r := h.ok("", "kit", "export", "-o", out, "--force"); !strings.Contains(r.stderr, "warning: the passphrase is shorter than 12 characters") {
-		t.Errorf("short passphrase:\n%s", r.stderr)
+	// An easily guessed one is refused, with the reason, and asked again.
+	h.tty = &scriptedTTY{lines: []string{"sakura1990", pass, pass}}
+	if r := h.ok("", "kit", "export", "-o", out, "--force"); !strings.Contains(r.stderr, "That passphrase is too easy to guess. It is, or contains, one of the passwords people use most.") {
+		t.Errorf("weak passphrase:\n%s", r.stderr)
 	}
 	h.tty = &scriptedTTY{lines: []string{"a", "b", "c", "d", "e", "f"}}
 	before, _ := os.ReadFile(out)
