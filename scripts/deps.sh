@@ -2,15 +2,17 @@
 # Installs the Debian/Ubuntu packages a make target needs, and nothing else.
 #
 #   scripts/deps.sh build   what the real (cgo) Fyne binary needs to compile
-#   scripts/deps.sh test    build + what `make test` runs the code against
+#   scripts/deps.sh test    build + windows + what `make test` runs the code against
 #   scripts/deps.sh bench   test + hyperfine and keepassxc
 #   scripts/deps.sh screenshots  the same as test (xdotool clicks through the app)
+#   scripts/deps.sh windows the Windows cross build (mingw-w64) and Wine to test it
+#                           (make windows, make test-windows; make test includes it)
 #
 # Each package is checked with dpkg first; only the missing ones are installed,
 # with apt-get (through sudo when not root). Set MAMORI_NO_APT=1 to only check.
 set -euo pipefail
 
-usage() { echo "usage: $0 build|test|bench|screenshots" >&2; exit 2; }
+usage() { echo "usage: $0 build|test|bench|screenshots|windows" >&2; exit 2; }
 [[ $# -eq 1 ]] || usage
 
 # package -> why it is needed (printed when it gets installed)
@@ -40,12 +42,18 @@ declare -A why=(
   [keepassxc]="the password manager whose time to a window make bench compares with"
   [xdotool]="types into the app in the smoke test, and clicks through its pages for make screenshots"
   [xclip]="reads the X clipboard the smoke test copies a code to"
+  [gcc-mingw-w64-x86-64]="cross C compiler: the Windows app's cgo build (GLFW) and the test Wine's ProcessPrng stand-in"
+  [wine64]="runs the Windows tests and the Windows app (scripts/with-wine.sh), headless; Debian 12 has Wine 8"
+  [nsis]="makensis builds the Windows installer (make windows)"
+  [zip]="packs the Windows build into bin/Mamori-windows-amd64.zip"
+  [unzip]="lists the Windows zip back to check what it holds"
 )
 
+windows=(gcc-mingw-w64-x86-64 wine64 nsis zip unzip xvfb xfonts-base x11-utils imagemagick xdotool)
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
 test=("${build[@]}" dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth xfonts-base
       x11-utils imagemagick oathtool age qrencode zbar-tools poppler-utils desktop-file-utils
-      xdotool xclip)
+      xdotool xclip "${windows[@]}")
 bench=("${test[@]}" hyperfine keepassxc)
 screenshots=("${test[@]}")
 
@@ -54,8 +62,11 @@ case "$1" in
   test) want=("${test[@]}") ;;
   bench) want=("${bench[@]}") ;;
   screenshots) want=("${screenshots[@]}") ;;
+  windows) want=("${windows[@]}") ;;
   *) usage ;;
 esac
+# The sets overlap (windows shares Xvfb and friends with test): once each.
+mapfile -t want < <(printf '%s\n' "${want[@]}" | awk '!seen[$0]++')
 
 installed() {
   [[ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" == installed ]]
