@@ -3,6 +3,7 @@ package vault
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -37,7 +38,7 @@ func writeAtomic(path string, data []byte) (err error) {
 	if err = f.Close(); err != nil {
 		return err
 	}
-	if err = os.Rename(f.Name(), path); err != nil {
+	if err = rename(f.Name(), path); err != nil {
 		return err
 	}
 	return syncDir(dir)
@@ -67,4 +68,22 @@ func removeStaleTemps(dir string) {
 	for _, m := range matches {
 		os.Remove(m)
 	}
+}
+
+// readSmall reads a small file of at most limit bytes, opened so that a save
+// may replace it meanwhile (openShared).
+func readSmall(path string, limit int64) ([]byte, error) {
+	f, err := openShared(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("reading %s: larger than %d bytes", filepath.Base(path), limit)
+	}
+	return b, nil
 }

@@ -245,11 +245,11 @@ func (s *Store) Lock() {
 // Load returns the newest saved vault, unlocking the key if needed. With no
 // vault in the directory yet it returns an empty vault and asks for nothing.
 func (s *Store) Load() (*Vault, error) {
-	raw, err := s.readVaultFile(vaultFile)
+	raw, err := s.readCurrent()
+	if errors.Is(err, errMissingWithBackup) {
+		return nil, s.damaged(err)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
-		if s.exists(backupFile) {
-			return nil, s.damaged(errors.New("the file is missing but its backup is there"))
-		}
 		return New(), nil
 	}
 	if err != nil {
@@ -489,7 +489,7 @@ func (s *Store) exists(name string) bool {
 }
 
 func (s *Store) readVaultFile(name string) ([]byte, error) {
-	f, err := os.Open(s.path(name))
+	f, err := openShared(s.path(name))
 	if err != nil {
 		return nil, err
 	}
@@ -534,7 +534,7 @@ func (s *Store) wrapDecodeError(err error) error {
 
 func (s *Store) readKeyInfo() (keyInfo, error) {
 	var ki keyInfo
-	b, err := os.ReadFile(s.path(keyInfoFile))
+	b, err := readSmall(s.path(keyInfoFile), maxKeyFile)
 	if err != nil {
 		return ki, err
 	}
@@ -575,7 +575,7 @@ func (s *Store) readKey(ki keyInfo) (string, error) {
 		}
 		return stored, nil
 	default:
-		f, err := os.Open(s.path(keyFile))
+		f, err := openShared(s.path(keyFile))
 		if errors.Is(err, fs.ErrNotExist) {
 			return "", &KeyMissingError{Backend: keystore.File, Detail: s.path(keyFile) + " is missing"}
 		}
