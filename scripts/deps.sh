@@ -45,11 +45,12 @@ declare -A why=(
   [gcc-mingw-w64-x86-64]="cross C compiler: the Windows app's cgo build (GLFW) and the test Wine's ProcessPrng stand-in"
   [wine64]="runs the Windows tests and the Windows app (scripts/with-wine.sh), headless; Debian 12 has Wine 8"
   [nsis]="makensis builds the Windows installer (make windows)"
+  [locales]="localedef, to give Wine a Japanese locale (Windows set to Japanese) in the tests"
   [zip]="packs the Windows build into bin/Mamori-windows-amd64.zip"
   [unzip]="lists the Windows zip back to check what it holds"
 )
 
-windows=(gcc-mingw-w64-x86-64 wine64 nsis zip unzip xvfb xfonts-base x11-utils imagemagick xdotool)
+windows=(gcc-mingw-w64-x86-64 wine64 locales nsis zip unzip xvfb xfonts-base x11-utils imagemagick xdotool)
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
 test=("${build[@]}" dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth xfonts-base
       x11-utils imagemagick oathtool age qrencode zbar-tools poppler-utils desktop-file-utils

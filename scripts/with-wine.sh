@@ -57,8 +57,25 @@ export WINEPREFIX=${MAMORI_WINEPREFIX:-$cache/prefix-$(tr -c "A-Za-z0-9.\n-" _ <
 export WINEDLLOVERRIDES="mscoree=;mshtml=;${WINEDLLOVERRIDES:-}"
 export WINEDEBUG=${WINEDEBUG:--all}
 export WINEARCH=win64
+# Wine takes the Windows locale from the Unix one, which glibc must know: a
+# locale the system has not generated (Debian generates none by default) is
+# compiled once with localedef into the cache (LOCPATH).
 if [[ -n "${MAMORI_WINE_LOCALE:-}" ]]; then
-  export LC_ALL=$MAMORI_WINE_LOCALE LANG=$MAMORI_WINE_LOCALE
+  loc=$MAMORI_WINE_LOCALE
+  if ! LC_ALL=$loc locale charmap >/dev/null 2>&1 || [[ "$(LC_ALL=$loc locale charmap 2>/dev/null)" == ANSI* ]]; then
+    [[ "$loc" =~ ^([a-z]{2,3}_[A-Z]{2})\.(UTF-8|utf8)$ ]] || die "MAMORI_WINE_LOCALE=$loc: use a name like ja_JP.UTF-8"
+    mkdir -p "$cache/locale"
+    if [[ ! -d "$cache/locale/$loc" ]]; then
+      command -v localedef >/dev/null 2>&1 || die "localedef is missing (run: scripts/deps.sh windows)"
+      localedef -i "${BASH_REMATCH[1]}" -f UTF-8 "$cache/locale/$loc.tmp" >/dev/null 2>&1 ||
+        die "localedef could not make $loc (is the locales package installed?)"
+      rm -rf "$cache/locale/$loc"
+      mv "$cache/locale/$loc.tmp" "$cache/locale/$loc"
+    fi
+    export LOCPATH=$cache/locale
+  fi
+  export LC_ALL=$loc LANG=$loc
+  unset LC_MESSAGES
 fi
 
 # The stand-in DLL, rebuilt when its source changes.
