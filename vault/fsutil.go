@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"syscall"
+
+	"github.com/mamori-app/mamori/vault/private"
 )
 
 // writeAtomic replaces path with data so that a crash at any moment leaves
@@ -26,7 +28,7 @@ func writeAtomic(path string, data []byte) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	if err = f.Chmod(0o600); err != nil {
+	if err = private.Restrict(f.Name()); err != nil {
 		return err
 	}
 	if _, err = f.Write(data); err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/gofrs/flock"
 
 	"github.com/mamori-app/mamori/vault/keystore"
+	"github.com/mamori-app/mamori/vault/private"
 )
 
 // Errors a Store returns; callers translate them with errors.Is.
@@ -461,7 +462,7 @@ func (s *Store) freeName(name string) (string, error) {
 
 // locked runs fn holding the data directory's lock, which every writer takes.
 func (s *Store) locked(fn func() error) error {
-	if err := os.MkdirAll(s.opts.Dir, 0o700); err != nil {
+	if err := private.MkdirAll(s.opts.Dir); err != nil {
 		return fmt.Errorf("creating data directory: %w", err)
 	}
 	l := flock.New(s.path(lockFile), flock.SetPermissions(0o600))

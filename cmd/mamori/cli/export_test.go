@@ -12,6 +12,7 @@ import (
 
 	"github.com/mamori-app/mamori/vault/importer"
 	"github.com/mamori-app/mamori/vault/otp"
+	"github.com/mamori-app/mamori/vault/private/privatetest"
 )
 
 // ttyWriter is a standard output that says it is a terminal.
@@ -70,16 +71,6 @@ func exportVault(t *testing.T, h *harness) map[string]string {
 	return want
 }
 
-// mode returns a file's permission bits.
-func mode(t *testing.T, path string) os.FileMode {
-	t.Helper()
-	st, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st.Mode().Perm()
-}
-
 // importedSecrets reads an export with the real importer.
 func importedSecrets(t *testing.T, b []byte) map[string]otp.Account {
 	t.Helper()
@@ -108,9 +99,7 @@ func TestExportURIsToFile(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
 		}
 	}
-	if m := mode(t, out); m != 0o600 {
-		t.Errorf("mode %v, want 0600", m)
-	}
+	defer privatetest.Require(t, out)
 	b, _ := os.ReadFile(out)
 	if !strings.HasPrefix(string(b), "# ") {
 		t.Errorf("no header comment:\n%s", b)
@@ -142,9 +131,7 @@ func TestExportURIsToFile(t *testing.T) {
 	if got := importedSecrets(t, b); len(got) != 1 || got["GitHub: alice@example.com"].Key.Secret != want["GitHub: alice@example.com"] {
 		t.Errorf("--account github exported %v", got)
 	}
-	if m := mode(t, out); m != 0o600 {
-		t.Errorf("mode after --force %v, want 0600", m)
-	}
+	defer privatetest.Require(t, out)
 }
 
 func TestExportURIsToPipeAndTerminal(t *testing.T) {
@@ -212,9 +199,7 @@ func TestExportQR(t *testing.T) {
 	if !strings.Contains(r.stderr, "warning: "+png+": each QR code is the secret itself") {
 		t.Errorf("no warning:\n%s", r.stderr)
 	}
-	if m := mode(t, png); m != 0o600 {
-		t.Errorf("mode %v, want 0600", m)
-	}
+	defer privatetest.Require(t, png)
 	// The image holds exactly the URI "export uris" gives for the account.
 	secrets := h.secrets
 	h.secrets = nil
@@ -261,12 +246,11 @@ func TestExportMigration(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
 		}
 	}
-	var scanned []string
+	var scanned, written []string
+	defer func() { privatetest.Require(t, written...) }()
 	for _, n := range []int{1, 2} {
 		p := fmt.Sprintf("%s-%d.png", prefix, n)
-		if m := mode(t, p); m != 0o600 {
-			t.Errorf("%s: mode %v, want 0600", p, m)
-		}
+		written = append(written, p)
 		scanned = append(scanned, zbarimg(t, p))
 	}
 	if _, err := os.Stat(prefix + "-3.png"); err == nil {
@@ -309,9 +293,7 @@ func TestExportMigration(t *testing.T) {
 	// --text: the URIs, to a file (0600) or a pipe.
 	txt := filepath.Join(dir, "ga.txt")
 	h.ok("", "export", "migration", "--text", "--out", txt, "--batch-size", "5")
-	if m := mode(t, txt); m != 0o600 {
-		t.Errorf("mode %v, want 0600", m)
-	}
+	defer privatetest.Require(t, txt)
 	b, _ := os.ReadFile(txt)
 	if lines := strings.Split(strings.TrimSpace(string(b)), "\n"); len(lines) != 3 {
 		t.Errorf("--batch-size 5 gave %d URIs, want 3", len(lines))

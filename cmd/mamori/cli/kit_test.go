@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/mamori-app/mamori/vault/kit"
+	"github.com/mamori-app/mamori/vault/private/privatetest"
 )
 
 // ageTool returns the path of the real age tool or age-keygen, the oracle
@@ -109,10 +110,7 @@ func TestKitRoundTrip(t *testing.T) {
 	if r.stdout != "" {
 		t.Errorf("export printed on stdout: %q", r.stdout)
 	}
-	st, err := os.Stat(out)
-	if err != nil || st.Mode().Perm() != 0o600 {
-		t.Fatalf("kit file: %v, mode %v", err, st.Mode())
-	}
+	defer privatetest.Require(t, out)
 	first, _ := os.ReadFile(out)
 	src.fails(exitFailure, []string{out + " already exists", "--force"}, "", "kit", "export", "--out", out)
 	if again, _ := os.ReadFile(out); string(again) != string(first) {
