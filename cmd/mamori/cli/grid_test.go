@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mamori-app/mamori/vault/oracletest"
 	"github.com/mamori-app/mamori/vault/private/privatetest"
 )
 
@@ -296,6 +297,7 @@ func pdftotext(t *testing.T, path string) string {
 	t.Helper()
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
+		oracletest.SkipOnWindows(t, "pdftotext")
 		t.Fatalf("pdftotext is the oracle for printed cards (Debian/Ubuntu: apt-get install poppler-utils): %v", err)
 	}
 	out, err := exec.Command(bin, "-layout", path, "-").CombinedOutput()

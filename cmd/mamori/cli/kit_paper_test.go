@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/mamori-app/mamori/vault/importer"
+	"github.com/mamori-app/mamori/vault/oracletest"
 	"github.com/mamori-app/mamori/vault/private/privatetest"
 )
 
@@ -17,6 +18,7 @@ import (
 func TestKitPaper(t *testing.T) {
 	pdftoppm, err := exec.LookPath("pdftoppm")
 	if err != nil {
+		oracletest.SkipOnWindows(t, "pdftoppm")
 		t.Fatalf("pdftoppm (poppler-utils) is needed to check paper kits: %v", err)
 	}
 	src := newHarness(t)

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/mamori-app/mamori/vault/kit"
+	"github.com/mamori-app/mamori/vault/oracletest"
 	"github.com/mamori-app/mamori/vault/private/privatetest"
 )
 
@@ -21,6 +22,7 @@ func ageTool(t *testing.T, name string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
+		oracletest.SkipOnWindows(t, name)
 		t.Fatalf("%s is needed as the oracle for recovery kits (Debian/Ubuntu: apt-get install age): %v", name, err)
 	}
 	return p
@@ -415,6 +417,7 @@ func agePassphraseEncrypt(t *testing.T, plain, pass string, armor bool) string {
 	age := ageTool(t, "age")
 	script, err := exec.LookPath("script")
 	if err != nil {
+		oracletest.SkipOnWindows(t, "script")
 		t.Fatalf("script (util-linux) is needed to give age a terminal: %v", err)
 	}
 	out := filepath.Join(t.TempDir(), "by-age-p.age")
