@@ -28,7 +28,7 @@ gui_pkg=$1
 cli_pkg=$2
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
-for tool in x86_64-w64-mingw32-gcc x86_64-w64-mingw32-objdump convert zip unzip makensis; do
+for tool in x86_64-w64-mingw32-gcc x86_64-w64-mingw32-objdump strings convert zip unzip makensis; do
   command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed (run: scripts/deps.sh windows)"
 done
 
@@ -114,8 +114,8 @@ check() {
   sub=$(awk '/^Subsystem/ {print $2}' <<<"$dump")
   [[ "$((16#$sub))" == "$want" ]] || die "$exe: subsystem $sub, want $want"
   grep -q 'Resource Directory' <<<"$dump" || die "$exe has no resources (icon, version)"
-  x86_64-w64-mingw32-objdump -s -j .rsrc "$exe" | grep -q 'V.S._.V.E.R.S.I.O.N' ||
-    die "$exe has no version resource"
+  strings -el "$exe" | grep -qx VS_VERSION_INFO || die "$exe has no version resource"
+  strings -el "$exe" | grep -qx "$version" || die "$exe does not say its version $version"
   dlls=$(awk '/DLL Name:/ {print tolower($3)}' <<<"$dump" | sort -u)
   for d in $dlls; do
     case $d in
