@@ -48,9 +48,10 @@ declare -A why=(
   [locales]="localedef, to give Wine a Japanese locale (Windows set to Japanese) in the tests"
   [zip]="packs the Windows build into bin/Mamori-windows-amd64.zip"
   [unzip]="lists the Windows zip back to check what it holds"
+  [jq]="reads go test -json to count the tests skipped on Windows and why"
 )
 
-windows=(gcc-mingw-w64-x86-64 wine64 locales nsis zip unzip xvfb xfonts-base x11-utils imagemagick xdotool)
+windows=(gcc-mingw-w64-x86-64 wine64 locales nsis zip unzip jq xvfb xfonts-base x11-utils imagemagick xdotool)
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
 test=("${build[@]}" dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth xfonts-base
       x11-utils imagemagick oathtool age qrencode zbar-tools poppler-utils desktop-file-utils
