@@ -30,16 +30,17 @@ var Guides embed.FS
 //go:embed fonts/BIZUDGothic-Regular.ttf
 var FontRegular []byte
 
-// FontUI is the font of the app's window: a subset of FontRegular (same
-// licence) with ASCII and Latin, punctuation and symbols, kana, full- and
-// half-width forms, every character of Windows-31J (JIS X 0208 with the NEC
-// and IBM extensions) and every character of the translations and guides,
-// without hinting. Fyne parses all of a theme font's glyphs when it first
-// measures text, once per text style, so this font, about half the size,
-// opens the window sooner and keeps less memory. fonts/subset.sh makes it
-// from FontRegular.
+// FontUI is the font of the app's window: BIZ UDPGothic (Morisawa, the
+// proportional sibling of FontRegular under the same licence), subset to
+// ASCII and Latin, punctuation and symbols, kana, full- and half-width
+// forms, every character of Windows-31J (JIS X 0208 with the NEC and IBM
+// extensions) and every character of the translations and guides, without
+// hinting. Its Latin letters are proportional, so English text reads as
+// text. Fyne parses all of a theme font's glyphs when it first measures
+// text, so the subset, about half the size, opens the window sooner and
+// keeps less memory. fonts/subset.sh makes it.
 //
-//go:embed fonts/BIZUDGothic-UI.ttf
+//go:embed fonts/BIZUDPGothic-UI.ttf
 var FontUI []byte
 
 // FontLicense is the licence of the embedded fonts (fonts/OFL.txt), to show

@@ -42,6 +42,8 @@ declare -A why=(
   [keepassxc]="the password manager whose time to a window make bench compares with"
   [xdotool]="types into the app in the smoke test, and clicks through its pages for make screenshots"
   [xclip]="reads the X clipboard the smoke test copies a code to"
+  [openssh-client]="ssh-keygen makes the SSH recipient a kit is encrypted to in the kit tests"
+  [xz-utils]="unpacks the .tar.xz that fyne package makes (make test's package check)"
   [gcc-mingw-w64-x86-64]="cross C compiler: the Windows app's cgo build (GLFW) and the test Wine's ProcessPrng stand-in"
   [wine64]="runs the Windows tests and the Windows app (scripts/with-wine.sh), headless; Debian 12 has Wine 8"
   [nsis]="makensis builds the Windows installer (make windows)"
@@ -55,7 +57,7 @@ windows=(gcc-mingw-w64-x86-64 wine64 locales nsis zip unzip jq xvfb xfonts-base 
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
 test=("${build[@]}" dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth xfonts-base
       x11-utils imagemagick oathtool age qrencode zbar-tools poppler-utils desktop-file-utils
-      xdotool xclip "${windows[@]}")
+      xdotool xclip openssh-client xz-utils "${windows[@]}")
 bench=("${test[@]}" hyperfine keepassxc)
 screenshots=("${test[@]}")
 

@@ -442,7 +442,7 @@ func (v *view) deleteAccount(id string) {
 					removed, index = a, i
 				}
 			}
-			if index < 0 || !vlt.Remove(id) {
+			if index < 0 || !vlt.Remove(id, v.now()) {
 				return vault.ErrNotFound
 			}
 			return nil
@@ -475,11 +475,9 @@ func (v *view) undoDelete() {
 	v.showUndo()
 	v.async(func() {
 		vlt, err := v.store.Update(func(vlt *vault.Vault) error {
-			if u.acct.HasOTP() && vlt.HasKey(u.acct.OTP) {
+			if !vlt.Restore(u.acct, u.index, v.now()) {
 				return errDuplicate
 			}
-			i := min(max(u.index, 0), len(vlt.Accounts))
-			vlt.Accounts = append(vlt.Accounts[:i], append([]vault.Account{u.acct}, vlt.Accounts[i:]...)...)
 			return nil
 		})
 		fyne.Do(func() {

@@ -75,7 +75,7 @@ func TestAPageOfADeletedAccountSaysSo(t *testing.T) {
 	id := v.accounts[0].ID
 	v.openAccount(id)
 	v.save(func(vlt *vault.Vault) error {
-		vlt.Remove(id)
+		vlt.Remove(id, time.Now())
 		return nil
 	}, nil)
 	if v.mode != modePage {

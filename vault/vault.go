@@ -52,6 +52,11 @@ type Vault struct {
 	Devices []phone.Device `json:"devices,omitempty"`
 	// DeviceChanges are recorded new handsets and app reinstalls.
 	DeviceChanges []phone.DeviceChange `json:"device_changes,omitempty"`
+	// Deleted maps the ID of each account and grid card removed from the
+	// vault to when it was removed (a tombstone), so that an older copy of
+	// the vault (a sync engine's conflict copy from another desktop) cannot
+	// bring it back. See Remove and Vault.Merge.
+	Deleted map[string]time.Time `json:"deleted,omitempty"`
 }
 
 // Account is one login the person must not lose: who it is with, the login ID
@@ -176,11 +181,14 @@ func newID() string {
 // Add appends a to the vault. An account whose OTP key is already in the
 // vault (same type, secret, algorithm, digits and period, whatever its label)
 // is a duplicate: Add returns false and leaves the vault as it was.
+//
+// Adding an account back (an undone deletion) lifts its tombstone.
 func (v *Vault) Add(a Account) bool {
 	if a.HasOTP() && v.HasKey(a.OTP) {
 		return false
 	}
 	v.Accounts = append(v.Accounts, a)
+	delete(v.Deleted, a.ID)
 	return true
 }
 
@@ -217,11 +225,13 @@ func (v *Vault) Account(id string) *Account {
 	return nil
 }
 
-// Remove deletes the account with the given ID and reports whether it existed.
-func (v *Vault) Remove(id string) bool {
+// Remove deletes the account with the given ID, leaving a tombstone dated
+// at (see Vault.Deleted), and reports whether it existed.
+func (v *Vault) Remove(id string, at time.Time) bool {
 	for i := range v.Accounts {
 		if v.Accounts[i].ID == id {
 			v.Accounts = append(v.Accounts[:i], v.Accounts[i+1:]...)
+			v.markDeleted(id, at)
 			return true
 		}
 	}

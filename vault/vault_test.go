@@ -88,7 +88,7 @@ func TestAddRejectsDuplicatesAndRemove(t *testing.T) {
 		t.Fatal("a duplicate account was added")
 	}
 	id := v.Accounts[0].ID
-	if v.Account(id) == nil || !v.Remove(id) || v.Remove(id) || len(v.Accounts) != 0 {
+	if v.Account(id) == nil || !v.Remove(id, time.Now()) || v.Remove(id, time.Now()) || len(v.Accounts) != 0 {
 		t.Fatal("Account/Remove did not find, remove once and then report absence")
 	}
 }

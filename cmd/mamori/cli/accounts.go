@@ -330,7 +330,7 @@ is removed then.`,
 					return err
 				}
 				label = acct.Label()
-				v.Remove(acct.ID)
+				v.Remove(acct.ID, a.now())
 				return nil
 			}); err != nil {
 				return err

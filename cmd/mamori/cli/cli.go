@@ -139,6 +139,9 @@ func (a *app) openStore() (*vault.Store, error) {
 		ScryptWorkFactor: a.env.scryptWorkFactor,
 		Now:              a.env.now,
 	}, a.env.keyring)
+	if err := a.mergeCopies(a.store); err != nil {
+		return nil, err
+	}
 	return a.store, nil
 }
 

@@ -385,15 +385,15 @@ func TestKitRecipients(t *testing.T) {
 
 	// A recipients file with comments and an SSH key beside the age key.
 	sshKey := filepath.Join(dir, "id_ed25519")
-	if ssh, err := exec.LookPath("ssh-keygen"); err == nil {
-		if err := exec.Command(ssh, "-q", "-t", "ed25519", "-N", "", "-f", sshKey).Run(); err != nil {
-			t.Fatal(err)
-		}
-		pub, _ := os.ReadFile(sshKey + ".pub")
-		os.WriteFile(file, []byte("# family\n"+recipient+"\n"+string(pub)), 0o600)
-	} else {
-		os.WriteFile(file, []byte("# family\n"+recipient+"\n"), 0o600)
+	ssh, err := exec.LookPath("ssh-keygen")
+	if err != nil {
+		t.Fatalf("ssh-keygen (openssh-client, which scripts/deps.sh installs) makes the SSH recipient: %v", err)
 	}
+	if err := exec.Command(ssh, "-q", "-t", "ed25519", "-N", "", "-f", sshKey).Run(); err != nil {
+		t.Fatal(err)
+	}
+	pub, _ := os.ReadFile(sshKey + ".pub")
+	os.WriteFile(file, []byte("# family\n"+recipient+"\n"+string(pub)), 0o600)
 	r := h.ok("", "kit", "export", "-o", out, "-R", file)
 	if !strings.Contains(r.stderr, "encrypted to") {
 		t.Errorf("export with a recipients file:\n%s", r.stderr)
