@@ -387,6 +387,7 @@ func TestKitRecipients(t *testing.T) {
 	sshKey := filepath.Join(dir, "id_ed25519")
 	ssh, err := exec.LookPath("ssh-keygen")
 	if err != nil {
+		oracletest.SkipOnWindows(t, "ssh-keygen")
 		t.Fatalf("ssh-keygen (openssh-client, which scripts/deps.sh installs) makes the SSH recipient: %v", err)
 	}
 	if err := exec.Command(ssh, "-q", "-t", "ed25519", "-N", "", "-f", sshKey).Run(); err != nil {
