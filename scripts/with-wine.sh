@@ -57,6 +57,7 @@ export WINEPREFIX=${MAMORI_WINEPREFIX:-$cache/prefix-$(tr -c "A-Za-z0-9.\n-" _ <
 export WINEDLLOVERRIDES="mscoree=;mshtml=;${WINEDLLOVERRIDES:-}"
 export WINEDEBUG=${WINEDEBUG:--all}
 export WINEARCH=win64
+locale_env=()
 # Wine takes the Windows locale from the Unix one, which glibc must know: a
 # locale the system has not generated (Debian generates none by default) is
 # compiled once with localedef into the cache (LOCPATH).
@@ -74,8 +75,8 @@ if [[ -n "${MAMORI_WINE_LOCALE:-}" ]]; then
     fi
     export LOCPATH=$cache/locale
   fi
-  export LC_ALL=$loc LANG=$loc
-  unset LC_MESSAGES
+  # Given to Wine through env: bash would warn, trying the locale itself.
+  locale_env=(-u LC_MESSAGES LC_ALL="$loc" LANG="$loc")
 fi
 
 # The stand-in DLL, rebuilt when its source changes.
@@ -97,7 +98,7 @@ if [[ ! -f "$WINEPREFIX/.mamori-ready" ]]; then
   echo "with-wine: making the Wine prefix $WINEPREFIX (once; about a minute)" >&2
   rm -rf "$WINEPREFIX"
   mkdir -p "$WINEPREFIX"
-  DISPLAY= "$wine" wineboot --init >/dev/null 2>&1 || die "wineboot --init failed in $WINEPREFIX"
+  DISPLAY= env "${locale_env[@]}" "$wine" wineboot --init >/dev/null 2>&1 || die "wineboot --init failed in $WINEPREFIX"
   [[ -z "$wineserver" ]] || "$wineserver" -w || true
   [[ -d "$WINEPREFIX/drive_c/windows/system32" ]] || die "wineboot made no system32 in $WINEPREFIX"
   touch "$WINEPREFIX/.mamori-ready"
@@ -112,7 +113,7 @@ exec 9>&-
 # A .test binary made by go test has no .exe suffix when -o is not used;
 # Wine runs it either way. Not exec: the exit status must be the program's.
 set +e
-"$wine" "$@"
+env "${locale_env[@]}" "$wine" "$@"
 rc=$?
 set -e
 exit $rc
