@@ -1,7 +1,9 @@
 # Mamori's two commands are `make run` and `make test`; `make bench` measures,
 # `make screenshots` refreshes the README's pictures, `make package` builds the
-# Linux package with `fyne package`, `make windows` the Windows zip and
-# installer.
+# Linux package with `fyne package`. `make build` builds the two binaries:
+# bin/mamori, the command line (no GUI toolkit, no cgo), and bin/mamori-app,
+# the app (cgo, GLFW/OpenGL), which `mamori` with no arguments starts.
+# `make windows` cross-builds the Windows zip and installer.
 # Each installs the Debian/Ubuntu packages it needs first (scripts/deps.sh).
 
 SHELL := /usr/bin/env bash
@@ -9,18 +11,17 @@ SHELL := /usr/bin/env bash
 .DEFAULT_GOAL := help
 
 GO ?= go
-BIN := bin/mamori
+CLI := bin/mamori
+APP := bin/mamori-app
 STATICCHECK := honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-CHECKS := fmt-check vet vet-cross staticcheck test-headless test-keyring test-display test-package test-race \
+CHECKS := fmt-check vet vet-cross staticcheck test-headless test-keyring test-display test-package test-race test-sync \
 	test-windows
 
 # Windows (make windows, make test-windows, make smoke-windows). The app is
 # Mamori.exe, the command line mamori-cli.exe: Windows file names ignore
-# case, so Mamori.exe and mamori.exe could not sit side by side. Until the
-# command line is a package of its own without Fyne, both are built from
-# ./cmd/mamori; then WIN_GUI_PKG names the app's package.
-WIN_GUI_PKG := ./cmd/mamori
+# case, so Mamori.exe and mamori.exe could not sit side by side.
+WIN_GUI_PKG := ./cmd/mamori-app
 WIN_CLI_PKG := ./cmd/mamori
 # The packages whose tests run under Wine: the domain, the use cases, the
 # command line, the texts and the screen capture. The window's tests (ui)
@@ -43,21 +44,21 @@ REAL := CGO_ENABLED=1
 TESTTIMEOUT := -timeout 45m
 
 .PHONY: help run test checks bench build screenshots screenshot deps-build deps-test deps-bench deps-screenshots \
-	fmt-check vet vet-cross staticcheck test-headless test-keyring test-display test-package test-race \
-	smoke package clean windows deps-windows build-windows builds test-windows smoke-windows
+	fmt-check vet staticcheck test-headless test-keyring test-display test-package test-race \
+	test-sync smoke package clean vet-cross windows deps-windows build-windows builds test-windows smoke-windows
 
 help:
-	@echo "make run         install build packages, build bin/mamori and open the app"
+	@echo "make run         install build packages, build bin/mamori and bin/mamori-app, and open the app"
 	@echo "make test        install test packages and run every check (see README)"
-	@echo "make bench       vault benchmarks, 'mamori code' against oathtool, and start-up"
-	@echo "                 time and memory with 300 accounts against KeePassXC"
+	@echo "make bench       vault, import and list benchmarks against the last commit before the speed work and keepassxc-cli,"
+	@echo "                 mamori code against oathtool, and the window against KeePassXC and a Fyne hello-world"
 	@echo "make screenshots refresh docs/screenshots/ (the list, a grid card, backup codes) from the real app"
-	@echo "make package     bin/Mamori.tar.xz with fyne package (.desktop file, icon, binary)"
+	@echo "make package     bin/Mamori.tar.xz with fyne package (.desktop file, icon, both binaries)"
 	@echo "make windows     bin/Mamori-windows-amd64.zip and -setup.exe (Mamori.exe, mamori-cli.exe), cross-built"
 
 run: deps-build build
-	@echo "==> starting $(BIN)"
-	./$(BIN)
+	@echo "==> starting $(APP)"
+	./$(APP)
 
 # The cgo builds (Linux, then Windows with mingw) are mostly one long,
 # single-threaded C compile of GLFW each, so they run one after the other
@@ -118,8 +119,10 @@ deps-screenshots:
 	scripts/deps.sh screenshots
 
 build:
-	@echo "==> building the real app (cgo, GLFW/OpenGL) into $(BIN)"
-	$(REAL) $(GO) build -o $(BIN) ./cmd/mamori
+	@echo "==> building the command line (no cgo, no GUI toolkit) into $(CLI)"
+	$(HEADLESS) $(GO) build -o $(CLI) ./cmd/mamori
+	@echo "==> building the real app (cgo, GLFW/OpenGL) into $(APP)"
+	$(REAL) $(GO) build -o $(APP) ./cmd/mamori-app
 
 # The app for Windows alone (no resources, no packaging): what the smoke
 # test starts under Wine. The first build compiles GLFW with mingw (6 to 25
@@ -184,6 +187,13 @@ test-package:
 	@echo "==> fyne package -os linux: the .desktop file and icon (desktop-file-validate)"
 	scripts/package.sh --check
 
+# Two real Syncthing instances on loopback replicate one vault folder
+# between two desktops that both change it while apart; both must end with
+# the same merged vault. Fails, never skips, without syncthing.
+test-sync:
+	@echo "==> sync: two real Syncthing instances replicate a vault changed on both desktops (-tags syncthing)"
+	$(HEADLESS) $(GO) test $(TESTTIMEOUT) -tags ci,syncthing -run '^TestSyncthing' -count=1 ./cmd/mamori/
+
 test-race:
 	@echo "==> race detector on the packages that do not use Fyne"
 	@pkgs=$$(scripts/race-packages.sh); \
@@ -211,7 +221,7 @@ smoke-windows: windows
 	scripts/smoke-windows.sh
 
 package: deps-test build
-	@echo "==> packaging $(BIN) for Linux with fyne package (bin/Mamori.tar.xz)"
+	@echo "==> packaging $(APP) and $(CLI) for Linux with fyne package (bin/Mamori.tar.xz)"
 	scripts/package.sh
 
 clean:

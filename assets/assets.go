@@ -1,7 +1,9 @@
-// Package assets holds the files Mamori embeds in its binary: translations
-// (flat JSON objects of key to text, one file per language, as Fyne's lang
-// package loads them), the guide texts of the "I can't log in" assistant, the
-// fonts used for printing with their licence, and icons.
+// Package assets holds the files Mamori embeds in its binary, and reads its
+// texts: the translations (a folder per language of flat JSON objects, key
+// to Go template, which LoadCatalog reads into a Catalog with English as the
+// fallback and a plural function), the guide texts of the "I can't log in"
+// assistant, the fonts of the window and of printing with their licence,
+// and the application icon.
 package assets
 
 import "embed"

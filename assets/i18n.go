@@ -5,8 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"reflect"
 	"sort"
 	"strings"
+	"sync"
 	"text/template"
 )
 
@@ -50,12 +52,15 @@ func languageOf(locale string) string {
 
 // Catalog is the user-facing texts of one language, read from Translations.
 // The texts are Go templates ({{.Name}}), the syntax Fyne's lang package
-// uses too. A Catalog is not changed after LoadCatalog, so it may be shared
+// uses too. A Catalog is not changed after it is loaded, so it may be shared
 // between goroutines; to switch languages, load another one.
 type Catalog struct {
-	lang     string
+	load     sync.Once
+	want     string            // the language asked for, until load
+	lang     string            // the language of texts, after load
 	texts    map[string]string // the language's own file
 	fallback map[string]string // English, for keys the language lacks
+	err      error             // what load could not read
 }
 
 // LoadCatalog reads the texts of lang (LangEnglish or LangJapanese) from
@@ -66,18 +71,52 @@ type Catalog struct {
 // (Lang reports "en") or, when English itself is broken, answers every key
 // with the key. Such an error is a build defect, which the tests catch; a
 // program may ignore it at run time and still work.
+//
+// Each language's files are parsed once per process, however many
+// catalogues are loaded.
 func LoadCatalog(lang string) (*Catalog, error) {
-	en, err := readTranslations(Translations, LangEnglish)
-	c := &Catalog{lang: LangEnglish, texts: en, fallback: en}
-	if err != nil || lang == LangEnglish {
-		return c, err
+	c := NewCatalog(lang)
+	c.ready()
+	return c, c.err
+}
+
+// NewCatalog is LoadCatalog for a program that ignores its error: the
+// texts are read when the catalogue is first used, so a run that never
+// shows a text (mamori --version, or a code printed alone) never parses
+// them.
+func NewCatalog(lang string) *Catalog { return &Catalog{want: lang} }
+
+// ready loads the texts on first use.
+func (c *Catalog) ready() {
+	c.load.Do(func() {
+		en, err := parsedTranslations(LangEnglish)
+		c.lang, c.texts, c.fallback, c.err = LangEnglish, en, en, err
+		if err != nil || c.want == LangEnglish {
+			return
+		}
+		texts, err := parsedTranslations(c.want)
+		if err != nil {
+			c.err = err
+			return
+		}
+		c.lang, c.texts = c.want, texts
+	})
+}
+
+// parsed holds the languages Mamori ships, each parsed on first use only
+// and then shared (the maps are never changed).
+var parsed = map[string]func() (map[string]string, error){
+	LangEnglish:  sync.OnceValues(func() (map[string]string, error) { return readTranslations(Translations, LangEnglish) }),
+	LangJapanese: sync.OnceValues(func() (map[string]string, error) { return readTranslations(Translations, LangJapanese) }),
+}
+
+// parsedTranslations is readTranslations of Translations, parsed once for
+// the languages Mamori ships.
+func parsedTranslations(lang string) (map[string]string, error) {
+	if parse, ok := parsed[lang]; ok {
+		return parse()
 	}
-	texts, err := readTranslations(Translations, lang)
-	if err != nil {
-		return c, err
-	}
-	c.lang, c.texts = lang, texts
-	return c, nil
+	return readTranslations(Translations, lang)
 }
 
 // readTranslations reads one language's texts: every file
@@ -113,11 +152,15 @@ func readTranslations(fsys fs.FS, lang string) (map[string]string, error) {
 }
 
 // Lang is the language of the catalogue's texts, such as "ja".
-func (c *Catalog) Lang() string { return c.lang }
+func (c *Catalog) Lang() string {
+	c.ready()
+	return c.lang
+}
 
 // Has reports whether the language's own file has key; T would still find
 // in English a key that Has denies.
 func (c *Catalog) Has(key string) bool {
+	c.ready()
 	_, ok := c.texts[key]
 	return ok
 }
@@ -125,12 +168,40 @@ func (c *Catalog) Has(key string) bool {
 // Keys returns, sorted, the keys the language's own file defines (not those
 // it borrows from English), for tests that check every text is translated.
 func (c *Catalog) Keys() []string {
+	c.ready()
 	keys := make([]string, 0, len(c.texts))
 	for k := range c.texts {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// TemplateFuncs are the functions a text may call besides Go's own:
+//
+//	{{plural .Count "code" "codes"}}
+//
+// is "code" when Count is 1 and "codes" for any other number (English has
+// two forms; Japanese texts have no plural and do not call it). A Count
+// that is not a number, or missing, takes the other form.
+func TemplateFuncs() template.FuncMap {
+	return template.FuncMap{"plural": plural}
+}
+
+// plural is the "plural" template function.
+func plural(n any, one, other string) string {
+	v := reflect.ValueOf(n)
+	switch v.Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		if v.Int() == 1 {
+			return one
+		}
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		if v.Uint() == 1 {
+			return one
+		}
+	}
+	return other
 }
 
 // T returns the text for key, filled in from data (a map or a struct) when
@@ -144,6 +215,7 @@ func (c *Catalog) Keys() []string {
 // interface as "<no value>"). When the template cannot be filled in at all,
 // for example a struct without the field, the text is returned unfilled.
 func (c *Catalog) T(key string, data ...any) string {
+	c.ready()
 	text, ok := c.texts[key]
 	if !ok {
 		if text, ok = c.fallback[key]; !ok {
@@ -153,7 +225,7 @@ func (c *Catalog) T(key string, data ...any) string {
 	if len(data) == 0 || data[0] == nil || !strings.Contains(text, "{{") {
 		return text
 	}
-	tmpl, err := template.New(key).Option("missingkey=zero").Parse(text)
+	tmpl, err := template.New(key).Option("missingkey=zero").Funcs(TemplateFuncs()).Parse(text)
 	if err != nil {
 		return text
 	}

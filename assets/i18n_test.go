@@ -2,6 +2,7 @@ package assets
 
 import (
 	"io/fs"
+	"reflect"
 	"sort"
 	"strings"
 	"testing"
@@ -67,6 +68,30 @@ func TestCatalogT(t *testing.T) {
 	}
 }
 
+func TestPlural(t *testing.T) {
+	const text = "{{.Count}} {{plural .Count \"code\" \"codes\"}} left"
+	for _, tc := range []struct {
+		n    any
+		want string
+	}{
+		{0, "0 codes left"},
+		{1, "1 code left"},
+		{2, "2 codes left"},
+		{uint64(1), "1 code left"},
+		{int64(21), "21 codes left"},
+		{"1", "1 codes left"},
+	} {
+		c := &Catalog{texts: map[string]string{"k": text}}
+		c.load.Do(func() {}) // these texts, not the translations
+		if got := c.T("k", map[string]any{"Count": tc.n}); got != tc.want {
+			t.Errorf("Count %#v: %q, want %q", tc.n, got, tc.want)
+		}
+	}
+	if got, _ := fields(text); got != "Count" {
+		t.Errorf("fields = %q", got)
+	}
+}
+
 func TestLoadCatalog(t *testing.T) {
 	for _, tc := range []struct {
 		lang     string
@@ -121,7 +146,7 @@ func TestFallbackToEnglish(t *testing.T) {
 // uses: "Count,Detail" for "{{.Count}} accounts{{if .Detail}}…{{end}}". It
 // reads the parse tree, so fields in if, range and with count too.
 func fields(text string) (string, error) {
-	tmpl, err := template.New("").Parse(text)
+	tmpl, err := template.New("").Funcs(TemplateFuncs()).Parse(text)
 	if err != nil || tmpl.Tree == nil {
 		return "", err
 	}
@@ -329,4 +354,26 @@ func FuzzFirstAppleLanguage(f *testing.F) {
 			t.Errorf("firstAppleLanguage(%q) = %q spans lines", s, got)
 		}
 	})
+}
+
+// TestTranslationsAreParsedOnce: catalogues of one language share the
+// texts parsed the first time, and NewCatalog reads them on first use.
+func TestTranslationsAreParsedOnce(t *testing.T) {
+	for _, lang := range []string{LangEnglish, LangJapanese} {
+		a, errA := LoadCatalog(lang)
+		b, errB := LoadCatalog(lang)
+		if errA != nil || errB != nil {
+			t.Fatal(errA, errB)
+		}
+		if reflect.ValueOf(a.texts).Pointer() != reflect.ValueOf(b.texts).Pointer() {
+			t.Errorf("%s: each LoadCatalog parsed the translation files again", lang)
+		}
+		lazy := NewCatalog(lang)
+		if lazy.texts != nil {
+			t.Errorf("%s: NewCatalog read the texts before they were used", lang)
+		}
+		if lazy.Lang() != lang || lazy.T("cli.error.app_missing", map[string]any{"App": "x"}) != a.T("cli.error.app_missing", map[string]any{"App": "x"}) {
+			t.Errorf("%s: NewCatalog answers %q in %s", lang, lazy.T("cli.error.app_missing"), lazy.Lang())
+		}
+	}
 }

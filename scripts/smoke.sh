@@ -2,7 +2,8 @@
 # Smoke test of the real app: under Xvfb and a private gnome-keyring
 # (scripts/with-keyring.sh) it imports sample accounts through
 # `mamori import -`, on the real keyring, starts bin/mamori with no
-# arguments, waits for its window "Mamori", captures the screen to a PNG,
+# arguments (which starts the app, bin/mamori-app, in its place), waits for
+# its window "Mamori", captures the screen to a PNG,
 # checks the picture is not blank, copies a code with the keyboard and
 # checks the real clipboard, and stops the app. Any failure exits
 # non-zero.
@@ -12,7 +13,8 @@
 #   SMOKE_OUT=FILE    where the PNG goes (default: bin/smoke/main.png)
 #   SMOKE_CAPTURE=W   root (default): the whole screen; window: the app's
 #                     window only (make screenshots)
-#   MAMORI_BIN=FILE   the binary to test (default: bin/mamori)
+#   MAMORI_BIN=FILE   the command line to test (default: bin/mamori); the
+#                     app, mamori-app, must be beside it
 #   SMOKE_LANG=LOC    the app's locale (default: C.UTF-8, English);
 #                     ja_JP.UTF-8 shows it in Japanese
 #   SMOKE_COPY=1      (default) after the capture, type "GitHub" and Enter
@@ -29,6 +31,7 @@ die() { echo "smoke: error: $*" >&2; exit 1; }
 if [[ "${1:-}" != "--inner" ]]; then
   bin=$(realpath -m "${MAMORI_BIN:-$root/bin/mamori}")
   [[ -x "$bin" ]] || die "$bin is missing; build it first (make build)"
+  [[ -x "$(dirname "$bin")/mamori-app" ]] || die "$(dirname "$bin")/mamori-app is missing; build it first (make build)"
   out=$(realpath -m "${SMOKE_OUT:-$root/bin/smoke/main.png}")
   tools=(Xvfb xwininfo xprop import identify base32)
   [[ "${SMOKE_COPY:=1}" == 1 ]] && tools+=(xdotool xclip)
@@ -70,7 +73,7 @@ id=$(sed -n 's/.*"id": *"\([0-9a-f]*\)".*/\1/p' "$MAMORI_HOME/key.json")
 [[ -n "$(secret-tool lookup service mamori username "vault-$id")" ]] ||
   die "the keyring has no entry vault-$id"
 
-echo "smoke: starting $bin with no arguments"
+echo "smoke: starting $bin with no arguments (it starts mamori-app in its place)"
 "$bin" >"$tmp/app.log" 2>&1 &
 app_pid=$!
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Screenshots of the app's pages for the README: starts `bin/mamori --demo`
-# (made-up accounts, a throwaway vault, no keyring) under Xvfb, sizes the
+# (which starts bin/mamori-app --demo in its place; made-up accounts, a throwaway vault, no keyring) under Xvfb, sizes the
 # window to 560×560, plays a list of steps with xdotool and captures the
 # window. Part of `make screenshots`.
 #
@@ -20,6 +20,7 @@ if [[ "${1:-}" != "--inner" ]]; then
   [[ $# -ge 2 ]] || die "usage: $0 LOCALE OUT.png STEP…"
   bin=$(realpath -m "${MAMORI_BIN:-$root/bin/mamori}")
   [[ -x "$bin" ]] || die "$bin is missing; build it first (make build)"
+  [[ -x "$(dirname "$bin")/mamori-app" ]] || die "$(dirname "$bin")/mamori-app is missing; build it first (make build)"
   for tool in Xvfb xwininfo xdotool import; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool is not installed (run: scripts/deps.sh screenshots)"
   done

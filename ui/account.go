@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/otp"
 )
@@ -84,6 +85,7 @@ func (v *view) accountTab(a *vault.Account) fyne.CanvasObject {
 	}
 	row("ui.account.created", widget.NewLabel(dateTime(acct.Created)))
 	row("ui.account.updated", widget.NewLabel(dateTime(acct.Updated)))
+	row("ui.account.service", v.serviceRow(acct))
 
 	edit := widget.NewButtonWithIcon(v.msg.T("ui.account.edit"), theme.DocumentCreateIcon(), func() { v.showEdit(id) })
 	del := widget.NewButtonWithIcon(v.msg.T("ui.account.delete"), theme.DeleteIcon(), func() { v.confirmDelete(id) })
@@ -308,67 +310,32 @@ func (v *view) showEdit(id string) {
 	f.dialog.Show()
 }
 
-// submitEdit checks the edit form and saves it; a problem shows in the
-// dialog, shown again, and nothing is saved.
+// submitEdit saves the edit form; a problem with what was typed shows in
+// the dialog, shown again, and nothing is saved.
 func (v *view) submitEdit(id string, f *editForm) {
-	problem := func(msg string) {
-		f.problem.SetText(msg)
-		f.problem.Show()
-		f.dialog.Show()
-	}
-	if v.vault == nil {
-		return // locked meanwhile
-	}
-	cur := v.vault.Account(id)
-	if cur == nil {
-		v.showProblem(v.msg.T("ui.account.gone"))
-		return
-	}
-	d := f.details()
-	// Checked on a copy first, so that bad input never reaches the store
-	// and an unchanged form writes nothing.
-	try := *cur
-	changed, err := try.SetDetails(d, v.now())
-	if err != nil {
-		problem(v.editError(err))
-		return
-	}
-	if !changed {
-		v.flash(v.msg.T("ui.account.unchanged"))
-		return
-	}
-	v.save(func(vlt *vault.Vault) error {
-		a := vlt.Account(id)
-		if a == nil {
-			return vault.ErrNotFound
-		}
-		_, err := a.SetDetails(d, v.now())
-		return err
+	var r usecase.Changed
+	v.run(func(s *usecase.Service) (*vault.Vault, error) {
+		var err error
+		r, err = s.EditAccount(id, f.details())
+		return r.Vault, err
 	}, func(err error) {
-		if err != nil {
+		switch {
+		case errors.Is(err, vault.ErrNameRequired), errors.Is(err, vault.ErrTagTooLong), errors.Is(err, vault.ErrTooManyTags):
+			f.problem.SetText(v.editError(err))
+			f.problem.Show()
+			f.dialog.Show()
+		case err != nil:
 			v.showProblem(v.editError(err))
-			return
-		}
-		if a := v.vault.Account(id); a != nil {
-			v.flash(v.msg.T("ui.account.saved", map[string]any{"Label": a.Label()}))
+		case !r.Changed:
+			v.flash(v.msg.T("ui.account.unchanged"))
+		default:
+			v.flash(v.msg.T("ui.account.saved", map[string]any{"Label": r.Account.Label()}))
 		}
 	})
 }
 
 // editError is what a person reads about an edit that failed.
-func (v *view) editError(err error) string {
-	switch {
-	case errors.Is(err, vault.ErrNameRequired):
-		return v.msg.T("ui.account.error.need_name")
-	case errors.Is(err, vault.ErrTagTooLong):
-		return v.msg.T("ui.account.error.tag_long", map[string]any{"Max": vault.MaxTagLength})
-	case errors.Is(err, vault.ErrTooManyTags):
-		return v.msg.T("ui.account.error.many_tags", map[string]any{"Max": vault.MaxTags})
-	case errors.Is(err, vault.ErrNotFound):
-		return v.msg.T("ui.account.gone")
-	}
-	return v.msg.T("ui.account.error.save", map[string]any{"Error": err.Error()})
-}
+func (v *view) editError(err error) string { return v.explain(err, "ui.account.error.save") }
 
 // confirmDelete asks before deleting the account with id; once deleted, the
 // list shows again with Undo.

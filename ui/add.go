@@ -19,13 +19,11 @@ import (
 
 	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/screen"
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/importer"
 	"github.com/mamori-app/mamori/vault/otp"
 )
-
-// errDuplicate is an account whose key is already in the vault.
-var errDuplicate = errors.New("the account is already in the vault")
 
 // Choices of the add dialog, as otp spells them.
 var (
@@ -71,7 +69,7 @@ func (f *addForm) account(v *view) (vault.Account, string) {
 	if u := strings.TrimSpace(f.uri.Text); u != "" {
 		parsed, err := otp.ParseURI(u)
 		if err != nil {
-			return vault.Account{}, v.msg.T("ui.add.bad_uri", map[string]any{"Reason": otpReason(v.msg, err)})
+			return vault.Account{}, v.msg.T("ui.add.bad_uri", map[string]any{"Reason": usecase.KeyReason(err).Text(v.msg)})
 		}
 		a, err := vault.NewAccount(parsed.Issuer, parsed.Name, parsed.Key, v.now())
 		if errors.Is(err, vault.ErrLabelRequired) {
@@ -90,7 +88,7 @@ func (f *addForm) account(v *view) (vault.Account, string) {
 	if p := strings.TrimSpace(f.period.Text); p != "" {
 		n, err := strconv.Atoi(p)
 		if err != nil || n < 1 {
-			return vault.Account{}, v.msg.T("ui.add.bad_secret", map[string]any{"Reason": v.msg.T("ui.otp.bad_period")})
+			return vault.Account{}, v.msg.T("ui.add.bad_secret", map[string]any{"Reason": usecase.KeyReason(otp.ErrBadPeriod).Text(v.msg)})
 		}
 		period = n
 	}
@@ -102,39 +100,13 @@ func (f *addForm) account(v *view) (vault.Account, string) {
 	}
 	key, err := otp.NewKey(typ, f.secret.Text, alg, digits, period, 0)
 	if err != nil {
-		return vault.Account{}, v.msg.T("ui.add.bad_secret", map[string]any{"Reason": otpReason(v.msg, err)})
+		return vault.Account{}, v.msg.T("ui.add.bad_secret", map[string]any{"Reason": usecase.KeyReason(err).Text(v.msg)})
 	}
 	a, err := vault.NewAccount(issuer, name, key, v.now())
 	if err != nil {
 		return vault.Account{}, v.msg.T("ui.add.bad_account", map[string]any{"Reason": accountReason(v.msg, err)})
 	}
 	return a, ""
-}
-
-// otpReason is the translated reason, in msg's language, for one of otp's
-// errors; it never repeats the secret.
-func otpReason(msg *assets.Catalog, err error) string {
-	for _, r := range []struct {
-		err error
-		key string
-	}{
-		{otp.ErrNotOTPAuth, "ui.otp.not_otpauth"},
-		{otp.ErrMalformedURI, "ui.otp.malformed"},
-		{otp.ErrUnknownType, "ui.otp.unknown_type"},
-		{otp.ErrMissingSecret, "ui.otp.missing_secret"},
-		{otp.ErrBadSecret, "ui.otp.bad_secret"},
-		{otp.ErrBadAlgorithm, "ui.otp.bad_algorithm"},
-		{otp.ErrBadDigits, "ui.otp.bad_digits"},
-		{otp.ErrBadPeriod, "ui.otp.bad_period"},
-		{otp.ErrBadCounter, "ui.otp.bad_counter"},
-	} {
-		if errors.Is(err, r.err) {
-			return msg.T(r.key)
-		}
-	}
-	// Not one of otp's errors: say so in the person's language rather
-	// than show a Go error, which might even quote what was typed.
-	return msg.T("ui.otp.other")
 }
 
 // importReason is the translated reason, in msg's language, an image or
@@ -158,7 +130,7 @@ func importReason(msg *assets.Catalog, err error) string {
 	case errors.Is(err, importer.ErrIncompleteBatch):
 		return msg.T("ui.import.incomplete_batch")
 	}
-	return otpReason(msg, err)
+	return usecase.KeyReason(err).Text(msg)
 }
 
 // showAdd opens the add dialog: paste an otpauth:// link, open a QR image,
@@ -200,6 +172,7 @@ func (v *view) showAdd() {
 	scan := widget.NewButton(v.msg.T("ui.scan.button"), func() { v.scanScreen(d, f.scan) })
 	details := widget.NewForm(
 		widget.NewFormItem(v.msg.T("ui.add.issuer"), f.issuer),
+		widget.NewFormItem("", v.issuerSuggestions(f.issuer)),
 		widget.NewFormItem(v.msg.T("ui.add.name"), f.name),
 		widget.NewFormItem(v.msg.T("ui.add.secret"), f.secret),
 		widget.NewFormItem(v.msg.T("ui.add.type"), f.typ),
@@ -226,7 +199,7 @@ func (v *view) showAdd() {
 			return
 		}
 		v.addAccounts([]vault.Account{acct}, func(err error) {
-			f.problem.SetText(v.addError(err, acct))
+			f.problem.SetText(v.addError(err))
 			f.problem.Show()
 			d.Show()
 		})
@@ -238,12 +211,8 @@ func (v *view) showAdd() {
 	v.win.Canvas().Focus(f.uri)
 }
 
-func (v *view) addError(err error, a vault.Account) string {
-	if errors.Is(err, errDuplicate) {
-		return v.msg.T("ui.add.duplicate", map[string]any{"Label": a.Label()})
-	}
-	return v.msg.T("ui.add.failed", map[string]any{"Error": err.Error()})
-}
+// addError is what a person reads about accounts that were not added.
+func (v *view) addError(err error) string { return v.explain(err, "ui.add.failed") }
 
 // openQRImage asks for an image file and adds the accounts its QR code holds.
 func (v *view) openQRImage(parent dialog.Dialog) {
@@ -298,11 +267,7 @@ func (v *view) accountsInImage(data []byte) ([]vault.Account, error) {
 // addAccountsOrSay adds accts and explains in a dialog when none was added.
 func (v *view) addAccountsOrSay(accts []vault.Account) {
 	v.addAccounts(accts, func(err error) {
-		if len(accts) == 1 {
-			v.showProblem(v.addError(err, accts[0]))
-			return
-		}
-		v.showProblem(v.msg.T("ui.add.failed", map[string]any{"Error": err.Error()}))
+		v.showProblem(v.addError(err))
 	})
 }
 
@@ -395,31 +360,30 @@ func (v *view) confirmScanned(accts []vault.Account) {
 // there are several, and shows the result; failed is called, on the UI
 // thread, when nothing was added.
 func (v *view) addAccounts(accts []vault.Account, failed func(error)) {
-	v.async(func() {
-		added := 0
-		vlt, err := v.store.Update(func(vlt *vault.Vault) error {
-			for _, a := range accts {
-				if vlt.Add(a) {
-					added++
-				}
-			}
-			if added == 0 {
-				return errDuplicate
-			}
-			return nil
-		})
-		fyne.Do(func() {
-			if err != nil {
-				failed(v.readable(err))
-				return
-			}
-			v.show(vlt, nil)
-			if added == 1 && len(accts) == 1 {
-				v.flash(v.msg.T("ui.add.done", map[string]any{"Label": accts[0].Label()}))
-			} else {
-				v.flash(v.msg.T("ui.add.done.many", map[string]any{"Count": added, "Skipped": len(accts) - added}))
-			}
-		})
+	var r usecase.Imported
+	v.run(func(s *usecase.Service) (*vault.Vault, error) {
+		if len(accts) == 1 {
+			a := accts[0]
+			_, vlt, err := s.AddAccount(a.Issuer, a.Name, a.OTP)
+			return vlt, err
+		}
+		var err error
+		r, err = s.AddAccounts(accts)
+		if err == nil && len(r.InVault) == len(accts) {
+			err = usecase.ErrDuplicate
+		}
+		return r.Vault, err
+	}, func(err error) {
+		if err != nil {
+			failed(err)
+			return
+		}
+		added := len(accts) - len(r.InVault)
+		if added == 1 && len(accts) == 1 {
+			v.flash(v.msg.T("ui.add.done", map[string]any{"Label": accts[0].Label()}))
+		} else {
+			v.flash(v.msg.T("ui.add.done.many", map[string]any{"Count": added, "Skipped": len(r.InVault)}))
+		}
 	})
 }
 
@@ -433,35 +397,24 @@ func (v *view) showProblem(msg string) {
 // deleteAccount removes an account at once and offers to undo it for a few
 // seconds; the removed account is kept in memory until then.
 func (v *view) deleteAccount(id string) {
-	v.async(func() {
-		var removed vault.Account
-		index := -1
-		vlt, err := v.store.Update(func(vlt *vault.Vault) error {
-			for i, a := range vlt.Accounts {
-				if a.ID == id {
-					removed, index = a, i
-				}
-			}
-			if index < 0 || !vlt.Remove(id, v.now()) {
-				return vault.ErrNotFound
-			}
-			return nil
-		})
-		fyne.Do(func() {
-			switch {
-			case errors.Is(err, vault.ErrNotFound):
-				v.showProblem(v.msg.T("ui.account.gone"))
-				return
-			case err != nil:
-				v.showProblem(v.msg.T("ui.delete.failed", map[string]any{"Error": v.readable(err).Error()}))
-				return
-			}
-			delete(v.hotp, id)
-			v.show(vlt, nil)
-			v.undo = &undo{acct: removed, index: index, until: v.now().Add(undoFor)}
-			v.flash(v.msg.T("ui.delete.done", map[string]any{"Label": removed.Label()}))
-			v.showUndo()
-		})
+	var d usecase.Deleted
+	v.run(func(s *usecase.Service) (*vault.Vault, error) {
+		var err error
+		d, err = s.DeleteAccount(id)
+		return d.Vault, err
+	}, func(err error) {
+		switch {
+		case errors.Is(err, vault.ErrNotFound):
+			v.showProblem(v.explain(err, "ui.delete.failed"))
+			return
+		case err != nil:
+			v.showProblem(v.msg.T("ui.delete.failed", map[string]any{"Error": err.Error()}))
+			return
+		}
+		delete(v.hotp, id)
+		v.undo = &undo{deleted: d, until: v.now().Add(undoFor)}
+		v.flash(v.msg.T("ui.delete.done", map[string]any{"Label": d.Account.Label()}))
+		v.showUndo()
 	})
 }
 
@@ -473,25 +426,18 @@ func (v *view) undoDelete() {
 	}
 	v.undo = nil
 	v.showUndo()
-	v.async(func() {
-		vlt, err := v.store.Update(func(vlt *vault.Vault) error {
-			if !vlt.Restore(u.acct, u.index, v.now()) {
-				return errDuplicate
-			}
-			return nil
-		})
-		fyne.Do(func() {
-			switch {
-			case errors.Is(err, errDuplicate):
-				v.showProblem(v.addError(err, u.acct))
-				return
-			case err != nil:
-				v.showProblem(v.msg.T("ui.undo.failed", map[string]any{"Error": v.readable(err).Error()}))
-				return
-			}
-			v.show(vlt, nil)
-			v.flash(v.msg.T("ui.undo.done", map[string]any{"Label": u.acct.Label()}))
-		})
+	v.run(func(s *usecase.Service) (*vault.Vault, error) {
+		return s.RestoreAccount(u.deleted)
+	}, func(err error) {
+		switch {
+		case errors.Is(err, usecase.ErrDuplicate):
+			v.showProblem(v.addError(err))
+			return
+		case err != nil:
+			v.showProblem(v.msg.T("ui.undo.failed", map[string]any{"Error": err.Error()}))
+			return
+		}
+		v.flash(v.msg.T("ui.undo.done", map[string]any{"Label": u.deleted.Account.Label()}))
 	})
 }
 

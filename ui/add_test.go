@@ -40,7 +40,7 @@ func TestAddFromAPastedURI(t *testing.T) {
 	// A bad link: the dialog stays, with a translated reason.
 	v.addForm.uri.SetText("https://example.com/?secret=JBSWY3DPEHPK3PXP")
 	v.addForm.uri.TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	requireText(t, w, "That link cannot be used: it is not an otpauth:// link")
+	requireText(t, w, "That link cannot be used: it is not an otpauth:// URI")
 	if v.mode != modeEmpty {
 		t.Fatal("a bad link was added")
 	}
@@ -87,7 +87,7 @@ func TestAddByHand(t *testing.T) {
 	f.name.SetText("hanako")
 	f.secret.SetText("not base32 !!1")
 	tapButton(t, w, "Add")
-	requireText(t, w, "the secret key is not valid Base32")
+	requireText(t, w, "the secret is not valid Base32")
 	if hasText(w, "not base32 !!1") {
 		t.Error("the error repeats the secret")
 	}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/backup"
 )
@@ -117,7 +118,7 @@ func (v *view) backupWarning(set backup.Set) fyne.CanvasObject {
 	var text string
 	switch {
 	case set.Remaining() == 0:
-		text = v.msg.T("ui.backup.none_left")
+		text = usecase.Explain(backup.ErrNoneLeft).Text(v.msg)
 	case set.Low():
 		text = v.msg.T("ui.backup.low", map[string]any{"Left": set.Remaining(), "Threshold": set.Threshold()})
 	default:
@@ -198,25 +199,20 @@ func (v *view) backupHistory(set backup.Set, revealed bool) fyne.CanvasObject {
 // clipboard delay, like any code) and says which one it was and when it was
 // recorded as used.
 func (v *view) copyNextBackup(id string) {
-	now := v.now()
-	var copied backup.Code
-	var number, left, total int
-	v.saveBackup(id, now, func(s *backup.Set) error {
-		c, n, err := s.UseNext(now)
-		if err != nil {
-			return err
-		}
-		copied, number, left, total = c, n, s.Remaining(), s.Total()
-		return nil
+	var r usecase.BackupUsed
+	v.run(func(s *usecase.Service) (*vault.Vault, error) {
+		var err error
+		r, err = s.UseNextBackupCode(id)
+		return r.Vault, err
 	}, func(err error) {
 		if err != nil {
 			v.showProblem(v.backupError(err))
 			return
 		}
-		code := copied.Compact()
+		code := r.Code.Compact()
 		v.app.Clipboard().SetContent(code)
 		v.copiedCode, v.copiedAt = code, v.now()
-		data := map[string]any{"Number": number, "When": backupWhen(*copied.Used), "Left": left, "Total": total,
+		data := map[string]any{"Number": r.Number, "When": backupWhen(r.When), "Left": r.Set().Remaining(), "Total": r.Set().Total(),
 			"Seconds": int(v.clipboardDelay().Seconds())}
 		if v.clipboardDelay() > 0 {
 			v.flash(v.msg.T("ui.backup.copied", data))
@@ -241,21 +237,18 @@ func (v *view) markUsedForm(id string) fyne.CanvasObject {
 			problem.Show()
 			return
 		}
-		now := v.now()
-		var number, left int
-		v.saveBackup(id, now, func(s *backup.Set) error {
-			if err := s.Use(code, now); err != nil {
-				return err
-			}
-			number, left = s.Current.Find(code), s.Remaining()
-			return nil
+		var r usecase.BackupUsed
+		v.run(func(s *usecase.Service) (*vault.Vault, error) {
+			var err error
+			r, err = s.UseBackupCode(id, code)
+			return r.Vault, err
 		}, func(err error) {
 			if err != nil {
 				problem.SetText(v.backupError(err))
 				problem.Show()
 				return
 			}
-			v.flash(v.msg.T("ui.backup.marked", map[string]any{"Number": number, "When": backupWhen(now), "Left": left}))
+			v.flash(v.msg.T("ui.backup.marked", map[string]any{"Number": r.Number, "When": backupWhen(r.When), "Left": r.Set().Remaining()}))
 		})
 	}
 	entry.OnSubmitted = func(string) { submit() }
@@ -288,9 +281,9 @@ func (v *view) thresholdRow(id string, set backup.Set) fyne.CanvasObject {
 		if err != nil || n == current {
 			return
 		}
-		now := v.now()
-		v.saveBackup(id, now, func(s *backup.Set) error {
-			return s.SetLowThreshold(n)
+		v.run(func(s *usecase.Service) (*vault.Vault, error) {
+			r, err := s.SetBackupThreshold(id, n)
+			return r.Vault, err
 		}, func(err error) {
 			if err != nil {
 				v.showProblem(v.backupError(err))
@@ -319,17 +312,17 @@ func (v *view) sheetForm(id string, set backup.Set) fyne.CanvasObject {
 		problem.Show()
 	}
 	store := func(codes []string) {
-		now := v.now()
-		var voided int
-		v.saveBackup(id, now, func(s *backup.Set) error {
-			voided = s.Total()
-			return s.Replace(codes, now)
+		var r usecase.SheetRecorded
+		v.run(func(s *usecase.Service) (*vault.Vault, error) {
+			var err error
+			r, err = s.SetBackupSheet(id, codes)
+			return r.Vault, err
 		}, func(err error) {
 			if err != nil {
 				fail(v.backupError(err))
 				return
 			}
-			if voided > 0 {
+			if voided := r.Old.Total(); voided > 0 {
 				v.flash(v.msg.T("ui.backup.replaced", map[string]any{"Count": len(codes), "Void": voided}))
 			} else {
 				v.flash(v.msg.T("ui.backup.recorded", map[string]any{"Count": len(codes)}))
@@ -380,11 +373,11 @@ func (v *view) sheetError(err error) string {
 	var se *backup.SheetError
 	switch {
 	case errors.Is(err, backup.ErrTooLarge):
-		return v.msg.T("ui.backup.sheet.too_large", map[string]any{"Max": backup.MaxCodes})
+		return v.backupError(err)
 	case errors.As(err, &se) && len(se.Problems) > 0:
 		head := v.msg.T("ui.backup.sheet.problems", map[string]any{"Found": se.Found, "Count": len(se.Problems)})
 		if se.Found == 0 {
-			head = v.msg.T("ui.backup.sheet.no_codes")
+			head = v.backupError(backup.ErrNoCodes)
 		}
 		lines := []string{head}
 		for _, p := range se.Problems {
@@ -395,55 +388,16 @@ func (v *view) sheetError(err error) string {
 			}
 		}
 		return strings.Join(lines, "\n")
-	case errors.Is(err, backup.ErrNoCodes):
-		return v.msg.T("ui.backup.sheet.no_codes")
 	}
 	return v.backupError(err)
 }
 
 // backupError says why a change to the backup codes was refused or not
 // saved, without repeating a code.
-func (v *view) backupError(err error) string {
-	var used *backup.UsedError
-	var void *backup.VoidError
-	switch {
-	case errors.As(err, &used):
-		return v.msg.T("ui.backup.error.used", map[string]any{"Number": used.Number, "When": backupWhen(used.When)})
-	case errors.As(err, &void) && void.Used != nil:
-		return v.msg.T("ui.backup.error.void_used", map[string]any{"Number": void.Generation, "Voided": backupDay(void.Voided), "When": backupWhen(*void.Used)})
-	case errors.As(err, &void):
-		return v.msg.T("ui.backup.error.void", map[string]any{"Number": void.Generation, "Voided": backupDay(void.Voided)})
-	case errors.Is(err, backup.ErrUnknownCode):
-		return v.msg.T("ui.backup.error.unknown")
-	case errors.Is(err, backup.ErrNoneLeft):
-		return v.msg.T("ui.backup.none_left")
-	case errors.Is(err, backup.ErrKnownCode):
-		return v.msg.T("ui.backup.error.known")
-	case errors.Is(err, backup.ErrNoCodes):
-		return v.msg.T("ui.backup.sheet.no_codes")
-	case errors.Is(err, backup.ErrTooLarge):
-		return v.msg.T("ui.backup.sheet.too_large", map[string]any{"Max": backup.MaxCodes})
-	case errors.Is(err, vault.ErrNotFound):
-		return v.msg.T("ui.account.gone")
-	}
-	return v.msg.T("ui.backup.error.save", map[string]any{"Error": err.Error()})
-}
+func (v *view) backupError(err error) string { return v.explain(err, "ui.backup.error.save") }
 
 // backupWhen is when a code was used, in local time to the minute.
 func backupWhen(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }
 
 // backupDay is the day a sheet was recorded or replaced, in local time.
 func backupDay(t time.Time) string { return t.Local().Format("2006-01-02") }
-
-// saveBackup applies change to a copy of the backup codes of account id and,
-// when it succeeds, saves the copy as the account's codes; as saveAccount.
-func (v *view) saveBackup(id string, now time.Time, change func(s *backup.Set) error, done func(error)) {
-	v.saveAccount(id, now, func(a *vault.Account) error {
-		s := a.Backup.Clone()
-		if err := change(&s); err != nil {
-			return err
-		}
-		a.Backup = s
-		return nil
-	}, done)
-}

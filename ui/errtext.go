@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/export"
 	"github.com/mamori-app/mamori/vault/keystore"
@@ -44,7 +45,7 @@ func accountReason(msg *assets.Catalog, err error) string {
 	if errors.Is(err, vault.ErrLabelRequired) {
 		return msg.T("ui.add.need_label")
 	}
-	return otpReason(msg, err)
+	return usecase.KeyReason(err).Text(msg)
 }
 
 // shownError is an error from the store as the person reads it: Error is a

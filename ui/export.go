@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/export"
 )
@@ -119,7 +120,7 @@ func (v *view) skippedText(accts []vault.Account, skipped []export.Skip) string 
 		case errors.Is(s.Err, export.ErrTooLarge):
 			why = v.msg.T("ui.exp.skip.too_large")
 		default:
-			why = otpReason(v.msg, s.Err)
+			why = usecase.KeyReason(s.Err).Text(v.msg)
 		}
 		lines = append(lines, "• "+v.msg.T("ui.imp.entry_error", map[string]any{"Entry": s.Label, "Reason": why}))
 	}

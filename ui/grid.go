@@ -1,8 +1,6 @@
 package ui
 
 import (
-	"fmt"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
@@ -146,18 +144,4 @@ func cardNamed(vlt *vault.Vault, name string) bool {
 		}
 	}
 	return false
-}
-
-// formatRisk writes a probability for a person: "0%", "0.0012%", "0.150%",
-// "3.5%".
-func formatRisk(p float64) string {
-	switch {
-	case p <= 0:
-		return "0%"
-	case p < 0.0001:
-		return fmt.Sprintf("%.2g%%", 100*p)
-	case p < 0.01:
-		return fmt.Sprintf("%.3f%%", 100*p)
-	}
-	return fmt.Sprintf("%.1f%%", 100*p)
 }

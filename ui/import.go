@@ -11,14 +11,12 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/importer"
 	"github.com/mamori-app/mamori/vault/kit"
 	"github.com/mamori-app/mamori/vault/kit/paper"
 )
-
-// errNothingNew stops a save that would not change the vault.
-var errNothingNew = errors.New("nothing new to save")
 
 // importState is the Import page: the files chosen or dropped, the one on
 // screen and what became of it. It lives as long as its page.
@@ -87,7 +85,7 @@ func (v *view) importState() *importState {
 func (v *view) importPage() fyne.CanvasObject {
 	st := v.importState()
 	choose := widget.NewButtonWithIcon(v.msg.T("ui.imp.choose"), theme.FolderOpenIcon(), func() { v.chooseImport(st) })
-	items := []fyne.CanvasObject{wrapped(v.msg, v.msg.T("ui.imp.intro")), container.NewHBox(choose)}
+	items := []fyne.CanvasObject{wrapped(v.msg, v.msg.T("ui.imp.intro")), container.NewHBox(choose), v.importSourcesView()}
 	if f := st.current(); f != nil {
 		items = append(items, widget.NewSeparator())
 		if len(st.files) > 1 {
@@ -179,7 +177,7 @@ func (v *view) examineFile(st *importState) {
 			st.problem = v.kitOpenError(err)
 		}
 	default:
-		st.format = importer.Detect(f.data)
+		st.format = importer.DetectFile(f.name, f.data)
 		v.parseImport(st, "")
 		return
 	}
@@ -193,11 +191,11 @@ func (v *view) parseImport(st *importState, password string) {
 	if f == nil {
 		return
 	}
-	data := f.data
+	data, name := f.data, f.name
 	st.busy = true
 	v.refreshPage(st.page)
 	v.async(func() {
-		res, err := importer.Parse(data, importer.Options{Passphrase: func() (string, error) { return password, nil }})
+		res, err := importer.Parse(data, importer.Options{Name: name, Passphrase: func() (string, error) { return password, nil }})
 		fyne.Do(func() {
 			if st.current() != f {
 				return // another file is on screen now
@@ -288,9 +286,10 @@ func (v *view) importFileView(st *importState) []fyne.CanvasObject {
 // left out, and offers the Import button.
 func (v *view) importPreview(st *importState) []fyne.CanvasObject {
 	var fresh, inVault []string
+	idx := v.vault.Index()
 	for _, a := range st.res.Accounts {
 		l := vault.Account{Issuer: a.Issuer, Name: a.Name}.Label()
-		if v.vault.HasKey(a.Key) {
+		if idx.HasKey(a.Key) {
 			inVault = append(inVault, l)
 		} else {
 			fresh = append(fresh, l)
@@ -347,49 +346,37 @@ func (v *view) doImport(st *importState) {
 		return
 	}
 	res := *st.res
-	accts := make([]vault.Account, len(res.Accounts))
-	for i, x := range res.Accounts {
-		a, err := vault.NewAccount(x.Issuer, x.Name, x.Key, v.now())
-		if err != nil {
-			st.res, st.problem = nil, v.importError(&importer.EntryError{Position: res.From[i], Label: accountLabel(x.Issuer, x.Name), Err: err})
-			st.details = v.entryErrors(&importer.EntryError{Position: res.From[i], Label: accountLabel(x.Issuer, x.Name), Err: err})
-			v.refreshPage(st.page)
-			return
-		}
-		accts[i] = a
-	}
-	var inVault []int
+	var r usecase.Imported
 	f := st.current()
 	st.busy = true
 	v.refreshPage(st.page)
-	v.save(func(vl *vault.Vault) error {
-		// save may call this again on a newer vault: start over each time.
-		inVault = vl.AddAll(accts)
-		if len(inVault) == len(accts) {
-			return errNothingNew
-		}
-		return nil
+	v.run(func(s *usecase.Service) (*vault.Vault, error) {
+		var err error
+		r, err = s.ImportAccounts(res)
+		return r.Vault, err
 	}, func(err error) {
 		if st.current() != f {
 			// Another file is on screen now; the vault shows what came in.
 			return
 		}
 		st.busy = false
-		if err != nil && !errors.Is(err, errNothingNew) {
+		var es importer.EntryErrors
+		switch {
+		case errors.As(err, &es):
+			st.res, st.problem, st.details = nil, v.importError(err), v.entryErrors(err)
+			v.refreshPage(st.page)
+			return
+		case err != nil:
 			st.problem = v.msg.T("ui.imp.error.save", map[string]any{"Error": err.Error()})
 			v.refreshPage(st.page)
 			return
 		}
 		d := &importDone{skipped: res.Skipped, warnings: res.Warnings}
-		skip := map[int]bool{}
-		for _, i := range inVault {
-			skip[i] = true
-			d.inVault = append(d.inVault, accts[i].Label())
+		for _, i := range r.InVault {
+			d.inVault = append(d.inVault, r.Accounts[i].Label())
 		}
-		for i, a := range accts {
-			if !skip[i] {
-				d.added = append(d.added, a.Label())
-			}
+		for _, a := range r.Added() {
+			d.added = append(d.added, a.Label())
 		}
 		st.res, st.done = nil, d
 		// The file's secrets are in the vault now: not kept here.
@@ -397,11 +384,6 @@ func (v *view) doImport(st *importState) {
 		f.data = nil
 		v.refreshPage(st.page)
 	})
-}
-
-// accountLabel is how an account read from a file is named.
-func accountLabel(issuer, name string) string {
-	return vault.Account{Issuer: issuer, Name: name}.Label()
 }
 
 // importSummary says what an import did.

@@ -100,8 +100,8 @@ func TestImportListThenAegisCountsDuplicates(t *testing.T) {
 
 	tapButton(t, w, "Choose a file…")
 	// A preview first: labels, never secrets; nothing saved yet.
-	requireText(t, w, "File: otpauth.txt", "Format: otpauth:// list", "4 accounts will be added:", "GitHub: alice",
-		"みずほ銀行: 山田太郎", "1 entry of the file will be left out:", "the same key appears earlier in the file")
+	requireText(t, w, "File: otpauth.txt", "Format: otpauth URI list", "4 accounts will be added:", "GitHub: alice",
+		"みずほ銀行: 山田太郎", "1 entry of the file will be left out:", "the same key as an earlier entry of the file")
 	if hasText(w, "JBSWY3DPEHPK3PXP") {
 		t.Error("the preview shows a secret")
 	}
@@ -190,7 +190,7 @@ func TestImportBrokenFileChangesNothing(t *testing.T) {
 	pickFiles(t, v, path)
 	v.openTool(toolNamed(t, "ui.tool.import"))
 	tapButton(t, w, "Choose a file…")
-	requireText(t, w, "Nothing was imported: 1 entry of the file cannot be read", "line 3: the secret key is not valid Base32")
+	requireText(t, w, "Nothing was imported: 1 entry of the file cannot be read", "line 3: the secret is not valid Base32")
 	if hasText(w, "not*base32") {
 		t.Error("the error quotes the secret")
 	}
@@ -426,13 +426,13 @@ func TestKitForAKeyOpensWithItsIdentityFile(t *testing.T) {
 
 func TestImportReadsEveryFormat(t *testing.T) {
 	for _, c := range []struct{ file, format, label string }{
-		{"otpauth.txt", "otpauth:// list", "GitHub: alice"},
+		{"otpauth.txt", "otpauth URI list", "GitHub: alice"},
 		{"google-migration.txt", "Google Authenticator export", "GitHub: alice"},
-		{"qr-otpauth.png", "QR code picture", "みずほ銀行: 山田太郎"},
-		{"screenshot.jpg", "QR code picture", "alice"},
+		{"qr-otpauth.png", "QR code image", "みずほ銀行: 山田太郎"},
+		{"screenshot.jpg", "QR code image", "alice"},
 		{"aegis-plain.json", "Aegis", "GitHub: alice"},
 		{"2fas-plain.2fas", "2FAS", "GitHub: alice"},
-		{"ente-plain.txt", "otpauth:// list", "GitHub: alice"},
+		{"ente-plain.txt", "otpauth URI list", "GitHub: alice"},
 		{"bitwarden.json", "Bitwarden", "GitHub: alice"},
 		{"proton.json", "Proton Authenticator", "GitHub: alice"},
 		{"keepassxc.csv", "KeePassXC CSV", "GitHub: alice"},

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault/importer"
 	"github.com/mamori-app/mamori/vault/kit/paper"
 )
@@ -14,38 +15,23 @@ import (
 // never quoted; entries are named by their place and label.
 
 // formatName is a format's name for a person.
-func (v *view) formatName(f importer.Format) string {
-	switch f {
-	case importer.FormatOTPAuth:
-		return v.msg.T("ui.imp.format.otpauth")
-	case importer.FormatGoogleMigration:
-		return v.msg.T("ui.imp.format.google_migration")
-	case importer.FormatQRImage:
-		return v.msg.T("ui.imp.format.qr_image")
-	case importer.FormatAegis:
-		return v.msg.T("ui.imp.format.aegis")
-	case importer.FormatTwoFAS:
-		return v.msg.T("ui.imp.format.twofas")
-	case importer.FormatEnteEncrypted:
-		return v.msg.T("ui.imp.format.ente_encrypted")
-	case importer.FormatBitwarden:
-		return v.msg.T("ui.imp.format.bitwarden")
-	case importer.FormatProton:
-		return v.msg.T("ui.imp.format.proton")
-	case importer.FormatKeePassCSV:
-		return v.msg.T("ui.imp.format.keepassxc_csv")
-	case importer.FormatKeePassXML:
-		return v.msg.T("ui.imp.format.keepassxc_xml")
-	}
-	return v.msg.T("ui.imp.format.unknown")
-}
+func (v *view) formatName(f importer.Format) string { return usecase.FormatName(f).Text(v.msg) }
 
 // importError is why a file could not be imported, in the person's
 // language. Nothing was imported.
 func (v *view) importError(err error) string {
 	var es importer.EntryErrors
 	var ee *importer.EntryError
+	var ue *importer.UnreadableError
 	switch {
+	case errors.As(err, &ue):
+		d := map[string]any{"Source": v.importFileName(), "Members": strings.Join(ue.Members, v.listSep())}
+		return v.msg.T("import.unreadable."+ue.Kind.Key(), d) + "\n" + v.msg.T("import.unreadable."+ue.Kind.Key()+".hint", d)
+	case errors.Is(err, importer.ErrTooCostly):
+		return v.msg.T("import.error.too_costly", map[string]any{"Source": v.importFileName(), "Format": v.formatName(v.importFormat())}) +
+			"\n" + v.msg.T("import.hint.too_costly")
+	case errors.Is(err, importer.ErrTooManyEntries):
+		return v.msg.T("import.error.too_many", map[string]any{"Source": v.importFileName(), "Max": importer.MaxEntries})
 	case errors.As(err, &es):
 		return v.msg.T("ui.imp.error.entries", map[string]any{"Count": len(es)})
 	case errors.As(err, &ee):
@@ -93,59 +79,18 @@ func (v *view) entryErrors(err error) []string {
 	return out
 }
 
-// entryReason is why one entry could not be read.
-func (v *view) entryReason(err error) string {
-	switch {
-	case errors.Is(err, importer.ErrNoLabel):
-		return v.msg.T("ui.imp.reason.no_label")
-	case errors.Is(err, importer.ErrMalformed):
-		return v.msg.T("ui.imp.reason.malformed", map[string]any{"Detail": importer.Detail(err, importer.ErrMalformed)})
-	}
-	return otpReason(v.msg, err)
-}
-
-// entryName names an entry of a file: where it is and, when known, its
-// label ("line 3 (GitHub: alice)").
-func (v *view) entryName(p importer.Position, label string) string {
-	var parts []string
-	if p.Line > 0 {
-		parts = append(parts, v.msg.T("ui.imp.line", map[string]any{"N": p.Line}))
-	}
-	if p.Code > 0 {
-		parts = append(parts, v.msg.T("ui.imp.code", map[string]any{"N": p.Code}))
-	}
-	if p.Entry > 0 {
-		parts = append(parts, v.msg.T("ui.imp.entry", map[string]any{"N": p.Entry}))
-	}
-	where := strings.Join(parts, v.listSep())
-	switch {
-	case where != "" && label != "":
-		return v.msg.T("ui.imp.entry_name", map[string]any{"Where": where, "Label": label})
-	case where != "":
-		return where
-	case label != "":
-		return label
-	}
-	return v.msg.T("ui.imp.an_entry")
-}
-
 // skipLine says which entry was left out on purpose, and why.
 func (v *view) skipLine(s importer.Skip) string {
-	var why string
-	switch {
-	case errors.Is(s.Reason, importer.ErrDuplicate):
-		why = v.msg.T("ui.imp.skip.duplicate")
-	case errors.Is(s.Reason, importer.ErrUnsupported):
-		why = v.msg.T("ui.imp.skip.unsupported")
-	case errors.Is(s.Reason, importer.ErrNotAnAccount):
-		why = v.msg.T("ui.imp.skip.not_account")
-	case errors.Is(s.Reason, importer.ErrInTrash):
-		why = v.msg.T("ui.imp.skip.trash")
-	default:
-		why = s.Reason.Error()
-	}
-	return v.msg.T("ui.imp.entry_error", map[string]any{"Entry": v.entryName(s.Position, s.Label), "Reason": why})
+	return v.msg.T("ui.imp.entry_error", map[string]any{"Entry": v.entryName(s.Position, s.Label), "Reason": usecase.SkipReason(s.Reason).Text(v.msg)})
 }
+
+// entryName names an entry of a file for a person.
+func (v *view) entryName(p importer.Position, label string) string {
+	return usecase.EntryName(p, label).Text(v.msg)
+}
+
+// entryReason is why one entry could not be read.
+func (v *view) entryReason(err error) string { return usecase.EntryReason(err).Text(v.msg) }
 
 // warningText is a warning about a file as a whole.
 func (v *view) warningText(w importer.Warning) string {
@@ -165,19 +110,29 @@ func (v *view) paperKitError(err error) string {
 		}
 		return v.msg.T("ui.kit.error.pages_missing", map[string]any{"Numbers": strings.Join(nums, v.listSep()), "Total": missing.Total})
 	}
-	for _, r := range []struct {
-		err error
-		key string
-	}{
-		{paper.ErrNotChunk, "ui.kit.error.pages_not_kit"},
-		{paper.ErrCorruptChunk, "ui.kit.error.pages_corrupt"},
-		{paper.ErrDuplicateChunk, "ui.kit.error.pages_duplicate"},
-		{paper.ErrMixedKits, "ui.kit.error.pages_mixed"},
-		{paper.ErrNoChunks, "ui.kit.error.pages_none"},
-	} {
-		if errors.Is(err, r.err) {
-			return v.msg.T(r.key)
+	why := v.readable(err).Error()
+	if m, ok := usecase.PaperReason(err); ok {
+		why = m.Text(v.msg)
+	}
+	return v.msg.T("ui.kit.error.pages", map[string]any{"Error": why})
+}
+
+// importFileName is the name of the file on the Import page, for
+// messages that name it.
+func (v *view) importFileName() string {
+	if t := v.xfer(); t.imp != nil {
+		if f := t.imp.current(); f != nil {
+			return f.name
 		}
 	}
-	return v.msg.T("ui.kit.error.pages", map[string]any{"Error": err.Error()})
+	return ""
+}
+
+// importFormat is the format of the file on the Import page, as far as it
+// is known.
+func (v *view) importFormat() importer.Format {
+	if t := v.xfer(); t.imp != nil {
+		return t.imp.format
+	}
+	return importer.FormatUnknown
 }

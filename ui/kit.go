@@ -2,9 +2,7 @@ package ui
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"strings"
 
 	"filippo.io/age"
@@ -13,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/kit"
 )
@@ -106,21 +105,7 @@ func (v *view) openKit(st *importState, pass string, ids []age.Identity) {
 }
 
 // kitOpenError is why a kit did not open. Nothing was changed.
-func (v *view) kitOpenError(err error) string {
-	switch {
-	case errors.Is(err, kit.ErrWrongPassphrase):
-		return v.msg.T("ui.kit.error.wrong_passphrase")
-	case errors.Is(err, kit.ErrWrongKey):
-		return v.msg.T("ui.kit.error.wrong_key")
-	case errors.Is(err, kit.ErrDamaged):
-		return v.msg.T("ui.kit.error.damaged")
-	case errors.Is(err, kit.ErrNotKit):
-		return v.msg.T("ui.kit.error.not_kit")
-	case errors.Is(err, kit.ErrNewerVersion):
-		return v.msg.T("ui.kit.error.newer")
-	}
-	return v.msg.T("ui.kit.error.other", map[string]any{"Error": err.Error()})
-}
+func (v *view) kitOpenError(err error) string { return v.explain(err, "ui.kit.error.other") }
 
 // kitPreview says what the kit holds and what bringing it in will do,
 // worked out on a copy of the vault, and offers to do it.
@@ -129,20 +114,19 @@ func (v *view) kitPreview(st *importState) []fyne.CanvasObject {
 	items := []fyne.CanvasObject{wrapped(v.msg, v.msg.T("ui.kit.import.opened", map[string]any{
 		"Created": k.Created.Local().Format("2006-01-02 15:04"), "Accounts": len(k.Vault.Accounts), "Cards": len(k.Vault.GridCards),
 	}))}
-	empty := len(v.vault.Accounts) == 0 && len(v.vault.GridCards) == 0
+	p, err := usecase.PreviewKit(v.vault, k.Vault)
+	if err != nil {
+		return append(items, v.problemLabel(v.msg.T("ui.kit.error.other", map[string]any{"Error": err.Error()})))
+	}
 	label := "ui.kit.import.merge"
-	if empty {
+	if p.WasEmpty {
 		label = "ui.kit.import.restore"
 		items = append(items, wrapped(v.msg, v.msg.T("ui.kit.import.empty_vault")))
 	} else {
-		rep, err := previewMerge(v.vault, k.Vault)
-		if err != nil {
-			return append(items, v.problemLabel(v.msg.T("ui.kit.error.other", map[string]any{"Error": err.Error()})))
-		}
 		items = append(items, wrapped(v.msg, v.msg.T("ui.kit.import.never_overwrite")),
 			heading(v.msg.T("ui.kit.import.preview")))
-		items = append(items, v.kitReportView(rep)...)
-		if !rep.Changed() {
+		items = append(items, v.kitReportView(p.Report)...)
+		if !p.Report.Changed() {
 			return items
 		}
 	}
@@ -151,73 +135,31 @@ func (v *view) kitPreview(st *importState) []fyne.CanvasObject {
 	return append(items, container.NewHBox(btn))
 }
 
-// cloneVault is a deep copy of v, for Merge, which may share or change
-// what it is given.
-func cloneVault(v *vault.Vault) (*vault.Vault, error) {
-	b, err := json.Marshal(v)
-	if err != nil {
-		return nil, fmt.Errorf("copying the vault: %w", err)
-	}
-	out := vault.New()
-	if err := json.Unmarshal(b, out); err != nil {
-		return nil, fmt.Errorf("copying the vault: %w", err)
-	}
-	return out, nil
-}
-
-// previewMerge is what merging src into dst would report, with neither
-// changed.
-func previewMerge(dst, src *vault.Vault) (kit.Report, error) {
-	d, err := cloneVault(dst)
-	if err != nil {
-		return kit.Report{}, err
-	}
-	s, err := cloneVault(src)
-	if err != nil {
-		return kit.Report{}, err
-	}
-	return kit.Merge(d, s), nil
-}
-
 // doKitImport merges the kit on screen into the vault and shows the report.
 func (v *view) doKitImport(st *importState) {
 	if st.kit == nil {
 		return
 	}
 	src := st.kit.Vault
-	var rep kit.Report
+	var r usecase.KitImported
 	f := st.current()
 	st.busy = true
 	v.refreshPage(st.page)
-	v.save(func(vl *vault.Vault) error {
-		in, err := cloneVault(src)
-		if err != nil {
-			return err
-		}
-		before, err := json.Marshal(vl)
-		if err != nil {
-			return err
-		}
-		rep = kit.Merge(vl, in)
-		after, err := json.Marshal(vl)
-		if err != nil {
-			return err
-		}
-		if bytes.Equal(before, after) {
-			return errNothingNew
-		}
-		return nil
+	v.run(func(s *usecase.Service) (*vault.Vault, error) {
+		var err error
+		r, err = s.ImportKit(src)
+		return r.Vault, err
 	}, func(err error) {
 		if st.current() != f {
 			return // another file is on screen now
 		}
 		st.busy = false
-		if err != nil && !errors.Is(err, errNothingNew) {
+		if err != nil {
 			st.problem = v.msg.T("ui.kit.error.save", map[string]any{"Error": err.Error()})
 			v.refreshPage(st.page)
 			return
 		}
-		st.kit, st.kitReport = nil, &rep
+		st.kit, st.kitReport = nil, &r.Report
 		f.data = nil
 		v.refreshPage(st.page)
 	})

@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 )
 
@@ -127,7 +128,7 @@ func (v *view) accountPage(id string, build func(a *vault.Account) fyne.CanvasOb
 		build: func() fyne.CanvasObject {
 			a := v.vault.Account(id)
 			if a == nil {
-				return wrapped(v.msg, v.msg.T("ui.account.gone"))
+				return wrapped(v.msg, usecase.Explain(vault.ErrNotFound).Text(v.msg))
 			}
 			return build(a)
 		},

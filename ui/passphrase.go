@@ -191,7 +191,7 @@ func (v *view) confirmRemovePassphrase(done func()) {
 // the current passphrase), and says how it went.
 func (v *view) setPassphrase(pass string, done func()) {
 	v.async(func() {
-		err := v.store.SetPassphrase(pass)
+		err := v.changePassphrase(pass)
 		fyne.Do(func() {
 			var msg string
 			system := false
@@ -220,6 +220,24 @@ func (v *view) setPassphrase(pass string, done func()) {
 			}
 		})
 	})
+}
+
+// changePassphrase runs the passphrase operation that fits: remove it
+// when pass is empty, else change the one there is or set a first one.
+func (v *view) changePassphrase(pass string) error {
+	s := v.ops()
+	newPass := func() (string, error) { return pass, nil }
+	if pass == "" {
+		return s.RemovePassphrase()
+	}
+	info, err := s.PassphraseInfo()
+	switch {
+	case err != nil:
+		return err
+	case info.Passphrase:
+		return s.ChangePassphrase(newPass)
+	}
+	return s.SetPassphrase(newPass)
 }
 
 // passphraseReason is why the app passphrase could not be set, changed or

@@ -362,6 +362,9 @@ func (v *view) changeChecklistItem(accountID, label, detail string, noFallback b
 	name := wrapped(v.msg, label)
 	name.TextStyle.Bold = true
 	box := container.NewVBox(name, wrapped(v.msg, detail))
+	if l := v.serviceDocsLink(accountID); l != nil {
+		box.Add(l)
+	}
 	if noFallback {
 		box.Add(phoneWarning(v.msg, v.msg.T("ui.phonechange.no_fallback")))
 		if a := v.vault.Account(accountID); a != nil {

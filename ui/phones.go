@@ -112,6 +112,9 @@ func (v *view) readinessText(f phone.Finding) string {
 	case phone.FindingBackupCodesLow:
 		return v.msg.T("ui.readiness.finding.backup_low", d)
 	}
+	if t, ok := v.serviceFindingText(f); ok {
+		return t
+	}
 	return f.Message()
 }
 

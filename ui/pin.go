@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/otp"
 )
@@ -23,32 +24,20 @@ var (
 // setPinned pins or unpins the account with id and saves the vault; the list
 // then shows pinned accounts first and the tray menu follows.
 func (v *view) setPinned(id string, pinned bool) {
-	v.async(func() {
-		var label string
-		vlt, err := v.store.Update(func(vlt *vault.Vault) error {
-			a := vlt.Account(id)
-			if a == nil {
-				return vault.ErrNotFound
-			}
-			label = a.Label()
-			if a.Pinned != pinned {
-				a.Pinned = pinned
-				a.Updated = v.now().UTC()
-			}
-			return nil
-		})
-		fyne.Do(func() {
-			if err != nil {
-				v.flash(v.msg.T("ui.pin.failed", map[string]any{"Error": v.readable(err).Error()}))
-				return
-			}
-			v.show(vlt, nil)
-			if pinned {
-				v.flash(v.msg.T("ui.pin.done", map[string]any{"Label": label}))
-			} else {
-				v.flash(v.msg.T("ui.pin.undone", map[string]any{"Label": label}))
-			}
-		})
+	var r usecase.Changed
+	v.run(func(s *usecase.Service) (*vault.Vault, error) {
+		var err error
+		r, err = s.SetPinned(id, pinned)
+		return r.Vault, err
+	}, func(err error) {
+		switch {
+		case err != nil:
+			v.flash(v.msg.T("ui.pin.failed", map[string]any{"Error": err.Error()}))
+		case pinned:
+			v.flash(v.msg.T("ui.pin.done", map[string]any{"Label": r.Account.Label()}))
+		default:
+			v.flash(v.msg.T("ui.pin.undone", map[string]any{"Label": r.Account.Label()}))
+		}
 	})
 }
 

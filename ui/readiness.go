@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault/phone"
 )
 
@@ -29,7 +30,7 @@ func (v *view) readinessPage() fyne.CanvasObject {
 			phoneWarning(v.msg, v.msg.T("ui.readiness.pending", map[string]any{"Count": pending}))))
 		box.Add(widget.NewSeparator())
 	}
-	found := phone.Readiness(bindings)
+	found := usecase.Readiness(v.vault, v.svc().dir)
 	if len(found) == 0 && pending == 0 {
 		ok := wrapped(v.msg, v.msg.T("ui.readiness.all_clear"))
 		ok.Importance = widget.SuccessImportance
@@ -67,6 +68,9 @@ func (v *view) findingRow(f phone.Finding) fyne.CanvasObject {
 	id, tab := f.AccountID, "ui.tab.phones"
 	if f.Code == phone.FindingBackupCodesLow || f.Code == phone.FindingBackupCodesUsedUp {
 		tab = "ui.tab.backup"
+	}
+	if _, ok := v.serviceFindingText(f); ok {
+		tab = "ui.tab.account"
 	}
 	open := widget.NewButtonWithIcon(v.msg.T("ui.readiness.open"), theme.NavigateNextIcon(), func() { v.openAccountOnTab(id, tab) })
 	return container.NewVBox(

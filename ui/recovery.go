@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/recovery"
 )
@@ -250,7 +251,7 @@ func (v *view) recoveryError(err error) string {
 			"Max": recovery.MaxFieldLen, "MaxNotes": recovery.MaxNotesLen, "MaxList": recovery.MaxListLen,
 		})
 	case errors.Is(err, vault.ErrNotFound):
-		return v.msg.T("ui.account.gone")
+		return usecase.Explain(vault.ErrNotFound).Text(v.msg)
 	}
 	return v.msg.T("ui.recovery.error.save", map[string]any{"Error": err.Error()})
 }
@@ -265,7 +266,7 @@ func (v *view) openRecoveryRequest(id string) {
 		build: func() fyne.CanvasObject {
 			a := v.vault.Account(id)
 			if a == nil {
-				return wrapped(v.msg, v.msg.T("ui.account.gone"))
+				return wrapped(v.msg, usecase.Explain(vault.ErrNotFound).Text(v.msg))
 			}
 			return v.recoveryRequest(a, &lang)
 		},

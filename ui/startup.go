@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 )
 
@@ -30,22 +31,31 @@ type opening struct {
 	do func(f func())
 }
 
-// opened is what Store.Load returned.
+// opened is what Store.Load returned, and what merging the sync engine's
+// conflict copies before it did.
 type opened struct {
-	vlt *vault.Vault
-	err error
+	vlt    *vault.Vault
+	err    error
+	copies usecase.CopiesReport
 }
 
 func newOpening() *opening {
 	return &opening{done: make(chan opened, 1), asking: make(chan struct{}, 1), do: fyne.Do}
 }
 
-// start opens store's vault in the background. Set the store's passphrase
-// function first; it should call asked before it waits for the window.
+// start opens store's vault in the background, first merging the
+// conflict copies a sync engine left beside it (usecase.MergeCopies). Set
+// the store's passphrase function first; it should call asked before it
+// waits for the window.
 func (o *opening) start(store *vault.Store) {
 	go func() {
+		copies, err := usecase.New(store, nil).MergeCopies()
+		if err != nil {
+			o.done <- opened{err: err, copies: copies}
+			return
+		}
 		vlt, err := store.Load()
-		o.done <- opened{vlt, err}
+		o.done <- opened{vlt, err, copies}
 	}()
 }
 
@@ -69,6 +79,7 @@ func (o *opening) show(v *view, wait time.Duration) {
 	case r := <-o.done:
 		if r.err == nil {
 			v.show(r.vlt, nil)
+			v.tellMerged(r.copies)
 			return
 		}
 		o.done <- r
@@ -77,7 +88,10 @@ func (o *opening) show(v *view, wait time.Duration) {
 	}
 	go func() {
 		r := <-o.done
-		o.do(func() { v.show(r.vlt, r.err) })
+		o.do(func() {
+			v.show(r.vlt, r.err)
+			v.tellMerged(r.copies)
+		})
 	}()
 }
 
@@ -86,9 +100,21 @@ func (o *opening) show(v *view, wait time.Duration) {
 // caches their fonts off the UI thread. Fyne's font cache is safe to fill
 // from any goroutine.
 func warmFonts() {
-	for _, s := range []fyne.TextStyle{{}, {Bold: true}, {Monospace: true}} {
-		fyne.MeasureText("Mamori 123 あ", theme.TextSize(), s)
+	for _, w := range warmTexts {
+		fyne.MeasureText(w.text, theme.TextSize(), w.style)
 	}
+}
+
+// warmTexts are what warmFonts measures. Monospace is Fyne's own font, which
+// has no kana: Japanese measured in it would make Fyne scan the system for a
+// font that has them and load it (about 14 MB), so only ASCII is.
+var warmTexts = []struct {
+	style fyne.TextStyle
+	text  string
+}{
+	{fyne.TextStyle{}, "Mamori 123 あ"},
+	{fyne.TextStyle{Bold: true}, "Mamori 123 あ"},
+	{fyne.TextStyle{Monospace: true}, "Mamori 123"},
 }
 
 // lateTray is the app as the main window sees it, with a system tray that

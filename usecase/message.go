@@ -1,5 +1,7 @@
 package usecase
 
+import "time"
+
 // Message is what a front-end shows for an error, a finding or a state:
 // the ID of a text in assets' translations and the data its template
 // fills in. Both front-ends translate the same Message, so a rule about
@@ -23,15 +25,34 @@ type explainer func(err error) (m Message, ok bool)
 
 // explainers are the areas' explainers, most specific first. Each area
 // keeps its own in its own file.
-var explainers = []explainer{}
+var explainers = []explainer{explainAccount, explainBackup, explainKit, explainService, explainSync}
 
 // Explain returns the message for err: the first area's explainer that
 // knows it, else a generic failure with err's text as the detail.
 func Explain(err error) Message {
+	if m, ok := ExplainKnown(err); ok {
+		return m
+	}
+	return Message{ID: "msg.generic", Detail: err.Error()}
+}
+
+// ExplainKnown is Explain for the errors an area knows; ok is false for
+// any other, which a front-end then words in its own context ("could not
+// save: …").
+func ExplainKnown(err error) (m Message, ok bool) {
+	if err == nil {
+		return Message{}, false
+	}
 	for _, e := range explainers {
 		if m, ok := e(err); ok {
-			return m
+			return m, true
 		}
 	}
-	return Message{ID: "error.generic", Detail: err.Error()}
+	return Message{}, false
 }
+
+// when and day are how a message shows a moment: the local date and time
+// to the minute, or the local date.
+func when(t time.Time) string { return t.Local().Format("2006-01-02 15:04") }
+
+func day(t time.Time) string { return t.Local().Format("2006-01-02") }

@@ -1,6 +1,8 @@
 package usecase
 
 import (
+	"errors"
+	"fmt"
 	"time"
 
 	"github.com/mamori-app/mamori/vault"
@@ -67,10 +69,26 @@ func (s *Service) changeAccount(ref string, fn func(v *vault.Vault, a *vault.Acc
 
 // FindAccount finds the account ref names: the account with that ID if
 // there is one, else the one account a query matches (vault.Vault.Find:
-// no match is vault.ErrNotFound, several a *vault.AmbiguousError).
+// no match is a *NotFoundError, several a *vault.AmbiguousError).
 func FindAccount(v *vault.Vault, ref string) (*vault.Account, error) {
 	if a := v.Account(ref); a != nil {
 		return a, nil
 	}
-	return v.Find(ref)
+	a, err := v.Find(ref)
+	if errors.Is(err, vault.ErrNotFound) {
+		return nil, &NotFoundError{Query: ref}
+	}
+	return a, err
 }
+
+// NotFoundError is vault.ErrNotFound for the account a query or ID named.
+type NotFoundError struct {
+	Query string
+}
+
+func (e *NotFoundError) Error() string {
+	return fmt.Sprintf("account %q: %v", e.Query, vault.ErrNotFound)
+}
+
+// Unwrap makes errors.Is(err, vault.ErrNotFound) true.
+func (e *NotFoundError) Unwrap() error { return vault.ErrNotFound }

@@ -1,6 +1,7 @@
 package vault
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"testing"
@@ -79,6 +80,9 @@ func TestDecodeJSONVersions(t *testing.T) {
 		{`{"version":0}`, errAny},
 		{`{"accounts":[]}`, errAny},
 		{`{"version":1,"accounts":{}}`, errAny},
+		{`{"version":null,"accounts":[]}`, errAny},
+		{`{"version":"2","accounts":[]}`, errAny},
+		{`{"accounts":[],"version":3}`, ErrNewerVersion},
 		{`not json`, errAny},
 	}
 	for _, tt := range tests {
@@ -95,6 +99,38 @@ func TestDecodeJSONVersions(t *testing.T) {
 }
 
 var errAny = errors.New("any error")
+
+// TestDecodeMakesRoomForTheAccountsOnce: the decoded slice has room for
+// exactly the document's accounts, so it was allocated once, and the room a
+// document can ask for is bounded by its size.
+func TestDecodeMakesRoomForTheAccountsOnce(t *testing.T) {
+	v := testVault(t, [2]string{"A", "a"}, [2]string{"B", "b"}, [2]string{"C", "c"}, [2]string{"D", "d"}, [2]string{"E", "e"})
+	v.Accounts[0].Recovery.Notes = `a note that says "updated": in the text`
+	doc, err := json.Marshal(v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := decodeJSON(doc)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Accounts) != 5 || cap(got.Accounts) != 5 {
+		t.Errorf("decoded %d accounts into room for %d, want 5 and 5", len(got.Accounts), cap(got.Accounts))
+	}
+	tests := []struct {
+		doc  string
+		want int
+	}{
+		{`{"version":1}`, 0},
+		{`{"version":1,"accounts":[{"id":"a","name":"","created":"1970-01-01T00:00:00Z","updated":"1970-01-01T00:00:00Z"}]}`, 1},
+		{`{"version":1,"x":{"updated":1,"updated":2,"updated":3,"updated":4,"updated":5,"updated":6,"updated":7,"updated":8,"updated":9}}`, 1},
+	}
+	for _, tt := range tests {
+		if got := accountsHint([]byte(tt.doc)); got != tt.want {
+			t.Errorf("accountsHint(%s) = %d, want %d", tt.doc, got, tt.want)
+		}
+	}
+}
 
 // bigStore returns a store holding n accounts, written in one save.
 func bigStore(b *testing.B, n int) *Store {

@@ -176,7 +176,8 @@ type Store struct {
 }
 
 // DefaultDir is $MAMORI_HOME when set, else the "mamori" folder in the user's
-// configuration directory (os.UserConfigDir).
+// configuration directory (os.UserConfigDir), or the folder the vault was
+// moved to from there (Store.MoveTo, PointDefaultDir).
 func DefaultDir(getenv func(string) string) (string, error) {
 	if d := getenv("MAMORI_HOME"); d != "" {
 		abs, err := filepath.Abs(d)
@@ -189,7 +190,11 @@ func DefaultDir(getenv func(string) string) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("finding the configuration directory: %w", err)
 	}
-	return filepath.Join(cfg, "mamori"), nil
+	home := filepath.Join(cfg, "mamori")
+	if moved, ok := pointedDir(home); ok {
+		return moved, nil
+	}
+	return home, nil
 }
 
 // NewStore returns a Store for opts.Dir; it does no I/O. keyring is the OS

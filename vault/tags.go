@@ -126,6 +126,18 @@ func (a *Account) SetTags(tags []string, now time.Time) (bool, error) {
 	return true, nil
 }
 
+// TagTooLongError is ErrTagTooLong naming the tag, for the message.
+type TagTooLongError struct {
+	Tag string
+}
+
+func (e *TagTooLongError) Error() string {
+	return fmt.Sprintf("%v: %d characters, at most %d", ErrTagTooLong, utf8.RuneCountInString(e.Tag), MaxTagLength)
+}
+
+// Unwrap makes errors.Is(err, ErrTagTooLong) true.
+func (e *TagTooLongError) Unwrap() error { return ErrTagTooLong }
+
 // checkTags normalises tags and checks them against the limits.
 func checkTags(tags []string) ([]string, error) {
 	tags = NormalizeTags(tags)
@@ -134,7 +146,7 @@ func checkTags(tags []string) ([]string, error) {
 	}
 	for _, t := range tags {
 		if n := utf8.RuneCountInString(t); n > MaxTagLength {
-			return nil, fmt.Errorf("%w: %d characters, at most %d", ErrTagTooLong, n, MaxTagLength)
+			return nil, &TagTooLongError{Tag: t}
 		}
 	}
 	return tags, nil

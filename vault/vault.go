@@ -14,6 +14,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -109,6 +110,11 @@ type Account struct {
 	// Tags are the person's own labels for grouping and finding accounts
 	// ("work", "銀行"), as NormalizeTags leaves them.
 	Tags []string `json:"tags,omitempty"`
+	// Service is the online service the person confirmed or chose for the
+	// account: its main domain in the service directory (package
+	// vault/service), "none" when they said it is with no known service,
+	// empty when they have not said (the directory's matcher decides).
+	Service string `json:"service,omitempty"`
 }
 
 // ErrLabelRequired means an account was given neither a name nor an issuer,
@@ -180,7 +186,8 @@ func newID() string {
 
 // Add appends a to the vault. An account whose OTP key is already in the
 // vault (same type, secret, algorithm, digits and period, whatever its label)
-// is a duplicate: Add returns false and leaves the vault as it was.
+// is a duplicate: Add returns false and leaves the vault as it was. Add looks
+// through every account; to add many, use AddAll or an Index.
 //
 // Adding an account back (an undone deletion) lifts its tombstone.
 func (v *Vault) Add(a Account) bool {
@@ -195,9 +202,12 @@ func (v *Vault) Add(a Account) bool {
 // AddAll adds each of accts in turn, as Add does, and returns the indexes
 // (into accts) of those it left out because their key was already in the
 // vault, or earlier in accts. Nothing was added when the two lengths match.
+// It takes time linear in the vault and accts together.
 func (v *Vault) AddAll(accts []Account) (inVault []int) {
+	x := v.Index()
+	v.Accounts = slices.Grow(v.Accounts, len(accts))
 	for i, a := range accts {
-		if !v.Add(a) {
+		if !x.Add(a) {
 			inVault = append(inVault, i)
 		}
 	}
@@ -206,13 +216,98 @@ func (v *Vault) AddAll(accts []Account) (inVault []int) {
 
 // HasKey reports whether an account already holds key (the HOTP counter aside).
 func (v *Vault) HasKey(key otp.Key) bool {
-	for _, b := range v.Accounts {
-		k := b.OTP
-		if k.Secret == key.Secret && k.Type == key.Type && k.Algorithm == key.Algorithm && k.Digits == key.Digits && k.Period == key.Period {
+	id := keyIDOf(key)
+	for i := range v.Accounts {
+		if keyIDOf(v.Accounts[i].OTP) == id {
 			return true
 		}
 	}
 	return false
+}
+
+// keyID is what makes two OTP keys the same key for Add: everything but
+// the HOTP counter, which is state.
+type keyID struct {
+	typ       otp.Type
+	secret    string
+	algorithm otp.Algorithm
+	digits    int
+	period    int
+}
+
+func keyIDOf(k otp.Key) keyID {
+	return keyID{k.Type, k.Secret, k.Algorithm, k.Digits, k.Period}
+}
+
+// Index finds a vault's accounts by ID and by OTP key in constant time, for
+// operations that add or merge many accounts at once (an import, a recovery
+// kit), which would take time quadratic in the vault's size with Add and
+// Account. It is built once, in time linear in the vault, and stays right
+// while accounts are added through it and no account's ID or key is changed
+// or removed by other means.
+type Index struct {
+	v    *Vault
+	byID map[string]int
+	keys map[keyID]int // how many accounts hold each key
+}
+
+// Index indexes the vault's accounts by ID and by OTP key.
+func (v *Vault) Index() *Index {
+	x := &Index{v: v, byID: make(map[string]int, len(v.Accounts)), keys: make(map[keyID]int, len(v.Accounts))}
+	for i := range v.Accounts {
+		x.note(i)
+	}
+	return x
+}
+
+func (x *Index) note(i int) {
+	a := &x.v.Accounts[i]
+	if _, ok := x.byID[a.ID]; !ok {
+		x.byID[a.ID] = i
+	}
+	x.keys[keyIDOf(a.OTP)]++
+}
+
+// Add is Vault.Add in constant time: it appends a unless its OTP key is in
+// the vault already (lifting a's tombstone), and reports whether it did.
+func (x *Index) Add(a Account) bool {
+	if a.HasOTP() && x.HasKey(a.OTP) {
+		return false
+	}
+	x.v.Accounts = append(x.v.Accounts, a)
+	delete(x.v.Deleted, a.ID)
+	x.note(len(x.v.Accounts) - 1)
+	return true
+}
+
+// HasKey is Vault.HasKey in constant time.
+func (x *Index) HasKey(key otp.Key) bool {
+	return x.keys[keyIDOf(key)] > 0
+}
+
+// Replace puts a in the place of the account with a's ID, which may hold
+// another key, and reports whether there was one to replace.
+func (x *Index) Replace(a Account) bool {
+	cur := x.Account(a.ID)
+	if cur == nil {
+		return false
+	}
+	old := keyIDOf(cur.OTP)
+	if x.keys[old]--; x.keys[old] <= 0 {
+		delete(x.keys, old)
+	}
+	x.keys[keyIDOf(a.OTP)]++
+	*cur = a
+	return true
+}
+
+// Account is Vault.Account in constant time: the account with the given
+// ID, or nil. The pointer is good until the next Add.
+func (x *Index) Account(id string) *Account {
+	if i, ok := x.byID[id]; ok {
+		return &x.v.Accounts[i]
+	}
+	return nil
 }
 
 // Account returns the account with the given ID, or nil.

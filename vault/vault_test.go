@@ -254,3 +254,100 @@ func TestBindingsCarryTheHandsetAnAppRunsOn(t *testing.T) {
 		t.Errorf("Bank: %+v", b[1])
 	}
 }
+
+// TestIndexAgreesWithTheVault: the Index answers what the vault's own
+// scans answer, through adds, duplicate keys, duplicate IDs and a Replace
+// that changes an account's key.
+func TestIndexAgreesWithTheVault(t *testing.T) {
+	key := func(s string) otp.Key {
+		k, err := otp.NewKey(otp.TOTP, base32.StdEncoding.EncodeToString([]byte(s)), otp.SHA1, 6, 30, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return k
+	}
+	v := testVault(t, [2]string{"A", "a"}, [2]string{"B", "b"})
+	noOTP, err := NewAccount("Bank", "taro", otp.Key{}, time.Unix(0, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	v.Accounts = append(v.Accounts, noOTP)
+	x := v.Index()
+	a0 := v.Accounts[0]
+	oldKey, newKey := a0.OTP, key("a fresh secret")
+
+	steps := []struct {
+		name string
+		do   func() bool
+		want bool
+	}{
+		{"a new key is added", func() bool { c := a0; c.ID, c.OTP = "c", key("secret-c"); return x.Add(c) }, true},
+		{"the same key again is not", func() bool { c := a0; c.ID, c.OTP = "c2", key("secret-c"); return x.Add(c) }, false},
+		{"a vault key under another ID is not", func() bool { c := a0; c.ID = "d"; return x.Add(c) }, false},
+		{"a second account without a key is", func() bool { c := noOTP; c.ID = "e"; return x.Add(c) }, true},
+		{"replace an unknown ID", func() bool { c := a0; c.ID = "nobody"; return x.Replace(c) }, false},
+		{"replace the first account's key", func() bool { c := a0; c.OTP = newKey; return x.Replace(c) }, true},
+		{"its old key is free again", func() bool { c := a0; c.ID = "f"; c.OTP = oldKey; return x.Add(c) }, true},
+		{"its new key is taken", func() bool { c := a0; c.ID = "g"; c.OTP = newKey; return x.Add(c) }, false},
+	}
+	for _, s := range steps {
+		if got := s.do(); got != s.want {
+			t.Fatalf("%s: got %v, want %v", s.name, got, s.want)
+		}
+		for i := range v.Accounts {
+			a := &v.Accounts[i]
+			if x.Account(a.ID) != v.Account(a.ID) {
+				t.Fatalf("%s: Index.Account(%q) is not Vault.Account", s.name, a.ID)
+			}
+			if x.HasKey(a.OTP) != v.HasKey(a.OTP) {
+				t.Fatalf("%s: Index.HasKey and Vault.HasKey disagree on %s", s.name, a.Label())
+			}
+		}
+		for _, k := range []otp.Key{oldKey, newKey, key("never"), {}} {
+			if x.HasKey(k) != v.HasKey(k) {
+				t.Fatalf("%s: Index.HasKey and Vault.HasKey disagree on %q", s.name, k.Secret)
+			}
+		}
+		if x.Account("nobody") != nil {
+			t.Fatalf("%s: an unknown ID was found", s.name)
+		}
+	}
+	if len(v.Accounts) != 6 {
+		t.Fatalf("the vault holds %d accounts, want 6", len(v.Accounts))
+	}
+}
+
+// benchAccounts returns n accounts with distinct keys.
+func benchAccounts(b *testing.B, n int) []Account {
+	b.Helper()
+	accts := make([]Account, n)
+	for i := range accts {
+		key, err := otp.NewKey(otp.TOTP, base32.StdEncoding.EncodeToString([]byte(fmt.Sprintf("bench-secret-%07d", i))), otp.SHA1, 6, 30, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if accts[i], err = NewAccount(fmt.Sprintf("Issuer %d", i), "me", key, time.Unix(0, 0)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	return accts
+}
+
+// BenchmarkAddAll measures adding n new accounts to a vault that holds n
+// others: an import of n URIs, less parsing and saving. It should grow
+// linearly with n.
+func BenchmarkAddAll(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		b.Run(fmt.Sprint(n/1000, "k"), func(b *testing.B) {
+			all := benchAccounts(b, 2*n)
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				v := New()
+				v.Accounts = append(v.Accounts, all[:n]...)
+				if skipped := v.AddAll(all[n:]); len(skipped) != 0 {
+					b.Fatalf("%d skipped", len(skipped))
+				}
+			}
+		})
+	}
+}

@@ -1,13 +1,12 @@
-// Command mamori is Mamori, a desktop account-security companion. Without
-// arguments it opens the app; with a subcommand it is the command line (see
-// "mamori --help" and package cli).
+// Command mamori is Mamori's command line (see "mamori --help" and package
+// cli). Without arguments it starts the app, mamori-app, installed beside
+// it: the two are separate binaries so that this one links no GUI toolkit.
 package main
 
 import (
 	"os"
 
 	"github.com/mamori-app/mamori/cmd/mamori/cli"
-	"github.com/mamori-app/mamori/ui"
 )
 
 func main() {
@@ -16,7 +15,6 @@ func main() {
 		Stdout:   os.Stdout,
 		Stderr:   os.Stderr,
 		Getenv:   os.Getenv,
-		OpenApp:  ui.Run,
-		OpenDemo: ui.RunDemo,
+		StartApp: cli.StartApp,
 	}))
 }

@@ -31,14 +31,15 @@ import (
 // aegisSlotPassword is the type of a password slot.
 const aegisSlotPassword = 1
 
-// Bounds on a slot's scrypt parameters: Aegis uses N=2^15, r=8, p=1;
-// these allow 16 times more memory and time, and refuse a file that would
-// make the import take minutes or gigabytes.
+// Bounds on a slot's scrypt parameters: Aegis uses N=2^15, r=8, p=1 (32
+// MiB); these allow 8 times its memory and 16 times its time, and refuse
+// a file that would make the import take minutes or gigabytes.
 const (
-	aegisMaxScryptN      = 1 << 19
+	aegisMaxScryptN      = 1 << 18
 	aegisMaxScryptR      = 32
 	aegisMaxScryptP      = 16
-	aegisMaxScryptMemory = 512 << 20 // bytes: 128·r·N
+	aegisMaxScryptMemory = 256 << 20 // bytes: 128·r·N
+	aegisMaxScryptWork   = 1 << 22   // N·r·p
 )
 
 type aegisFile struct {
@@ -117,6 +118,9 @@ func (p *parser) aegis(data []byte) error {
 	}
 	if content.Entries == nil {
 		return malformed("aegis vault has no entries list")
+	}
+	if err := p.checkCount(len(content.Entries)); err != nil {
+		return err
 	}
 	for i, raw := range content.Entries {
 		pos := Position{Entry: i + 1}
@@ -204,12 +208,16 @@ func (p *parser) aegisDecrypt(h *aegisHeader, db string) ([]byte, error) {
 		}
 		n, r, pp := s.N.v, s.R.v, s.P.v
 		switch {
-		case n < 2 || n > aegisMaxScryptN || n&(n-1) != 0:
-			return nil, bad("scrypt n must be a power of two up to 2^19")
-		case r < 1 || r > aegisMaxScryptR, pp < 1 || pp > aegisMaxScryptP:
+		case n < 2 || n&(n-1) != 0:
+			return nil, bad("scrypt n must be a power of two")
+		case r < 1, pp < 1:
 			return nil, bad("scrypt r or p out of range")
+		case n > aegisMaxScryptN || r > aegisMaxScryptR || pp > aegisMaxScryptP:
+			return nil, tooCostly("aegis password slot %d: scrypt n, r or p is past 2^18, 32 or 16", i+1)
 		case 128*r*n > min(aegisMaxScryptMemory, p.opts.kdfLimit()):
-			return nil, bad("scrypt parameters need too much memory")
+			return nil, tooCostly("aegis password slot %d: scrypt needs more than %d mib", i+1, min(aegisMaxScryptMemory, p.opts.kdfLimit())>>20)
+		case n*r*pp > aegisMaxScryptWork:
+			return nil, tooCostly("aegis password slot %d: scrypt needs more than 16 times the work aegis uses", i+1)
 		}
 		ps.n, ps.r, ps.pp = int(n), int(r), int(pp)
 		slots = append(slots, ps)

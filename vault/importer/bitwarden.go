@@ -123,6 +123,9 @@ func (p *parser) proton(data []byte) error {
 	if f.Entries == nil {
 		return malformed("proton export has no entries list")
 	}
+	if err := p.checkCount(len(f.Entries)); err != nil {
+		return err
+	}
 	for i, raw := range f.Entries {
 		pos := Position{Entry: i + 1}
 		var e protonEntry

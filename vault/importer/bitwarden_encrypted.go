@@ -139,21 +139,24 @@ func (p *parser) bitwardenKDF(f *bitwardenProtection) (bitwardenKDF, error) {
 		// MiB, so that tests and fuzzing, which lower the cap, stay fast;
 		// at the default cap this is above Bitwarden's maximum.
 		limit := min(bitwardenMaxPBKDF2Iterations, p.opts.kdfLimit()>>9)
-		if it < 1 || it > limit {
-			return bitwardenKDF{}, malformed("bitwarden kdfIterations must be from 1 to %d for pbkdf2", limit)
+		switch {
+		case it < 1:
+			return bitwardenKDF{}, malformed("bitwarden kdfIterations must be at least 1")
+		case it > limit:
+			return bitwardenKDF{}, tooCostly("bitwarden pbkdf2 kdfIterations is past %d", limit)
 		}
 	case bitwardenArgon2id:
 		k.typ = bitwardenArgon2id
 		mem, lanes := f.KDFMemory.v, f.KDFParallelism.v
 		switch {
-		case it < 1 || it > bitwardenMaxArgon2Iterations:
-			return bitwardenKDF{}, malformed("bitwarden kdfIterations must be from 1 to %d for argon2id", bitwardenMaxArgon2Iterations)
-		case mem < 1 || mem > bitwardenMaxArgon2Memory:
-			return bitwardenKDF{}, malformed("bitwarden kdfMemory must be from 1 to %d mib", bitwardenMaxArgon2Memory)
-		case mem<<20 > p.opts.kdfLimit():
-			return bitwardenKDF{}, malformed("bitwarden kdf parameters need more memory than allowed")
-		case lanes < 1 || lanes > bitwardenMaxArgon2Lanes:
-			return bitwardenKDF{}, malformed("bitwarden kdfParallelism must be from 1 to %d", bitwardenMaxArgon2Lanes)
+		case it < 1 || mem < 1 || lanes < 1:
+			return bitwardenKDF{}, malformed("bitwarden kdfIterations, kdfMemory and kdfParallelism must be at least 1")
+		case it > bitwardenMaxArgon2Iterations:
+			return bitwardenKDF{}, tooCostly("bitwarden argon2id kdfIterations is past %d", bitwardenMaxArgon2Iterations)
+		case mem > bitwardenMaxArgon2Memory || mem<<20 > p.opts.kdfLimit():
+			return bitwardenKDF{}, tooCostly("bitwarden kdfMemory is past %d mib", min(bitwardenMaxArgon2Memory, p.opts.kdfLimit()>>20))
+		case lanes > bitwardenMaxArgon2Lanes:
+			return bitwardenKDF{}, tooCostly("bitwarden kdfParallelism is past %d", bitwardenMaxArgon2Lanes)
 		}
 		k.memory, k.lanes = int(mem), int(lanes)
 	default:

@@ -44,7 +44,24 @@
 //     or Argon2id, AES-256-CBC with HMAC-SHA256; an account-restricted
 //     export needs the Bitwarden account's key and is refused);
 //   - Proton Authenticator JSON exports, and KeePassXC CSV and KeePass XML
-//     exports.
+//     exports;
+//   - andOTP backups, plain or encrypted (PBKDF2-SHA1 and AES-GCM, or the
+//     old SHA-256 key; the old one is told by its .aes name);
+//   - Authenticator Pro (Stratum) backups, plain or encrypted (Argon2id and
+//     AES-GCM, or the legacy PBKDF2-SHA1 and AES-CBC);
+//   - FreeOTP 2 backups (a Java-serialised map, PBKDF2-wrapped master key,
+//     AES-GCM-sealed tokens) and FreeOTP+ JSON exports;
+//   - Bitwarden CSV, 1Password 1PUX and CSV, LastPass Authenticator JSON;
+//   - Steam Desktop Authenticator .maFile files;
+//   - TOTP Authenticator's encrypted backup (AES-CBC, SHA-256 key);
+//   - Raivo OTP's and Authenticator Plus's ZIP archives, password-protected
+//     (ZipCrypto or WinZip AES) or not.
+//
+// Files it recognises but cannot import (Google Authenticator's own
+// database, other SQLite databases, KeePass databases, unknown ZIPs,
+// Java-serialised data, encrypted maFiles…) give an *UnreadableError
+// naming the kind; Sources lists, per app, the formats its exports come
+// in, for front-ends that say where each app keeps its export.
 //
 // Each format's layout is described beside the code that reads it.
 //
@@ -68,7 +85,8 @@
 // (ErrDuplicate; the first is kept), tokens Mamori cannot generate such as
 // Yandex or MD5 (ErrUnsupported), QR codes in a screenshot that are not
 // accounts (ErrNotAnAccount), KeePass entries in the recycle bin
-// (ErrInTrash). Duplicates of accounts already in the vault are the
+// (ErrInTrash), and Ente Auth codes in its trash (ErrInTrash; counted in
+// Result.Trashed). Duplicates of accounts already in the vault are the
 // caller's business: this package does not see the vault.
 //
 // # Encrypted exports
@@ -79,8 +97,18 @@
 // after it was encrypted gives ErrCorrupt where the format can tell the
 // two apart (Aegis's key slots and 2FAS's reference value can; Ente's
 // single message cannot, and its ErrWrongPassword says "or the export is
-// damaged"). Key-derivation parameters are bounded, so a hostile file
-// cannot make an import use gigabytes of memory or run for minutes.
+// damaged"). Key-derivation parameters read from a file are bounded
+// before the password is asked for (ErrTooCostly), and a file holds at
+// most MaxEntries entries (ErrTooManyEntries), so a hostile file cannot
+// make an import use gigabytes of memory or run for minutes.
+//
+// # Cut-off files
+//
+// An otpauth:// link that ends inside a parameter (a file cut off in the
+// middle) is an error naming its line and the parameter (*CutOffError),
+// and an HOTP link or entry without its counter is one too
+// (ErrNoCounter), rather than keys read with default digits, period or
+// counter.
 //
 // # Secrets
 //

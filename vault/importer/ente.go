@@ -31,8 +31,9 @@ const (
 	enteMaxMemLimit = 1 << 30 // bytes
 	enteMinMemLimit = 8 << 10 // libsodium's crypto_pwhash_MEMLIMIT_MIN
 	enteMaxOpsLimit = 256
-	enteMaxWork     = 8 << 10 // memLimit in MiB × opsLimit
-	enteSaltBytes   = 16      // crypto_pwhash_SALTBYTES
+	enteMaxWork     = 4 << 10 // memLimit in MiB × opsLimit: 1 GiB × 4, 256 MiB × 16
+
+	enteSaltBytes = 16 // crypto_pwhash_SALTBYTES
 )
 
 type enteFile struct {
@@ -62,14 +63,16 @@ func (p *parser) ente(data []byte) error {
 	}
 	mem, ops := kp.MemLimit.v, kp.OpsLimit.v
 	switch {
-	case mem < enteMinMemLimit || mem > enteMaxMemLimit:
-		return malformed("ente memLimit must be from 8 KiB to 1 GiB")
-	case mem > p.opts.kdfLimit():
-		return malformed("ente kdf parameters need more memory than allowed")
-	case ops < 1 || ops > enteMaxOpsLimit:
-		return malformed("ente opsLimit must be from 1 to %d", enteMaxOpsLimit)
+	case mem < enteMinMemLimit:
+		return malformed("ente memLimit must be at least 8 KiB")
+	case ops < 1:
+		return malformed("ente opsLimit must be at least 1")
+	case mem > enteMaxMemLimit || mem > p.opts.kdfLimit():
+		return tooCostly("ente memLimit is past %d mib", min(enteMaxMemLimit, p.opts.kdfLimit())>>20)
+	case ops > enteMaxOpsLimit:
+		return tooCostly("ente opsLimit is past %d", enteMaxOpsLimit)
 	case (mem>>20)*ops > enteMaxWork:
-		return malformed("ente kdf parameters need too much work")
+		return tooCostly("ente memLimit × opsLimit is past what ente auth uses (1 gib × 4)")
 	}
 	salt, err := decodeBase64(kp.Salt)
 	if err != nil || len(salt) != enteSaltBytes {

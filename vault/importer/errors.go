@@ -78,8 +78,28 @@ var (
 	// holds something other than an otpauth or otpauth-migration URI.
 	ErrNotAnAccount = errors.New("importer: qr code does not hold an account")
 
-	// ErrInTrash is the Skip reason for a KeePass entry in the recycle bin.
+	// ErrInTrash is the Skip reason for a KeePass entry in the recycle bin,
+	// or an Ente Auth code in its trash.
 	ErrInTrash = errors.New("importer: entry is in the recycle bin")
+
+	// ErrTooCostly means an encrypted export asks for more key-derivation
+	// work (memory, passes, iterations) than its app ever writes: a
+	// damaged or hostile file. It is refused before a password is asked
+	// for and before any work is done. It also wraps ErrMalformed.
+	ErrTooCostly = errors.New("importer: the export asks for more key-derivation work than its app ever uses")
+
+	// ErrCutOff means an otpauth:// link ends inside a parameter, as one
+	// does when the file was cut off: Parse names the line and the
+	// parameter rather than fill in a default.
+	ErrCutOff = errors.New("importer: the link is cut off")
+
+	// ErrNoCounter means an HOTP link or entry has no counter. The counter
+	// is the key's state; guessing 0 would give codes the server refuses.
+	ErrNoCounter = errors.New("importer: the hotp key has no counter")
+
+	// ErrTooManyEntries means the file holds more entries than Parse
+	// reads (MaxEntries).
+	ErrTooManyEntries = errors.New("importer: the file holds too many entries")
 
 	// ErrIncompleteBatch is the Warning for a Google Authenticator export
 	// of several QR codes of which some were not given: the accounts of the
@@ -205,6 +225,12 @@ func malformed(format string, args ...any) error {
 	return fmt.Errorf("%w: "+format, append([]any{ErrMalformed}, args...)...)
 }
 
+// tooCostly returns an error wrapping ErrTooCostly and ErrMalformed,
+// saying which parameter is past its cap.
+func tooCostly(format string, args ...any) error {
+	return fmt.Errorf("%w: %w: "+format, append([]any{ErrTooCostly, ErrMalformed}, args...)...)
+}
+
 // Detail returns what err says after sentinel's own text ("…: detail"), or
 // "" when err's message does not hold sentinel's. The importer's messages
 // never hold a secret or file content, so the detail may be shown.
@@ -216,4 +242,10 @@ func Detail(err, sentinel error) string {
 	}
 	rest := strings.TrimSpace(s[i+len(prefix):])
 	return strings.TrimSpace(strings.TrimPrefix(rest, ":"))
+}
+
+// errorf wraps sentinel with a lower-case detail that never holds file
+// content.
+func errorf(sentinel error, format string, args ...any) error {
+	return fmt.Errorf("%w: "+format, append([]any{sentinel}, args...)...)
 }

@@ -29,7 +29,7 @@ func otpField(s, issuer, name string) (otp.Account, error) {
 		return otp.Account{}, fmt.Errorf("%w: a google authenticator export cannot be a single entry", otp.ErrNotOTPAuth)
 	case hasPrefixFold(s, "otpauth:"):
 		var err error
-		if a, err = otp.ParseURI(s); err != nil {
+		if a, err = parseLink(s); err != nil {
 			return otp.Account{}, err
 		}
 	case hasPrefixFold(s, "steam://"):

@@ -99,6 +99,40 @@ func TestWriteFuzzSeeds(t *testing.T) {
 	}
 }
 
+// TestWriteFormatFuzzSeeds writes the seeds of the per-format fuzz
+// targets (fuzz_formats_test.go) from the fixtures.
+func TestWriteFormatFuzzSeeds(t *testing.T) {
+	if !*update {
+		t.Fatal("this generator rewrites testdata; run it with -update")
+	}
+	seeds := map[string][]string{
+		"FuzzAndOTP":         {"andotp.json", "andotp.json.aes", "andotp-old.json.aes", "gen/andotp-cheap.json.aes"},
+		"FuzzAuthPro":        {"authpro.json", "authpro.authpro", "authpro-legacy.authpro"},
+		"FuzzFreeOTPPlus":    {"freeotp-plus.json"},
+		"FuzzBitwardenCSV":   {"bitwarden.csv"},
+		"FuzzSteam":          {"steam.maFile"},
+		"FuzzLastPass":       {"lastpass.json"},
+		"FuzzOnePUX":         {"1password.1pux"},
+		"FuzzOnePasswordCSV": {"1password.csv"},
+		"FuzzTOTPAuth":       {"totp-authenticator.encrypt", "totp-authenticator-nopassword.encrypt"},
+		"FuzzRaivo":          {"raivo-otp-export.json", "raivo.zip", "raivo-aes.zip"},
+		"FuzzAuthPlus":       {"authplus.zip", "authplus-aes.zip"},
+		"FuzzFreeOTP":        {"freeotp-backup.xml", "other.ser"},
+	}
+	for target, files := range seeds {
+		dir := filepath.Join("testdata", "fuzz", target)
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, name := range files {
+			body := fmt.Sprintf("go test fuzz v1\n[]byte(%s)\n", strconv.Quote(string(readFixture(t, name))))
+			if err := os.WriteFile(filepath.Join(dir, "fixture-"+filepath.Base(name)), []byte(body), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+}
+
 func writeFixture(t testing.TB, name string, b []byte) {
 	t.Helper()
 	if err := os.WriteFile(filepath.Join("testdata", name), append(b, '\n'), 0o644); err != nil {

@@ -2,9 +2,11 @@ package importer
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/mamori-app/mamori/vault/otp"
 )
@@ -46,6 +48,35 @@ const (
 	// FormatKeePassXML is a KeePass or KeePassXC XML export, whose entries
 	// carry an "otp" attribute (or the older "TOTP Seed").
 	FormatKeePassXML Format = "keepassxc-xml"
+	// FormatAndOTP is an andOTP backup: plain JSON, or encrypted
+	// (.json.aes, new or old encryption).
+	FormatAndOTP Format = "andotp"
+	// FormatAuthPro is an Authenticator Pro (Stratum) backup: plain JSON,
+	// or encrypted (.authpro, strong or legacy encryption).
+	FormatAuthPro Format = "authenticator-pro"
+	// FormatFreeOTPPlus is FreeOTP+'s JSON export.
+	FormatFreeOTPPlus Format = "freeotp-plus"
+	// FormatBitwardenCSV is a Bitwarden CSV export (login_totp column).
+	FormatBitwardenCSV Format = "bitwarden-csv"
+	// FormatSteam is a Steam Desktop Authenticator .maFile.
+	FormatSteam Format = "steam"
+	// FormatLastPass is LastPass Authenticator's JSON export.
+	FormatLastPass Format = "lastpass"
+	// FormatOnePUX is 1Password's 1PUX export (a ZIP).
+	FormatOnePUX Format = "1password-1pux"
+	// FormatOnePasswordCSV is 1Password's CSV export (OTPAuth column).
+	FormatOnePasswordCSV Format = "1password-csv"
+	// FormatTOTPAuth is TOTP Authenticator's encrypted backup (Base64).
+	FormatTOTPAuth Format = "totp-authenticator"
+	// FormatRaivo is Raivo OTP's export: a ZIP (usually
+	// password-protected) holding JSON, or that JSON.
+	FormatRaivo Format = "raivo"
+	// FormatAuthPlus is Authenticator Plus's password-protected ZIP of
+	// otpauth:// URIs.
+	FormatAuthPlus Format = "authenticator-plus"
+	// FormatFreeOTP is FreeOTP 2's backup (externalBackup.xml, a
+	// Java-serialised map with a password-wrapped master key).
+	FormatFreeOTP Format = "freeotp"
 )
 
 // Name returns the English name of the format for messages, such as
@@ -72,20 +103,65 @@ func (f Format) Name() string {
 		return "KeePassXC CSV"
 	case FormatKeePassXML:
 		return "KeePass XML"
+	case FormatAndOTP:
+		return "andOTP"
+	case FormatAuthPro:
+		return "Authenticator Pro"
+	case FormatFreeOTPPlus:
+		return "FreeOTP+"
+	case FormatBitwardenCSV:
+		return "Bitwarden CSV"
+	case FormatSteam:
+		return "Steam Desktop Authenticator"
+	case FormatLastPass:
+		return "LastPass Authenticator"
+	case FormatOnePUX:
+		return "1Password 1PUX"
+	case FormatOnePasswordCSV:
+		return "1Password CSV"
+	case FormatTOTPAuth:
+		return "TOTP Authenticator"
+	case FormatRaivo:
+		return "Raivo OTP"
+	case FormatAuthPlus:
+		return "Authenticator Plus"
+	case FormatFreeOTP:
+		return "FreeOTP"
 	}
 	return "unknown format"
+}
+
+// Key returns the format as a translation key suffix: its identifier with
+// "-" as "_" and no leading digit ("2fas" is "twofas", "1password-csv"
+// "onepassword_csv"). The front-ends name a format with
+// "import.format."+Key().
+func (f Format) Key() string {
+	if f == FormatUnknown {
+		return "unknown"
+	}
+	k := strings.ReplaceAll(string(f), "-", "_")
+	k = strings.Replace(k, "2", "two", 1)
+	return strings.Replace(k, "1", "one", 1)
 }
 
 // Formats lists every format Parse reads, in a fixed order.
 func Formats() []Format {
 	return []Format{FormatOTPAuth, FormatGoogleMigration, FormatQRImage, FormatAegis, FormatTwoFAS,
-		FormatEnteEncrypted, FormatBitwarden, FormatProton, FormatKeePassCSV, FormatKeePassXML}
+		FormatEnteEncrypted, FormatBitwarden, FormatProton, FormatKeePassCSV, FormatKeePassXML,
+		FormatAndOTP, FormatAuthPro, FormatFreeOTPPlus, FormatBitwardenCSV, FormatSteam, FormatLastPass,
+		FormatOnePUX, FormatOnePasswordCSV, FormatTOTPAuth, FormatRaivo, FormatAuthPlus, FormatFreeOTP}
 }
 
 // DefaultMaxSize is the input size Parse accepts when Options.MaxSize is
 // zero: far more than any real export (an Aegis vault full of icons, a
 // 4K screenshot), small enough that a wrong file fails fast.
 const DefaultMaxSize = 32 << 20
+
+// MaxEntries is the most entries (accounts, skipped and broken ones
+// together) Parse reads from one file: some thousand times more than
+// anyone holds, few enough that a hostile file cannot keep the machine
+// busy. A file with more gives ErrTooManyEntries.
+const MaxEntries = 100_000
 
 // Options tune Parse. The zero value is ready to use for plain exports.
 type Options struct {
@@ -103,8 +179,16 @@ type Options struct {
 	MaxSize int
 
 	// Format skips detection and reads the input as this format.
-	// FormatUnknown (the zero value) means Detect.
+	// FormatUnknown (the zero value) means DetectFile.
 	Format Format
+
+	// Name is the file's name, if known. Detection uses it only for
+	// files that do not say what they are: andOTP's old encrypted backup
+	// (…json.aes) is random bytes from its first.
+	Name string
+
+	// maxEntries lowers MaxEntries for tests; 0 means MaxEntries.
+	maxEntries int
 
 	// kdfMemory caps the memory a key derivation may use, in bytes; 0
 	// means maxKDFMemory. Tests and fuzzing lower it.
@@ -142,6 +226,10 @@ type Result struct {
 	// (ErrUnsupported), QR codes that are not accounts (ErrNotAnAccount),
 	// KeePass entries in the recycle bin (ErrInTrash).
 	Skipped []Skip
+	// Trashed counts the entries skipped because they were in the app's
+	// trash or recycle bin (KeePass, Ente Auth); they are in Skipped too,
+	// with ErrInTrash.
+	Trashed int
 	// Warnings are things the user should know although every account
 	// was read, such as a Google Authenticator export with QR codes
 	// missing (ErrIncompleteBatch).
@@ -175,6 +263,14 @@ func Detect(data []byte) Format {
 	case bytes.HasPrefix(data, pngMagic), bytes.HasPrefix(data, jpegMagic),
 		bytes.HasPrefix(data, []byte("GIF87a")), bytes.HasPrefix(data, []byte("GIF89a")):
 		return FormatQRImage
+	case bytes.HasPrefix(data, []byte(authProHeader)), bytes.HasPrefix(data, []byte(authProLegacyHeader)):
+		return FormatAuthPro
+	case bytes.HasPrefix(data, zipMagic):
+		return detectZip(data)
+	case isFreeOTPBackup(data):
+		return FormatFreeOTP
+	case isAndOTPEncrypted(data):
+		return FormatAndOTP
 	}
 	text := trimText(data)
 	if len(text) == 0 {
@@ -183,16 +279,44 @@ func Detect(data []byte) Format {
 	switch text[0] {
 	case '{':
 		return detectJSON(text)
+	case '[':
+		switch {
+		case isAndOTPJSON(text):
+			return FormatAndOTP
+		case isRaivoJSON(text):
+			return FormatRaivo
+		}
+		return FormatUnknown
 	case '<':
 		if bytes.Contains(text[:min(len(text), 4096)], []byte("<KeePassFile")) {
 			return FormatKeePassXML
 		}
 		return FormatUnknown
 	}
-	if isKeePassCSVHeader(text) {
+	switch h := csvHeader(text); {
+	case isBitwardenCSVHeader(h):
+		return FormatBitwardenCSV
+	case isOnePasswordCSVHeader(h):
+		return FormatOnePasswordCSV
+	case isKeePassCSVHeader(text):
 		return FormatKeePassCSV
+	case isTOTPAuthBackup(text):
+		return FormatTOTPAuth
 	}
 	return detectText(text)
+}
+
+// DetectFile is Detect, helped by the file's name where the content alone
+// cannot tell: a binary file named *.aes is andOTP's encrypted backup.
+func DetectFile(name string, data []byte) Format {
+	f := Detect(data)
+	switch {
+	case f == FormatUnknown && strings.HasSuffix(strings.ToLower(name), ".aes") && !utf8.Valid(data):
+		return FormatAndOTP
+	case f == FormatTOTPAuth && isSDAEncrypted(name, data):
+		return FormatUnknown // named by identify
+	}
+	return f
 }
 
 // Parse reads the accounts out of an export, detecting its format unless
@@ -220,7 +344,7 @@ func Parse(data []byte, opts Options) (Result, error) {
 	}
 	f := opts.Format
 	if f == FormatUnknown {
-		f = Detect(data)
+		f = DetectFile(opts.Name, data)
 	}
 	p := &parser{opts: opts, res: Result{Format: f}}
 	var err error
@@ -246,9 +370,43 @@ func Parse(data []byte, opts Options) (Result, error) {
 		err = p.keepassCSV(text)
 	case FormatKeePassXML:
 		err = p.keepassXML(text)
+	case FormatAndOTP:
+		err = p.andOTP(text)
+	case FormatAuthPro:
+		err = p.authPro(text)
+	case FormatFreeOTPPlus:
+		err = p.freeOTPPlus(text)
+	case FormatBitwardenCSV:
+		err = p.bitwardenCSV(text)
+	case FormatSteam:
+		err = p.steam(text)
+	case FormatLastPass:
+		err = p.lastPass(text)
+	case FormatOnePUX:
+		err = p.onePUX(data)
+	case FormatOnePasswordCSV:
+		err = p.onePasswordCSV(text)
+	case FormatTOTPAuth:
+		err = p.totpAuth(text)
+	case FormatRaivo:
+		err = p.raivo(text)
+	case FormatAuthPlus:
+		err = p.authPlus(data)
+	case FormatFreeOTP:
+		err = p.freeOTP(data)
 	default:
+		if u := identify(data); u != nil {
+			return Result{}, u
+		}
+		if isSDAEncrypted(opts.Name, data) {
+			return Result{}, &UnreadableError{Kind: UnreadableSDAEncrypted}
+		}
 		return Result{}, fmt.Errorf("%w: expected otpauth URIs, a QR code image, or an export of "+
-			"Google Authenticator, Aegis, 2FAS, Ente Auth, Bitwarden, Proton Authenticator or KeePassXC", ErrUnknownFormat)
+			"Google Authenticator, Aegis, 2FAS, Ente Auth, Bitwarden, Proton Authenticator, KeePassXC, andOTP, "+
+			"Authenticator Pro, FreeOTP+, Steam Desktop Authenticator, LastPass Authenticator or 1Password", ErrUnknownFormat)
+	}
+	if p.full() {
+		err = fmt.Errorf("%w: more than %d", ErrTooManyEntries, p.limit())
 	}
 	if err == nil {
 		err = p.errs.err()
@@ -258,7 +416,7 @@ func Parse(data []byte, opts Options) (Result, error) {
 	}
 	p.finishBatches()
 	if len(p.res.Accounts) == 0 {
-		return Result{Format: f, Encrypted: p.res.Encrypted, Skipped: p.res.Skipped, Warnings: p.res.Warnings}, ErrNoAccounts
+		return Result{Format: f, Encrypted: p.res.Encrypted, Skipped: p.res.Skipped, Trashed: p.res.Trashed, Warnings: p.res.Warnings}, ErrNoAccounts
 	}
 	return p.res, nil
 }
@@ -275,6 +433,41 @@ type parser struct {
 	batches map[int32]*batch
 	// askedPassphrase guards against asking twice.
 	askedPassphrase bool
+	// entries counts the entries read, up to MaxEntries+1.
+	entries int
+}
+
+// count records one more entry and reports whether it is within
+// MaxEntries.
+func (p *parser) count() bool {
+	if p.entries <= p.limit() {
+		p.entries++
+	}
+	return p.entries <= p.limit()
+}
+
+// checkCount refuses a list of n entries, before any is read, when n is
+// past the cap: a hostile file then costs no per-entry work.
+func (p *parser) checkCount(n int) error {
+	if n > p.limit() {
+		p.entries = p.limit() + 1
+		return fmt.Errorf("%w: more than %d", ErrTooManyEntries, p.limit())
+	}
+	return nil
+}
+
+// limit is the most entries this Parse reads.
+func (p *parser) limit() int {
+	if p.opts.maxEntries > 0 {
+		return min(p.opts.maxEntries, MaxEntries)
+	}
+	return MaxEntries
+}
+
+// full reports whether the file has had more entries than MaxEntries, so
+// a loop over its entries can stop.
+func (p *parser) full() bool {
+	return p.entries > p.limit()
 }
 
 // keyID identifies a key for duplicate detection: the secret and the
@@ -292,6 +485,9 @@ type keyID struct {
 // HOTP duplicate lends its counter to the first entry when it is further
 // along, so no code is shown twice.
 func (p *parser) add(pos Position, a otp.Account) {
+	if !p.count() {
+		return
+	}
 	var err error
 	if a.Issuer, err = cleanLabel("issuer", a.Issuer); err == nil {
 		a.Name, err = cleanLabel("name", a.Name)
@@ -312,7 +508,7 @@ func (p *parser) add(pos Position, a otp.Account) {
 		if first.Key.Type == otp.HOTP && a.Key.Counter > first.Key.Counter {
 			first.Key.Counter = a.Key.Counter
 		}
-		p.skip(pos, label(a.Issuer, a.Name), fmt.Errorf("%w (%s: %s)", ErrDuplicate, p.res.From[i], label(first.Issuer, first.Name)))
+		p.skipped(pos, label(a.Issuer, a.Name), fmt.Errorf("%w (%s: %s)", ErrDuplicate, p.res.From[i], label(first.Issuer, first.Name)))
 		return
 	}
 	if p.seen == nil {
@@ -325,11 +521,24 @@ func (p *parser) add(pos Position, a otp.Account) {
 
 // fail records a broken entry.
 func (p *parser) fail(pos Position, lbl string, err error) {
+	if !p.count() {
+		return
+	}
 	p.errs.add(pos, lbl, err)
 }
 
 // skip records an entry deliberately left out.
 func (p *parser) skip(pos Position, lbl string, reason error) {
+	if p.count() {
+		p.skipped(pos, lbl, reason)
+	}
+}
+
+// skipped records an entry left out, already counted.
+func (p *parser) skipped(pos Position, lbl string, reason error) {
+	if errors.Is(reason, ErrInTrash) {
+		p.res.Trashed++
+	}
 	p.res.Skipped = append(p.res.Skipped, Skip{Entry: pos.String(), Position: pos, Label: lbl, Reason: reason})
 }
 

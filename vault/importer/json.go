@@ -19,6 +19,14 @@ func detectJSON(text []byte) Format {
 	switch {
 	case has("header") && has("db"):
 		return FormatAegis
+	case isAuthProJSON(keys):
+		return FormatAuthPro
+	case has("tokens") && has("tokenOrder"):
+		return FormatFreeOTPPlus
+	case isSteamJSON(keys):
+		return FormatSteam
+	case isLastPassJSON(keys):
+		return FormatLastPass
 	case has("servicesEncrypted") || has("services") && (has("schemaVersion") || has("appOrigin")):
 		return FormatTwoFAS
 	case has("kdfParams") || has("encryptedData") && has("encryptionNonce"):
@@ -32,6 +40,8 @@ func detectJSON(text []byte) Format {
 		return FormatTwoFAS
 	case has("items"):
 		return FormatBitwarden
+	case has("tokens"):
+		return FormatFreeOTPPlus
 	case has("header"), has("db"):
 		return FormatAegis
 	}

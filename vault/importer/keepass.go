@@ -2,11 +2,8 @@ package importer
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/xml"
-	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -34,16 +31,7 @@ import (
 // isKeePassCSVHeader reports whether the first line of text is a CSV
 // header naming a Title and a TOTP column.
 func isKeePassCSVHeader(text []byte) bool {
-	line, _, _ := bytes.Cut(text, []byte("\n"))
-	if !bytes.Contains(line, []byte(",")) {
-		return false
-	}
-	r := csv.NewReader(bytes.NewReader(line))
-	r.LazyQuotes = true
-	rec, err := r.Read()
-	if err != nil {
-		return false
-	}
+	rec := csvHeader(text)
 	return column(rec, "title") >= 0 && column(rec, "totp") >= 0
 }
 
@@ -60,52 +48,7 @@ func column(header []string, name string) int {
 
 // keepassCSV reads a KeePassXC CSV export.
 func (p *parser) keepassCSV(data []byte) error {
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	r.LazyQuotes = true
-	header, err := r.Read()
-	if err != nil {
-		return &EntryError{Position: Position{Line: 1}, Err: malformed("invalid csv header")}
-	}
-	title, user, totp := column(header, "title"), column(header, "username"), column(header, "totp")
-	if title < 0 || totp < 0 {
-		return &EntryError{Position: Position{Line: 1}, Err: malformed("csv header has no Title and TOTP columns")}
-	}
-	get := func(rec []string, i int) string {
-		if i < 0 || i >= len(rec) {
-			return ""
-		}
-		return rec[i]
-	}
-	for {
-		rec, err := r.Read()
-		if errors.Is(err, io.EOF) {
-			break
-		}
-		if err != nil {
-			var pe *csv.ParseError
-			line := 0
-			if errors.As(err, &pe) {
-				line = pe.Line
-			}
-			// A quoting error leaves the reader out of step; stop here.
-			return &EntryError{Position: Position{Line: line}, Err: malformed("invalid csv")}
-		}
-		line, _ := r.FieldPos(0)
-		pos := Position{Line: line}
-		v := strings.TrimSpace(get(rec, totp))
-		if v == "" {
-			continue
-		}
-		issuer, name := get(rec, title), get(rec, user)
-		a, err := otpField(v, issuer, name)
-		if err != nil {
-			p.fail(pos, label(issuer, name), err)
-			continue
-		}
-		p.add(pos, a)
-	}
-	return nil
+	return p.csvList(data, csvColumns{title: "title", user: "username", totp: "totp"})
 }
 
 // KeePass XML, as much of it as matters here.

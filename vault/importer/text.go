@@ -40,8 +40,22 @@ func detectText(text []byte) Format {
 // base is added to each line's position (for the decrypted text of an
 // export, it is the zero Position).
 func (p *parser) text(text []byte, base Position) error {
+	// Count the lines that would be read first, so that a list past the
+	// cap costs no parsing.
+	links := 0
+	for line := range bytes.Lines(text) {
+		if s := bytes.TrimSpace(line); len(s) > 0 && s[0] != '#' {
+			links++
+		}
+	}
+	if err := p.checkCount(links); err != nil {
+		return err
+	}
 	n := 0
 	for line := range bytes.Lines(text) {
+		if p.full() {
+			break
+		}
 		n++
 		pos := base
 		pos.Line = n
@@ -66,7 +80,12 @@ func (p *parser) uri(pos Position, s string, fromQR bool) {
 	case hasPrefixFold(s, "otpauth-migration:"):
 		p.migration(pos, s)
 	case hasPrefixFold(s, "otpauth:"):
-		a, err := otp.ParseURI(s)
+		if linkTrashed(s) {
+			a, _ := otp.ParseURI(s)
+			p.skip(pos, label(a.Issuer, a.Name), ErrInTrash)
+			return
+		}
+		a, err := parseLink(s)
 		if err != nil {
 			p.fail(pos, "", err)
 			return

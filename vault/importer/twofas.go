@@ -78,6 +78,9 @@ func (p *parser) twoFAS(data []byte) error {
 		}
 		return err
 	}
+	if err := p.checkCount(len(list)); err != nil {
+		return err
+	}
 	for i, raw := range list {
 		pos := Position{Entry: i + 1}
 		var s twoFASService

@@ -2,8 +2,10 @@ package kit
 
 import (
 	"bytes"
+	"encoding/base32"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -550,5 +552,55 @@ func TestKitCarriesPhonesAndDevices(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestMergeReplacedKeyFreesTheOldOne: when the kit's newer copy of an
+// account holds another key, the old key is no longer in the vault, so a
+// later kit account holding it is added, and one holding the new key is a
+// duplicate.
+func TestMergeReplacedKeyFreesTheOldOne(t *testing.T) {
+	oldKey, _ := otp.NewKey(otp.TOTP, "JBSWY3DPEHPK3PXP", otp.SHA1, 6, 30, 0)
+	newKey, _ := otp.NewKey(otp.TOTP, "ONSWG4TFORZQ", otp.SHA1, 6, 30, 0)
+	a, _ := vault.NewAccount("GitHub", "octo", oldKey, time.Unix(1000, 0))
+	dst, src := vault.New(), vault.New()
+	dst.Add(a)
+	rekeyed := a
+	rekeyed.OTP = newKey
+	rekeyed.Updated = a.Updated.Add(time.Hour)
+	withOld, _ := vault.NewAccount("GitHub", "old key", oldKey, time.Unix(2000, 0))
+	withNew, _ := vault.NewAccount("GitHub", "new key", newKey, time.Unix(2000, 0))
+	src.Accounts = []vault.Account{rekeyed, withOld, withNew}
+	r := Merge(dst, src)
+	if fmt.Sprint(r.Updated, r.Added, r.Duplicates) != "[GitHub: octo] [GitHub: old key] [GitHub: new key]" {
+		t.Fatalf("updated %v, added %v, duplicates %v", r.Updated, r.Added, r.Duplicates)
+	}
+}
+
+// BenchmarkMerge measures merging a kit of n accounts new to a vault of n
+// others. It should grow linearly with n.
+func BenchmarkMerge(b *testing.B) {
+	for _, n := range []int{1000, 10000, 100000} {
+		b.Run(fmt.Sprint(n/1000, "k"), func(b *testing.B) {
+			all := make([]vault.Account, 2*n)
+			for i := range all {
+				key, err := otp.NewKey(otp.TOTP, base32.StdEncoding.EncodeToString([]byte(fmt.Sprintf("bench-secret-%07d", i))), otp.SHA1, 6, 30, 0)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if all[i], err = vault.NewAccount(fmt.Sprintf("Issuer %d", i), "me", key, time.Unix(0, 0)); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ResetTimer()
+			for i := 0; i < b.N; i++ {
+				dst, src := vault.New(), vault.New()
+				dst.Accounts = append(dst.Accounts, all[:n]...)
+				src.Accounts = all[n:]
+				if r := Merge(dst, src); len(r.Added) != n {
+					b.Fatalf("%d added", len(r.Added))
+				}
+			}
+		})
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"maps"
+	"slices"
 
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/backup"
@@ -52,10 +53,20 @@ func (r Report) Changed() bool {
 //     checklist ticks from both sides are kept.
 func Merge(dst, src *vault.Vault) Report {
 	r := Report{Added: []string{}, Updated: []string{}, Duplicates: []string{}, Conflicts: []string{}, GridCardConflicts: []string{}}
+	idx := dst.Index()
+	fresh := 0
+	for i := range src.Accounts {
+		if idx.Account(src.Accounts[i].ID) == nil {
+			fresh++
+		}
+	}
+	// Room for the kit's new accounts at once, not by doubling: at 100,000
+	// accounts, growing step by step copies the vault several times over.
+	dst.Accounts = slices.Grow(dst.Accounts, fresh)
 	for _, in := range src.Accounts {
-		cur := dst.Account(in.ID)
+		cur := idx.Account(in.ID)
 		if cur == nil {
-			if dst.Add(in) {
+			if idx.Add(in) {
 				r.Added = append(r.Added, in.Label())
 			} else {
 				r.Duplicates = append(r.Duplicates, in.Label())
@@ -69,7 +80,7 @@ func Merge(dst, src *vault.Vault) Report {
 		if in.Updated.After(cur.Updated) {
 			keepUsed(&in.Backup, cur.Backup)
 			in.OTP.Counter = max(in.OTP.Counter, cur.OTP.Counter)
-			*cur = in
+			idx.Replace(in)
 			r.Updated = append(r.Updated, in.Label())
 			continue
 		}

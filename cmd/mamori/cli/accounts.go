@@ -9,12 +9,13 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/otp"
+	"github.com/mamori-app/mamori/vault/service"
 )
 
 // typeNone is the type "list --json" gives an account without an OTP key.
@@ -33,6 +34,10 @@ type accountJSON struct {
 	Pinned    bool   `json:"pinned"`
 	// Tags is the account's tags, [] for none.
 	Tags []string `json:"tags"`
+	// Service and Icon, for an account matched to a known service (see
+	// service.go).
+	Service *accountServiceJSON `json:"service,omitempty"`
+	Icon    string              `json:"icon,omitempty"`
 }
 
 func (a *app) listCommand() *cobra.Command {
@@ -51,7 +56,10 @@ half-width letters do not matter).
 With --json, print one JSON array of objects with the fields id, issuer,
 name, type ("none" for an account added with --no-otp), algorithm, digits,
 period (0 for HOTP), counter (0 for TOTP), pinned and tags (an array, []
-for none). Secrets are never listed.`,
+for none), and, for an account matched to a known service, service (an
+object: name, domain, methods, docs, recovery, confirmed) and icon (the
+service's Simple Icons slug, when it has one; see "mamori service").
+Secrets are never listed.`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			v, err := a.load()
@@ -64,6 +72,7 @@ for none). Secrets are never listed.`,
 			}
 			if asJSON {
 				out := make([]accountJSON, 0, len(accts))
+				dir := service.New()
 				for _, acct := range accts {
 					k := acct.OTP
 					typ := string(k.Type)
@@ -75,6 +84,7 @@ for none). Secrets are never listed.`,
 						Algorithm: string(k.Algorithm), Digits: k.Digits, Period: k.Period, Counter: k.Counter,
 						Pinned: acct.Pinned, Tags: append([]string{}, acct.Tags...),
 					})
+					out[len(out)-1].Service, out[len(out)-1].Icon = accountService(dir, acct)
 				}
 				return a.printJSON(out)
 			}
@@ -112,80 +122,6 @@ for none). Secrets are never listed.`,
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array")
 	cmd.Flags().StringVar(&tag, "tag", "", "list only the accounts with the tag `TAG`")
 	return cmd
-}
-
-// tagFlags are the tag options of "account set": --tag replaces the
-// account's tags, --add-tag and --remove-tag change some. Each takes tags
-// separated by commas or spaces and may be given more than once.
-type tagFlags struct {
-	set, add, remove []string
-	tags             []string // the account's tags after apply
-}
-
-// tagHelp is the part of "account set --help" about tags.
-const tagHelp = `
-
---tag TAGS replaces the account's tags with TAGS, separated by commas or
-spaces (--tag "" removes them all); --add-tag TAGS and --remove-tag TAGS add
-or remove some. Tags may be Japanese; case and full-width or half-width
-letters do not make two tags different. "mamori list --tag TAG" lists the
-accounts with a tag, and the app groups its list by each account's first tag.`
-
-// register adds the flags to cmd.
-func (t *tagFlags) register(cmd *cobra.Command) {
-	cmd.Flags().StringArrayVar(&t.set, "tag", nil, "replace the account's tags with `TAGS` (commas or spaces between them)")
-	cmd.Flags().StringArrayVar(&t.add, "add-tag", nil, "add `TAGS` to the account")
-	cmd.Flags().StringArrayVar(&t.remove, "remove-tag", nil, "remove `TAGS` from the account")
-}
-
-// changed reports whether any tag flag was given.
-func (t *tagFlags) changed(cmd *cobra.Command) bool {
-	f := cmd.Flags()
-	return f.Changed("tag") || f.Changed("add-tag") || f.Changed("remove-tag")
-}
-
-// check refuses, as a usage error, a tag too long to keep; it changes
-// nothing.
-func (t *tagFlags) check() error {
-	for _, list := range [][]string{t.set, t.add} {
-		for _, tag := range vault.ParseTags(strings.Join(list, ",")) {
-			if utf8.RuneCountInString(tag) > vault.MaxTagLength {
-				return usageErr("cli.error.tag_too_long", data{"Tag": tag, "Max": vault.MaxTagLength})
-			}
-		}
-	}
-	return nil
-}
-
-// apply changes acct's tags as the flags say and reports whether they
-// changed; Updated is set then.
-func (t *tagFlags) apply(cmd *cobra.Command, acct *vault.Account, now time.Time) (bool, error) {
-	tags := acct.Tags
-	if cmd.Flags().Changed("tag") {
-		tags = vault.ParseTags(strings.Join(t.set, ","))
-	}
-	tags = append(slices.Clone(tags), vault.ParseTags(strings.Join(t.add, ","))...)
-	for _, r := range vault.ParseTags(strings.Join(t.remove, ",")) {
-		tags = slices.DeleteFunc(tags, func(tag string) bool {
-			return (vault.Account{Tags: []string{tag}}).HasTag(r)
-		})
-	}
-	changed, err := acct.SetTags(tags, now)
-	t.tags = acct.Tags
-	if errors.Is(err, vault.ErrTooManyTags) {
-		// check has refused long tags already; too many shows only now.
-		return false, usageErr("cli.error.too_many_tags", data{"Max": vault.MaxTags}).wrap(err)
-	}
-	return changed, err
-}
-
-// note tells what the account's tags are now.
-func (t *tagFlags) note(a *app, label string) {
-	if len(t.tags) == 0 {
-		a.note("cli.note.tags_cleared", data{"Label": label})
-		return
-	}
-	a.note("cli.note.tags_set", data{"Label": label, "Tags": strings.Join(t.tags, ", ")})
 }
 
 // printJSON prints exactly one JSON value, indented, on stdout.
@@ -227,11 +163,7 @@ twice; --at does not apply to HOTP.`,
 				}
 				when = t
 			}
-			store, v, err := a.loadStore()
-			if err != nil {
-				return err
-			}
-			acct, err := a.findAccount(v, args[0])
+			_, acct, err := a.loadAccount(args[0])
 			if err != nil {
 				return err
 			}
@@ -242,7 +174,7 @@ twice; --at does not apply to HOTP.`,
 				if cmd.Flags().Changed("at") {
 					return usageErr("cli.error.at_with_hotp", data{"Label": acct.Label()})
 				}
-				return a.hotpCode(store, acct.ID)
+				return a.hotpCode(acct.ID)
 			}
 			code, err := acct.Code(when)
 			if err != nil {
@@ -263,33 +195,22 @@ twice; --at does not apply to HOTP.`,
 
 // hotpCode advances the HOTP counter of account id and saves the vault, and
 // only then prints the code of the counter value it had.
-func (a *app) hotpCode(store *vault.Store, id string) error {
-	var code, label string
-	var used uint64
-	now := a.now()
-	_, err := store.Update(func(v *vault.Vault) error {
-		acct := v.Account(id)
-		if acct == nil {
-			return failure("cli.error.account_gone", nil).wrap(vault.ErrNotFound)
-		}
-		used = acct.OTP.Counter
-		if used == math.MaxUint64 {
-			return failure("cli.error.counter_exhausted", data{"Label": acct.Label()}).wrap(otp.ErrBadCounter)
-		}
-		c, err := acct.OTP.HOTP(used)
-		if err != nil {
-			return err
-		}
-		code, label = c, acct.Label()
-		acct.OTP.Counter = used + 1
-		acct.Updated = now.UTC()
-		return nil
-	})
+func (a *app) hotpCode(id string) error {
+	svc, err := a.service()
 	if err != nil {
 		return err
 	}
-	a.note("cli.note.code_hotp", data{"Label": label, "Counter": used})
-	_, err = fmt.Fprintln(a.env.Stdout, code)
+	got, err := svc.NextHOTP(id)
+	switch {
+	case errors.Is(err, vault.ErrNotFound):
+		return failure("cli.error.account_gone", nil).wrap(err)
+	case errors.Is(err, usecase.ErrCounterExhausted):
+		return failure("cli.error.counter_exhausted", data{"Label": got.Account.Label()}).wrap(err)
+	case err != nil:
+		return err
+	}
+	a.note("cli.note.code_hotp", data{"Label": got.Account.Label(), "Counter": got.Counter})
+	_, err = fmt.Fprintln(a.env.Stdout, got.Code)
 	return err
 }
 
@@ -321,21 +242,15 @@ match). A query that matches several accounts fails and lists them; nothing
 is removed then.`,
 		Args: exactArgs("QUERY"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			// mutate looks first, so that a query matching nothing fails
-			// without creating a vault or asking for a new passphrase.
-			var label string
-			if err := a.mutate(func(v *vault.Vault) error {
-				acct, err := a.findAccount(v, args[0])
-				if err != nil {
-					return err
-				}
-				label = acct.Label()
-				v.Remove(acct.ID, a.now())
-				return nil
-			}); err != nil {
+			svc, err := a.service()
+			if err != nil {
 				return err
 			}
-			a.note("cli.note.removed", data{"Label": label})
+			d, err := svc.DeleteAccount(args[0])
+			if err != nil {
+				return err
+			}
+			a.note("cli.note.removed", data{"Label": d.Account.Label()})
 			return nil
 		},
 	}

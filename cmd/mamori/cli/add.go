@@ -8,12 +8,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/otp"
 )
-
-// errDuplicate marks an account that is already in the vault.
-var errDuplicate = errors.New("account already in the vault")
 
 func (a *app) addCommand() *cobra.Command {
 	var (
@@ -47,9 +45,10 @@ and recovery details:
 "mamori code" fails for such an account, saying why.`,
 		Args: maxArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			now := a.now()
-			var acct vault.Account
+			var name string
+			var key otp.Key
 			var err error
+			fromURI := false
 			if noOTP {
 				for _, f := range []string{"uri", "secret", "type", "algorithm", "digits", "period", "counter"} {
 					if cmd.Flags().Changed(f) {
@@ -59,9 +58,7 @@ and recovery details:
 				if len(args) == 0 {
 					return usageErr("cli.error.add_needs_name", nil)
 				}
-				if acct, err = vault.NewAccount(issuer, args[0], otp.Key{}, now); err != nil {
-					return a.explain(err)
-				}
+				name = args[0]
 			} else if cmd.Flags().Changed("uri") {
 				for _, f := range []string{"secret", "issuer", "type", "algorithm", "digits", "period", "counter"} {
 					if cmd.Flags().Changed(f) {
@@ -75,10 +72,7 @@ and recovery details:
 				if err != nil {
 					return a.invalidURI(err)
 				}
-				acct, err = vault.NewAccount(parsed.Issuer, parsed.Name, parsed.Key, now)
-				if err != nil {
-					return a.invalidURI(err)
-				}
+				issuer, name, key, fromURI = parsed.Issuer, parsed.Name, parsed.Key, true
 			} else {
 				if len(args) == 0 {
 					return usageErr("cli.error.add_needs_name", nil)
@@ -91,33 +85,20 @@ and recovery details:
 						return err
 					}
 				}
-				key, err := a.keyFromFlags(cmd, typ, secret, alg, digits, period, counter)
-				if err != nil {
+				if key, err = a.keyFromFlags(cmd, typ, secret, alg, digits, period, counter); err != nil {
 					return err
 				}
-				if acct, err = vault.NewAccount(issuer, args[0], key, now); err != nil {
-					return a.explain(err)
-				}
+				name = args[0]
 			}
-			store, err := a.openStore()
+			svc, err := a.service()
 			if err != nil {
 				return err
 			}
-			if _, err := store.Update(func(v *vault.Vault) error {
-				if !acct.HasOTP() {
-					for _, b := range v.Accounts {
-						if !b.HasOTP() && foldName(b.Issuer) == foldName(acct.Issuer) && foldName(b.Name) == foldName(acct.Name) {
-							return failure("cli.error.duplicate_no_otp", data{"Label": acct.Label()}).
-								withHint("cli.hint.list", nil).wrap(errDuplicate)
-						}
-					}
-				}
-				if !v.Add(acct) {
-					return failure("cli.error.duplicate", data{"Label": acct.Label()}).
-						withHint("cli.hint.list", nil).wrap(errDuplicate)
-				}
-				return nil
-			}); err != nil {
+			acct, _, err := svc.AddAccount(issuer, name, key)
+			if errors.Is(err, vault.ErrLabelRequired) && fromURI {
+				return a.invalidURI(err)
+			}
+			if err != nil {
 				return err
 			}
 			a.note("cli.note.added", data{"Label": acct.Label()})
@@ -141,7 +122,7 @@ and recovery details:
 // error; a bad secret is a failure. Neither message repeats the secret.
 func (a *app) keyFromFlags(cmd *cobra.Command, typ, secret, alg string, digits, period int, counter uint64) (otp.Key, error) {
 	bad := func(err error) error {
-		return usageErr("cli.error.bad_setting", data{"Reason": a.msg.T(otpReasonKey(err))}).wrap(err)
+		return usageErr("cli.error.bad_setting", data{"Reason": a.reason(err)}).wrap(err)
 	}
 	t, err := otp.ParseType(typ)
 	if err != nil {
@@ -168,9 +149,9 @@ func (a *app) keyFromFlags(cmd *cobra.Command, typ, secret, alg string, digits, 
 	key, err := otp.NewKey(t, secret, al, digits, period, counter)
 	if err != nil {
 		if errors.Is(err, otp.ErrBadSecret) || errors.Is(err, otp.ErrMissingSecret) {
-			return otp.Key{}, failure("cli.error.bad_secret", data{"Reason": a.msg.T(otpReasonKey(err))}).wrap(err)
+			return otp.Key{}, failure("cli.error.bad_secret", data{"Reason": a.reason(err)}).wrap(err)
 		}
-		if otpReasonKey(err) != "" {
+		if _, ok := usecase.OTPReason(err); ok {
 			return otp.Key{}, bad(err)
 		}
 		return otp.Key{}, err
@@ -181,14 +162,11 @@ func (a *app) keyFromFlags(cmd *cobra.Command, typ, secret, alg string, digits, 
 // invalidURI explains why an otpauth URI was refused, without repeating it
 // (it holds the secret).
 func (a *app) invalidURI(err error) error {
-	reason := otpReasonKey(err)
+	reason := a.reason(err)
 	if errors.Is(err, vault.ErrLabelRequired) {
-		reason = "cli.otp.no_label"
+		reason = a.msg.T("cli.otp.no_label")
 	}
-	if reason == "" {
-		return failure("cli.error.invalid_uri", data{"Reason": err.Error()}).wrap(err)
-	}
-	return failure("cli.error.invalid_uri", data{"Reason": a.msg.T(reason)}).wrap(err)
+	return failure("cli.error.invalid_uri", data{"Reason": reason}).wrap(err)
 }
 
 // readSecretLine reads the first line of r, for "--secret -".
@@ -201,5 +179,5 @@ func (a *app) readSecretLine(r io.Reader) (string, error) {
 	if err := sc.Err(); err != nil {
 		return "", failure("cli.error.read_stdin", data{"Detail": err.Error()}).wrap(err)
 	}
-	return "", failure("cli.error.bad_secret", data{"Reason": a.msg.T("cli.otp.missing_secret")}).wrap(otp.ErrMissingSecret)
+	return "", failure("cli.error.bad_secret", data{"Reason": a.reason(otp.ErrMissingSecret)}).wrap(otp.ErrMissingSecret)
 }

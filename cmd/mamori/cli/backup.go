@@ -8,7 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault/backup"
 )
 
@@ -44,11 +44,11 @@ history, marked void, so that typing one later says so instead of "unknown".`,
 				a.note("cli.note.paste_sheet", nil)
 			}
 			// Find the account before reading a sheet into memory for nothing.
-			v, err := a.load()
-			if err != nil {
+			if _, _, err := a.loadAccount(args[0]); err != nil {
 				return err
 			}
-			if _, err := a.findAccount(v, args[0]); err != nil {
+			svc, err := a.service()
+			if err != nil {
 				return err
 			}
 			b, err := a.readInput(src, inputSheet, maxTextInput)
@@ -59,26 +59,11 @@ history, marked void, so that typing one later says so instead of "unknown".`,
 			if err != nil {
 				return a.sheetError(err, src)
 			}
-			now := a.now()
-			var label string
-			var old backup.Set
-			err = a.mutate(func(v *vault.Vault) error {
-				acct, err := a.findAccount(v, args[0])
-				if err != nil {
-					return err
-				}
-				label, old = acct.Label(), acct.Backup.Clone()
-				set := acct.Backup.Clone()
-				if err := set.Replace(codes, now); err != nil {
-					return a.replaceError(err, acct.Label())
-				}
-				acct.Backup = set
-				acct.Updated = now.UTC()
-				return nil
-			})
+			r, err := svc.SetBackupSheet(args[0], codes)
 			if err != nil {
-				return err
+				return a.replaceError(err, r.Account.Label())
 			}
+			label, old := r.Account.Label(), r.Old
 			a.note("cli.note.backup_recorded", data{"Label": label, "Count": len(codes)})
 			if old.Current != nil {
 				a.note("cli.note.backup_old_void", data{"Count": old.Total(), "Unused": old.Remaining()})
@@ -116,7 +101,8 @@ func (a *app) sheetError(err error, src string) error {
 	return err
 }
 
-// replaceError explains why Set.Replace refused a parsed sheet.
+// replaceError explains why a parsed sheet could not be recorded for the
+// account labelled label.
 func (a *app) replaceError(err error, label string) error {
 	switch {
 	case errors.Is(err, backup.ErrKnownCode):
@@ -126,9 +112,12 @@ func (a *app) replaceError(err error, label string) error {
 	case errors.Is(err, backup.ErrTooLarge):
 		return failure("cli.error.sheet_too_large", data{"Source": label, "Max": backup.MaxCodes}).wrap(err)
 	}
-	// ErrInvalidCode and ErrDuplicateCode cannot come from ParseSheet's
-	// output; say so plainly if they ever do (the message holds no code).
-	return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
+	if errors.Is(err, backup.ErrInvalidCode) || errors.Is(err, backup.ErrDuplicateCode) {
+		// They cannot come from ParseSheet's output; say so plainly if
+		// they ever do (the message holds no code).
+		return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
+	}
+	return err
 }
 
 func (a *app) backupUseCommand() *cobra.Command {
@@ -151,26 +140,15 @@ number of codes left goes to stderr, with a warning when few are left.`,
 					return err
 				}
 			}
-			now := a.now()
-			var label string
-			var set backup.Set
-			err := a.mutate(func(v *vault.Vault) error {
-				acct, err := a.findAccount(v, args[0])
-				if err != nil {
-					return err
-				}
-				label = acct.Label()
-				s := acct.Backup.Clone()
-				if err := s.Use(code, now); err != nil {
-					return a.useError(err, acct.Label(), args[0])
-				}
-				acct.Backup, set = s, s
-				acct.Updated = now.UTC()
-				return nil
-			})
+			svc, err := a.service()
 			if err != nil {
 				return err
 			}
+			r, err := svc.UseBackupCode(args[0], code)
+			if err != nil {
+				return a.useError(err, r.Account.Label(), args[0])
+			}
+			label, set := r.Account.Label(), r.Set()
 			a.note("cli.note.backup_used", data{"Label": label, "Left": set.Remaining(), "Total": set.Total()})
 			a.warnBackupLeft(label, set)
 			return nil
@@ -178,26 +156,19 @@ number of codes left goes to stderr, with a warning when few are left.`,
 	}
 }
 
-// useError explains why Set.Use refused a code, without repeating it.
+// useError explains why a code could not be used, without repeating it.
 func (a *app) useError(err error, label, query string) error {
 	var used *backup.UsedError
 	var void *backup.VoidError
 	switch {
-	case errors.As(err, &used):
-		return failure("cli.error.backup_code_used", data{"Number": used.Number, "When": when(used.When)}).
-			withHint("cli.hint.backup_next", data{"Query": query}).wrap(err)
-	case errors.As(err, &void) && void.Used != nil:
-		return failure("cli.error.backup_code_void_used", data{"Generation": void.Generation, "Voided": when(void.Voided), "Used": when(*void.Used)}).
-			withHint("cli.hint.backup_next", data{"Query": query}).wrap(err)
-	case errors.As(err, &void):
-		return failure("cli.error.backup_code_void", data{"Generation": void.Generation, "Voided": when(void.Voided)}).
-			withHint("cli.hint.backup_next", data{"Query": query}).wrap(err)
+	case errors.As(err, &used), errors.As(err, &void):
+		return a.message(usecase.Explain(err)).withHint("cli.hint.backup_next", data{"Query": query}).wrap(err)
 	case errors.Is(err, backup.ErrNoCodes):
 		return failure("cli.error.no_backup_codes", data{"Label": label}).withHint("cli.hint.backup_set", data{"Query": query}).wrap(err)
 	case errors.Is(err, backup.ErrNoneLeft):
 		return failure("cli.error.backup_none_left", data{"Label": label}).withHint("cli.hint.backup_regenerate", data{"Query": query}).wrap(err)
 	case errors.Is(err, backup.ErrUnknownCode):
-		return failure("cli.error.backup_code_unknown", data{"Label": label}).withHint("cli.hint.backup_list", data{"Query": query}).wrap(err)
+		return a.message(usecase.Explain(err)).withHint("cli.hint.backup_list", data{"Query": query}).wrap(err)
 	}
 	return err
 }
@@ -355,22 +326,15 @@ next call never hands out one the service may already have taken.`,
 // backupUseNext prints query's next unused backup code and marks it used,
 // in one save; when the save fails, nothing is printed.
 func (a *app) backupUseNext(query string) error {
-	now := a.now()
-	var code string
-	var number int
-	var set backup.Set
-	label, err := a.mutateAccount(query, func(_ *vault.Vault, acct *vault.Account) error {
-		s := acct.Backup.Clone()
-		c, n, err := s.UseNext(now)
-		if err != nil {
-			return a.useError(err, acct.Label(), query)
-		}
-		acct.Backup, set, code, number = s, s, c.Code, n
-		return nil
-	})
+	svc, err := a.service()
 	if err != nil {
 		return err
 	}
+	r, err := svc.UseNextBackupCode(query)
+	if err != nil {
+		return a.useError(err, r.Account.Label(), query)
+	}
+	label, set, code, number := r.Account.Label(), r.Set(), r.Code.Code, r.Number
 	a.note("cli.note.backup_next_used", data{"Label": label, "Number": number, "Left": set.Remaining(), "Total": set.Total()})
 	a.warnBackupLeft(label, set)
 	_, err = fmt.Fprintln(a.env.Stdout, code)
@@ -400,26 +364,18 @@ default, 3.`,
 			if err != nil || n < 0 || n > backup.MaxCodes {
 				return usageErr("cli.error.bad_threshold", data{"Max": backup.MaxCodes})
 			}
-			now := a.now()
-			var label string
-			var threshold int
-			err = a.mutate(func(v *vault.Vault) error {
-				acct, err := a.findAccount(v, args[0])
-				if err != nil {
-					return err
-				}
-				label = acct.Label()
-				s := acct.Backup.Clone()
-				if err := s.SetLowThreshold(n); err != nil {
-					return usageErr("cli.error.bad_threshold", data{"Max": backup.MaxCodes}).wrap(err)
-				}
-				acct.Backup, threshold = s, s.Threshold()
-				acct.Updated = now.UTC()
-				return nil
-			})
+			svc, err := a.service()
 			if err != nil {
 				return err
 			}
+			r, err := svc.SetBackupThreshold(args[0], n)
+			if errors.Is(err, backup.ErrBadThreshold) {
+				return usageErr("cli.error.bad_threshold", data{"Max": backup.MaxCodes}).wrap(err)
+			}
+			if err != nil {
+				return err
+			}
+			label, threshold := r.Account.Label(), r.Account.Backup.Threshold()
 			a.note("cli.note.backup_threshold", data{"Label": label, "Threshold": threshold})
 			return nil
 		},

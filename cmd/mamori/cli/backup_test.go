@@ -71,7 +71,7 @@ func TestBackupSheets(t *testing.T) {
 			h.ok("", "add", "me", "--issuer", "Service", "--no-otp")
 			path := fixture(t, fx.file)
 			r := h.ok("", "backup", "set", "service", path)
-			if r.stdout != "" || !strings.Contains(r.stderr, "recorded "+itoa(fx.count)+" backup code(s) for Service: me") {
+			if r.stdout != "" || !strings.Contains(r.stderr, "recorded "+itoa(fx.count)+" backup codes for Service: me") {
 				t.Errorf("backup set: %q / %q", r.stdout, r.stderr)
 			}
 			b := h.backupJSON("service")
@@ -109,7 +109,7 @@ func TestBackupSheets(t *testing.T) {
 			}{
 				{"", []string{"backup", "use", "service", fx.first}, "already used on " + when(testNow)},
 				{fx.firstTyped + "\n", []string{"backup", "use", "service", "-"}, "already used"},
-				{"", []string{"backup", "use", "service", "0000-1111"}, "not one of the backup codes of Service: me"},
+				{"", []string{"backup", "use", "service", "0000-1111"}, "This is not one of this account's backup codes"},
 				{"", []string{"backup", "use", "nobody", fx.last}, `no account matches "nobody"`},
 			} {
 				r := h.fails(exitFailure, []string{tc.want, "hint: "}, tc.stdin, tc.args...)
@@ -142,7 +142,7 @@ func TestBackupFromStdinAndReplace(t *testing.T) {
 	h.ok("", "backup", "use", "まもり", "fe3m-xzwm-vbbf")
 	h.ok("", "backup", "use", "まもり", "YGLM9EHM8QV3")
 	r := h.ok("", "backup", "use", "まもり", "R9QV ZQW6 33WU")
-	if !strings.Contains(r.stderr, "warning: only 3 backup code(s) of まもりネット: taro2024 left") {
+	if !strings.Contains(r.stderr, "warning: only 3 backup codes of まもりネット: taro2024 left") {
 		t.Errorf("no low warning at 3 left: %q", r.stderr)
 	}
 
@@ -156,8 +156,8 @@ func TestBackupFromStdinAndReplace(t *testing.T) {
 		t.Errorf("after replace: %+v", b)
 	}
 	before := h.snapshot()
-	h.fails(exitFailure, []string{"belongs to sheet 1, replaced on " + when(testNow), "hint: "}, "", "backup", "use", "まもり", "VJDL3SBRLGPC")
-	h.fails(exitFailure, []string{"that code was used on " + when(testNow) + ", and its sheet (1) was replaced"}, "", "backup", "use", "まもり", "FE3M XZWM VBBF")
+	h.fails(exitFailure, []string{"belongs to sheet 1, replaced on " + day(testNow), "hint: "}, "", "backup", "use", "まもり", "VJDL3SBRLGPC")
+	h.fails(exitFailure, []string{"belongs to sheet 1, replaced on " + day(testNow) + ", and was used on " + when(testNow)}, "", "backup", "use", "まもり", "FE3M XZWM VBBF")
 	h.sameSnapshot(before, "void and used codes")
 
 	// list shows the codes with their state; --all the void sheet too.
@@ -196,7 +196,7 @@ func TestBackupSheetProblems(t *testing.T) {
 	before := h.snapshot()
 	sheet := "Backup codes\n1. 2345 6789\n2. 3456 789\n3. 4567 8901\n4. 2345 6789\n"
 	r := h.fails(exitFailure, []string{
-		"the sheet was not recorded: 2 problem(s)",
+		"the sheet was not recorded: 2 problems",
 		"line 3: looks like part of a code",
 		"line 5: the same code as on line 2",
 		"nothing was saved",
@@ -252,9 +252,9 @@ func TestBackupNextUse(t *testing.T) {
 	h.ok("", "add", "me", "--issuer", "Service", "--no-otp")
 	h.ok("1. 1111 2222\n2. 3333 4444\n3. 5555 6666\n4. 7777 8888\n", "backup", "set", "service", "-")
 	for i, tc := range []struct{ code, note, warn string }{
-		{"1111 2222", "no. 1, now marked used; 3 of 4 left", "only 3 backup code(s)"},
-		{"3333 4444", "no. 2, now marked used; 2 of 4 left", "only 2 backup code(s)"},
-		{"5555 6666", "no. 3, now marked used; 1 of 4 left", "only 1 backup code(s)"},
+		{"1111 2222", "no. 1, now marked used; 3 of 4 left", "only 3 backup codes"},
+		{"3333 4444", "no. 2, now marked used; 2 of 4 left", "only 2 backup codes"},
+		{"5555 6666", "no. 3, now marked used; 1 of 4 left", "only 1 backup code"},
 		{"7777 8888", "no. 4, now marked used; 0 of 4 left", "no unused backup codes left"},
 	} {
 		r := h.ok("", "backup", "next", "service", "--use")

@@ -1,6 +1,7 @@
 // Package cli is Mamori's command line: every subcommand of the mamori binary
 // (DESIGN.md, CLI contract). It does not depend on Fyne or the ui package;
-// running mamori with no arguments calls Env.OpenApp instead.
+// running mamori with no arguments calls Env.OpenApp (in the app's own binary)
+// or Env.StartApp (in the command line's, which starts the app's).
 //
 // Output rules: results go to stdout (code prints only the code, --json
 // exactly one JSON value); everything a person needs besides goes to stderr;
@@ -49,6 +50,10 @@ type Env struct {
 	// OpenDemo opens the app, marked as a demo, on the throwaway vault of
 	// "mamori --demo"; nil uses OpenApp.
 	OpenDemo func(store *vault.Store) error
+	// StartApp, when OpenApp is nil, starts the app's own binary with the
+	// arguments it needs ("--demo"), for mamori without a subcommand: the
+	// command line's binary passes StartApp, the app's OpenApp.
+	StartApp func(args []string) error
 
 	// Test hooks, unexported so that only this package's tests can set them.
 	tty              terminal         // nil: Stdin if it is a terminal
@@ -83,7 +88,7 @@ func Main(args []string, env Env) int {
 	}
 	// A broken translation file is a build defect that the tests catch; the
 	// catalogue still works, in English or showing keys instead of texts.
-	msg, _ := assets.LoadCatalog(assets.DetectLanguage(env.Getenv))
+	msg := assets.NewCatalog(assets.DetectLanguage(env.Getenv))
 	a := &app{env: env, msg: msg, tty: env.tty}
 	if a.tty == nil {
 		if f, ok := env.Stdin.(*os.File); ok {
@@ -191,6 +196,9 @@ Environment:
 			if len(args) > 0 {
 				return a.unknownCommand(cmd, args[0])
 			}
+			if a.env.OpenApp == nil && a.env.StartApp != nil {
+				return a.startApp(demo)
+			}
 			if demo {
 				return a.openDemo()
 			}
@@ -232,6 +240,7 @@ Environment:
 		a.clockCommand(),
 		a.troubleCommand(),
 		a.errorsCommand(),
+		a.serviceCommand(),
 	)
 	return root
 }

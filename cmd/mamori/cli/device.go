@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -10,7 +9,6 @@ import (
 
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/phone"
-	"github.com/mamori-app/mamori/vault/trouble"
 )
 
 func (a *app) deviceCommand() *cobra.Command {
@@ -633,146 +631,4 @@ ids), urgency (going, open or gone), deadline and no_fallback.`,
 			return phone.DeviceRisk(v.Bindings(), v.DeviceChanges, now)
 		},
 		a.printDeviceChecklist)
-}
-
-func (a *app) accountCommand() *cobra.Command {
-	return a.groupCommand("account", "Change an account's settings", a.accountSetCommand())
-}
-
-func (a *app) accountSetCommand() *cobra.Command {
-	var needsTwo bool
-	var offset int
-	var lockoutDur string
-	var pinned bool
-	var tags tagFlags
-	cmd := &cobra.Command{
-		Use:   "set ACCOUNT [--needs-two-devices[=true|false]] [--clock-offset SECONDS] [--lockout-duration DURATION] [--pinned[=true|false]] [--tag TAGS] [--add-tag TAGS] [--remove-tag TAGS]",
-		Short: "Change an account's settings",
-		Long: `Change ACCOUNT's settings; only the flags given change.
-
---needs-two-devices says the service wants two registered devices (Amazon's
-two-step verification, for one: a primary device and a backup). The
-readiness report ("mamori phone readiness") then flags the account while
-fewer than two are recorded (phone numbers receiving codes and devices bound
-with "mamori device bind"). --needs-two-devices=false clears it.
-
---clock-offset SECONDS makes the account's codes for this computer's time
-plus SECONDS (negative: earlier), for a service whose clock runs early or
-late, or a device clock that cannot be fixed; "mamori code" and "mamori
-trouble ACCOUNT code-rejected" apply it. 0 removes it; at most a day either
-way. "mamori clock --ntp SERVER" measures this computer's own offset.
-
---lockout-duration DURATION ("3h", "90m") is how long the service's lock
-after wrong passwords lasts, for "mamori lockout"; 0 restores the default,
-one hour.
-
---pinned puts the account first in "mamori list" and the app, and in the
-app's system tray menu; --pinned=false unpins it.` + tagHelp,
-		Args: exactArgs("ACCOUNT"),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			f := cmd.Flags()
-			if !f.Changed("needs-two-devices") && !f.Changed("clock-offset") && !f.Changed("lockout-duration") && !f.Changed("pinned") && !tags.changed(cmd) {
-				return usageErr("cli.error.account_no_settings", nil).withHint("cli.hint.help", data{"Command": cmd.CommandPath()})
-			}
-			if err := tags.check(); err != nil {
-				return err
-			}
-			if f.Changed("clock-offset") {
-				if err := trouble.ValidateOffset(offset); err != nil {
-					return usageErr("cli.error.bad_clock_offset", data{"Max": trouble.MaxClockOffset}).wrap(err)
-				}
-			}
-			var lockDur time.Duration
-			if f.Changed("lockout-duration") {
-				d, err := parseDuration(lockoutDur)
-				if err == nil && d != 0 {
-					err = trouble.ValidateDuration(d)
-				}
-				if err != nil {
-					return usageErr("cli.error.bad_lockout_duration", data{"Flag": "--lockout-duration"}).wrap(err)
-				}
-				lockDur = d
-			}
-			now := a.now()
-			var label string
-			var finding *phone.Finding
-			var changed []string
-			err := a.mutate(func(v *vault.Vault) error {
-				acct, err := a.findAccount(v, args[0])
-				if err != nil {
-					return err
-				}
-				label, finding, changed = acct.Label(), nil, nil
-				if f.Changed("needs-two-devices") && acct.NeedsTwoDevices != needsTwo {
-					acct.NeedsTwoDevices = needsTwo
-					changed = append(changed, "needs-two-devices")
-				}
-				if f.Changed("clock-offset") && acct.ClockOffset != offset {
-					acct.ClockOffset = offset
-					changed = append(changed, "clock-offset")
-				}
-				if f.Changed("lockout-duration") && acct.LockoutDuration != lockDur {
-					acct.LockoutDuration = lockDur
-					changed = append(changed, "lockout-duration")
-				}
-				if f.Changed("pinned") && acct.Pinned != pinned {
-					acct.Pinned = pinned
-					changed = append(changed, "pinned")
-				}
-				if c, err := tags.apply(cmd, acct, now); err != nil {
-					return err
-				} else if c {
-					changed = append(changed, "tags")
-				}
-				for _, f := range phone.Readiness(v.Bindings()) {
-					if f.AccountID == acct.ID && f.Code == phone.FindingOneDevice {
-						finding = &f
-					}
-				}
-				if len(changed) == 0 {
-					return errNothingNew
-				}
-				acct.Updated = now.UTC()
-				return nil
-			})
-			if err != nil {
-				return err
-			}
-			if len(changed) == 0 {
-				a.note("cli.note.account_unchanged", data{"Label": label})
-			}
-			for _, c := range changed {
-				switch {
-				case c == "needs-two-devices" && needsTwo:
-					a.note("cli.note.needs_two_devices", data{"Label": label})
-				case c == "needs-two-devices":
-					a.note("cli.note.needs_two_devices_off", data{"Label": label})
-				case c == "clock-offset" && offset != 0:
-					a.note("cli.note.clock_offset_set", data{"Label": label, "Seconds": fmt.Sprintf("%+d", offset)})
-				case c == "clock-offset":
-					a.note("cli.note.clock_offset_off", data{"Label": label})
-				case c == "lockout-duration" && lockDur != 0:
-					a.note("cli.note.lockout_duration_set", data{"Label": label, "Duration": a.duration(lockDur)})
-				case c == "lockout-duration":
-					a.note("cli.note.lockout_duration_default", data{"Label": label, "Duration": a.duration(trouble.DefaultLockoutDuration)})
-				case c == "pinned" && pinned:
-					a.note("cli.note.account_pinned", data{"Label": label})
-				case c == "pinned":
-					a.note("cli.note.account_unpinned", data{"Label": label})
-				case c == "tags":
-					tags.note(a, label)
-				}
-			}
-			if finding != nil && f.Changed("needs-two-devices") {
-				a.warn("cli.warn.one_device", data{"Label": label, "Count": finding.Count})
-			}
-			return nil
-		},
-	}
-	cmd.Flags().BoolVar(&needsTwo, "needs-two-devices", false, "the service wants two registered devices")
-	cmd.Flags().IntVar(&offset, "clock-offset", 0, "make the account's codes for the time plus SECONDS (0: none)")
-	cmd.Flags().StringVar(&lockoutDur, "lockout-duration", "", `how long the service's lockout lasts ("3h"; 0: one hour)`)
-	cmd.Flags().BoolVar(&pinned, "pinned", false, "put the account first in lists and the tray menu")
-	tags.register(cmd)
-	return cmd
 }

@@ -9,9 +9,9 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/keystore"
-	"github.com/mamori-app/mamori/vault/otp"
 )
 
 // Exit statuses of the CLI (DESIGN.md, CLI contract).
@@ -70,36 +70,9 @@ func (e *cliError) wrap(cause error) *cliError {
 	return e
 }
 
-// otpReasonKey returns the translation key of the reason for an otp error,
-// or "" when err is not one. The otp package promises its errors never contain
-// a secret; the CLI shows only these reasons anyway, never the rejected text.
-func otpReasonKey(err error) string {
-	switch {
-	case errors.Is(err, otp.ErrNotOTPAuth):
-		return "cli.otp.not_otpauth"
-	case errors.Is(err, otp.ErrMalformedURI):
-		return "cli.otp.malformed"
-	case errors.Is(err, otp.ErrUnknownType):
-		return "cli.otp.unknown_type"
-	case errors.Is(err, otp.ErrMissingSecret):
-		return "cli.otp.missing_secret"
-	case errors.Is(err, otp.ErrBadSecret):
-		return "cli.otp.bad_secret"
-	case errors.Is(err, otp.ErrBadAlgorithm):
-		return "cli.otp.bad_algorithm"
-	case errors.Is(err, otp.ErrBadDigits):
-		return "cli.otp.bad_digits"
-	case errors.Is(err, otp.ErrBadPeriod):
-		return "cli.otp.bad_period"
-	case errors.Is(err, otp.ErrBadCounter):
-		return "cli.otp.bad_counter"
-	case errors.Is(err, otp.ErrNotTimeBased):
-		return "cli.otp.not_time_based"
-	case errors.Is(err, otp.ErrBadTime):
-		return "cli.otp.bad_time"
-	}
-	return ""
-}
+// reason is why the otp package refused a key, URI or time, in the
+// person's language (usecase.KeyReason); it never repeats what was typed.
+func (a *app) reason(err error) string { return usecase.KeyReason(err).Text(a.msg) }
 
 // explain turns any error into a cliError. Errors the CLI made itself pass
 // through; the vault's and otp's sentinels get their translated message and
@@ -112,6 +85,18 @@ func (a *app) explain(err error) *cliError {
 	var amb *vault.AmbiguousError
 	if errors.As(err, &amb) {
 		return a.ambiguous(amb).wrap(err)
+	}
+	var nf *usecase.NotFoundError
+	if errors.As(err, &nf) {
+		return failure("cli.error.not_found", data{"Query": nf.Query}).withHint("cli.hint.list", nil).wrap(err)
+	}
+	var dup *usecase.DuplicateError
+	if errors.As(err, &dup) {
+		key := "cli.error.duplicate"
+		if dup.NoOTP {
+			key = "cli.error.duplicate_no_otp"
+		}
+		return failure(key, data{"Label": dup.Label}).withHint("cli.hint.list", nil).wrap(err)
 	}
 	switch {
 	case errors.Is(err, vault.ErrNewerVersion):
@@ -140,10 +125,26 @@ func (a *app) explain(err error) *cliError {
 	case errors.Is(err, vault.ErrLabelRequired):
 		return usageErr("cli.error.label_required", nil).wrap(err)
 	}
-	if key := otpReasonKey(err); key != "" {
-		return failure("cli.error.invalid_key", data{"Reason": a.msg.T(key)}).wrap(err)
+	if m, ok := usecase.OTPReason(err); ok {
+		return failure("cli.error.invalid_key", data{"Reason": m.Text(a.msg)}).wrap(err)
+	}
+	if m, ok := usecase.ExplainKnown(err); ok {
+		return a.message(m).wrap(err)
 	}
 	return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
+}
+
+// message is a failure saying m, the use-case layer's message for an
+// error this file does not word itself.
+func (a *app) message(m usecase.Message) *cliError {
+	e := failure(m.ID, m.TextData(a.msg))
+	if m.Hint != nil {
+		e = e.withHint(m.Hint.ID, m.Hint.TextData(a.msg))
+	}
+	if m.Detail != "" {
+		e.details = append(e.details, a.msg.T("cli.detail.technical", data{"Detail": m.Detail}))
+	}
+	return e
 }
 
 // writeError explains why path could not be written. A folder that does
@@ -216,21 +217,11 @@ func (a *app) wrongPassphrase() *cliError {
 	return e.withHint("cli.hint.try_again", nil)
 }
 
-// findAccount is vault.Find with the CLI's messages for no match and for an
-// ambiguous query.
+// findAccount finds the account query names (usecase.FindAccount: an ID,
+// or a query vault.Find matches); explain words its errors, naming the
+// query or the accounts it matched.
 func (a *app) findAccount(v *vault.Vault, query string) (*vault.Account, error) {
-	acct, err := v.Find(query)
-	if err == nil {
-		return acct, nil
-	}
-	var amb *vault.AmbiguousError
-	switch {
-	case errors.As(err, &amb):
-		return nil, a.ambiguous(amb).wrap(err)
-	case errors.Is(err, vault.ErrNotFound):
-		return nil, failure("cli.error.not_found", data{"Query": query}).withHint("cli.hint.list", nil).wrap(err)
-	}
-	return nil, err
+	return usecase.FindAccount(v, query)
 }
 
 // report prints err to stderr in the contract's format and returns the exit status.

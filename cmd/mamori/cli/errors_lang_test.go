@@ -151,7 +151,7 @@ func TestBadKitPagesInJapanese(t *testing.T) {
 		reason string
 	}{
 		{"a picture without a QR code", blank.Bytes(), "cli.kit.page.no_qr"},
-		{"an account's QR code", account.Bytes(), "cli.kit.pages.not_kit"},
+		{"an account's QR code", account.Bytes(), "msg.paper.not_kit"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			path := filepath.Join(dir, strings.ReplaceAll(c.name, " ", "-")+".png")

@@ -10,6 +10,7 @@ import (
 	"github.com/spf13/cobra"
 	"golang.org/x/term"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/export"
 	"github.com/mamori-app/mamori/vault/otp"
@@ -355,8 +356,8 @@ func (a *app) exportSkipReason(acct vault.Account, err error) string {
 	case errors.Is(err, export.ErrUnsupported):
 		return a.msg.T("cli.export.reason_counter")
 	}
-	if key := otpReasonKey(err); key != "" {
-		return a.msg.T("cli.export.reason_damaged", data{"Reason": a.msg.T(key)})
+	if m, ok := usecase.OTPReason(err); ok {
+		return a.msg.T("cli.export.reason_damaged", data{"Reason": m.Text(a.msg)})
 	}
 	return err.Error()
 }

@@ -96,7 +96,7 @@ func TestExportURIsToFile(t *testing.T) {
 	if r.stdout != "" {
 		t.Errorf("stdout should be empty when writing a file: %q", r.stdout)
 	}
-	for _, w := range []string{"warning: " + out + " holds the authenticator secrets in plain text", "skipped SMS only: bob: it has no authenticator key", "wrote 4 account(s)"} {
+	for _, w := range []string{"warning: " + out + " holds the authenticator secrets in plain text", "skipped SMS only: bob: it has no authenticator key", "wrote 4 accounts"} {
 		if !strings.Contains(r.stderr, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
 		}
@@ -177,7 +177,7 @@ func TestExportNothing(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "x.txt")
 	h.fails(exitFailure, []string{"no accounts to export", "hint: add an account first"}, "", "export", "uris", "--out", out)
 	h.ok("", "add", "bob", "--issuer", "SMS only", "--no-otp")
-	h.fails(exitFailure, []string{"skipped SMS only: bob", "none of the 1 account(s)"}, "", "export", "uris", "--out", out)
+	h.fails(exitFailure, []string{"skipped SMS only: bob", "none of the 1 account"}, "", "export", "uris", "--out", out)
 	if _, err := os.Stat(out); err == nil {
 		t.Errorf("a failed export wrote %s", out)
 	}
@@ -243,7 +243,7 @@ func TestExportMigration(t *testing.T) {
 	if r.stdout != "" {
 		t.Errorf("stdout: %q", r.stdout)
 	}
-	for _, w := range []string{"skipped Steam: gamer: this format cannot hold Steam keys", "skipped SMS only: bob", "wrote 12 account(s) in 2 QR code(s)", "warning: "} {
+	for _, w := range []string{"skipped Steam: gamer: this format cannot hold Steam keys", "skipped SMS only: bob", "wrote 12 accounts in 2 QR codes", "warning: "} {
 		if !strings.Contains(r.stderr, w) {
 			t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
 		}

@@ -56,7 +56,7 @@ func TestGridShare(t *testing.T) {
 	toB := filepath.Join(dir, "to-b.age")
 	a.ok("", "kit", "export", "--grid", "fam", "-r", recipB, "--out", toB)
 	// Only B's key opens it.
-	b.fails(exitFailure, []string{"none of the 1 key(s) given opens"}, "", "kit", "import", toB, "-i", idA)
+	b.fails(exitFailure, []string{"none of the 1 key given opens"}, "", "kit", "import", toB, "-i", idA)
 	b.ok("", "kit", "import", toB, "-i", idB)
 	cardB := b.gridCard("fam")
 	if cardB.ID != cardA.ID || cardB.Label != "母の銀行" {

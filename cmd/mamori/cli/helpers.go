@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -11,38 +10,41 @@ import (
 	"golang.org/x/text/cases"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 )
 
+// service is the use-case operations on the CLI's store: every change a
+// command makes goes through one of them.
+func (a *app) service() (*usecase.Service, error) {
+	store, err := a.openStore()
+	if err != nil {
+		return nil, err
+	}
+	return usecase.New(store, a.now), nil
+}
+
+// errNothingNew is vault.ErrUnchanged, for the closures still handed to
+// mutate.
+var errNothingNew = vault.ErrUnchanged
+
 // mutate applies fn to the vault in one store.Update, so that a command
-// either makes its whole change or none. fn is first tried on the vault as
-// it is loaded, so that a command that fails (an unknown account, a used
-// code) neither creates a vault nor asks for a new passphrase; it must
-// therefore reset whatever it reports at its start, since it runs twice.
-// fn returning errNothingNew means there is nothing to save: mutate then
-// returns nil without writing.
+// either makes its whole change or none; fn returning vault.ErrUnchanged
+// writes nothing. It is for the commands not yet moved into package
+// usecase.
 func (a *app) mutate(fn func(v *vault.Vault) error) error {
-	store, v, err := a.loadStore()
+	store, err := a.openStore()
 	if err != nil {
 		return err
 	}
-	if err := fn(v); err != nil {
-		if errors.Is(err, errNothingNew) {
-			return nil
-		}
-		return err
-	}
-	if _, err := store.Update(fn); err != nil && !errors.Is(err, errNothingNew) {
-		return err
-	}
-	return nil
+	_, err = store.Update(fn)
+	return err
 }
 
-// load opens the store and reads the vault, for commands that only look.
 // mutateAccount is mutate for a change to the one account query names: fn
 // gets the vault and that account, and when it changes something the
 // account's Updated time is set. It returns the account's label (also when
-// fn reports errNothingNew), for the message that follows.
+// fn reports vault.ErrUnchanged), for the message that follows.
 func (a *app) mutateAccount(query string, fn func(v *vault.Vault, acct *vault.Account) error) (string, error) {
 	var label string
 	err := a.mutate(func(v *vault.Vault) error {
@@ -60,6 +62,7 @@ func (a *app) mutateAccount(query string, fn func(v *vault.Vault, acct *vault.Ac
 	return label, err
 }
 
+// load reads the vault, for commands that only look.
 func (a *app) load() (*vault.Vault, error) {
 	_, v, err := a.loadStore()
 	return v, err
@@ -152,18 +155,8 @@ func (a *app) readLine() (string, error) {
 	return strings.TrimSpace(line), nil
 }
 
-// percent formats a probability for a person: "0.0012%", "3.5%".
-func percent(p float64) string {
-	switch {
-	case p == 0:
-		return "0%"
-	case p < 0.0001:
-		return fmt.Sprintf("%.2g%%", 100*p)
-	case p < 0.01:
-		return fmt.Sprintf("%.3f%%", 100*p)
-	}
-	return fmt.Sprintf("%.1f%%", 100*p)
-}
+// percent formats a probability for a person (usecase.Percent).
+func percent(p float64) string { return usecase.Percent(p) }
 
 // loadAccount reads the vault and finds the account query names in it, for
 // commands that only look at one account.

@@ -7,13 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/importer"
-	"github.com/mamori-app/mamori/vault/otp"
 )
-
-// errNothingNew aborts an Update that would not change the vault.
-var errNothingNew = errors.New("nothing new to save")
 
 // Reasons an entry was not imported, as "import --json" names them.
 const (
@@ -80,6 +77,23 @@ func (a *app) importCommand() *cobra.Command {
   proton             a Proton Authenticator JSON export
   keepassxc-csv      a KeePassXC CSV export
   keepassxc-xml      a KeePass or KeePassXC XML export
+  andotp             an andOTP backup: plain JSON, or encrypted (.json.aes)
+  authenticator-pro  an Authenticator Pro (Stratum) backup, plain or encrypted
+  freeotp-plus       a FreeOTP+ JSON export
+  bitwarden-csv      a Bitwarden CSV export
+  steam              a Steam Desktop Authenticator .maFile (not encrypted)
+  lastpass           a LastPass Authenticator JSON export
+  1password-1pux     a 1Password 1PUX export
+  1password-csv      a 1Password CSV export
+  totp-authenticator TOTP Authenticator's encrypted backup
+  raivo              Raivo OTP's export: its ZIP (password-protected or not)
+                     or the JSON inside
+  authenticator-plus Authenticator Plus's password-protected ZIP
+  freeotp            a FreeOTP 2 backup (externalBackup.xml)
+
+A file Mamori cannot read but recognises (Google Authenticator's own
+database, another app's SQLite database, a KeePass database, a
+password-protected ZIP…) is named, with how to get a readable export.
 
 --format FORMAT reads FILE as that format instead of detecting it.
 
@@ -96,8 +110,10 @@ such line or entry with the reason, and nothing is imported. Accounts whose
 key is already in the vault (same type, secret, algorithm, digits and period,
 whatever their name) are skipped, as are entries the file holds twice, tokens
 Mamori cannot make codes for, QR codes that hold no account and entries in a
-recycle bin; a summary on stderr says what was imported and what was skipped
-and why. A file larger than 32 MiB, or one with no account in it, is an error.
+recycle bin or trash; a summary on stderr says what was imported and what was skipped
+and why. A file larger than 32 MiB, one with more than 100,000 entries, an
+encrypted export asking for more key-derivation work than its app ever
+uses, or one with no account in it, is an error.
 
 With --json, print one JSON object with the fields format, encrypted,
 imported (id, issuer, name and from: line, code or entry), skipped (from,
@@ -128,29 +144,19 @@ and message) and warnings.`,
 			if err != nil {
 				return err
 			}
-			now := a.now()
-			accts := make([]vault.Account, len(res.Accounts))
-			for i, x := range res.Accounts {
-				acct, err := vault.NewAccount(x.Issuer, x.Name, x.Key, now)
-				if err != nil {
-					return a.entryErrors(importer.EntryErrors{{Position: res.From[i], Label: accountLabel(x), Err: err}}, res.Format, src)
-				}
-				accts[i] = acct
-			}
-			// Skip accounts whose key the vault holds already; mutate may
-			// call fn on a fresh copy, so start over each time.
-			var inVault []int
-			err = a.mutate(func(v *vault.Vault) error {
-				inVault = v.AddAll(accts)
-				if len(inVault) == len(accts) {
-					return errNothingNew
-				}
-				return nil
-			})
+			svc, err := a.service()
 			if err != nil {
 				return err
 			}
-			return a.importSummary(res, accts, inVault, src, asJSON)
+			r, err := svc.ImportAccounts(res)
+			var es importer.EntryErrors
+			if errors.As(err, &es) {
+				return a.entryErrors(es, res.Format, src)
+			}
+			if err != nil {
+				return err
+			}
+			return a.importSummary(res, r.Accounts, r.InVault, src, asJSON)
 		},
 	}
 	cmd.Flags().StringVar(&format, "format", "", "read FILE as this format instead of detecting it: "+importFormatList())
@@ -179,11 +185,6 @@ func (a *app) readQRImages(paths []string) ([]byte, error) {
 	return text, nil
 }
 
-// accountLabel is how an account read from an export is named.
-func accountLabel(x otp.Account) string {
-	return vault.Account{Issuer: x.Issuer, Name: x.Name}.Label()
-}
-
 // parseImportFormat reads a --format value: one of importer.Formats, in any case.
 func parseImportFormat(s string) (importer.Format, bool) {
 	s = strings.ToLower(strings.TrimSpace(s))
@@ -205,31 +206,7 @@ func importFormatList() string {
 }
 
 // formatName is a format's name for a person.
-func (a *app) formatName(f importer.Format) string {
-	switch f {
-	case importer.FormatOTPAuth:
-		return a.msg.T("cli.format.otpauth")
-	case importer.FormatGoogleMigration:
-		return a.msg.T("cli.format.google_migration")
-	case importer.FormatQRImage:
-		return a.msg.T("cli.format.qr_image")
-	case importer.FormatAegis:
-		return a.msg.T("cli.format.aegis")
-	case importer.FormatTwoFAS:
-		return a.msg.T("cli.format.twofas")
-	case importer.FormatEnteEncrypted:
-		return a.msg.T("cli.format.ente_encrypted")
-	case importer.FormatBitwarden:
-		return a.msg.T("cli.format.bitwarden")
-	case importer.FormatProton:
-		return a.msg.T("cli.format.proton")
-	case importer.FormatKeePassCSV:
-		return a.msg.T("cli.format.keepassxc_csv")
-	case importer.FormatKeePassXML:
-		return a.msg.T("cli.format.keepassxc_xml")
-	}
-	return a.msg.T("cli.format.unknown")
-}
+func (a *app) formatName(f importer.Format) string { return usecase.FormatName(f).Text(a.msg) }
 
 // parseExport runs importer.Parse, asking for the password of an encrypted
 // export: MAMORI_IMPORT_PASSPHRASE, tried once, or up to maxAttempts tries
@@ -238,12 +215,13 @@ func (a *app) parseExport(b []byte, forced importer.Format, src string) (importe
 	envPass := a.env.Getenv(envImportPassphrase)
 	format := forced
 	if format == importer.FormatUnknown {
-		format = importer.Detect(b)
+		format = importer.DetectFile(src, b)
 	}
 	for attempt := 1; ; attempt++ {
 		prompted := false
 		res, err := importer.Parse(b, importer.Options{
 			Format:  forced,
+			Name:    src,
 			MaxSize: importer.DefaultMaxSize,
 			Passphrase: func() (string, error) {
 				if envPass != "" {
@@ -288,7 +266,16 @@ func (a *app) importError(err error, res importer.Result, src string, prompted b
 		return a.entryErrors(importer.EntryErrors{ee}, res.Format, src)
 	}
 	d := data{"Source": a.displayName(src), "Format": a.formatName(res.Format)}
+	var ue *importer.UnreadableError
 	switch {
+	case errors.As(err, &ue):
+		d["Members"] = strings.Join(ue.Members, ", ")
+		return failure("import.unreadable."+ue.Kind.Key(), d).withHint("import.unreadable."+ue.Kind.Key()+".hint", d).wrap(err)
+	case errors.Is(err, importer.ErrTooCostly):
+		return failure("import.error.too_costly", d).withHint("import.hint.too_costly", nil).wrap(err)
+	case errors.Is(err, importer.ErrTooManyEntries):
+		d["Max"] = importer.MaxEntries
+		return failure("import.error.too_many", d).withHint("cli.hint.check_file", nil).wrap(err)
 	case errors.Is(err, importer.ErrEmpty):
 		return failure("cli.error.import_empty", d).withHint("cli.hint.import_format", nil).wrap(err)
 	case errors.Is(err, importer.ErrTooLarge):
@@ -353,34 +340,16 @@ func (a *app) entryErrors(es importer.EntryErrors, f importer.Format, src string
 	return e.withHint("cli.hint.import_bad_entries", data{"Format": a.formatName(f)})
 }
 
-// entryReason translates why one entry could not be read.
-func (a *app) entryReason(err error) string {
-	switch {
-	case errors.Is(err, importer.ErrNoLabel):
-		return a.msg.T("cli.otp.invalid_account")
-	case errors.Is(err, importer.ErrMalformed):
-		return a.msg.T("cli.import.malformed", data{"Detail": importer.Detail(err, importer.ErrMalformed)})
-	}
-	if k := otpReasonKey(err); k != "" {
-		return a.msg.T(k)
-	}
-	return a.msg.T("cli.import.unreadable", data{"Detail": err.Error()})
+// entryName names an entry of an export for a person.
+func (a *app) entryName(p importer.Position, label string) string {
+	return usecase.EntryName(p, label).Text(a.msg)
 }
 
+// entryReason translates why one entry could not be read.
+func (a *app) entryReason(err error) string { return usecase.EntryReason(err).Text(a.msg) }
+
 // skipReason translates why an entry was left out on purpose.
-func (a *app) skipReason(err error) string {
-	switch {
-	case errors.Is(err, importer.ErrDuplicate):
-		return a.msg.T("cli.import.skip_duplicate")
-	case errors.Is(err, importer.ErrUnsupported):
-		return a.msg.T("cli.import.skip_unsupported", data{"Detail": importer.Detail(err, importer.ErrUnsupported)})
-	case errors.Is(err, importer.ErrNotAnAccount):
-		return a.msg.T("cli.import.skip_not_account", data{"Detail": importer.Detail(err, importer.ErrNotAnAccount)})
-	case errors.Is(err, importer.ErrInTrash):
-		return a.msg.T("cli.import.skip_trash")
-	}
-	return err.Error()
-}
+func (a *app) skipReason(err error) string { return usecase.SkipReason(err).Text(a.msg) }
 
 // skipCode is the --json reason of a skipped entry.
 func skipCode(err error) string {
@@ -395,31 +364,6 @@ func skipCode(err error) string {
 		return skipInTrash
 	}
 	return skipOtherInFile
-}
-
-// entryName names an entry of an export for a person: where it is and,
-// when known, its label ("line 3 (GitHub: alice)").
-func (a *app) entryName(p importer.Position, label string) string {
-	var parts []string
-	if p.Line > 0 {
-		parts = append(parts, a.msg.T("cli.import.line", data{"N": p.Line}))
-	}
-	if p.Code > 0 {
-		parts = append(parts, a.msg.T("cli.import.code", data{"N": p.Code}))
-	}
-	if p.Entry > 0 {
-		parts = append(parts, a.msg.T("cli.import.entry", data{"N": p.Entry}))
-	}
-	where := strings.Join(parts, a.msg.T("cli.list_separator"))
-	switch {
-	case where != "" && label != "":
-		return a.msg.T("cli.import.entry_name", data{"Where": where, "Label": label})
-	case where != "":
-		return where
-	case label != "":
-		return label
-	}
-	return a.msg.T("cli.import.an_entry")
 }
 
 // importSummary tells what an import did: on stderr for a person, or as
@@ -460,6 +404,9 @@ func (a *app) importSummary(res importer.Result, accts []vault.Account, inVault 
 	}
 	for _, w := range warnings {
 		a.warn("cli.warn.import", data{"Detail": w})
+	}
+	if res.Trashed > 0 {
+		a.note("import.note.trashed", data{"Count": res.Trashed})
 	}
 	a.note("cli.note.imported", data{"Count": len(accts) - len(inVault), "InVault": len(inVault), "Other": len(res.Skipped)})
 	return nil

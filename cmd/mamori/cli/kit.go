@@ -3,7 +3,6 @@ package cli
 import (
 	"bufio"
 	"bytes"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -393,35 +392,15 @@ device_changes_added.`,
 			if err != nil {
 				return err
 			}
-			contents, err := json.Marshal(k.Vault)
-			if err != nil {
-				return fmt.Errorf("copy kit: %w", err)
-			}
-			var rep kit.Report
-			err = a.mutate(func(v *vault.Vault) error {
-				// Merge may share or change what it is given: each try
-				// merges a fresh copy of the kit.
-				in := vault.New()
-				if err := json.Unmarshal(contents, in); err != nil {
-					return fmt.Errorf("copy kit: %w", err)
-				}
-				before, err := json.Marshal(v)
-				if err != nil {
-					return err
-				}
-				rep = kit.Merge(v, in)
-				after, err := json.Marshal(v)
-				if err != nil {
-					return err
-				}
-				if bytes.Equal(before, after) {
-					return errNothingNew
-				}
-				return nil
-			})
+			svc, err := a.service()
 			if err != nil {
 				return err
 			}
+			r, err := svc.ImportKit(k.Vault)
+			if err != nil {
+				return err
+			}
+			rep := r.Report
 			if asJSON {
 				return a.printJSON(rep)
 			}

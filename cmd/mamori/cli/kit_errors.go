@@ -3,8 +3,8 @@ package cli
 import (
 	"errors"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault/importer"
-	"github.com/mamori-app/mamori/vault/kit/paper"
 )
 
 // pageReason says, in the person's language, why no QR code could be read
@@ -23,22 +23,11 @@ func (a *app) pageReason(err error) string {
 }
 
 // pagesReason says, in the person's language, why the QR codes of a paper
-// kit's pages do not fit together. An error the CLI cannot explain is shown
-// as it is.
+// kit's pages do not fit together (usecase.PaperReason). An error the CLI
+// cannot explain is shown as it is.
 func (a *app) pagesReason(err error) string {
-	for _, r := range []struct {
-		err error
-		key string
-	}{
-		{paper.ErrNotChunk, "cli.kit.pages.not_kit"},
-		{paper.ErrCorruptChunk, "cli.kit.pages.corrupt"},
-		{paper.ErrDuplicateChunk, "cli.kit.pages.duplicate"},
-		{paper.ErrMixedKits, "cli.kit.pages.mixed"},
-		{paper.ErrNoChunks, "cli.kit.pages.none"},
-	} {
-		if errors.Is(err, r.err) {
-			return a.msg.T(r.key)
-		}
+	if m, ok := usecase.PaperReason(err); ok {
+		return m.Text(a.msg)
 	}
 	return err.Error()
 }

@@ -75,7 +75,7 @@ func TestKitPaper(t *testing.T) {
 	rev := append([]string(nil), qrPages...)
 	sort.Sort(sort.Reverse(sort.StringSlice(rev)))
 	r = dst.ok("", append([]string{"kit", "import"}, rev...)...)
-	if !strings.Contains(r.stderr, "added 4 account(s)") {
+	if !strings.Contains(r.stderr, "added 4 accounts") {
 		t.Errorf("import:\n%s", r.stderr)
 	}
 	if got, want := dst.vaultState(), src.vaultState(); got != want {

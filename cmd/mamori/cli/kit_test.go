@@ -104,7 +104,7 @@ func TestKitRoundTrip(t *testing.T) {
 	src.env[envKitPassphrase] = pass
 	r := src.ok("", "kit", "export", "--out", out)
 	for _, w := range []string{"wrote the recovery kit to " + out + ", protected by a passphrase",
-		"warning: the kit holds 4 account(s) (4 with authenticator keys), 2 unused backup code(s), 1 grid card(s), 1 phone number(s) and the recovery details of 1 account(s): whoever has the passphrase can read all of it"} {
+		"warning: the kit holds 4 accounts (4 with authenticator keys), 2 unused backup codes, 1 grid card, 1 phone number and the recovery details of 1 account: whoever has the passphrase can read all of it"} {
 		if !strings.Contains(r.stderr, w) {
 			t.Errorf("export stderr lacks %q:\n%s", w, r.stderr)
 		}
@@ -134,8 +134,8 @@ func TestKitRoundTrip(t *testing.T) {
 	}
 	dst.env[envKitPassphrase] = pass
 	r = dst.ok("", "kit", "import", out)
-	if !strings.Contains(r.stderr, "added 4 account(s): GitHub: alice, みずほ銀行: 山田太郎, Example HOTP: bob, Steam: gaben") ||
-		!strings.Contains(r.stderr, "grid cards: 1 added") || !strings.Contains(r.stderr, "added 1 phone number change(s), 2 device(s) and 1 device change(s)") {
+	if !strings.Contains(r.stderr, "added 4 accounts: GitHub: alice, みずほ銀行: 山田太郎, Example HOTP: bob, Steam: gaben") ||
+		!strings.Contains(r.stderr, "grid cards: 1 added") || !strings.Contains(r.stderr, "added 1 phone number change, 2 devices and 1 device change") {
 		t.Errorf("import report:\n%s", r.stderr)
 	}
 	if got := dst.vaultState(); got != want {
@@ -238,7 +238,7 @@ func TestKitPassphrasePrompts(t *testing.T) {
 	dst.secrets = h.secrets
 	dst.tty = &scriptedTTY{lines: []string{"not it", m[1]}}
 	r = dst.ok("", "kit", "import", out)
-	if !strings.Contains(r.stderr, "Wrong passphrase; try again.") || !strings.Contains(r.stderr, "added 4 account(s)") {
+	if !strings.Contains(r.stderr, "Wrong passphrase; try again.") || !strings.Contains(r.stderr, "added 4 accounts") {
 		t.Errorf("import with prompts:\n%s", r.stderr)
 	}
 	dst2 := newHarness(t)
@@ -281,7 +281,7 @@ func TestKitAgeInterop(t *testing.T) {
 			args = append(args, "--armor")
 		}
 		r := h.ok("", args...)
-		if !strings.Contains(r.stderr, "encrypted to 2 recipient(s)") || !strings.Contains(r.stderr, "the private key of any recipient") {
+		if !strings.Contains(r.stderr, "encrypted to 2 recipients") || !strings.Contains(r.stderr, "the private key of any recipient") {
 			t.Errorf("export to recipients:\n%s", r.stderr)
 		}
 		for _, id := range []string{identity, otherID} {
@@ -338,13 +338,13 @@ func TestKitAgeInterop(t *testing.T) {
 	dst := newHarness(t)
 	dst.secrets = h.secrets
 	dst.fails(exitFailure, []string{byAge + " is encrypted to a key: give its identity file with --identity FILE"}, "", "kit", "import", byAge)
-	dst.fails(exitFailure, []string{"none of the 1 key(s) given opens " + byAge + "; nothing was changed", "hint: give the identity file"}, "", "kit", "import", byAge, "-i", otherID)
+	dst.fails(exitFailure, []string{"none of the 1 key given opens " + byAge + "; nothing was changed", "hint: give the identity file"}, "", "kit", "import", byAge, "-i", otherID)
 	dst.fails(exitFailure, []string{"is not an age identity file"}, "", "kit", "import", byAge, "-i", plain)
 	if len(dst.snapshot()) != 0 {
 		t.Fatal("a failed kit import made a vault")
 	}
 	r := dst.ok("", "kit", "import", byAge, "--identity", identity)
-	if !strings.Contains(r.stderr, "added 1 account(s): Steam: gaben") {
+	if !strings.Contains(r.stderr, "added 1 account: Steam: gaben") {
 		t.Errorf("import of an age-encrypted kit:\n%s", r.stderr)
 	}
 	// The armored one, from standard input, with two identities: nothing new.
@@ -403,7 +403,7 @@ func TestKitRecipients(t *testing.T) {
 	if _, err := os.Stat(sshKey); err == nil {
 		dst := newHarness(t)
 		dst.secrets = h.secrets
-		if r := dst.ok("", "kit", "import", out, "-i", sshKey); !strings.Contains(r.stderr, "added 4 account(s)") {
+		if r := dst.ok("", "kit", "import", out, "-i", sshKey); !strings.Contains(r.stderr, "added 4 accounts") {
 			t.Errorf("import with an SSH key:\n%s", r.stderr)
 		}
 	}
@@ -485,7 +485,7 @@ func TestKitImportsAgePassphraseFiles(t *testing.T) {
 		}
 		dst.env[envKitPassphrase] = pass
 		r := dst.ok("", "kit", "import", byAge)
-		if !strings.Contains(r.stderr, "added 4 account(s): GitHub: alice, みずほ銀行: 山田太郎, Example HOTP: bob, Steam: gaben") {
+		if !strings.Contains(r.stderr, "added 4 accounts: GitHub: alice, みずほ銀行: 山田太郎, Example HOTP: bob, Steam: gaben") {
 			t.Errorf("import of an age -p kit (armor %v):\n%s", armor, r.stderr)
 		}
 		if got := dst.vaultState(); got != want {

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/keystore"
 )
@@ -22,12 +23,7 @@ from MAMORI_NEW_PASSPHRASE. A key kept in a file (no OS keyring) always has
 a passphrase: use "passphrase change" for it.`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.changePassphrase(func(info vault.Info) error {
-				if info.Passphrase {
-					return failure("cli.error.passphrase_already_set", nil).withHint("cli.hint.passphrase_change", nil)
-				}
-				return nil
-			}, "cli.note.passphrase_set")
+			return a.changePassphrase((*usecase.Service).SetPassphrase, "cli.note.passphrase_set")
 		},
 	}
 	change := &cobra.Command{
@@ -38,12 +34,7 @@ asked for (or read from MAMORI_PASSPHRASE), then the new one is typed twice
 (or read from MAMORI_NEW_PASSPHRASE).`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			return a.changePassphrase(func(info vault.Info) error {
-				if !info.Passphrase {
-					return failure("cli.error.no_passphrase", nil).withHint("cli.hint.passphrase_set", nil)
-				}
-				return nil
-			}, "cli.note.passphrase_changed")
+			return a.changePassphrase((*usecase.Service).ChangePassphrase, "cli.note.passphrase_changed")
 		},
 	}
 	remove := &cobra.Command{
@@ -53,19 +44,12 @@ asked for (or read from MAMORI_PASSPHRASE), then the new one is typed twice
 the vault. Not possible for a key kept in a file, which must stay protected.`,
 		Args: exactArgs(),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			store, info, err := a.existingVault()
+			svc, err := a.service()
 			if err != nil {
 				return err
 			}
-			if info.Backend == keystore.File {
-				return failure("cli.error.file_key_needs_passphrase", data{"Dir": info.Dir}).
-					withHint("cli.hint.passphrase_change", nil)
-			}
-			if !info.Passphrase {
-				return failure("cli.error.no_passphrase", nil)
-			}
-			if err := store.SetPassphrase(""); err != nil {
-				return err
+			if err := svc.RemovePassphrase(); err != nil {
+				return a.passphraseError(err, false)
 			}
 			a.note("cli.note.passphrase_removed", nil)
 			return nil
@@ -90,30 +74,38 @@ func (a *app) existingVault() (*vault.Store, vault.Info, error) {
 	return store, info, nil
 }
 
-// changePassphrase unlocks the vault with the current passphrase (if any),
-// then asks for the new one and rewraps the key.
-func (a *app) changePassphrase(check func(vault.Info) error, done string) error {
-	store, info, err := a.existingVault()
+// changePassphrase runs op, a passphrase operation, with the new
+// passphrase typed twice (or read from the environment) once the vault is
+// unlocked.
+func (a *app) changePassphrase(op func(*usecase.Service, usecase.NewPassphrase) error, done string) error {
+	svc, err := a.service()
 	if err != nil {
 		return err
 	}
-	if err := check(info); err != nil {
-		return err
-	}
-	// Unlock first, so that a wrong current passphrase fails before the new
-	// one is asked for.
-	if _, err := store.Load(); err != nil {
-		return err
-	}
-	pass, err := a.newPassphrase()
-	if err != nil {
-		return err
-	}
-	if err := store.SetPassphrase(pass); err != nil {
-		return err
+	if err := op(svc, a.newPassphrase); err != nil {
+		return a.passphraseError(err, true)
 	}
 	a.note(done, nil)
 	return nil
+}
+
+// passphraseError explains why the passphrase could not be set, changed
+// or removed; hints says whether to name the command that fits instead.
+func (a *app) passphraseError(err error, hints bool) error {
+	switch {
+	case errors.Is(err, vault.ErrNoVault):
+		return failure("cli.error.no_vault", data{"Dir": a.dir}).withHint("cli.hint.add_first", nil).wrap(err)
+	case errors.Is(err, usecase.ErrPassphraseSet):
+		return failure("cli.error.passphrase_already_set", nil).withHint("cli.hint.passphrase_change", nil).wrap(err)
+	case errors.Is(err, usecase.ErrNoPassphrase) && hints:
+		return failure("cli.error.no_passphrase", nil).withHint("cli.hint.passphrase_set", nil).wrap(err)
+	case errors.Is(err, usecase.ErrNoPassphrase):
+		return failure("cli.error.no_passphrase", nil).wrap(err)
+	case errors.Is(err, vault.ErrFileKeyNeedsPassphrase):
+		return failure("cli.error.file_key_needs_passphrase", data{"Dir": a.dir}).
+			withHint("cli.hint.passphrase_change", nil).wrap(err)
+	}
+	return err
 }
 
 // infoJSON is "vault info --json". It holds nothing secret.
@@ -189,7 +181,8 @@ fine is left alone.`,
 			return nil
 		},
 	}
-	return a.groupCommand("vault", "Inspect the vault or restore its backup", info, restore)
+	return a.groupCommand("vault", "Inspect the vault, restore its backup, or share it with another desktop", info, restore,
+		a.moveCommand(), a.shareKeyCommand(), a.joinCommand())
 }
 
 // printInfo prints "vault info" for a person, labels translated.

@@ -7,8 +7,10 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/phone"
+	"github.com/mamori-app/mamori/vault/service"
 )
 
 func (a *app) phoneCommand() *cobra.Command {
@@ -365,7 +367,11 @@ func (a *app) printChecklist(v *vault.Vault, items []phone.RiskItem) error {
 		cells := []string{it.Label, it.Old.Display(phone.DefaultRegion) + " → " + a.newNumber(it.New), strings.Join(roles, a.msg.T("cli.list_separator")), a.urgency(it.Urgency, it.Deadline)}
 		lines[i] = checklistLine{cells: cells, accountID: it.AccountID, noFallback: it.NoFallback}
 	}
-	return a.printChecklistTable(v, header, lines, "cli.phone.no_fallback")
+	if err := a.printChecklistTable(v, header, lines, "cli.phone.no_fallback"); err != nil {
+		return err
+	}
+	a.printChangeLinks(v, items)
+	return nil
 }
 
 // supportContact is how to reach an account's support, from its recovery
@@ -491,7 +497,11 @@ with fewer registered (one-device), an SMS or backup number that is a VoIP
 number or a line that cannot receive SMS (voip-for-sms, sms-unsuitable; such a
 backup number is no second way in), bound numbers that
 are not valid (invalid-number), and backup codes used up or running low
-(backup-codes-used-up, backup-codes-low). Most severe first.
+(backup-codes-used-up, backup-codes-low); and, from what each account's
+service offers ("mamori service"), codes still coming by SMS or call where
+the service offers an authenticator app or security key (sms-switchable) and
+services that offer only SMS or a call (service-phone-only). Most severe
+first.
 
 With --json, print one JSON array of objects with the fields code, severity
 (high, medium or low), account_id, label, number, role (for voip-for-sms and
@@ -502,7 +512,7 @@ sms-unsuitable), count and message.`,
 			if err != nil {
 				return err
 			}
-			found := phone.Readiness(v.Bindings())
+			found := usecase.Readiness(v, service.New())
 			out := make([]findingJSON, len(found))
 			for i, f := range found {
 				out[i] = findingJSON{Finding: f, Message: a.findingMessage(f)}
@@ -561,6 +571,9 @@ func (a *app) findingMessage(f phone.Finding) string {
 		return a.msg.T("cli.finding.backup_used_up", d)
 	case phone.FindingBackupCodesLow:
 		return a.msg.T("cli.finding.backup_low", d)
+	}
+	if m, ok := a.serviceFindingMessage(f); ok {
+		return m
 	}
 	return f.Message()
 }

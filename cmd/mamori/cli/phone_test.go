@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"github.com/mamori-app/mamori/vault/phone"
+	"github.com/mamori-app/mamori/vault/service"
 )
 
 func (h *harness) phoneList(args ...string) []bindingJSON {
@@ -115,10 +116,11 @@ func TestPhoneChangeAmazonCase(t *testing.T) {
 	h.ok("", "phone", "bind", "line", "080-5555-6666")
 	h.ok("", "recovery", "set", "amazon", "--support-phone", "0120-999-373", "--support-hours", "24 hours")
 
-	// Readiness before anything changes: Amazon and LINE are SMS-only.
+	// Readiness before anything changes: Amazon and LINE are SMS-only, and
+	// Amazon offers an authenticator app to switch to.
 	var findings []findingJSON
 	decodeOne(t, h.ok("", "phone", "readiness", "--json").stdout, &findings)
-	if len(findings) != 2 || findings[0].Code != phone.FindingSMSOnly || findings[0].Label != "Amazon: taro@example.com" ||
+	if len(findings) != 3 || findings[2].Code != service.FindingSwitchFromSMS || findings[2].Label != "Amazon: taro@example.com" || findings[0].Code != phone.FindingSMSOnly || findings[0].Label != "Amazon: taro@example.com" ||
 		findings[0].Severity != phone.SeverityHigh || findings[0].Number != "+819012345678" || !strings.Contains(findings[0].Message, "locks you out") ||
 		findings[1].Label != "LINE: taro" {
 		t.Errorf("readiness --json = %+v", findings)

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/mamori-app/mamori/usecase"
@@ -12,6 +13,11 @@ import (
 // each brought in and where it was set aside.
 func (a *app) mergeCopies(store *vault.Store) error {
 	r, err := usecase.New(store, a.now).MergeCopies()
+	if errors.Is(err, vault.ErrKeyMissing) {
+		// This desktop has no key yet (vault join is about to store one):
+		// the copies wait, and the command says what it needs.
+		err = nil
+	}
 	for _, m := range r.Merged {
 		d := data{"Engine": a.msg.T("sync.engine." + string(m.Engine)), "Name": m.Name, "Folder": usecase.MergedFolder}
 		a.note("sync.note.merged", d)

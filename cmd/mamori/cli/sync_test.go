@@ -55,3 +55,68 @@ func TestOpeningMergesConflictCopies(t *testing.T) {
 		t.Errorf("the merged copy was not set aside: %v", err)
 	}
 }
+
+// TestShareKeyAndJoin: a second desktop with its own keyring joins the
+// vault folder it shares with the first, through vault share-key and join.
+func TestShareKeyAndJoin(t *testing.T) {
+	first, _ := newMemoryHarness(t)
+	first.ok("", "add", "--uri", "otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub")
+	keyFile := filepath.Join(t.TempDir(), "vault-key.age")
+	r := first.ok("", "vault", "share-key", "--out", keyFile)
+	_, pass, ok := strings.Cut(r.stderr, "its passphrase (shown only now; give it to the other desktop separately from the file): ")
+	if !ok {
+		t.Fatalf("no generated passphrase shown:\n%s", r.stderr)
+	}
+	pass = strings.TrimSpace(pass)
+	if st, err := os.Stat(keyFile); err != nil || st.Mode().Perm() != 0o600 {
+		t.Fatalf("key file %v, %v: want one readable by its owner only", st, err)
+	}
+
+	// The second desktop: the synced folder, a keyring of its own.
+	second, _ := newMemoryHarness(t)
+	for _, f := range []string{"vault.age", "key.json"} {
+		b, err := os.ReadFile(filepath.Join(first.home, f))
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.WriteFile(filepath.Join(second.home, f), b, 0o600)
+	}
+	second.fails(exitFailure, []string{"key"}, "", "list")
+	second.env[envKitPassphrase] = "not the words"
+	second.fails(exitFailure, []string{"passphrase"}, "", "vault", "join", "--key", keyFile)
+	second.env[envKitPassphrase] = pass
+	r = second.ok("", "vault", "join", "--key", keyFile)
+	if !strings.Contains(r.stderr, "this desktop now opens the vault in "+second.home+" (1 account)") {
+		t.Errorf("join said:\n%s", r.stderr)
+	}
+	if accts := second.listJSON(); len(accts) != 1 || accts[0].Issuer != "GitHub" {
+		t.Errorf("after joining: %+v", accts)
+	}
+	// A file that is no shared key is explained.
+	os.WriteFile(keyFile, []byte("hello"), 0o600)
+	second.fails(exitFailure, []string{"not a vault key written by mamori vault share-key", "hint: on the other desktop"}, "", "vault", "join", "--key", keyFile)
+}
+
+func TestVaultMove(t *testing.T) {
+	h := newHarness(t)
+	h.ok("", "add", "--uri", "otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub")
+	busy := t.TempDir()
+	os.WriteFile(filepath.Join(busy, "notes.txt"), []byte("mine"), 0o600)
+	h.fails(exitFailure, []string{"that folder is not empty"}, "", "vault", "move", busy)
+
+	to := filepath.Join(t.TempDir(), "Sync", "mamori")
+	r := h.ok("", "vault", "move", to)
+	if !strings.Contains(r.stderr, "moved the vault to "+to) || !strings.Contains(r.stderr, "set it to "+to) {
+		t.Errorf("move said:\n%s", r.stderr)
+	}
+	if _, err := os.Stat(filepath.Join(h.home, "moved-away", "vault.age")); err != nil {
+		t.Errorf("the old vault was not set aside: %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(h.home, "vault.age")); err == nil {
+		t.Error("the old vault is still in use")
+	}
+	h.env[envHome] = to
+	if accts := h.listJSON(); len(accts) != 1 {
+		t.Errorf("in the new folder: %+v", accts)
+	}
+}
