@@ -301,8 +301,8 @@ func (p Profile) Validate() error {
 	if err := p.validateAlphabet(); err != nil {
 		return err
 	}
-	if p.Asked < 1 || 2*p.Asked > p.Rows*p.Cols {
-		return profileError(FieldAsked, "%w: cells asked must be 1 to %d (half the card), not %d", ErrInvalidProfile, p.Rows*p.Cols/2, p.Asked)
+	if p.Asked < 1 || p.Asked > p.MaxAsked() {
+		return withMax(profileError(FieldAsked, "%w: cells asked must be 1 to %d (half the card), not %d", ErrInvalidProfile, p.MaxAsked(), p.Asked), p.MaxAsked())
 	}
 	return nil
 }
@@ -353,7 +353,12 @@ const (
 type ProfileError struct {
 	// Field is the field at fault.
 	Field ProfileField
-	err   error
+	// Max is the field's upper limit, for a message that gives it: rows
+	// and columns MaxAxis, a cell MaxCellWidth characters, an alphabet
+	// MaxAlphabet symbols, cells asked [Profile.MaxAsked]; 0 for the
+	// fields that are a choice.
+	Max int
+	err error
 }
 
 func (e *ProfileError) Error() string { return e.err.Error() }
@@ -362,8 +367,19 @@ func (e *ProfileError) Error() string { return e.err.Error() }
 func (e *ProfileError) Unwrap() error { return e.err }
 
 func profileError(f ProfileField, format string, args ...any) error {
-	return &ProfileError{Field: f, err: fmt.Errorf(format, args...)}
+	limits := map[ProfileField]int{FieldRows: MaxAxis, FieldCols: MaxAxis, FieldCellWidth: MaxCellWidth, FieldAlphabet: MaxAlphabet}
+	return &ProfileError{Field: f, Max: limits[f], err: fmt.Errorf(format, args...)}
 }
+
+// withMax sets the limit a ProfileError carries.
+func withMax(err error, max int) error {
+	err.(*ProfileError).Max = max
+	return err
+}
+
+// MaxAsked is the most cells a challenge of p may ask: half the card,
+// rounded down (0 for a one-cell card, which no challenge fits).
+func (p Profile) MaxAsked() int { return p.Rows * p.Cols / 2 }
 
 // AlphabetNames returns the names of the named alphabets [ParseAlphabet]
 // knows, one for each, in a fixed order: digits, alnum, alnum-case, upper,

@@ -264,3 +264,32 @@ func TestAlphabetNames(t *testing.T) {
 		}
 	}
 }
+
+func TestProfileErrorCarriesItsLimit(t *testing.T) {
+	ok := Profile{Rows: 5, Cols: 10, CellWidth: 2, Asked: 3, Alphabet: "0123456789"}
+	tests := []struct {
+		name  string
+		edit  func(p *Profile)
+		field ProfileField
+		max   int
+	}{
+		{"rows", func(p *Profile) { p.Rows = 0 }, FieldRows, MaxAxis},
+		{"cols", func(p *Profile) { p.Cols = MaxAxis + 1 }, FieldCols, MaxAxis},
+		{"cell", func(p *Profile) { p.CellWidth = 0 }, FieldCellWidth, MaxCellWidth},
+		{"alphabet", func(p *Profile) { p.Alphabet = "0" }, FieldAlphabet, MaxAlphabet},
+		{"asked: half the card", func(p *Profile) { p.Rows, p.Cols, p.Asked = 3, 3, 5 }, FieldAsked, 4},
+		{"asked: a one-cell card fits none", func(p *Profile) { p.Rows, p.Cols = 1, 1 }, FieldAsked, 0},
+		{"order: a choice, no limit", func(p *Profile) { p.Order = "diagonal" }, FieldOrder, 0},
+	}
+	for _, tt := range tests {
+		p := ok
+		tt.edit(&p)
+		var pe *ProfileError
+		if err := p.Validate(); !errors.As(err, &pe) || pe.Field != tt.field || pe.Max != tt.max {
+			t.Errorf("%s: %v (%+v), want field %s max %d", tt.name, err, pe, tt.field, tt.max)
+		}
+		if pe != nil && tt.field == FieldAsked && p.MaxAsked() != tt.max {
+			t.Errorf("%s: MaxAsked %d", tt.name, p.MaxAsked())
+		}
+	}
+}

@@ -1,15 +1,12 @@
 package ui
 
 import (
-	"strings"
-	"time"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault/phone"
 )
 
@@ -65,7 +62,7 @@ func (v *view) deviceChangeForm() fyne.CanvasObject {
 		if i := old.SelectedIndex(); i >= 0 {
 			oldID = ids[i]
 		}
-		if msg := v.recordDeviceChange(oldID, ev, newD.Text, timing); msg != "" {
+		if msg := v.recordDeviceChange(oldID, ev, newD.Text, timing, problem); msg != "" {
 			problem.SetText(msg)
 			problem.Show()
 		}
@@ -86,7 +83,7 @@ func (v *view) deviceChangeForm() fyne.CanvasObject {
 // named newName, recorded if it is not yet, or none; or a reinstall) and
 // opens its checklist; it returns why not, translated, when the input is
 // wrong (nothing is saved then).
-func (v *view) recordDeviceChange(oldID string, event phone.DeviceEvent, newName string, timing timingFields) string {
+func (v *view) recordDeviceChange(oldID string, event phone.DeviceEvent, newName string, timing timingFields, problem *widget.Label) string {
 	now := v.now()
 	if oldID == "" {
 		return v.msg.T("ui.phonechange.pick_device")
@@ -95,49 +92,12 @@ func (v *view) recordDeviceChange(oldID string, event phone.DeviceEvent, newName
 	if !ok {
 		return v.msg.T("ui.phonechange.bad_date")
 	}
-	newName = strings.TrimSpace(newName)
-	if event == phone.EventNewHandset && newName != "" {
-		if i := phone.DeviceNamed(v.vault.Devices, newName); i >= 0 && v.vault.Devices[i].ID == oldID {
-			return v.msg.T("ui.phonechange.same_device")
-		}
-	}
 	var id string
-	v.save(func(vlt *vault.Vault) error {
-		oldIdx := -1
-		for i, d := range vlt.Devices {
-			if d.ID == oldID {
-				oldIdx = i
-			}
-		}
-		if oldIdx < 0 {
-			return phoneRefusal{key: "ui.phones.device_gone"}
-		}
-		newID := ""
-		switch {
-		case event == phone.EventAppReinstall:
-			newID = oldID
-		case newName != "":
-			if i := phone.DeviceNamed(vlt.Devices, newName); i >= 0 {
-				newID = vlt.Devices[i].ID
-			} else {
-				d, err := phone.NewDevice(newName, vlt.Devices[oldIdx].Kind, now)
-				if err != nil {
-					return phoneRefusal{key: "ui.phones.device_needs_name"}
-				}
-				vlt.Devices = append(vlt.Devices, d)
-				newID = d.ID
-			}
-		}
-		fresh, err := phone.NewDeviceChange(event, oldID, newID, tr.Date)
-		if err != nil {
-			return phoneRefusal{key: "ui.phonechange.bad_change"}
-		}
-		fresh.OldStillWorks = tr.OldStillWorks
-		var i int
-		vlt.DeviceChanges, i, _ = phone.RecordDeviceChange(vlt.DeviceChanges, fresh)
-		id = vlt.DeviceChanges[i].ID
-		return nil
-	}, v.changeRecorded(&id, v.openDeviceChecklist))
+	v.runOp(func(ops *usecase.Service) error {
+		res, err := ops.RecordDeviceChange(oldID, event, newName, tr)
+		id = res.Change.ID
+		return err
+	}, v.changeRecorded(&id, v.openDeviceChecklist, problem))
 	return ""
 }
 
@@ -182,14 +142,11 @@ func (v *view) deviceChecklist(c phone.DeviceChange) fyne.CanvasObject {
 // tickDevice ticks account off the device change with changeID: it moves
 // from the old device to the new one.
 func (v *view) tickDevice(changeID, accountID string) {
-	v.tickChange(accountID, func(vlt *vault.Vault, a *vault.Account, now time.Time) bool {
-		c := changeByID(vlt.DeviceChanges, changeID, deviceChangeID)
-		if c != nil {
-			a.Devices = c.Apply(a.Devices, a.ID, now)
-			// An authenticator app on the old handset moves to the new one
-			// once every account in it is ticked off, as the CLI does.
-			vlt.Devices, _ = c.Rehost(vlt.Devices, vlt.Bindings())
-		}
-		return c != nil
-	})
+	var res usecase.DeviceTickResult
+	v.runOp(func(ops *usecase.Service) (err error) {
+		res, err = ops.TickDeviceChange(changeID, accountID)
+		return err
+	}, v.phoneDone(func() string {
+		return v.msg.T("ui.phonechange.ticked", map[string]any{"Label": res.Account.Label()})
+	}))
 }

@@ -7,6 +7,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/gridcard"
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 )
 
@@ -68,7 +69,7 @@ func (v *view) exposureSummary(c gridcard.Card) string {
 	if rep.Answered == 0 {
 		return v.msg.T("ui.grid.unused")
 	}
-	d := map[string]any{"Answered": rep.Answered, "Revealed": rep.Revealed, "Total": rep.Total, "Risk": formatRisk(rep.Risk)}
+	d := map[string]any{"Answered": rep.Answered, "Revealed": rep.Revealed, "Total": rep.Total, "Risk": usecase.Percent(rep.Risk)}
 	if rep.AdviseNewCard {
 		return v.msg.T("ui.grid.summary.advise", d)
 	}
@@ -133,15 +134,4 @@ func cardByID(vlt *vault.Vault, id string) *gridcard.Card {
 		}
 	}
 	return nil
-}
-
-// cardNamed reports whether vlt has a card named name, compared the way
-// the vault compares names.
-func cardNamed(vlt *vault.Vault, name string) bool {
-	for _, c := range vlt.GridCards {
-		if vault.Fold(c.Name) == vault.Fold(name) {
-			return true
-		}
-	}
-	return false
 }

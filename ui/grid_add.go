@@ -2,9 +2,6 @@ package ui
 
 import (
 	"errors"
-	"strings"
-	"time"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -12,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/gridcard"
-	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/usecase"
 )
 
 // addCardState is what the "enter a card" page keeps across rebuilds.
@@ -87,9 +84,9 @@ func (v *view) addCardPage(st *addCardState) fyne.CanvasObject {
 			showPreview()
 			return false
 		}
-		card, err := gridcard.ParseCard(st.profile, st.rows)
+		card, err := usecase.ParseCard(st.profile, st.rows)
 		if err != nil {
-			st.problem = v.cardInputText(err, st.profile)
+			st.problem = v.opText(err, "ui.grid.err.other")
 		} else {
 			st.preview = &card
 		}
@@ -183,78 +180,31 @@ func setProblem(v *view, box *fyne.Container, msg string) {
 // then opens the card's page in place of the page p. fail gets a problem
 // to show on the page.
 func (v *view) saveNewCard(p *page, card gridcard.Card, name string, fail func(string)) {
-	name = strings.TrimSpace(name)
-	if name == "" {
-		fail(v.msg.T("ui.grid.name.missing"))
-		return
-	}
-	if cardNamed(v.vault, name) {
-		fail(v.msg.T("ui.grid.name.taken", map[string]any{"Name": name}))
-		return
-	}
-	card.Name = name
-	card.Created = v.now().UTC().Truncate(time.Second)
-	errTaken := errors.New("a card of that name exists")
-	v.save(func(vlt *vault.Vault) error {
-		if cardNamed(vlt, name) {
-			return errTaken
-		}
-		vlt.GridCards = append(vlt.GridCards, card)
-		return nil
+	var saved gridcard.Card
+	v.runOp(func(ops *usecase.Service) (err error) {
+		saved, err = ops.AddCard(name, card)
+		return err
 	}, func(err error) {
+		var taken *usecase.CardExistsError
 		switch {
-		case errors.Is(err, errTaken):
-			fail(v.msg.T("ui.grid.name.taken", map[string]any{"Name": name}))
+		case errors.As(err, &taken), errors.Is(err, usecase.ErrCardNeedsName):
+			fail(v.opText(err, ""))
 			return
 		case err != nil:
-			v.showProblem(v.msg.T("ui.grid.save_failed", map[string]any{"Error": err.Error()}))
+			v.showProblem(v.msg.T("ui.grid.save_failed", map[string]any{"Error": v.readable(err).Error()}))
 			return
 		}
 		if n := len(v.pages); n > 0 && v.pages[n-1] == p {
 			v.closePage()
 		}
-		v.openCard(card.ID)
-		v.flash(v.msg.T("ui.grid.saved", map[string]any{"Name": name}))
+		v.openCard(saved.ID)
+		v.flash(v.msg.T("ui.grid.saved", map[string]any{"Name": saved.Name}))
 	})
-}
-
-// cardInputText explains why typed rows do not make a card of p, naming
-// the line and cell but never repeating a cell's text.
-func (v *view) cardInputText(err error, p gridcard.Profile) string {
-	var ce *gridcard.CardInputError
-	if !errors.As(err, &ce) {
-		return v.msg.T("ui.grid.err.other", map[string]any{"Error": err.Error()})
-	}
-	d := map[string]any{
-		"Rows": p.Rows, "Cols": p.Cols, "Line": ce.Line, "Cell": ce.Cell, "Width": p.CellWidth,
-		"Got": utf8.RuneCountInString(ce.Text), "Alphabet": v.alphabetName(p),
-	}
-	switch {
-	case ce.Cell != "" && utf8.RuneCountInString(ce.Text) != p.CellWidth:
-		return v.msg.T("ui.grid.input.width", d)
-	case ce.Cell != "":
-		return v.msg.T("ui.grid.input.alphabet", d)
-	case ce.Line > 0:
-		return v.msg.T("ui.grid.input.row", d)
-	}
-	return v.msg.T("ui.grid.input.rows", d)
 }
 
 // alphabetName says which characters cells of p may hold.
 func (v *view) alphabetName(p gridcard.Profile) string {
-	switch p.AlphabetName() {
-	case "digits":
-		return v.msg.T("ui.grid.alphabet.digits")
-	case "alnum":
-		return v.msg.T("ui.grid.alphabet.alnum")
-	case "alnum-case":
-		return v.msg.T("ui.grid.alphabet.alnum_case")
-	case "upper":
-		return v.msg.T("ui.grid.alphabet.upper")
-	case "hex":
-		return v.msg.T("ui.grid.alphabet.hex")
-	}
-	return v.msg.T("ui.grid.alphabet.custom", map[string]any{"Symbols": p.Alphabet})
+	return v.message(usecase.AlphabetMessage(p))
 }
 
 // generateState is what the "make a new card" page keeps across rebuilds.

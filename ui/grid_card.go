@@ -3,9 +3,7 @@ package ui
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -14,7 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/gridcard"
-	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/usecase"
 )
 
 // cardState is what a card's page keeps across rebuilds (a save, a
@@ -145,14 +143,14 @@ func (cv *cardPageView) update() {
 		cv.table.show(nil, false, st.showAll)
 		return
 	}
-	ans, err := v.answerFor(cv.card, st)
+	ans, err := usecase.Answer(cv.card, st.challenge, st.allowRapid, v.now())
 	if err != nil {
 		var he *gridcard.HarvestError
 		var ce *gridcard.ChallengeError
 		switch {
 		case errors.As(err, &he):
 			// Nothing of the card is shown for a scam-like challenge.
-			warning := wrapped(v.msg, v.harvestText(he))
+			warning := wrapped(v.msg, v.gridProblem(err))
 			warning.Importance = widget.DangerImportance
 			if he.Reason == gridcard.HarvestRapidChallenges {
 				anyway := widget.NewButtonWithIcon(v.msg.T("ui.grid.harvest.anyway"), theme.WarningIcon(), func() {
@@ -166,7 +164,7 @@ func (cv *cardPageView) update() {
 			cv.table.show(nil, false, false) // not even when asked to show all
 
 		default:
-			problem := wrapped(v.msg, v.challengeText(err, cv.card.Profile))
+			problem := wrapped(v.msg, v.gridProblem(err))
 			problem.Importance = widget.DangerImportance
 			cv.setResult(problem)
 			var valid []gridcard.Cell
@@ -213,15 +211,6 @@ func (cv *cardPageView) setResult(objs ...fyne.CanvasObject) {
 	cv.result.Refresh()
 }
 
-// answerFor answers what st holds from card, with the phishing guard.
-func (v *view) answerFor(card gridcard.Card, st *cardState) (gridcard.Answered, error) {
-	guardAt := v.now()
-	if st.allowRapid {
-		guardAt = time.Time{}
-	}
-	return card.AnswerChallenge(st.challenge, guardAt)
-}
-
 // useAnswer copies the answer to what st holds (when andCopy is set) and logs
 // the challenge in the card's exposure log, once.
 func (v *view) useAnswer(st *cardState, andCopy bool) {
@@ -229,7 +218,7 @@ func (v *view) useAnswer(st *cardState, andCopy bool) {
 	if c == nil {
 		return
 	}
-	ans, err := v.answerFor(*c, st)
+	ans, err := usecase.Answer(*c, st.challenge, st.allowRapid, v.now())
 	if err != nil {
 		return // the page already says why
 	}
@@ -246,28 +235,16 @@ func (v *view) useAnswer(st *cardState, andCopy bool) {
 	if st.recorded == key {
 		return
 	}
-	id, challenge, allowRapid, p := st.id, st.challenge, st.allowRapid, c.Profile
-	now := v.now().UTC().Truncate(time.Second)
+	id, opt := st.id, usecase.AnswerOptions{AllowRapid: st.allowRapid}
+	challenge := st.challenge
 	st.recorded = key
-	v.save(func(vlt *vault.Vault) error {
-		c := cardByID(vlt, id)
-		if c == nil {
-			return vault.ErrNotFound
-		}
-		guardAt := now
-		if allowRapid {
-			guardAt = time.Time{}
-		}
-		a, err := c.AnswerChallenge(challenge, guardAt)
-		if err != nil {
-			return err
-		}
-		c.Record(now, a.Cells)
-		return nil
+	v.runOp(func(ops *usecase.Service) error {
+		_, err := ops.AnswerChallenge(id, challenge, opt)
+		return err
 	}, func(err error) {
 		if err != nil {
 			st.recorded = ""
-			v.showProblem(v.msg.T("ui.grid.record_failed", map[string]any{"Reason": v.gridErrorText(err, p)}))
+			v.showProblem(v.msg.T("ui.grid.record_failed", map[string]any{"Reason": v.gridProblem(err)}))
 			return
 		}
 		if !andCopy {
@@ -289,11 +266,11 @@ func (v *view) exposureInfo(c gridcard.Card) []fyne.CanvasObject {
 		out = append(out, wrapped(v.msg, v.msg.T("ui.grid.exposure.none", map[string]any{"Total": rep.Total})))
 	} else {
 		out = append(out, wrapped(v.msg, v.msg.T("ui.grid.exposure", map[string]any{
-			"Answered": rep.Answered, "Revealed": rep.Revealed, "Total": rep.Total, "Risk": formatRisk(rep.Risk),
+			"Answered": rep.Answered, "Revealed": rep.Revealed, "Total": rep.Total, "Risk": usecase.Percent(rep.Risk),
 		})))
 	}
 	if rep.AdviseNewCard {
-		advise := wrapped(v.msg, v.msg.T("ui.grid.advise", map[string]any{"Risk": formatRisk(rep.Risk)}))
+		advise := wrapped(v.msg, v.msg.T("ui.grid.advise", map[string]any{"Risk": usecase.Percent(rep.Risk)}))
 		advise.Importance = widget.WarningImportance
 		out = append(out, advise)
 	}
@@ -320,56 +297,15 @@ func (v *view) example(p gridcard.Profile) string {
 	return gridcard.FormatChallenge(p, gridcard.ExampleCells(p))
 }
 
-// harvestText explains why a scam-like challenge was refused.
-func (v *view) harvestText(he *gridcard.HarvestError) string {
-	d := map[string]any{
-		"Asked": he.Asked, "Allowed": he.Allowed, "Size": he.CardSize,
-		"Recent": he.Recent, "Minutes": int(gridcard.RapidWindow / time.Minute),
-	}
-	switch he.Reason {
-	case gridcard.HarvestMostOfCard:
-		return v.msg.T("ui.grid.harvest.most", d)
-	case gridcard.HarvestRapidChallenges:
-		return v.msg.T("ui.grid.harvest.rapid", d)
-	}
-	return v.msg.T("ui.grid.harvest.too_many", d)
-}
-
-// challengeText explains a challenge that cannot be answered, naming the
-// piece at fault.
-func (v *view) challengeText(err error, p gridcard.Profile) string {
-	var ce *gridcard.ChallengeError
-	if !errors.As(err, &ce) {
-		return v.msg.T("ui.grid.err.other", map[string]any{"Error": err.Error()})
-	}
-	d := map[string]any{
-		"Text": ce.Text, "Example": v.example(p),
-		"ColFirst": p.ColLabel(0), "ColLast": p.ColLabel(p.Cols - 1),
-		"RowFirst": p.RowLabel(0), "RowLast": p.RowLabel(p.Rows - 1),
-	}
-	switch {
-	case errors.Is(err, gridcard.ErrEmptyChallenge):
-		return v.msg.T("ui.grid.err.empty", d)
-	case errors.Is(err, gridcard.ErrCellOffCard):
-		return v.msg.T("ui.grid.err.off_card", d)
-	case errors.Is(err, gridcard.ErrAmbiguousCell):
-		return v.msg.T("ui.grid.err.ambiguous", d)
-	case ce.Text != "":
-		return v.msg.T("ui.grid.err.syntax", d)
-	}
-	return v.msg.T("ui.grid.err.syntax_plain", d)
-}
-
-// gridErrorText explains an error from answering or saving a card.
-func (v *view) gridErrorText(err error, p gridcard.Profile) string {
-	var he *gridcard.HarvestError
-	if errors.As(err, &he) {
-		return v.harvestText(he)
-	}
-	if errors.Is(err, vault.ErrNotFound) {
+// gridProblem explains an error from answering, saving or deleting a
+// card: its message, or, for a card the page names by ID that is gone,
+// that it was deleted.
+func (v *view) gridProblem(err error) string {
+	var gone *usecase.CardNotFoundError
+	if errors.As(err, &gone) {
 		return v.msg.T("ui.grid.gone")
 	}
-	return v.challengeText(err, p)
+	return v.opText(err, "ui.grid.err.other")
 }
 
 // confirmDeleteCard asks before removing the card of st's page, with its
@@ -385,16 +321,12 @@ func (v *view) confirmDeleteCard(st *cardState) {
 			if !ok {
 				return
 			}
-			v.save(func(vlt *vault.Vault) error {
-				i := slices.IndexFunc(vlt.GridCards, func(c gridcard.Card) bool { return c.ID == id })
-				if i < 0 {
-					return vault.ErrNotFound
-				}
-				vlt.GridCards = slices.Delete(vlt.GridCards, i, i+1)
-				return nil
+			v.runOp(func(ops *usecase.Service) error {
+				_, err := ops.DeleteCard(id)
+				return err
 			}, func(err error) {
 				if err != nil {
-					v.showProblem(v.msg.T("ui.grid.delete.failed", map[string]any{"Error": err.Error()}))
+					v.showProblem(v.msg.T("ui.grid.delete.failed", map[string]any{"Error": v.gridProblem(err)}))
 					return
 				}
 				if n := len(v.pages); n > 0 && v.pages[n-1] == st.page {

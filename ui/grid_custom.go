@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"strconv"
 	"strings"
 
@@ -76,27 +75,10 @@ func (v *view) customProfileOf(c *customProfile) (gridcard.Profile, string) {
 	}
 	p.Alphabet, p.Case = syms, c.caseRule
 	p.RowLabels, p.ColLabels, p.Order = c.rowLabels, c.colLabels, c.order
-	err = p.Validate()
-	var pe *gridcard.ProfileError
-	switch {
-	case err == nil:
-		return p, ""
-	case !errors.As(err, &pe):
-		return p, v.msg.T("ui.grid.err.other", map[string]any{"Error": err.Error()})
+	if err := p.Validate(); err != nil {
+		return p, v.opText(err, "ui.grid.err.other")
 	}
-	switch pe.Field {
-	case gridcard.FieldRows:
-		return p, v.msg.T("ui.grid.custom.err.rows", map[string]any{"Max": gridcard.MaxAxis})
-	case gridcard.FieldCols:
-		return p, v.msg.T("ui.grid.custom.err.cols", map[string]any{"Max": gridcard.MaxAxis})
-	case gridcard.FieldCellWidth:
-		return p, v.msg.T("ui.grid.custom.err.cell", map[string]any{"Max": gridcard.MaxCellWidth})
-	case gridcard.FieldAsked:
-		return p, v.msg.T("ui.grid.custom.err.asked", map[string]any{"Max": p.Rows * p.Cols / 2})
-	case gridcard.FieldCase:
-		return p, v.msg.T("ui.grid.custom.err.case")
-	}
-	return p, v.msg.T("ui.grid.err.other", map[string]any{"Error": err.Error()})
+	return p, ""
 }
 
 // customProfileForm is the form for a custom shape: rows, columns, cell

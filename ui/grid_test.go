@@ -754,7 +754,7 @@ func TestGridScreensHaveEveryTextInBothLanguages(t *testing.T) {
 			openGrid(t, v)
 			check("empty list")
 			addTestCard(t, store, "Bank")
-			v.save(func(*vault.Vault) error { return nil }, nil)
+			saveForTest(v, func(*vault.Vault) error { return nil }, nil)
 			check("list")
 			tapShown(t, w, "Bank")
 			for _, c := range []string{"", "A1 C3 J5", "A1 K9", "A1 B1 C1 D1", "A1 、、 $"} {
@@ -812,24 +812,6 @@ func TestGridCardPageInJapanese(t *testing.T) {
 		defer f.Close()
 		if err := png.Encode(f, w.Canvas().Capture()); err != nil {
 			t.Fatal(err)
-		}
-	}
-}
-
-func TestFormatRisk(t *testing.T) {
-	for _, tc := range []struct {
-		p    float64
-		want string
-	}{
-		{0, "0%"},
-		{-1, "0%"},
-		{0.000001, "0.0001%"},
-		{0.0015, "0.150%"},
-		{0.035, "3.5%"},
-		{1, "100.0%"},
-	} {
-		if got := formatRisk(tc.p); got != tc.want {
-			t.Errorf("formatRisk(%g) = %q, want %q", tc.p, got, tc.want)
 		}
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/phone"
 )
@@ -202,7 +203,7 @@ func (v *view) numberChangeForm() fyne.CanvasObject {
 	timing := v.newTimingFields("ui.phonechange.old_works")
 	problem := v.phoneFormProblem()
 	record := func() {
-		if msg := v.recordNumberChange(old.Text, newE.Text, timing); msg != "" {
+		if msg := v.recordNumberChange(old.Text, newE.Text, timing, problem); msg != "" {
 			problem.SetText(msg)
 			problem.Show()
 		}
@@ -224,7 +225,7 @@ func (v *view) numberChangeForm() fyne.CanvasObject {
 // recordNumberChange records a change from the number typed as oldText to
 // newText (empty: none) and opens its checklist; it returns why not,
 // translated, when the input is wrong (nothing is saved then).
-func (v *view) recordNumberChange(oldText, newText string, timing timingFields) string {
+func (v *view) recordNumberChange(oldText, newText string, timing timingFields, problem *widget.Label) string {
 	now := v.now()
 	oldN, err := phone.Parse(oldText, phone.DefaultRegion)
 	if err != nil {
@@ -238,38 +239,31 @@ func (v *view) recordNumberChange(oldText, newText string, timing timingFields) 
 		}
 		newE = n.E164
 	}
-	if newE == oldN.E164 {
-		return v.msg.T("ui.phonechange.same_number")
-	}
 	tr, ok := timing.transition(now)
 	if !ok {
 		return v.msg.T("ui.phonechange.bad_date")
 	}
-	fresh, err := phone.NewChange(oldN.E164, newE, tr.Date)
-	if err != nil {
-		return v.msg.T("ui.phonechange.bad_change")
-	}
-	fresh.OldStillWorks = tr.OldStillWorks
 	var id string
-	v.save(func(vlt *vault.Vault) error {
-		var i int
-		vlt.PhoneChanges, i, _ = phone.RecordChange(vlt.PhoneChanges, fresh)
-		id = vlt.PhoneChanges[i].ID
-		return nil
-	}, v.changeRecorded(&id, v.openNumberChecklist))
+	v.runOp(func(ops *usecase.Service) error {
+		res, err := ops.RecordNumberChange(oldN.E164, newE, tr)
+		id = res.Change.ID
+		return err
+	}, v.changeRecorded(&id, v.openNumberChecklist, problem))
 	return ""
 }
 
-// changeRecorded is what a form does once its change is saved: it says so,
-// or why not, and swaps the form for the checklist of the change whose ID
-// the save left in *id.
-func (v *view) changeRecorded(id *string, openChecklist func(id string)) func(error) {
+// changeRecorded is what a form does once its change is saved: it swaps
+// the form for the checklist of the change whose ID the operation left in
+// *id, or says under the form why the change was not recorded.
+func (v *view) changeRecorded(id *string, openChecklist func(id string), problem *widget.Label) func(error) {
 	return func(err error) {
-		v.phoneSaved("")(err)
-		if err == nil {
-			v.closePage()
-			openChecklist(*id)
+		if err != nil {
+			problem.SetText(v.problemText(err))
+			problem.Show()
+			return
 		}
+		v.closePage()
+		openChecklist(*id)
 	}
 }
 
@@ -406,33 +400,11 @@ func (v *view) checklistSupport(a *vault.Account) []string {
 // tickNumber ticks account off the number change with changeID: its
 // bindings of the old number move to the new one.
 func (v *view) tickNumber(changeID, accountID string) {
-	v.tickChange(accountID, func(vlt *vault.Vault, a *vault.Account, now time.Time) bool {
-		c := changeByID(vlt.PhoneChanges, changeID, phoneChangeID)
-		if c != nil {
-			a.Phones = c.Apply(a.Phones, a.ID, now)
-		}
-		return c != nil
-	})
-}
-
-// tickChange ticks accountID off a change and saves: apply finds the change
-// in vlt and moves the account a to the new number or device, or returns
-// false when the change is gone.
-func (v *view) tickChange(accountID string, apply func(vlt *vault.Vault, a *vault.Account, now time.Time) bool) {
-	now := v.now()
-	var label string
-	v.save(func(vlt *vault.Vault) error {
-		a := vlt.Account(accountID)
-		if a == nil {
-			return phoneRefusal{key: "ui.phones.account_gone"}
-		}
-		if !apply(vlt, a, now) {
-			return phoneRefusal{key: "ui.phonechange.change_gone"}
-		}
-		label = a.Label()
-		a.Updated = now.UTC()
-		return nil
-	}, func(err error) {
-		v.phoneSaved(v.msg.T("ui.phonechange.ticked", map[string]any{"Label": label}))(err)
-	})
+	var res usecase.NumberTickResult
+	v.runOp(func(ops *usecase.Service) (err error) {
+		res, err = ops.TickNumberChange(changeID, accountID)
+		return err
+	}, v.phoneDone(func() string {
+		return v.msg.T("ui.phonechange.ticked", map[string]any{"Label": res.Account.Label()})
+	}))
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"slices"
 	"strings"
 
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/phone"
 )
@@ -20,29 +20,22 @@ import (
 // change and readiness pages share with it: how numbers, roles, devices and
 // readiness findings read in the person's language.
 
-// phoneRefusal is a change the person asked for that cannot be made, for a reason
-// they can act on; key is the translation of that reason. Nothing is saved.
-type phoneRefusal struct {
-	key  string
-	data map[string]any
+// phoneSaved is the done function of an operation from the phone screens:
+// it flashes ok (when not empty) once saved, and otherwise says why not.
+func (v *view) phoneSaved(ok string) func(error) {
+	return v.phoneDone(func() string { return ok })
 }
 
-func (r phoneRefusal) Error() string { return "refused: " + r.key }
-
-// phoneSaved is the done function of a save from the phone screens: it
-// flashes ok (when not empty) once saved, and otherwise says why not.
-func (v *view) phoneSaved(ok string) func(error) {
+// phoneDone is phoneSaved with the message made once the operation is
+// done, from its result.
+func (v *view) phoneDone(ok func() string) func(error) {
 	return func(err error) {
-		var r phoneRefusal
-		switch {
-		case err == nil:
-			if ok != "" {
-				v.flash(ok)
-			}
-		case errors.As(err, &r):
-			v.showProblem(v.msg.T(r.key, r.data))
-		default:
-			v.showProblem(v.msg.T("ui.phones.save_failed", map[string]any{"Error": err.Error()}))
+		if err != nil {
+			v.showProblem(v.problemText(err))
+			return
+		}
+		if t := ok(); t != "" {
+			v.flash(t)
 		}
 	}
 }
@@ -85,37 +78,6 @@ func (v *view) phoneDeviceName(id string) string {
 		}
 	}
 	return id
-}
-
-// readinessText translates a readiness finding.
-func (v *view) readinessText(f phone.Finding) string {
-	d := map[string]any{"Number": numberText(f.Number), "Count": f.Count}
-	switch f.Code {
-	case phone.FindingSMSOnly:
-		return v.msg.T("ui.readiness.finding.sms_only", d)
-	case phone.FindingOneDevice:
-		return v.msg.T("ui.readiness.finding.one_device", d)
-	case phone.FindingVoIPForSMS:
-		if f.Role == phone.RoleBackup {
-			return v.msg.T("ui.readiness.finding.voip_backup", d)
-		}
-		return v.msg.T("ui.readiness.finding.voip_for_sms", d)
-	case phone.FindingSMSUnsuitable:
-		if f.Role == phone.RoleBackup {
-			return v.msg.T("ui.readiness.finding.sms_unsuitable_backup", d)
-		}
-		return v.msg.T("ui.readiness.finding.sms_unsuitable", d)
-	case phone.FindingInvalidNumber:
-		return v.msg.T("ui.readiness.finding.invalid_number", d)
-	case phone.FindingBackupCodesUsedUp:
-		return v.msg.T("ui.readiness.finding.backup_used_up", d)
-	case phone.FindingBackupCodesLow:
-		return v.msg.T("ui.readiness.finding.backup_low", d)
-	}
-	if t, ok := v.serviceFindingText(f); ok {
-		return t
-	}
-	return f.Message()
 }
 
 // phoneWarning is a message with a warning icon before it.
@@ -180,9 +142,9 @@ func (v *view) openAccountOnTab(id, key string) {
 func (v *view) phonesTab(a *vault.Account) fyne.CanvasObject {
 	id := a.ID
 	box := container.NewVBox()
-	for _, f := range phone.Readiness(v.vault.Bindings()) {
+	for _, f := range usecase.Findings(phone.Readiness(v.vault.Bindings())) {
 		if f.AccountID == id {
-			box.Add(phoneWarning(v.msg, v.readinessText(f)))
+			box.Add(phoneWarning(v.msg, v.message(f.Message)))
 		}
 	}
 	for _, it := range phone.Risk(v.vault.Bindings(), v.vault.PhoneChanges, v.now()) {
@@ -294,45 +256,27 @@ func (v *view) bindNumber(id, typed string, r phone.Role) string {
 		return v.msg.T("ui.phones.number_invalid")
 	}
 	d := map[string]any{"Number": n.Display(phone.DefaultRegion), "Role": v.phoneRoleName(r)}
-	if a := v.vault.Account(id); a != nil && slices.ContainsFunc(a.Phones, func(b phone.Binding) bool {
-		return b.Number == n.E164 && b.Role == r
-	}) {
-		v.flash(v.msg.T("ui.phones.already_bound", d))
-		return ""
-	}
-	ok := v.msg.T("ui.phones.bound", d)
-	if n.VoIP() || ((r == phone.RoleSMS || r == phone.RoleBackup) && n.SMSUnsuitable()) {
-		ok = v.msg.T("ui.phones.bound_warning", d)
-	}
-	now := v.now()
-	v.save(func(vlt *vault.Vault) error {
-		a := vlt.Account(id)
-		if a == nil {
-			return phoneRefusal{key: "ui.phones.account_gone"}
+	var res usecase.BindPhoneResult
+	v.runOp(func(ops *usecase.Service) (err error) {
+		res, err = ops.BindPhone(id, n, r)
+		return err
+	}, v.phoneDone(func() string {
+		switch {
+		case !res.Added:
+			return v.msg.T("ui.phones.already_bound", d)
+		case res.Warning != "":
+			return v.msg.T("ui.phones.bound_warning", d)
 		}
-		var added bool
-		a.Phones, added = phone.Bind(a.Phones, phone.Binding{Number: n.E164, Role: r, Since: now.UTC()})
-		if added {
-			a.Updated = now.UTC()
-		}
-		return nil
-	}, v.phoneSaved(ok))
+		return v.msg.T("ui.phones.bound", d)
+	}))
 	return ""
 }
 
-// unbindNumber removes binding b from account id and saves.
+// unbindNumber removes binding b from account id.
 func (v *view) unbindNumber(id string, b phone.Binding) {
-	now := v.now()
-	v.save(func(vlt *vault.Vault) error {
-		a := vlt.Account(id)
-		if a == nil {
-			return phoneRefusal{key: "ui.phones.account_gone"}
-		}
-		var removed int
-		if a.Phones, removed = phone.Unbind(a.Phones, b.Number, b.Role); removed > 0 {
-			a.Updated = now.UTC()
-		}
-		return nil
+	v.runOp(func(ops *usecase.Service) error {
+		_, err := ops.UnbindPhone(id, b.Number, b.Role)
+		return err
 	}, v.phoneSaved(v.msg.T("ui.phones.unbound", map[string]any{"Number": numberText(b.Number)})))
 }
 
@@ -388,33 +332,17 @@ func (v *view) bindDeviceForm(a *vault.Account) fyne.CanvasObject {
 	)
 }
 
-// setDeviceBound binds (or unbinds) device devID to account id and saves.
+// setDeviceBound binds (or unbinds) device devID to account id.
 func (v *view) setDeviceBound(id, devID string, bound bool) {
-	now := v.now()
 	d := map[string]any{"Device": v.phoneDeviceName(devID)}
 	ok := v.msg.T("ui.phones.device_bound", d)
+	op := (*usecase.Service).BindDevice
 	if !bound {
-		ok = v.msg.T("ui.phones.device_unbound", d)
+		ok, op = v.msg.T("ui.phones.device_unbound", d), (*usecase.Service).UnbindDevice
 	}
-	v.save(func(vlt *vault.Vault) error {
-		a := vlt.Account(id)
-		if a == nil {
-			return phoneRefusal{key: "ui.phones.account_gone"}
-		}
-		if !slices.ContainsFunc(vlt.Devices, func(d phone.Device) bool { return d.ID == devID }) {
-			return phoneRefusal{key: "ui.phones.device_gone"}
-		}
-		has := slices.Contains(a.Devices, devID)
-		switch {
-		case bound && !has:
-			a.Devices = append(slices.Clone(a.Devices), devID)
-		case !bound && has:
-			a.Devices = slices.DeleteFunc(slices.Clone(a.Devices), func(x string) bool { return x == devID })
-		default:
-			return nil
-		}
-		a.Updated = now.UTC()
-		return nil
+	v.runOp(func(ops *usecase.Service) error {
+		_, err := op(ops, id, devID)
+		return err
 	}, v.phoneSaved(ok))
 }
 
@@ -494,27 +422,13 @@ func (v *view) newDeviceForm(id string) fyne.CanvasObject {
 // addPhoneDevice records a new device called name and binds it to account
 // id; host is the handset an authenticator app runs on ("" for none).
 func (v *view) addPhoneDevice(id, name string, kind phone.DeviceKind, host string) {
-	d, err := phone.NewDevice(name, kind, v.now())
-	if err != nil {
-		v.showProblem(v.msg.T("ui.phones.device_needs_name"))
-		return
-	}
-	v.save(func(vlt *vault.Vault) error {
-		a := vlt.Account(id)
-		if a == nil {
-			return phoneRefusal{key: "ui.phones.account_gone"}
-		}
-		if phone.DeviceNamed(vlt.Devices, d.Name) >= 0 {
-			return phoneRefusal{key: "ui.phones.device_exists", data: map[string]any{"Name": d.Name}}
-		}
-		if err := d.SetHost(vlt.Devices, host); err != nil {
-			return phoneRefusal{key: "ui.phones.device_host_gone"}
-		}
-		vlt.Devices = append(vlt.Devices, d)
-		a.Devices = append(slices.Clone(a.Devices), d.ID)
-		a.Updated = d.Added
-		return nil
-	}, v.phoneSaved(v.msg.T("ui.phones.device_added", map[string]any{"Name": d.Name})))
+	var res usecase.AddDeviceResult
+	v.runOp(func(ops *usecase.Service) (err error) {
+		res, err = ops.AddDevice(usecase.NewDevice{Name: name, Kind: kind, Host: host, Account: id})
+		return err
+	}, v.phoneDone(func() string {
+		return v.msg.T("ui.phones.device_added", map[string]any{"Name": res.Device.Name})
+	}))
 }
 
 // setNeedsTwoDevices records whether the service wants two registered
@@ -523,14 +437,8 @@ func (v *view) setNeedsTwoDevices(id string, on bool) {
 	if a := v.vault.Account(id); a == nil || a.NeedsTwoDevices == on {
 		return
 	}
-	now := v.now()
-	v.save(func(vlt *vault.Vault) error {
-		a := vlt.Account(id)
-		if a == nil {
-			return phoneRefusal{key: "ui.phones.account_gone"}
-		}
-		a.NeedsTwoDevices = on
-		a.Updated = now.UTC()
-		return nil
+	v.runOp(func(ops *usecase.Service) error {
+		_, _, err := ops.SetNeedsTwoDevices(id, on)
+		return err
 	}, v.phoneSaved(""))
 }

@@ -75,7 +75,7 @@ func (v *view) findingRow(f phone.Finding) fyne.CanvasObject {
 	open := widget.NewButtonWithIcon(v.msg.T("ui.readiness.open"), theme.NavigateNextIcon(), func() { v.openAccountOnTab(id, tab) })
 	return container.NewVBox(
 		container.NewBorder(nil, nil, container.NewHBox(icon, sev), open, name),
-		wrapped(v.msg, v.readinessText(f)),
+		wrapped(v.msg, v.message(usecase.FindingMessage(f))),
 		widget.NewSeparator(),
 	)
 }

@@ -159,19 +159,3 @@ func TestReadinessIsNotClearWhileAChangeIsOpen(t *testing.T) {
 		t.Errorf("GitHub is bound to %s", got)
 	}
 }
-
-func TestReadinessFlagsAVoIPBackupNumber(t *testing.T) {
-	// The audit case: SMS to a mobile, a 050 number as the backup, no
-	// authenticator. The backup number is flagged, and it does not count as
-	// a second way in.
-	store := newStore(t, nil)
-	addPhoneAccounts(t, store, phoneAccount{issuer: "Shop", name: "hanako", phones: []phone.Binding{
-		{Number: "+819012345678", Role: phone.RoleSMS}, {Number: "+815012345678", Role: phone.RoleBackup}}})
-	v, w := open(t, store)
-	phOpenTool(t, v, "ui.tool.readiness")
-	requireText(t, w, "Found: 2",
-		"The backup number 050-1234-5678 is a VoIP number (050): SMS codes may never arrive there, so it is no real second way in.",
-		"Codes go only to 090-1234-5678, with no backup codes, authenticator or second number.")
-	v.setLanguagePref(assets.LangJapanese)
-	requireText(t, w, "予備の番号 050-1234-5678 はIP電話の番号（050）です。SMSの認証コードが届かないおそれがあり、代わりの手段になりません。")
-}

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"reflect"
 	"strings"
 
@@ -132,15 +131,9 @@ func (v *view) recoveryTab(a *vault.Account) fyne.CanvasObject {
 	// store validates the form and saves it, then calls next (if any).
 	store := func(info recovery.Info, next func()) {
 		problem.Hide()
-		if err := info.Validate(); err != nil {
-			problem.SetText(v.recoveryError(err))
-			problem.Show()
-			return
-		}
-		now := v.now()
-		v.saveAccount(id, now, func(a *vault.Account) error {
-			a.Recovery = info
-			return nil
+		v.runOp(func(ops *usecase.Service) error {
+			_, _, err := ops.SetRecovery(id, func(saved *recovery.Info) { *saved = info })
+			return err
 		}, func(err error) {
 			if err != nil {
 				problem.SetText(v.recoveryError(err))
@@ -241,19 +234,7 @@ func (v *view) methodChecks(methods []string) (fyne.CanvasObject, func(*recovery
 
 // recoveryError says why recovery details were refused or not saved.
 func (v *view) recoveryError(err error) string {
-	switch {
-	case errors.Is(err, recovery.ErrCardDigits):
-		return v.msg.T("ui.recovery.error.card")
-	case errors.Is(err, recovery.ErrBadURL):
-		return v.msg.T("ui.recovery.error.url")
-	case errors.Is(err, recovery.ErrTooLong):
-		return v.msg.T("ui.recovery.error.too_long", map[string]any{
-			"Max": recovery.MaxFieldLen, "MaxNotes": recovery.MaxNotesLen, "MaxList": recovery.MaxListLen,
-		})
-	case errors.Is(err, vault.ErrNotFound):
-		return usecase.Explain(vault.ErrNotFound).Text(v.msg)
-	}
-	return v.msg.T("ui.recovery.error.save", map[string]any{"Error": err.Error()})
+	return v.opText(err, "ui.recovery.error.save")
 }
 
 // openRecoveryRequest opens a page with a recovery request for account id,

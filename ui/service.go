@@ -325,10 +325,8 @@ func (v *view) serviceAdvice(a vault.Account, s service.Service) string {
 // what a service offers; ok is false for other findings.
 func (v *view) serviceFindingText(f phone.Finding) (string, bool) {
 	switch f.Code {
-	case service.FindingSwitchFromSMS:
-		return v.msg.T("ui.readiness.finding.sms_switchable"), true
-	case service.FindingPhoneOnlyService:
-		return v.msg.T("ui.readiness.finding.service_phone_only"), true
+	case service.FindingSwitchFromSMS, service.FindingPhoneOnlyService:
+		return v.message(usecase.FindingMessage(f)), true
 	}
 	return "", false
 }
@@ -385,10 +383,9 @@ func (v *view) setService(id, choice string) {
 		}
 		fyne.Do(func() {
 			if err != nil {
-				m := usecase.Explain(err)
 				text := v.readable(err).Error()
-				if m.ID != "error.generic" {
-					text = v.msg.T(m.ID, m.Data)
+				if m, ok := usecase.ExplainKnown(err); ok {
+					text = m.Text(v.msg)
 				}
 				v.flash(v.msg.T("ui.service.failed", map[string]any{"Error": text}))
 				return

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/trouble"
 )
@@ -185,7 +186,7 @@ func (v *view) troubleChecklist(a *vault.Account, c trouble.Checklist) []fyne.Ca
 	if c.Symptom == trouble.Breached && len(trouble.BreachTicks(a.Events)) > 0 {
 		id := a.ID
 		out = append(out, container.NewHBox(widget.NewButtonWithIcon(v.msg.T("ui.trouble.breach.reset"), theme.ContentClearIcon(), func() {
-			v.confirmTrouble(v.msg.T("ui.trouble.breach.reset_confirm"), func() { v.troubleEvent(id, trouble.EventBreachReset, "") })
+			v.confirmTrouble(v.msg.T("ui.trouble.breach.reset_confirm"), func() { v.troubleResetBreach(id) })
 		})))
 	}
 	return out
@@ -200,38 +201,29 @@ func (v *view) troubleTick(a *vault.Account, st trouble.Step) fyne.CanvasObject 
 	}
 	id, step := a.ID, st.ID
 	return container.NewHBox(widget.NewButtonWithIcon(v.msg.T("ui.trouble.breach.tick"), theme.ConfirmIcon(), func() {
-		now := v.now()
-		v.saveAccount(id, now, func(acct *vault.Account) error {
-			ev, err := trouble.Tick(acct.Events, step, now)
-			if err != nil {
-				return err
-			}
-			acct.Events = ev
-			return nil
+		v.runOp(func(ops *usecase.Service) error {
+			_, err := ops.Breach(id, step, false, v.msg.Lang())
+			return err
 		}, v.troubleSaved("ui.trouble.breach.ticked"))
 	}))
 }
 
-// troubleEvent records an event of kind with detail for account id.
-func (v *view) troubleEvent(id string, kind trouble.EventKind, detail string) {
-	now := v.now()
-	v.saveAccount(id, now, func(acct *vault.Account) error {
-		ev, err := trouble.AddEvent(acct.Events, kind, detail, now)
-		if err != nil {
-			return err
-		}
-		acct.Events = ev
-		return nil
+// troubleResetBreach starts account id's breach checklist afresh.
+func (v *view) troubleResetBreach(id string) {
+	v.runOp(func(ops *usecase.Service) error {
+		_, err := ops.Breach(id, "", true, v.msg.Lang())
+		return err
 	}, v.troubleSaved(""))
 }
 
-// troubleSaved is a done func for v.save: on success it flashes the text of key
-// (none for ""), on failure it tells why.
+// troubleSaved is a done func for an operation of the trouble tools: on
+// success it flashes the text of key (none for ""), on failure it tells
+// why.
 func (v *view) troubleSaved(key string) func(error) {
 	return func(err error) {
 		switch {
 		case err != nil:
-			v.showProblem(v.msg.T("ui.trouble.save_failed", map[string]any{"Error": err.Error()}))
+			v.showProblem(v.opText(err, "ui.trouble.save_failed"))
 		case key != "":
 			v.flash(v.msg.T(key))
 		}

@@ -1,14 +1,12 @@
 package ui
 
 import (
-	"errors"
-	"strings"
-
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/trouble"
 )
@@ -104,49 +102,16 @@ func (v *view) troubleAdvice(ad trouble.ErrorAdvice) fyne.CanvasObject {
 // troubleSaveNote keeps the note text for code on account id, replacing an
 // earlier note for the same code.
 func (v *view) troubleSaveNote(id, code, text string) {
-	now := v.now()
-	if _, _, err := trouble.SetErrorNote(nil, code, text, now); err != nil {
-		v.showProblem(v.troubleNoteProblem(err))
-		return
-	}
-	v.saveAccount(id, now, func(acct *vault.Account) error {
-		notes, _, err := trouble.SetErrorNote(acct.ErrorNotes, code, text, now)
-		if err != nil {
-			return err
-		}
-		acct.ErrorNotes = notes
-		return nil
-	}, func(err error) {
-		if err != nil && (errors.Is(err, trouble.ErrTooLong) || errors.Is(err, trouble.ErrEmptyCode) || errors.Is(err, trouble.ErrEmptyNote)) {
-			v.showProblem(v.troubleNoteProblem(err))
-			return
-		}
-		v.troubleSaved("ui.trouble.errors.saved")(err)
-	})
+	v.runOp(func(ops *usecase.Service) error {
+		_, err := ops.SetErrorNote(id, code, text)
+		return err
+	}, v.troubleSaved("ui.trouble.errors.saved"))
 }
 
 // troubleRemoveNote forgets the note for code on account id.
 func (v *view) troubleRemoveNote(id, code string) {
-	now := v.now()
-	v.saveAccount(id, now, func(acct *vault.Account) error {
-		notes, err := trouble.RemoveErrorNote(acct.ErrorNotes, code)
-		if err != nil {
-			return err
-		}
-		acct.ErrorNotes = notes
-		return nil
+	v.runOp(func(ops *usecase.Service) error {
+		_, err := ops.RemoveErrorNote(id, code)
+		return err
 	}, v.troubleSaved("ui.trouble.errors.removed"))
-}
-
-// troubleNoteProblem explains an error note the trouble package refused.
-func (v *view) troubleNoteProblem(err error) string {
-	switch {
-	case errors.Is(err, trouble.ErrEmptyCode):
-		return v.msg.T("ui.trouble.errors.empty_code")
-	case errors.Is(err, trouble.ErrEmptyNote):
-		return v.msg.T("ui.trouble.errors.empty_note")
-	case errors.Is(err, trouble.ErrTooLong):
-		return v.msg.T("ui.trouble.errors.too_long", map[string]any{"MaxCode": trouble.MaxErrorCodeLen, "Max": trouble.MaxNoteLen, "Count": trouble.MaxErrorNotes})
-	}
-	return v.msg.T("ui.trouble.save_failed", map[string]any{"Error": strings.TrimSpace(err.Error())})
 }

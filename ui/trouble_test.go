@@ -102,7 +102,7 @@ func TestTroubleInputCheckerListsFindings(t *testing.T) {
 		}
 	}
 	// The offending characters are shown in their places, the rest masked.
-	requireText(t, w, "[ｐ]", "[U+00A0]", "[U+200B]", "has 3 thing(s) that can make the login fail")
+	requireText(t, w, "[ｐ]", "[U+00A0]", "[U+200B]", "has 3 things that can make the login fail")
 	if hasText(w, "qzx") || hasText(w, "vykj") {
 		t.Errorf("the checked text shows on screen: %q", textsOf(w))
 	}
@@ -114,7 +114,7 @@ func TestTroubleInputCheckerListsFindings(t *testing.T) {
 
 	// The stored login ID, with its full-width first letter.
 	tapButton(t, w, v.msg.T("ui.trouble.input.stored"))
-	requireText(t, w, "The login ID stored in Mamori (5 characters) has 1 thing(s)", "[ａ]")
+	requireText(t, w, "The login ID stored in Mamori (5 characters) has 1 thing that", "[ａ]")
 }
 
 func joinCodes(cs []trouble.FindingCode) string {
@@ -424,7 +424,7 @@ func TestTroubleErrorNotes(t *testing.T) {
 
 	// Empty: refused, nothing saved.
 	tapButton(t, w, v.msg.T("ui.trouble.errors.save"))
-	requireText(t, w, v.msg.T("ui.trouble.errors.empty_code"))
+	requireText(t, w, v.msg.T("trouble.error.empty_code"))
 	tapTopButton(t, w, "Close")
 
 	entryByPlaceholder(t, w, v.msg.T("ui.trouble.errors.code")).SetText("コード：ce500")

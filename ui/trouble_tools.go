@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -11,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/trouble"
 )
@@ -154,21 +154,9 @@ func (v *view) troubleLockoutTool(a *vault.Account) []fyne.CanvasObject {
 		}
 		out = append(out, notify)
 		out = append(out, container.NewHBox(widget.NewButtonWithIcon(v.msg.T("ui.trouble.lock.clear"), theme.ContentClearIcon(), func() {
-			now := v.now()
-			v.save(func(vlt *vault.Vault) error {
-				acct := vlt.Account(id)
-				if acct == nil {
-					return vault.ErrNotFound
-				}
-				if acct.Lockout == nil {
-					return nil
-				}
-				ev, err := trouble.AddEvent(acct.Events, trouble.EventLockoutCleared, "", now)
-				if err != nil {
-					return err
-				}
-				acct.Lockout, acct.Events, acct.Updated = nil, ev, now.UTC()
-				return nil
+			v.runOp(func(ops *usecase.Service) error {
+				_, _, err := ops.ClearLockout(id)
+				return err
 			}, v.troubleSaved("ui.trouble.lock.cleared"))
 		})))
 	}
@@ -203,27 +191,14 @@ func (v *view) troubleLockoutTool(a *vault.Account) []fyne.CanvasObject {
 		if i := length.SelectedIndex(); i >= 0 {
 			d = choices[i]
 		}
-		now := v.now()
-		l, err := trouble.NewLockout(now, d, strings.TrimSpace(note.Text))
-		if err != nil {
-			v.showProblem(v.troubleLockoutProblem(err))
-			return
-		}
-		keep := remember.Checked
-		v.saveAccount(id, now, func(acct *vault.Account) error {
-			ev, err := trouble.AddEvent(acct.Events, trouble.EventLockout, l.Until.Format(time.RFC3339), now)
-			if err != nil {
-				return err
-			}
-			lock := l
-			acct.Lockout, acct.Events = &lock, ev
-			if keep {
-				acct.LockoutDuration = d
-			}
-			return nil
+		spec := usecase.LockoutSpec{For: d, Note: strings.TrimSpace(note.Text), Remember: remember.Checked}
+		var res usecase.LockoutResult
+		v.runOp(func(ops *usecase.Service) (err error) {
+			res, err = ops.RecordLockout(id, spec)
+			return err
 		}, func(err error) {
 			if err == nil {
-				v.troubleUI().active[lockKeyOf(id, &l)] = true
+				v.troubleUI().active[lockKeyOf(id, &res.Lockout)] = true
 			}
 			v.troubleSaved("ui.trouble.lock.recorded")(err)
 		})
@@ -233,17 +208,6 @@ func (v *view) troubleLockoutTool(a *vault.Account) []fyne.CanvasObject {
 		wrapped(v.msg, v.msg.T("ui.trouble.lock.how_long")),
 		container.NewHBox(length),
 		remember, note, container.NewHBox(record))
-}
-
-// troubleLockoutProblem explains a lockout the trouble package refused.
-func (v *view) troubleLockoutProblem(err error) string {
-	switch {
-	case errors.Is(err, trouble.ErrTooLong):
-		return v.msg.T("ui.trouble.lock.note_too_long", map[string]any{"Max": trouble.MaxNoteLen})
-	case errors.Is(err, trouble.ErrBadDuration), errors.Is(err, trouble.ErrBadTime):
-		return v.msg.T("ui.trouble.lock.bad_duration")
-	}
-	return v.msg.T("ui.trouble.save_failed", map[string]any{"Error": err.Error()})
 }
 
 // troubleNumberTool leads to the tool that walks through a number change.

@@ -234,17 +234,32 @@ func parseTime(s string) (time.Time, error) {
 }
 
 func (a *app) rmCommand() *cobra.Command {
-	return &cobra.Command{
-		Use:   "rm QUERY",
+	var yes bool
+	cmd := &cobra.Command{
+		Use:   "rm QUERY [--yes]",
 		Short: "Remove one account",
 		Long: `Remove the account QUERY names (see "mamori code --help" for how queries
 match). A query that matches several accounts fails and lists them; nothing
-is removed then.`,
+is removed then. At a terminal it asks first; --yes removes without asking,
+for scripts.`,
 		Args: exactArgs("QUERY"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			svc, err := a.service()
 			if err != nil {
 				return err
+			}
+			if !yes && a.tty.IsTerminal() {
+				_, acct, err := a.loadAccount(args[0])
+				if err != nil {
+					return err
+				}
+				// The question on a line of its own: the answer is echoed
+				// on the next, and an error starts a line of its own.
+				fmt.Fprintln(a.env.Stderr, a.msg.T("cli.prompt.confirm_rm", data{"Label": acct.Label()}))
+				answer, err := a.tty.ReadLine()
+				if err != nil || !confirmed(answer) {
+					return failure("cli.error.rm_not_confirmed", data{"Label": acct.Label()})
+				}
 			}
 			d, err := svc.DeleteAccount(args[0])
 			if err != nil {
@@ -254,4 +269,16 @@ is removed then.`,
 			return nil
 		},
 	}
+	cmd.Flags().BoolVarP(&yes, "yes", "y", false, "remove without asking")
+	return cmd
+}
+
+// confirmed reports whether answer, typed at a "remove it?" question, says
+// yes: y or yes in any case and width, or はい.
+func confirmed(answer string) bool {
+	switch vault.Fold(answer) {
+	case "y", "yes", "はい":
+		return true
+	}
+	return false
 }

@@ -242,6 +242,8 @@ Environment:
 		a.errorsCommand(),
 		a.serviceCommand(),
 	)
+	root.Version = versionText()
+	root.SetVersionTemplate("mamori {{.Version}}\n")
 	return root
 }
 

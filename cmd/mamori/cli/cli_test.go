@@ -733,3 +733,27 @@ func TestDemoOpensAThrowawayVault(t *testing.T) {
 		t.Errorf("mamori --demo with OpenApp only = %d, dir %q", code, dir)
 	}
 }
+
+func TestRmAsksAtATerminal(t *testing.T) {
+	h := newHarness(t)
+	h.ok("", "add", "--uri", "otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub")
+	h.tty = &scriptedTTY{lines: []string{"n"}}
+	r := h.fails(exitFailure, []string{"GitHub: alice was not removed"}, "", "rm", "github")
+	if !strings.Contains(r.stderr, "Remove GitHub: alice?") {
+		t.Errorf("rm did not ask:\n%s", r.stderr)
+	}
+	if len(h.listJSON()) != 1 {
+		t.Fatal("rm removed the account though the answer was no")
+	}
+	h.tty = &scriptedTTY{lines: []string{"ｙｅｓ"}}
+	h.ok("", "rm", "github")
+	if len(h.listJSON()) != 0 {
+		t.Fatal("rm did not remove the account after yes")
+	}
+	h.ok("", "add", "--uri", "otpauth://totp/GitHub:alice?secret=JBSWY3DPEHPK3PXP&issuer=GitHub")
+	h.tty = &scriptedTTY{}
+	h.ok("", "rm", "--yes", "github") // asks nothing
+	if len(h.listJSON()) != 0 {
+		t.Fatal("rm --yes did not remove the account")
+	}
+}

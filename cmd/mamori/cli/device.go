@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/phone"
 )
@@ -17,61 +18,8 @@ func (a *app) deviceCommand() *cobra.Command {
 		a.deviceChangeCommand(), a.deviceDoneCommand(), a.deviceRiskCommand(), a.deviceSetCommand())
 }
 
-// findDevice finds a device by its id, its whole name, or a part of its
-// name that only one device has; case and width do not matter.
-func (a *app) findDevice(v *vault.Vault, query string) (*phone.Device, error) {
-	q := foldName(query)
-	var exact, partial []int
-	for i, d := range v.Devices {
-		n := foldName(d.Name)
-		switch {
-		case d.ID == query || n == q:
-			exact = append(exact, i)
-		case q != "" && strings.Contains(n, q):
-			partial = append(partial, i)
-		}
-	}
-	pick := exact
-	if len(pick) == 0 {
-		pick = partial
-	}
-	switch len(pick) {
-	case 1:
-		return &v.Devices[pick[0]], nil
-	case 0:
-		return nil, failure("cli.error.device_not_found", data{"Query": query}).withHint("cli.hint.device_list", nil).wrap(vault.ErrNotFound)
-	}
-	names := make([]string, len(pick))
-	for i, j := range pick {
-		names[i] = v.Devices[j].Name
-	}
-	return nil, failure("cli.error.device_ambiguous", data{"Query": query, "Count": len(pick), "Candidates": strings.Join(names, a.msg.T("cli.list_separator"))}).
-		withHint("cli.hint.device_ambiguous", nil).wrap(vault.ErrAmbiguous)
-}
-
-// deviceByNameOrID returns the device whose id or whole name (case and
-// width ignored) is s, or nil.
-func deviceByNameOrID(v *vault.Vault, s string) *phone.Device {
-	for i := range v.Devices {
-		if v.Devices[i].ID == s {
-			return &v.Devices[i]
-		}
-	}
-	if i := phone.DeviceNamed(v.Devices, s); i >= 0 {
-		return &v.Devices[i]
-	}
-	return nil
-}
-
 // deviceName shows a device id as the device's name.
-func deviceName(v *vault.Vault, id string) string {
-	for _, d := range v.Devices {
-		if d.ID == id {
-			return d.Name
-		}
-	}
-	return id
-}
+func deviceName(v *vault.Vault, id string) string { return usecase.DeviceName(v, id) }
 
 // kindLabel translates a device kind.
 func (a *app) kindLabel(k phone.DeviceKind) string {
@@ -111,32 +59,15 @@ two devices cannot share a name.`,
 			if err != nil {
 				return usageErr("cli.error.bad_device_kind", nil).wrap(err)
 			}
-			d, err := phone.NewDevice(args[0], k, a.now())
-			if err != nil {
-				return usageErr("cli.error.device_needs_name", nil).wrap(err)
-			}
-			var host string
-			err = a.mutate(func(v *vault.Vault) error {
-				if phone.DeviceNamed(v.Devices, d.Name) >= 0 {
-					return failure("cli.error.device_exists", data{"Name": d.Name}).withHint("cli.hint.device_list", nil)
-				}
-				if on != "" {
-					h, err := a.findDevice(v, on)
-					if err != nil {
-						return err
-					}
-					if err := d.SetHost(v.Devices, h.ID); err != nil {
-						return usageErr("cli.error.bad_host", data{"Handset": h.Name}).wrap(err)
-					}
-					host = h.Name
-				}
-				v.Devices = append(v.Devices, d)
-				return nil
-			})
+			ops, err := a.ops()
 			if err != nil {
 				return err
 			}
-			a.note("cli.note.device_added", data{"Name": d.Name, "Kind": a.deviceKindText(d.Kind, host)})
+			res, err := ops.AddDevice(usecase.NewDevice{Name: args[0], Kind: k, Host: on})
+			if err != nil {
+				return err
+			}
+			a.note("cli.note.device_added", data{"Name": res.Device.Name, "Kind": a.deviceKindText(res.Device.Kind, res.HostName)})
 			return nil
 		},
 	}
@@ -158,36 +89,18 @@ then lists the app's accounts too. --on "" forgets the handset.`,
 			if !cmd.Flags().Changed("on") {
 				return usageErr("cli.error.device_set_needs_on", nil).withHint("cli.hint.help", data{"Command": cmd.CommandPath()})
 			}
-			var name, host string
-			err := a.mutate(func(v *vault.Vault) error {
-				d, err := a.findDevice(v, args[0])
-				if err != nil {
-					return err
-				}
-				name, host = d.Name, ""
-				id := ""
-				if strings.TrimSpace(on) != "" {
-					h, err := a.findDevice(v, on)
-					if err != nil {
-						return err
-					}
-					id, host = h.ID, h.Name
-				}
-				if d.Host == id {
-					return errNothingNew
-				}
-				if err := d.SetHost(v.Devices, id); err != nil {
-					return usageErr("cli.error.bad_host", data{"Handset": host}).wrap(err)
-				}
-				return nil
-			})
+			ops, err := a.ops()
 			if err != nil {
 				return err
 			}
-			if host == "" {
-				a.note("cli.note.device_host_cleared", data{"Name": name})
+			res, err := ops.SetDeviceHost(args[0], on)
+			if err != nil {
+				return err
+			}
+			if res.HostName == "" {
+				a.note("cli.note.device_host_cleared", data{"Name": res.Device.Name})
 			} else {
-				a.note("cli.note.device_host_set", data{"Name": name, "Handset": host})
+				a.note("cli.note.device_host_set", data{"Name": res.Device.Name, "Handset": res.HostName})
 			}
 			return nil
 		},
@@ -285,28 +198,19 @@ handset that only receives SMS codes is covered by "mamori phone bind".)
 Binding twice changes nothing.`,
 		Args: exactArgs("ACCOUNT", "DEVICE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var name string
-			var added bool
-			label, err := a.mutateAccount(args[0], func(v *vault.Vault, acct *vault.Account) error {
-				d, err := a.findDevice(v, args[1])
-				if err != nil {
-					return err
-				}
-				name, added = d.Name, false
-				if slices.Contains(acct.Devices, d.ID) {
-					return errNothingNew
-				}
-				acct.Devices = append(acct.Devices, d.ID)
-				added = true
-				return nil
-			})
+			ops, err := a.ops()
 			if err != nil {
 				return err
 			}
-			if added {
-				a.note("cli.note.device_bound", data{"Label": label, "Device": name})
+			res, err := ops.BindDevice(args[0], args[1])
+			if err != nil {
+				return err
+			}
+			d := data{"Label": res.Account.Label(), "Device": res.Device.Name}
+			if res.Changed {
+				a.note("cli.note.device_bound", d)
 			} else {
-				a.note("cli.note.device_already_bound", data{"Label": label, "Device": name})
+				a.note("cli.note.device_already_bound", d)
 			}
 			return nil
 		},
@@ -320,23 +224,15 @@ func (a *app) deviceUnbindCommand() *cobra.Command {
 		Long:  `Remove DEVICE from ACCOUNT's devices. A device the account is not bound to is an error.`,
 		Args:  exactArgs("ACCOUNT", "DEVICE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var name string
-			label, err := a.mutateAccount(args[0], func(v *vault.Vault, acct *vault.Account) error {
-				d, err := a.findDevice(v, args[1])
-				if err != nil {
-					return err
-				}
-				name = d.Name
-				if !slices.Contains(acct.Devices, d.ID) {
-					return failure("cli.error.device_not_bound", data{"Label": acct.Label(), "Device": name}).withHint("cli.hint.device_list", nil)
-				}
-				acct.Devices = slices.DeleteFunc(slices.Clone(acct.Devices), func(x string) bool { return x == d.ID })
-				return nil
-			})
+			ops, err := a.ops()
 			if err != nil {
 				return err
 			}
-			a.note("cli.note.device_unbound", data{"Label": label, "Device": name})
+			res, err := ops.UnbindDevice(args[0], args[1])
+			if err != nil {
+				return err
+			}
+			a.note("cli.note.device_unbound", data{"Label": res.Account.Label(), "Device": res.Device.Name})
 			return nil
 		},
 	}
@@ -393,55 +289,18 @@ change and checklist (as "device risk --json").`,
 			if reinstall {
 				event = phone.EventAppReinstall
 			}
-			var change phone.DeviceChange
-			var updated bool
-			var created *phone.Device
-			var v2 *vault.Vault
-			err = a.mutate(func(v *vault.Vault) error {
-				updated, created, v2 = false, nil, v
-				old, err := a.findDevice(v, args[0])
-				if err != nil {
-					return err
-				}
-				oldID, oldKind := old.ID, old.Kind
-				newID := ""
-				if reinstall {
-					newID = oldID
-				}
-				if cmd.Flags().Changed("new") {
-					if strings.TrimSpace(newName) == "" {
-						return usageErr("cli.error.device_needs_name", nil)
-					}
-					// Only an exact name or id is an existing device: a
-					// part of a name is more likely a new device's name.
-					if d := deviceByNameOrID(v, newName); d != nil {
-						newID = d.ID
-					} else {
-						nd, err := phone.NewDevice(newName, oldKind, now)
-						if err != nil {
-							return usageErr("cli.error.device_needs_name", nil).wrap(err)
-						}
-						v.Devices = append(v.Devices, nd)
-						created, newID = &nd, nd.ID
-					}
-				}
-				if event == phone.EventNewHandset && newID == oldID {
-					return usageErr("cli.error.same_device", nil)
-				}
-				fresh, err := phone.NewDeviceChange(event, oldID, newID, tr.Date)
-				if err != nil {
-					return failure("cli.error.bad_device_change", nil).wrap(err)
-				}
-				fresh.Transition = tr
-				var i int
-				v.DeviceChanges, i, updated = phone.RecordDeviceChange(v.DeviceChanges, fresh)
-				change = v.DeviceChanges[i]
-				return nil
-			})
+			if cmd.Flags().Changed("new") && strings.TrimSpace(newName) == "" {
+				return usageErr("cli.error.device_needs_name", nil)
+			}
+			ops, err := a.ops()
 			if err != nil {
 				return err
 			}
-			items := phone.DeviceRisk(v2.Bindings(), []phone.DeviceChange{change}, now)
+			res, err := ops.RecordDeviceChange(args[0], event, newName, tr)
+			if err != nil {
+				return err
+			}
+			change, updated, created, v2, items := res.Change, res.Updated, res.Created, res.Vault, res.Checklist
 			if tf.asJSON {
 				return a.printJSON(deviceChangeJSON{Change: change, Checklist: orEmpty(items)})
 			}
@@ -527,28 +386,6 @@ func (a *app) printDeviceChecklist(v *vault.Vault, items []phone.DeviceRiskItem)
 	return a.printChecklistTable(v, header, lines, "cli.device.no_fallback")
 }
 
-// findDeviceChange finds a recorded device change by its id, or by its old
-// device (the latest change of that device when there are several).
-func (a *app) findDeviceChange(v *vault.Vault, query string) (*phone.DeviceChange, error) {
-	if c := changeByID(v.DeviceChanges, func(c *phone.DeviceChange) string { return c.ID }, query); c != nil {
-		return c, nil
-	}
-	d, err := a.findDevice(v, query)
-	if err != nil {
-		return nil, err
-	}
-	var found *phone.DeviceChange
-	for i := range v.DeviceChanges {
-		if c := &v.DeviceChanges[i]; c.Old == d.ID && (found == nil || !c.Date.Before(found.Date)) {
-			found = c
-		}
-	}
-	if found == nil {
-		return nil, failure("cli.error.no_device_change", data{"Device": d.Name}).withHint("cli.hint.device_change", nil).wrap(vault.ErrNotFound)
-	}
-	return found, nil
-}
-
 func (a *app) deviceDoneCommand() *cobra.Command {
 	return &cobra.Command{
 		Use:   "done CHANGE|OLD ACCOUNT",
@@ -563,45 +400,21 @@ the app; once every account in that app is ticked off, the app is recorded
 as running on the new handset.`,
 		Args: exactArgs("CHANGE", "ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			now := a.now()
-			var label, oldS, newS string
-			var left int
-			var already, reinstalled bool
-			var moved []string
-			err := a.mutate(func(v *vault.Vault) error {
-				already, moved = false, nil
-				c, err := a.findDeviceChange(v, args[0])
-				if err != nil {
-					return err
-				}
-				acct, err := a.findAccount(v, args[1])
-				if err != nil {
-					return err
-				}
-				label, oldS, newS = acct.Label(), deviceName(v, c.Old), a.newDevice(v, *c)
-				reinstalled = c.New == c.Old
-				bound := phone.AccountBindings{Devices: acct.Devices, Hosts: phone.HostsOf(v.Devices, acct.Devices)}.UsesDevice(c.Old)
-				switch {
-				case c.IsDone(acct.ID):
-					already = true
-					left = len(phone.DeviceRisk(v.Bindings(), []phone.DeviceChange{*c}, now))
-					return errNothingNew
-				case !bound:
-					return failure("cli.error.not_on_device_checklist", data{"Label": label, "Old": oldS}).withHint("cli.hint.device_risk", nil)
-				}
-				acct.Devices = c.Apply(acct.Devices, acct.ID, now)
-				acct.Updated = now.UTC()
-				v.Devices, moved = c.Rehost(v.Devices, v.Bindings())
-				left = len(phone.DeviceRisk(v.Bindings(), []phone.DeviceChange{*c}, now))
-				return nil
-			})
+			ops, err := a.ops()
 			if err != nil {
 				return err
 			}
+			res, err := ops.TickDeviceChange(args[0], args[1])
+			if err != nil {
+				return err
+			}
+			c := res.Change
+			label, oldS, newS := res.Account.Label(), deviceName(res.Vault, c.Old), a.newDevice(res.Vault, c)
+			left, moved := res.Left, res.Moved
 			switch {
-			case already:
+			case res.Already:
 				a.note("cli.note.device_done_already", data{"Label": label, "Old": oldS})
-			case reinstalled:
+			case c.New == c.Old:
 				a.note("cli.note.device_done_reinstall", data{"Label": label, "Old": oldS})
 			default:
 				a.note("cli.note.device_done", data{"Label": label, "Old": oldS, "New": newS})

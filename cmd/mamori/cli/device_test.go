@@ -46,9 +46,9 @@ func TestDeviceTriggers(t *testing.T) {
 	h.ok("", "device", "add", "iPhone 8")
 	h.ok("", "device", "add", "Google Authenticator", "--kind", "authenticator-app")
 	h.ok("", "device", "add", "iPad")
-	h.fails(exitFailure, []string{`a device named "iphone 8" already exists`}, "", "device", "add", "iphone 8")
+	h.fails(exitFailure, []string{`A device called iphone 8 is already recorded.`}, "", "device", "add", "iphone 8")
 	h.fails(exitUsage, []string{"--kind takes handset or authenticator-app"}, "", "device", "add", "Watch", "--kind", "watch")
-	h.fails(exitUsage, []string{"a device needs a name"}, "", "device", "add", "  ")
+	h.fails(exitUsage, []string{"Give the device a name"}, "", "device", "add", "  ")
 
 	// Amazon's app on the iPhone confirms logins; LINE lives on the iPhone;
 	// GitHub and the bank are in the authenticator app; the bank's app is
@@ -66,9 +66,9 @@ func TestDeviceTriggers(t *testing.T) {
 	}
 	before := h.snapshot()
 	h.fails(exitFailure, []string{`"ip" matches 2 devices: iPhone 8, iPad`}, "", "device", "bind", "line", "ip")
-	h.fails(exitFailure, []string{`no device matches "pixel"`, "hint: \"mamori device list\""}, "", "device", "bind", "line", "pixel")
+	h.fails(exitFailure, []string{`No device matches "pixel".`, "hint: \"mamori device list\""}, "", "device", "bind", "line", "pixel")
 	h.fails(exitFailure, []string{"Unbound: bob is not bound to iPad"}, "", "device", "unbind", "unbound", "ipad")
-	h.fails(exitFailure, []string{"no change of iPhone 8 is recorded"}, "", "device", "done", "iphone", "amazon")
+	h.fails(exitFailure, []string{"No change of iPhone 8 is recorded."}, "", "device", "done", "iphone", "amazon")
 	h.sameSnapshot(before, "failed device commands")
 
 	devs := h.devicesJSON()
@@ -108,7 +108,7 @@ func TestDeviceTriggers(t *testing.T) {
 			t.Errorf("checklist lacks %q:\n%s", w, r.stdout)
 		}
 	}
-	h.fails(exitUsage, []string{"the new handset must be another device"}, "", "device", "change", "iPhone 8", "--new", "iphone 8")
+	h.fails(exitUsage, []string{"A new handset must be another device"}, "", "device", "change", "iPhone 8", "--new", "iphone 8")
 	h.fails(exitUsage, []string{"--old-until and --old-gone cannot be used together"}, "", "device", "change", "iPhone 8", "--old-until", "2009-03-01", "--old-gone")
 
 	// Trigger 2: the authenticator app is reinstalled. GitHub has its key in
@@ -135,7 +135,7 @@ func TestDeviceTriggers(t *testing.T) {
 
 	// Ticking off shrinks the lists; the account moves to the new handset.
 	r = h.ok("", "device", "done", "iphone", "amazon")
-	if !strings.Contains(r.stderr, "ticked off Amazon: taro@example.com: its codes moved from iPhone 8 to Pixel 9") || !strings.Contains(r.stderr, "1 account(s) left") {
+	if !strings.Contains(r.stderr, "ticked off Amazon: taro@example.com: its codes moved from iPhone 8 to Pixel 9") || !strings.Contains(r.stderr, "1 account left") {
 		t.Errorf("done: %q", r.stderr)
 	}
 	if r := h.ok("", "device", "done", "iphone", "amazon"); !strings.Contains(r.stderr, "already ticked off") {
@@ -208,7 +208,7 @@ func TestNeedsTwoDevices(t *testing.T) {
 	if f := oneDevice(); f == nil || f.Severity != phone.SeverityHigh || f.Count != 1 || f.Label != "Amazon: taro@example.com" {
 		t.Errorf("one-device = %+v", f)
 	}
-	if r := h.ok("", "phone", "readiness"); !strings.Contains(r.stdout, "the service wants two registered devices, but only 1 is recorded") {
+	if r := h.ok("", "phone", "readiness"); !strings.Contains(r.stdout, "The service needs two registered devices; recorded: 1.") {
 		t.Errorf("readiness:\n%s", r.stdout)
 	}
 	before := h.snapshot()
@@ -292,8 +292,8 @@ func TestDeviceNewHandsetCarriesTheAppsOnIt(t *testing.T) {
 	h.ok("", "device", "add", "iPhone 13")
 	h.ok("", "device", "add", "Old tablet")
 	before := h.snapshot()
-	h.fails(exitUsage, []string{"--on names the handset an authenticator app runs on"}, "", "device", "add", "Watch", "--kind", "handset", "--on", "iphone 13")
-	h.fails(exitFailure, []string{`no device matches "pixel"`}, "", "device", "add", "Authy", "--on", "pixel")
+	h.fails(exitUsage, []string{"iPhone 13 is not a recorded handset", "hint: --on names the handset an authenticator app runs on"}, "", "device", "add", "Watch", "--kind", "handset", "--on", "iphone 13")
+	h.fails(exitFailure, []string{`No device matches "pixel".`}, "", "device", "add", "Authy", "--on", "pixel")
 	h.sameSnapshot(before, "refused device add --on")
 	r := h.ok("", "device", "add", "Google Authenticator", "--on", "iPhone 13")
 	if !strings.Contains(r.stderr, "recorded Google Authenticator (authenticator app on iPhone 13)") {
@@ -363,7 +363,7 @@ func TestDeviceSetHost(t *testing.T) {
 	before := h.snapshot()
 	h.fails(exitUsage, []string{"--on HANDSET"}, "", "device", "set", "authy")
 	h.fails(exitUsage, []string{"--on names the handset"}, "", "device", "set", "iphone", "--on", "authy")
-	h.fails(exitFailure, []string{`no device matches "pixel"`}, "", "device", "set", "authy", "--on", "pixel")
+	h.fails(exitFailure, []string{`No device matches "pixel".`}, "", "device", "set", "authy", "--on", "pixel")
 	h.sameSnapshot(before, "refused device set")
 
 	r := h.ok("", "device", "set", "authy", "--on", "iphone")

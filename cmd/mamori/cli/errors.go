@@ -98,6 +98,11 @@ func (a *app) explain(err error) *cliError {
 		}
 		return failure(key, data{"Label": dup.Label}).withHint("cli.hint.list", nil).wrap(err)
 	}
+	// What an area of the use-case layer words, after the query errors
+	// above, which the command line words with the query typed.
+	if e := a.explained(err); e != nil {
+		return e
+	}
 	switch {
 	case errors.Is(err, vault.ErrNewerVersion):
 		return failure("cli.error.newer_version", nil).withHint("cli.hint.newer_version", nil).wrap(err)

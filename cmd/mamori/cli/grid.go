@@ -6,11 +6,11 @@ import (
 	"strconv"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
 	"github.com/mamori-app/mamori/gridcard"
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 )
 
@@ -30,26 +30,9 @@ func (a *app) loadCard(query string) (*gridcard.Card, error) {
 	return a.findCard(v, query)
 }
 
-// findCard is vault.GridCard with the CLI's messages.
+// findCard finds the grid card query names (usecase.FindCard).
 func (a *app) findCard(v *vault.Vault, query string) (*gridcard.Card, error) {
-	c, err := v.GridCard(query)
-	switch {
-	case err == nil:
-		return c, nil
-	case errors.Is(err, vault.ErrAmbiguous):
-		q := foldName(query)
-		var names []string
-		for _, c := range v.GridCards {
-			if strings.Contains(foldName(c.Name), q) {
-				names = append(names, c.Name)
-			}
-		}
-		return nil, failure("cli.error.card_ambiguous", data{"Query": query, "Count": len(names), "Candidates": strings.Join(names, a.msg.T("cli.list_separator"))}).
-			withHint("cli.hint.card_ambiguous", nil).wrap(err)
-	case errors.Is(err, vault.ErrNotFound):
-		return nil, failure("cli.error.card_not_found", data{"Query": query}).withHint("cli.hint.grid_list", nil).wrap(err)
-	}
-	return nil, err
+	return usecase.FindCard(v, query)
 }
 
 // cardNamed returns the card whose name is exactly name (folded), or nil.
@@ -169,7 +152,7 @@ func (pf *profileFlags) build(cmd *cobra.Command, base gridcard.Profile) (gridca
 		}
 	}
 	if err := p.Validate(); err != nil {
-		return p, badProfile(err, p)
+		return p, err
 	}
 	return p, nil
 }
@@ -181,14 +164,7 @@ func (a *app) describeProfile(p gridcard.Profile) string {
 		name = a.msg.T("cli.grid.custom")
 	}
 	return a.msg.T("cli.grid.profile", data{
-		"Name": name, "Rows": p.Rows, "Cols": p.Cols, "Cell": p.CellWidth, "Alphabet": p.AlphabetName(), "Asked": p.Asked,
-	})
-}
-
-// axes says which labels a card's cells have: "columns A–J, rows 1–5".
-func (a *app) axes(p gridcard.Profile) string {
-	return a.msg.T("cli.grid.axes", data{
-		"ColFirst": p.ColLabel(0), "ColLast": p.ColLabel(p.Cols - 1), "RowFirst": p.RowLabel(0), "RowLast": p.RowLabel(p.Rows - 1),
+		"Name": name, "Rows": p.Rows, "Cols": p.Cols, "Cell": p.CellWidth, "Alphabet": a.text(usecase.AlphabetMessage(p)), "Asked": p.Asked,
 	})
 }
 
@@ -223,10 +199,7 @@ whose challenge is easier to guess than a 6-digit code is refused unless
 --allow-weak is given.`,
 		Args: exactArgs("NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			name := strings.TrimSpace(args[0])
-			if name == "" {
-				return usageErr("cli.error.card_needs_name", nil)
-			}
+			name := args[0]
 			base, _ := gridcard.ProfileByName(gridcard.DefaultProfileName)
 			p, err := pf.build(cmd, base)
 			if err != nil {
@@ -250,17 +223,15 @@ whose challenge is easier to guess than a 6-digit code is refused unless
 				}
 				return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
 			}
-			card.Name, card.Label = name, strings.TrimSpace(label)
-			err = a.mutate(func(v *vault.Vault) error {
-				if cardNamed(v, name) != nil {
-					return failure("cli.error.card_exists", data{"Name": name}).withHint("cli.hint.card_exists", data{"Name": name})
-				}
-				v.GridCards = append(v.GridCards, card)
-				return nil
-			})
+			card.Label = label
+			ops, err := a.ops()
 			if err != nil {
 				return err
 			}
+			if card, err = ops.AddCard(name, card); err != nil {
+				return err
+			}
+			name = card.Name
 			a.note("cli.note.card_created", data{"Name": name, "Profile": a.describeProfile(card.Profile), "Serial": card.Serial})
 			a.entropyNote(card.Profile)
 			if !gridcard.MinEntropyOK(card.Profile) {
@@ -276,32 +247,6 @@ whose challenge is easier to guess than a 6-digit code is refused unless
 	f.BoolVar(&avoid, "avoid-lookalikes", false, "leave out characters easily misread on paper (0/O/o, 1/I/l)")
 	f.BoolVar(&allowWeak, "allow-weak", false, "make the card even if a challenge is easier to guess than a 6-digit code")
 	return cmd
-}
-
-// cardInputError explains why typed card text was refused, naming the line
-// and cell but not repeating the cell's text.
-func (a *app) cardInputError(err error, p gridcard.Profile) error {
-	var ce *gridcard.CardInputError
-	if !errors.As(err, &ce) {
-		if errors.Is(err, gridcard.ErrInvalidProfile) {
-			return badProfile(err, p)
-		}
-		return failure("cli.error.generic", data{"Detail": err.Error()}).wrap(err)
-	}
-	shape := data{"Rows": p.Rows, "Cols": p.Cols, "Line": ce.Line, "Cell": ce.Cell, "Width": p.CellWidth, "Alphabet": p.AlphabetName()}
-	var e *cliError
-	switch {
-	case ce.Cell != "" && utf8.RuneCountInString(ce.Text) != p.CellWidth:
-		shape["Got"] = utf8.RuneCountInString(ce.Text)
-		e = failure("cli.error.card_cell_width", shape)
-	case ce.Cell != "":
-		e = failure("cli.error.card_cell_alphabet", shape)
-	case ce.Line > 0:
-		e = failure("cli.error.card_row_shape", shape)
-	default:
-		e = failure("cli.error.card_rows_missing", shape)
-	}
-	return e.withHint("cli.hint.card_format", data{"Rows": p.Rows, "Cols": p.Cols}).wrap(err)
 }
 
 func (a *app) gridSetCommand() *cobra.Command {
@@ -326,9 +271,6 @@ and the log of challenges answered from it.`,
 		Args: argRange(1, "NAME", "[FILE|-]"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			name := strings.TrimSpace(args[0])
-			if name == "" {
-				return usageErr("cli.error.card_needs_name", nil)
-			}
 			v, err := a.load()
 			if err != nil {
 				return err
@@ -352,37 +294,26 @@ and the log of challenges answered from it.`,
 			if err != nil {
 				return err
 			}
-			parsed, err := gridcard.ParseCard(p, string(b))
-			if err != nil {
-				return a.cardInputError(err, p)
-			}
-			now := a.now().UTC().Truncate(time.Second)
-			var replaced bool
-			var saved gridcard.Card
-			err = a.mutate(func(v *vault.Vault) error {
-				card := parsed
-				card.Name, card.Created = name, now
-				card.Label, card.Serial = strings.TrimSpace(label), strings.TrimSpace(serial)
-				replaced = false
-				if old := cardNamed(v, name); old != nil {
-					replaced = true
-					card.ID, card.Name, card.Created, card.Generated, card.Exposure = old.ID, old.Name, old.Created, old.Generated, old.Exposure
-					if !cmd.Flags().Changed("label") {
-						card.Label = old.Label
-					}
-					if !cmd.Flags().Changed("serial") {
-						card.Serial = old.Serial
-					}
-					*old = card
-				} else {
-					v.GridCards = append(v.GridCards, card)
-				}
-				saved = card
-				return nil
-			})
+			parsed, err := usecase.ParseCard(p, string(b))
 			if err != nil {
 				return err
 			}
+			enter := usecase.EnterCard{Name: name, Cells: parsed}
+			if cmd.Flags().Changed("label") {
+				enter.Label = &label
+			}
+			if cmd.Flags().Changed("serial") {
+				enter.Serial = &serial
+			}
+			ops, err := a.ops()
+			if err != nil {
+				return err
+			}
+			res, err := ops.EnterCard(enter)
+			if err != nil {
+				return err
+			}
+			saved, replaced := res.Card, res.Replaced
 			a.note("cli.note.card_preview", nil)
 			fmt.Fprint(a.env.Stderr, saved.FormatText())
 			if replaced {
@@ -398,47 +329,6 @@ and the log of challenges answered from it.`,
 	cmd.Flags().StringVar(&label, "label", "", "the card's title, as printed on it")
 	cmd.Flags().StringVar(&serial, "serial", "", "the serial number printed on the card")
 	return cmd
-}
-
-// challengeError explains a challenge that cannot be answered. Scam-like
-// challenges get the warning that this is how card harvesting works.
-func (a *app) challengeError(err error, c gridcard.Card) error {
-	var he *gridcard.HarvestError
-	var ce *gridcard.ChallengeError
-	switch {
-	case errors.As(err, &he):
-		d := data{"Asked": he.Asked, "Allowed": he.Allowed, "Size": he.CardSize, "Recent": he.Recent, "Minutes": int(gridcard.RapidWindow / time.Minute)}
-		switch he.Reason {
-		case gridcard.HarvestMostOfCard:
-			return failure("cli.error.harvest_most", d).withHint("cli.hint.harvest", nil).wrap(err)
-		case gridcard.HarvestRapidChallenges:
-			return failure("cli.error.harvest_rapid", d).withHint("cli.hint.harvest_rapid", nil).wrap(err)
-		}
-		return failure("cli.error.harvest_too_many", d).withHint("cli.hint.harvest", nil).wrap(err)
-	case errors.As(err, &ce):
-		d := data{"Text": ce.Text, "Pos": ce.Pos + 1, "Axes": a.axes(c.Profile), "Example": gridcard.FormatChallenge(c.Profile, exampleCells(c.Profile))}
-		var e *cliError
-		switch {
-		case errors.Is(err, gridcard.ErrEmptyChallenge):
-			e = failure("cli.error.challenge_empty", d)
-		case errors.Is(err, gridcard.ErrCellOffCard):
-			e = failure("cli.error.challenge_off_card", d)
-		case errors.Is(err, gridcard.ErrAmbiguousCell):
-			e = failure("cli.error.challenge_ambiguous", d)
-		case ce.Text == "":
-			e = failure("cli.error.challenge_syntax_plain", d)
-		default:
-			e = failure("cli.error.challenge_syntax", d)
-		}
-		return e.withHint("cli.hint.challenge_format", d).wrap(err)
-	}
-	return err
-}
-
-// exampleCells are three cells of p, for a hint.
-func exampleCells(p gridcard.Profile) []gridcard.Cell {
-	cells := []gridcard.Cell{{Row: 0, Col: 0}, {Row: min(2, p.Rows-1), Col: min(2, p.Cols-1)}, {Row: p.Rows - 1, Col: p.Cols - 1}}
-	return cells[:min(len(cells), max(1, p.Asked))]
 }
 
 func (a *app) gridAnswerCommand() *cobra.Command {
@@ -463,40 +353,15 @@ you have checked that the site is the real one.`,
 		Args: minArgs("NAME", "CHALLENGE"),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			challenge := strings.Join(args[1:], " ")
-			now := a.now().UTC().Truncate(time.Second)
-			guardAt := now
-			if allowRapid {
-				guardAt = time.Time{}
-			}
-			var ans gridcard.Answered
-			var card gridcard.Card
-			answer := func(v *vault.Vault) error {
-				c, err := a.findCard(v, args[0])
-				if err != nil {
-					return err
-				}
-				ans, err = c.AnswerChallenge(challenge, guardAt)
-				if err != nil {
-					return a.challengeError(err, *c)
-				}
-				if !noRecord {
-					c.Record(now, ans.Cells)
-				}
-				card = *c
-				return nil
-			}
-			var err error
-			if noRecord {
-				var v *vault.Vault
-				if v, err = a.load(); err == nil {
-					err = answer(v)
-				}
-			} else {
-				err = a.mutate(answer)
-			}
+			ops, err := a.ops()
 			if err != nil {
 				return err
 			}
+			ans, err := ops.AnswerChallenge(args[0], challenge, usecase.AnswerOptions{AllowRapid: allowRapid, NoRecord: noRecord})
+			if err != nil {
+				return err
+			}
+			card, rep := ans.Card, ans.Report
 			parts := make([]string, len(ans.Names))
 			for i := range ans.Names {
 				parts[i] = ans.Names[i] + " = " + ans.Parts[i]
@@ -505,14 +370,13 @@ you have checked that the site is the real one.`,
 			if card.Profile.CaseSensitive() {
 				a.note("cli.note.answer_case", nil)
 			}
-			rep := card.Exposure.Report(card.Profile)
 			if noRecord {
 				a.note("cli.note.answer_not_recorded", nil)
 			} else {
-				a.note("cli.note.exposure", data{"Answered": rep.Answered, "Revealed": rep.Revealed, "Total": rep.Total, "Risk": percent(rep.Risk)})
+				a.note("cli.note.exposure", data{"Answered": rep.Answered, "Revealed": rep.Revealed, "Total": rep.Total, "Risk": usecase.Percent(rep.Risk)})
 			}
 			if rep.AdviseNewCard {
-				a.warn("cli.warn.new_card", data{"Risk": percent(rep.Risk)})
+				a.warn("cli.warn.new_card", data{"Risk": usecase.Percent(rep.Risk)})
 			}
 			_, err = fmt.Fprintln(a.env.Stdout, ans.Joined)
 			return err
@@ -611,7 +475,7 @@ total, risk and advise_new_card. Cells are never listed.`,
 			}
 			rows := [][]string{{a.msg.T("cli.grid.name"), a.msg.T("cli.grid.shape"), a.msg.T("cli.grid.answered"), a.msg.T("cli.grid.revealed"), a.msg.T("cli.grid.risk")}}
 			for i, j := range out {
-				risk := percent(j.Risk)
+				risk := usecase.Percent(j.Risk)
 				if j.AdviseNewCard {
 					risk += " " + a.msg.T("cli.grid.advise_new")
 				}
@@ -683,7 +547,7 @@ events (at, cells).`,
 			rows := [][]string{
 				{a.msg.T("cli.grid.answered"), strconv.Itoa(rep.Answered)},
 				{a.msg.T("cli.grid.revealed"), fmt.Sprintf("%d/%d", rep.Revealed, rep.Total)},
-				{a.msg.T("cli.grid.risk"), percent(rep.Risk)},
+				{a.msg.T("cli.grid.risk"), usecase.Percent(rep.Risk)},
 			}
 			if len(out.RevealedCells) > 0 {
 				rows = append(rows, []string{a.msg.T("cli.grid.revealed_cells"), strings.Join(out.RevealedCells, " ")})
@@ -697,7 +561,7 @@ events (at, cells).`,
 				return err
 			}
 			if rep.AdviseNewCard {
-				a.warn("cli.warn.new_card", data{"Risk": percent(rep.Risk)})
+				a.warn("cli.warn.new_card", data{"Risk": usecase.Percent(rep.Risk)})
 			}
 			return nil
 		},
@@ -713,25 +577,15 @@ func (a *app) gridRmCommand() *cobra.Command {
 		Long:  `Remove the grid card NAME and its exposure log from the vault.`,
 		Args:  exactArgs("NAME"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			var name string
-			err := a.mutate(func(v *vault.Vault) error {
-				c, err := a.findCard(v, args[0])
-				if err != nil {
-					return err
-				}
-				name = c.Name
-				id := c.ID
-				for i := range v.GridCards {
-					if v.GridCards[i].ID == id {
-						v.GridCards = append(v.GridCards[:i], v.GridCards[i+1:]...)
-						break
-					}
-				}
-				return nil
-			})
+			ops, err := a.ops()
 			if err != nil {
 				return err
 			}
+			gone, err := ops.DeleteCard(args[0])
+			if err != nil {
+				return err
+			}
+			name := gone.Name
 			a.note("cli.note.card_removed", data{"Name": name})
 			return nil
 		},

@@ -107,7 +107,7 @@ func TestGridSetAndAnswer(t *testing.T) {
 	h.now = h.now.Add(11 * time.Minute)
 	for range 2 {
 		if r := h.ok("", "grid", "answer", "bank", "A1 C3 J5"); !strings.Contains(r.stderr, "bank: A1 = Qr   C3 = da   J5 = E7") ||
-			!strings.Contains(r.stderr, "12 challenge(s) answered so far, 5 of 50 cells revealed") {
+			!strings.Contains(r.stderr, "12 challenges answered so far, 5 of 50 cells revealed") {
 			t.Errorf("cells on stderr: %q", r.stderr)
 		}
 	}
@@ -140,7 +140,7 @@ func TestGridSetAndAnswer(t *testing.T) {
 	// Entering the card again keeps its identity and log.
 	id := c.ID
 	r = h.ok(strings.ReplaceAll(testCardText(), "Qr", "Qs"), "grid", "set", "BANK")
-	if !strings.Contains(r.stderr, "its identity and the log of 12 answered challenge(s) are kept") {
+	if !strings.Contains(r.stderr, "its identity and the log of 12 answered challenges are kept") {
 		t.Errorf("re-enter: %q", r.stderr)
 	}
 	c = h.gridCard("bank")
@@ -162,12 +162,12 @@ func TestGridPhishingGuard(t *testing.T) {
 		challenge string
 		want      []string
 	}{
-		{"A1 B1 C1 D1", []string{"refused: the challenge asks for 4 cells, but this card's real challenges ask for 3", "card-harvesting scams"}},
-		{"A1 A2 A3 A4 A5 B1 B2 B3 B4 B5 C1 C2 C3 C4 C5 D1 D2 D3 D4 D5 E1 E2 E3 E4 E5 F1", []string{"refused: the challenge asks for 26 of the card's 50 cells", "card-harvesting scams"}},
-		{"K1", []string{"cell K1 is not on this card (columns A–J, rows 1–5)", `such as "A1 C3 J5"`}},
-		{"A6", []string{"cell A6 is not on this card"}},
-		{"A1 and C3", []string{`"and" (character 4) is not a cell name`}},
-		{"", []string{"the challenge names no cell"}},
+		{"A1 B1 C1 D1", []string{"Refused: this asks for 4 cells, but a login with this card asks for 3.", "card-harvesting scams"}},
+		{"A1 A2 A3 A4 A5 B1 B2 B3 B4 B5 C1 C2 C3 C4 C5 D1 D2 D3 D4 D5 E1 E2 E3 E4 E5 F1", []string{"Refused: this asks for 26 of the card's 50 cells.", "card-harvesting scams"}},
+		{"K1", []string{"K1 is not on this card: it has columns A–J and rows 1–5.", `such as "A1 C3 J5"`}},
+		{"A6", []string{"A6 is not on this card"}},
+		{"A1 and C3", []string{`“and” is not a cell.`}},
+		{"", []string{"Type the cells the site asks for"}},
 	} {
 		r := h.fails(exitFailure, append(tc.want, "hint: "), "", "grid", "answer", "bank", tc.challenge)
 		for _, row := range testCardRows {
@@ -185,7 +185,7 @@ func TestGridPhishingGuard(t *testing.T) {
 	h.ok("", "grid", "answer", "bank", "B2 D4 F1")
 	h.ok("", "grid", "answer", "bank", "A1 C3 J5") // a retry of the same challenge is fine
 	before = h.snapshot()
-	h.fails(exitFailure, []string{"2 different challenges were already answered in the last 10 minutes", "--allow-rapid"}, "", "grid", "answer", "bank", "E2 G3 H4")
+	h.fails(exitFailure, []string{"2 different challenges were answered in the last 10 minutes", "--allow-rapid"}, "", "grid", "answer", "bank", "E2 G3 H4")
 	h.sameSnapshot(before, "rapid challenge")
 	if r := h.ok("", "grid", "answer", "bank", "E2 G3 H4", "--allow-rapid"); r.stdout != cell("E2")+cell("G3")+cell("H4")+"\n" {
 		t.Errorf("--allow-rapid = %q", r.stdout)
@@ -193,7 +193,7 @@ func TestGridPhishingGuard(t *testing.T) {
 
 	// Japanese: the scam warning in Japanese.
 	h.env["LANG"] = "ja_JP.UTF-8"
-	noKeys(t, h.fails(exitFailure, []string{"回答しません", "詐欺の手口"}, "", "grid", "answer", "bank", "A1 B1 C1 D1"))
+	noKeys(t, h.fails(exitFailure, []string{"回答を止めました", "詐欺の手口"}, "", "grid", "answer", "bank", "A1 B1 C1 D1"))
 
 	// A bank card of 16 cells: 9 cells is most of the card.
 	h.env["LANG"] = "C"
@@ -217,14 +217,14 @@ func TestGridSetErrors(t *testing.T) {
 		code  int
 		want  []string
 	}{
-		{bad(4, "3: J2 9W da l9 Xc gG Sm Il"), nil, exitFailure, []string{"line 4: the row does not fit the card (5 rows of 10 cells)"}},
-		{bad(4, "3: J2 9W dax l9 Xc gG Sm Il Hq 0N"), nil, exitFailure, []string{"line 4, cell C3: 3 character(s), but each cell has 2"}},
-		{bad(6, "5: jB xT k5 AF Te tE RK V5 C! E7"), nil, exitFailure, []string{"line 6, cell I5: a character that is not in the card's alphabet (alnum-case)"}},
-		{strings.Join(rows[:4], "\n"), nil, exitFailure, []string{"rows are missing: the card has 5 rows of 10 cells"}},
-		{"", nil, exitFailure, []string{"rows are missing"}},
+		{bad(4, "3: J2 9W da l9 Xc gG Sm Il"), nil, exitFailure, []string{"Line 4 does not fit: the card has 5 rows of 10 cells"}},
+		{bad(4, "3: J2 9W dax l9 Xc gG Sm Il Hq 0N"), nil, exitFailure, []string{"Line 4, cell C3: each cell has 2 characters, this one 3."}},
+		{bad(6, "5: jB xT k5 AF Te tE RK V5 C! E7"), nil, exitFailure, []string{"Line 6, cell I5: a character this kind of card does not use. Cells hold letters A–Z, a–z and digits."}},
+		{strings.Join(rows[:4], "\n"), nil, exitFailure, []string{"Type or paste all 5 rows of 10 cells"}},
+		{"", nil, exitFailure, []string{"Type or paste all"}},
 		{testCardText(), []string{"--profile", "nosuch"}, exitUsage, []string{`there is no grid card profile "nosuch"`, "alnum-5x10"}},
 		{testCardText(), []string{"--alphabet", "emoji"}, exitUsage, []string{"--alphabet takes digits"}},
-		{testCardText(), []string{"--rows", "0"}, exitUsage, []string{"the card's shape is not usable"}},
+		{testCardText(), []string{"--rows", "0"}, exitUsage, []string{"A card has 1 to 100 rows."}},
 	} {
 		r := h.fails(tc.code, append(tc.want, "hint: "), tc.stdin, append([]string{"grid", "set", "new"}, tc.args...)...)
 		if strings.Contains(r.stderr, "dax") || strings.Contains(r.stderr, "C!") {
@@ -233,12 +233,12 @@ func TestGridSetErrors(t *testing.T) {
 		// The same refusal for an existing card leaves it as it was.
 		h.fails(tc.code, tc.want, tc.stdin, append([]string{"grid", "set", "bank"}, tc.args...)...)
 	}
-	h.fails(exitFailure, []string{`no grid card matches "nosuch"`, "mamori grid list"}, "", "grid", "answer", "nosuch", "A1")
+	h.fails(exitFailure, []string{`No grid card matches "nosuch".`, "mamori grid list"}, "", "grid", "answer", "nosuch", "A1")
 	h.sameSnapshot(before, "refused grid set")
 
 	// Japanese.
 	h.env["LANG"] = "ja_JP.UTF-8"
-	noKeys(t, h.fails(exitFailure, []string{"4 行目のマス C3: 3 文字ですが、1 マスは 2 文字です"}, bad(4, "3: J2 9W dax l9 Xc gG Sm Il Hq 0N"), "grid", "set", "x"))
+	noKeys(t, h.fails(exitFailure, []string{"4 行目のマス C3: 1 マスは 2 文字ですが、3 文字あります"}, bad(4, "3: J2 9W dax l9 Xc gG Sm Il Hq 0N"), "grid", "set", "x"))
 }
 
 func TestGridNew(t *testing.T) {
@@ -259,7 +259,7 @@ func TestGridNew(t *testing.T) {
 	}
 
 	before := h.snapshot()
-	h.fails(exitFailure, []string{`a grid card named "FAMILY" already exists`}, "", "grid", "new", "FAMILY")
+	h.fails(exitFailure, []string{`A card called “FAMILY” is already in the vault.`}, "", "grid", "new", "FAMILY")
 	r = h.fails(exitFailure, []string{"15.5 bits to guess, easier than a 6-digit code (19.9 bits)", "--cell 2", "--allow-weak"}, "", "grid", "new", "weak", "--profile", "entrust-5x10")
 	h.fails(exitFailure, []string{"easier than a 6-digit code"}, "", "grid", "new", "weak", "--rows", "4", "--cols", "4", "--cell", "1", "--alphabet", "digits")
 	h.fails(exitUsage, []string{"wrong number of arguments"}, "", "grid", "new")
@@ -290,7 +290,7 @@ func TestGridNew(t *testing.T) {
 	if len(out) != 2 {
 		t.Errorf("after rm: %+v", out)
 	}
-	h.fails(exitFailure, []string{`no grid card matches "weak"`}, "", "grid", "rm", "weak")
+	h.fails(exitFailure, []string{`No grid card matches "weak".`}, "", "grid", "rm", "weak")
 }
 
 func pdftotext(t *testing.T, path string) string {
@@ -384,7 +384,7 @@ func TestGridPrint(t *testing.T) {
 		{exitUsage, []string{"grid", "print", "bank", "--out", filepath.Join(dir, "x.pdf"), "--layout", "letter"}, "--layout takes wallet or a4"},
 		{exitUsage, []string{"grid", "print", "bank", "--out", filepath.Join(dir, "x.pdf"), "--lang", "de"}, "--lang takes ja or en"},
 		{exitFailure, []string{"grid", "print", "bank", "--out", pdf}, "already exists; it was not overwritten"},
-		{exitFailure, []string{"grid", "print", "nosuch", "--out", filepath.Join(dir, "x.pdf")}, "no grid card matches"},
+		{exitFailure, []string{"grid", "print", "nosuch", "--out", filepath.Join(dir, "x.pdf")}, "No grid card matches"},
 	} {
 		h.fails(tc.code, []string{tc.want}, "", tc.args...)
 	}
@@ -446,7 +446,7 @@ func TestGridAxisLabels(t *testing.T) {
 		{[]string{"--col-labels", ""}, "--col-labels takes letters or numbers"},
 		{[]string{"--order", "diagonal"}, "--order takes column-first (as in C3) or row-first (as in 3C)"},
 		{[]string{"--case", "upper"}, "--case takes sensitive or insensitive"},
-		{[]string{"--case", "insensitive"}, "the card's shape is not usable"},
+		{[]string{"--case", "insensitive"}, "When case does not matter"},
 	} {
 		h.fails(exitUsage, []string{tc.want}, "", append([]string{"grid", "new", "bad"}, tc.args...)...)
 		h.fails(exitUsage, []string{tc.want}, numbered, append([]string{"grid", "set", "bad"}, tc.args...)...)

@@ -207,6 +207,8 @@ type scriptedTTY struct {
 
 func (s *scriptedTTY) IsTerminal() bool { return true }
 
+func (s *scriptedTTY) ReadLine() (string, error) { return s.ReadPassword() }
+
 func (s *scriptedTTY) ReadPassword() (string, error) {
 	s.asked++
 	if len(s.lines) == 0 {

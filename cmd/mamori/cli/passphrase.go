@@ -1,8 +1,12 @@
 package cli
 
 import (
+	"bufio"
+	"errors"
 	"fmt"
+	"io"
 	"os"
+	"strings"
 
 	"golang.org/x/term"
 
@@ -31,6 +35,8 @@ type terminal interface {
 	IsTerminal() bool
 	// ReadPassword reads one line without echoing it.
 	ReadPassword() (string, error)
+	// ReadLine reads one line, echoed as it is typed.
+	ReadLine() (string, error)
 }
 
 // stdinTerminal is the process's standard input, if it is a terminal.
@@ -43,6 +49,14 @@ func (t stdinTerminal) ReadPassword() (string, error) {
 	return string(b), err
 }
 
+func (t stdinTerminal) ReadLine() (string, error) {
+	line, err := bufio.NewReader(io.LimitReader(t.f, 4096)).ReadString('\n')
+	if err != nil && line == "" {
+		return "", err
+	}
+	return strings.TrimSpace(line), nil
+}
+
 // noTerminal is used when standard input is not a file at all.
 type noTerminal struct{}
 
@@ -51,6 +65,8 @@ func (noTerminal) IsTerminal() bool { return false }
 func (noTerminal) ReadPassword() (string, error) {
 	return "", fmt.Errorf("read passphrase: %w", vault.ErrPassphraseRequired)
 }
+
+func (noTerminal) ReadLine() (string, error) { return "", errors.New("no terminal to ask at") }
 
 // prompt writes a translated prompt (filled in with d, if given) to stderr
 // and reads a passphrase without echo.

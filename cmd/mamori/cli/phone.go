@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"slices"
 	"strings"
 	"time"
 
@@ -79,28 +78,25 @@ same number in the same role twice changes nothing.`,
 			if err != nil {
 				return err
 			}
-			var added bool
-			label, err := a.mutateAccount(args[0], func(_ *vault.Vault, acct *vault.Account) error {
-				acct.Phones, added = phone.Bind(acct.Phones, phone.Binding{Number: n.E164, Role: r, Since: a.now().UTC()})
-				if !added {
-					return errNothingNew
-				}
-				return nil
-			})
+			ops, err := a.ops()
 			if err != nil {
 				return err
 			}
-			d := data{"Label": label, "Number": n.Display(phone.DefaultRegion), "E164": string(n.E164), "Role": a.roleName(r)}
-			if added {
+			res, err := ops.BindPhone(args[0], n, r)
+			if err != nil {
+				return err
+			}
+			d := data{"Label": res.Account.Label(), "Number": n.Display(phone.DefaultRegion), "E164": string(n.E164), "Role": a.roleName(r)}
+			if res.Added {
 				a.note("cli.note.phone_bound", d)
 			} else {
 				a.note("cli.note.phone_already_bound", d)
 			}
-			switch {
-			case n.VoIP():
+			switch res.Warning {
+			case phone.FindingVoIPForSMS:
 				a.warn("cli.warn.voip", d)
-			case (r == phone.RoleSMS || r == phone.RoleBackup) && n.SMSUnsuitable():
-				a.warn("cli.warn.sms_unsuitable", data{"Number": n.Display(phone.DefaultRegion), "Kind": string(n.Kind)})
+			case phone.FindingSMSUnsuitable:
+				a.warn("cli.warn.sms_unsuitable", data{"Number": n.Display(phone.DefaultRegion), "Kind": a.kindName(n.Kind)})
 			}
 			return nil
 		},
@@ -129,19 +125,15 @@ A number the account is not bound to is an error.`,
 			if err != nil {
 				return err
 			}
-			var removed int
-			label, err := a.mutateAccount(args[0], func(_ *vault.Vault, acct *vault.Account) error {
-				acct.Phones, removed = phone.Unbind(acct.Phones, n.E164, r)
-				if removed == 0 {
-					return failure("cli.error.not_bound", data{"Label": acct.Label(), "Number": n.Display(phone.DefaultRegion)}).
-						withHint("cli.hint.phone_list", nil)
-				}
-				return nil
-			})
+			ops, err := a.ops()
 			if err != nil {
 				return err
 			}
-			a.note("cli.note.phone_unbound", data{"Label": label, "Number": n.Display(phone.DefaultRegion), "Count": removed})
+			res, err := ops.UnbindPhone(args[0], n.E164, r)
+			if err != nil {
+				return err
+			}
+			a.note("cli.note.phone_unbound", data{"Label": res.Account.Label(), "Number": n.Display(phone.DefaultRegion), "Count": res.Removed})
 			return nil
 		},
 	}
@@ -210,7 +202,8 @@ label, number (E.164), national, kind, role and since.`,
 	return cmd
 }
 
-// kindName translates the kind of a line.
+// kindName translates the kind of a line; a kind this version does not
+// know is "other", never its identifier.
 func (a *app) kindName(k phone.Kind) string {
 	switch k {
 	case phone.KindMobile:
@@ -221,10 +214,26 @@ func (a *app) kindName(k phone.Kind) string {
 		return a.msg.T("cli.kind.voip")
 	case phone.KindFixedOrMobile:
 		return a.msg.T("cli.kind.fixed_or_mobile")
+	case phone.KindTollFree:
+		return a.msg.T("cli.kind.toll_free")
+	case phone.KindPremium:
+		return a.msg.T("cli.kind.premium_rate")
+	case phone.KindSharedCost:
+		return a.msg.T("cli.kind.shared_cost")
+	case phone.KindPersonal:
+		return a.msg.T("cli.kind.personal")
+	case phone.KindPager:
+		return a.msg.T("cli.kind.pager")
+	case phone.KindUAN:
+		return a.msg.T("cli.kind.uan")
+	case phone.KindVoicemail:
+		return a.msg.T("cli.kind.voicemail")
+	case phone.KindUnknown:
+		return a.msg.T("cli.kind.unknown")
 	case "":
 		return "-"
 	}
-	return a.msg.T("cli.kind.other", data{"Kind": string(k)})
+	return a.msg.T("cli.kind.other")
 }
 
 // changeJSON is "phone change --json": the change recorded and its checklist.
@@ -273,27 +282,15 @@ fields change and checklist (as "phone risk --json").`,
 				}
 				newE = n.E164
 			}
-			if newE == oldN.E164 {
-				return usageErr("cli.error.same_number", nil)
-			}
-			fresh, err := phone.NewChange(oldN.E164, newE, tr.Date)
-			if err != nil {
-				return failure("cli.error.bad_change", nil).wrap(err)
-			}
-			fresh.Transition = tr
-			var change phone.Change
-			var updated bool
-			var v2 *vault.Vault
-			err = a.mutate(func(v *vault.Vault) error {
-				var i int
-				v.PhoneChanges, i, updated = phone.RecordChange(v.PhoneChanges, fresh)
-				change, v2 = v.PhoneChanges[i], v
-				return nil
-			})
+			ops, err := a.ops()
 			if err != nil {
 				return err
 			}
-			items := phone.Risk(v2.Bindings(), []phone.Change{change}, now)
+			res, err := ops.RecordNumberChange(oldN.E164, newE, tr)
+			if err != nil {
+				return err
+			}
+			change, items, v2, updated := res.Change, res.Checklist, res.Vault, res.Updated
 			if tf.asJSON {
 				return a.printJSON(changeJSON{Change: change, Checklist: orEmpty(items)})
 			}
@@ -401,64 +398,26 @@ The account's bindings move from the old number to the new one, keeping
 their roles (or are removed, when the line was given up without a new one).`,
 		Args: exactArgs("CHANGE", "ACCOUNT"),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			now := a.now()
-			var label, oldS, newS string
-			var left int
-			var already bool
-			err := a.mutate(func(v *vault.Vault) error {
-				already = false
-				c, err := a.findChange(v, args[0])
-				if err != nil {
-					return err
-				}
-				acct, err := a.findAccount(v, args[1])
-				if err != nil {
-					return err
-				}
-				label, oldS, newS = acct.Label(), c.Old.Display(phone.DefaultRegion), a.newNumber(c.New)
-				bound := slices.ContainsFunc(acct.Phones, func(b phone.Binding) bool { return b.Number == c.Old })
-				switch {
-				case !bound && c.IsDone(acct.ID):
-					already = true
-					left = len(phone.Risk(v.Bindings(), []phone.Change{*c}, now))
-					return errNothingNew
-				case !bound:
-					return failure("cli.error.not_on_checklist", data{"Label": label, "Old": oldS}).withHint("cli.hint.phone_risk", nil)
-				}
-				acct.Phones = c.Apply(acct.Phones, acct.ID, now)
-				acct.Updated = now.UTC()
-				left = len(phone.Risk(v.Bindings(), []phone.Change{*c}, now))
-				return nil
-			})
+			ops, err := a.ops()
 			if err != nil {
 				return err
 			}
-			if already {
+			res, err := ops.TickNumberChange(args[0], args[1])
+			if err != nil {
+				return err
+			}
+			c := res.Change
+			label, oldS := res.Account.Label(), c.Old.Display(phone.DefaultRegion)
+			if res.Already {
 				a.note("cli.note.done_already", data{"Label": label, "Old": oldS})
 			} else {
-				a.note("cli.note.done", data{"Label": label, "Old": oldS, "New": newS})
+				a.note("cli.note.done", data{"Label": label, "Old": oldS, "New": a.newNumber(c.New)})
 			}
+			left := res.Left
 			a.note("cli.note.done_left", data{"Count": left})
 			return nil
 		},
 	}
-}
-
-// findChange finds a recorded number change by its id, or by its old
-// number.
-func (a *app) findChange(v *vault.Vault, query string) (*phone.Change, error) {
-	if c := changeByID(v.PhoneChanges, func(c *phone.Change) string { return c.ID }, query); c != nil {
-		return c, nil
-	}
-	n, err := phone.Parse(query, phone.DefaultRegion)
-	if err == nil {
-		for i := range v.PhoneChanges {
-			if v.PhoneChanges[i].Old == n.E164 {
-				return &v.PhoneChanges[i], nil
-			}
-		}
-	}
-	return nil, failure("cli.error.no_change", nil).withHint("cli.hint.phone_change", nil).wrap(vault.ErrNotFound)
 }
 
 func (a *app) phoneRiskCommand() *cobra.Command {
@@ -512,10 +471,10 @@ sms-unsuitable), count and message.`,
 			if err != nil {
 				return err
 			}
-			found := usecase.Readiness(v, service.New())
+			found := usecase.Findings(usecase.Readiness(v, service.New()))
 			out := make([]findingJSON, len(found))
 			for i, f := range found {
-				out[i] = findingJSON{Finding: f, Message: a.findingMessage(f)}
+				out[i] = findingJSON{Finding: f.Finding, Message: a.text(f.Message)}
 			}
 			if asJSON {
 				return a.printJSON(out)
@@ -545,35 +504,4 @@ func (a *app) severityName(s phone.Severity) string {
 		return a.msg.T("cli.severity.low")
 	}
 	return string(s)
-}
-
-// findingMessage translates a readiness finding.
-func (a *app) findingMessage(f phone.Finding) string {
-	d := data{"Number": f.Number.Display(phone.DefaultRegion), "Count": f.Count}
-	switch f.Code {
-	case phone.FindingSMSOnly:
-		return a.msg.T("cli.finding.sms_only", d)
-	case phone.FindingOneDevice:
-		return a.msg.T("cli.finding.one_device", d)
-	case phone.FindingVoIPForSMS:
-		if f.Role == phone.RoleBackup {
-			return a.msg.T("cli.finding.voip_backup", d)
-		}
-		return a.msg.T("cli.finding.voip_for_sms", d)
-	case phone.FindingSMSUnsuitable:
-		if f.Role == phone.RoleBackup {
-			return a.msg.T("cli.finding.sms_unsuitable_backup", d)
-		}
-		return a.msg.T("cli.finding.sms_unsuitable", d)
-	case phone.FindingInvalidNumber:
-		return a.msg.T("cli.finding.invalid_number", d)
-	case phone.FindingBackupCodesUsedUp:
-		return a.msg.T("cli.finding.backup_used_up", d)
-	case phone.FindingBackupCodesLow:
-		return a.msg.T("cli.finding.backup_low", d)
-	}
-	if m, ok := a.serviceFindingMessage(f); ok {
-		return m
-	}
-	return f.Message()
 }

@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/mamori-app/mamori/assets"
-	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/recovery"
 )
 
@@ -140,33 +139,23 @@ machine. If the password is lost, the service resets it.`,
 			if len(changed) == 0 {
 				return usageErr("cli.error.recovery_no_fields", nil).withHint("cli.hint.help", data{"Command": cmd.CommandPath()})
 			}
-			now := a.now()
-			var label string
-			err := a.mutate(func(v *vault.Vault) error {
-				acct, err := a.findAccount(v, args[0])
-				if err != nil {
-					return err
-				}
-				label = acct.Label()
-				info := acct.Recovery
+			ops, err := a.ops()
+			if err != nil {
+				return err
+			}
+			acct, _, err := ops.SetRecovery(args[0], func(info *recovery.Info) {
 				for _, f := range changed {
 					if f.list {
-						*f.getL(&info) = append([]string(nil), *lists[f.flag]...)
+						*f.getL(info) = append([]string(nil), *lists[f.flag]...)
 					} else {
-						*f.get(&info) = *scalars[f.flag]
+						*f.get(info) = *scalars[f.flag]
 					}
 				}
-				info = info.Clean()
-				if err := info.Validate(); err != nil {
-					return a.recoveryError(err)
-				}
-				acct.Recovery = info
-				acct.Updated = now.UTC()
-				return nil
 			})
 			if err != nil {
 				return err
 			}
+			label := acct.Label()
 			a.note("cli.note.recovery_saved", data{"Label": label, "Count": len(changed)})
 			return nil
 		},
@@ -187,19 +176,6 @@ machine. If the password is lost, the service resets it.`,
 		return flagError(err)
 	})
 	return cmd
-}
-
-// recoveryError explains why recovery details were refused.
-func (a *app) recoveryError(err error) error {
-	switch {
-	case errors.Is(err, recovery.ErrCardDigits):
-		return usageErr("cli.error.card_last_four", nil).wrap(err)
-	case errors.Is(err, recovery.ErrBadURL):
-		return usageErr("cli.error.support_url", nil).wrap(err)
-	case errors.Is(err, recovery.ErrTooLong):
-		return usageErr("cli.error.recovery_too_long", data{"Max": recovery.MaxFieldLen, "MaxNotes": recovery.MaxNotesLen, "MaxList": recovery.MaxListLen}).wrap(err)
-	}
-	return err
 }
 
 func (a *app) recoveryRequestCommand() *cobra.Command {

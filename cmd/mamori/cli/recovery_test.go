@@ -93,7 +93,7 @@ func TestRecoveryDetailsAndRequest(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"recovery", "set", "amazon", "--card-last4", "4111111111111111"}, "exactly the last 4 digits"},
+		{[]string{"recovery", "set", "amazon", "--card-last4", "4111111111111111"}, "the last 4 digits only"},
 		{[]string{"recovery", "set", "amazon", "--support-url", "javascript:alert(1)"}, "http:// or https://"},
 		{[]string{"recovery", "set", "amazon", "--notes", strings.Repeat("x", 5001)}, "too long"},
 		{[]string{"recovery", "set", "amazon"}, "at least one field"},

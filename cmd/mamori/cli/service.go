@@ -244,18 +244,6 @@ func (a *app) printServices(all []service.Service, asJSON bool) error {
 	return writeTable(a.env.Stdout, rows)
 }
 
-// serviceFindingMessage translates the readiness findings that come from
-// what a service offers; ok is false for any other finding.
-func (a *app) serviceFindingMessage(f phone.Finding) (string, bool) {
-	switch f.Code {
-	case service.FindingSwitchFromSMS:
-		return a.msg.T("cli.finding.sms_switchable", nil), true
-	case service.FindingPhoneOnlyService:
-		return a.msg.T("cli.finding.service_phone_only", nil), true
-	}
-	return "", false
-}
-
 // printChangeLinks follows a number change's checklist with where each
 // account's number is changed: its service's 2FA help page, when known.
 func (a *app) printChangeLinks(v *vault.Vault, items []phone.RiskItem) {

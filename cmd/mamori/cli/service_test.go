@@ -198,10 +198,10 @@ func TestServiceReadinessAndChecklist(t *testing.T) {
 	for _, f := range found {
 		codes[f.Label+" "+f.Code] = f.Message
 	}
-	if m := codes["PayPay: taro service-phone-only"]; !strings.Contains(m, "keep the number alive") {
+	if m := codes["PayPay: taro service-phone-only"]; !strings.Contains(m, "Keep this phone number alive") {
 		t.Errorf("PayPay: %v", codes)
 	}
-	if m := codes["GitHub: alice sms-switchable"]; !strings.Contains(m, "switch, then keep the backup codes") {
+	if m := codes["GitHub: alice sms-switchable"]; !strings.Contains(m, "Switch, then keep the backup codes") {
 		t.Errorf("GitHub: %v", codes)
 	}
 	r = h.ok("", "phone", "change", "090-1234-5678", "080-9999-0000")

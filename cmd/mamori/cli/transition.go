@@ -137,13 +137,3 @@ func riskCommand[T any](a *app, short, long, noneKey string, risk func(*vault.Va
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON array")
 	return cmd
 }
-
-// changeByID returns the change in changes whose ID is id, or nil.
-func changeByID[T any](changes []T, id func(*T) string, query string) *T {
-	for i := range changes {
-		if id(&changes[i]) == query {
-			return &changes[i]
-		}
-	}
-	return nil
-}

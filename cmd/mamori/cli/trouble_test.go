@@ -28,12 +28,12 @@ func TestCheckInputCommand(t *testing.T) {
 		{"notes only", "C", "", []string{"check-input", "Hunter0"}, exitOK, []string{
 			"nothing suspicious", "“0” is easy to mix up with “O”", "mixes upper and lower case"}},
 		{"full-width and ideographic space", "C", "", []string{"check-input", "hunter１\u3000"}, exitFailure, []string{
-			"2 suspicious thing(s) in these 8 characters",
+			"2 suspicious things in these 8 characters",
 			"Position 7: “１” is a full-width character (U+FF11), not the half-width “1”",
 			"Position 8: a space at the end (U+3000 IDEOGRAPHIC SPACE)"}},
 		{"no-break space", "C", "", []string{"check-input", "hun\u00a0ter"}, exitFailure, []string{"Position 4: a space inside the text (U+00A0 NO-BREAK SPACE)"}},
 		{"zero-width from stdin", "C", "hunter\u200b\n", []string{"check-input", "-"}, exitFailure, []string{
-			"1 suspicious thing(s) in these 7 characters", "Position 7: an invisible character (U+200B ZERO WIDTH SPACE)"}},
+			"1 suspicious thing in these 7 characters", "Position 7: an invisible character (U+200B ZERO WIDTH SPACE)"}},
 		{"only one line break dropped", "C", "hunter\r\n\n", []string{"check-input", "-"}, exitFailure, []string{"(U+000A LINE FEED)"}},
 		{"Cyrillic a", "C", "", []string{"check-input", "hunter\u0430"}, exitFailure, []string{
 			"Position 7: “а” is CYRILLIC SMALL LETTER A (U+0430), which looks like “a”"}},
@@ -320,8 +320,8 @@ func TestTroubleCommand(t *testing.T) {
 		t.Errorf("breached after ticks:\n%s", r.stdout)
 	}
 	before = h.snapshot()
-	h.fails(exitUsage, []string{`step "7" cannot be ticked; the steps to tick are 1, 2, 3, 4, 5, 6`}, "", "trouble", "amazon", "breached", "--tick", "7")
-	h.fails(exitUsage, []string{`step "99" cannot be ticked`}, "", "trouble", "amazon", "breached", "--tick", "99")
+	h.fails(exitUsage, []string{`Step "7" cannot be ticked; the steps to tick are 1, 2, 3, 4, 5, 6.`}, "", "trouble", "amazon", "breached", "--tick", "7")
+	h.fails(exitUsage, []string{`Step "99" cannot be ticked`}, "", "trouble", "amazon", "breached", "--tick", "99")
 	h.fails(exitUsage, []string{"--tick only goes with the breached symptom"}, "", "trouble", "amazon", "locked", "--tick", "1")
 	h.fails(exitUsage, []string{"--code only goes with the error-code symptom"}, "", "trouble", "amazon", "locked", "--code", "500")
 	h.fails(exitUsage, []string{"--backup-code only goes with the code-rejected symptom"}, "", "trouble", "amazon", "breached", "--backup-code", "x")
@@ -366,8 +366,8 @@ func TestErrorsCommand(t *testing.T) {
 		t.Errorf("error-code:\n%s", r.stdout)
 	}
 	before := h.snapshot()
-	h.fails(exitUsage, []string{"the error code is empty"}, "", "errors", "add", "so-net", "コード:", "x")
-	h.fails(exitUsage, []string{"the note is empty"}, "", "errors", "add", "so-net", "E1", " ")
+	h.fails(exitUsage, []string{"Enter the error code the note is for."}, "", "errors", "add", "so-net", "コード:", "x")
+	h.fails(exitUsage, []string{"Write what the code means or what helped."}, "", "errors", "add", "so-net", "E1", " ")
 	h.fails(exitFailure, []string{"So-net: taro has no note for X9", `hint: "mamori errors list so-net"`}, "", "errors", "rm", "so-net", "x9")
 	h.fails(exitUsage, []string{`"mamori errors" needs a subcommand: list, add, rm`}, "", "errors")
 	h.sameSnapshot(before, "refused notes")
