@@ -3,10 +3,13 @@ package vault
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime"
 	"syscall"
+
+	"github.com/mamori-app/mamori/vault/private"
 )
 
 // writeAtomic replaces path with data so that a crash at any moment leaves
@@ -32,7 +35,7 @@ func writeAtomicSteps(path string, data []byte, step func(string)) (err error) {
 			os.Remove(f.Name())
 		}
 	}()
-	if err = f.Chmod(0o600); err != nil {
+	if err = private.Restrict(f.Name()); err != nil {
 		return err
 	}
 	if _, err = f.Write(data); err != nil {
@@ -46,7 +49,7 @@ func writeAtomicSteps(path string, data []byte, step func(string)) (err error) {
 	if err = f.Close(); err != nil {
 		return err
 	}
-	if err = os.Rename(f.Name(), path); err != nil {
+	if err = rename(f.Name(), path); err != nil {
 		return err
 	}
 	step("write " + base + ": renamed into place")
@@ -89,4 +92,22 @@ func removeStaleTemps(dir string) {
 	for _, m := range matches {
 		os.Remove(m)
 	}
+}
+
+// readSmall reads a small file of at most limit bytes, opened so that a save
+// may replace it meanwhile (openShared).
+func readSmall(path string, limit int64) ([]byte, error) {
+	f, err := openShared(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, limit+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > limit {
+		return nil, fmt.Errorf("reading %s: larger than %d bytes", filepath.Base(path), limit)
+	}
+	return b, nil
 }

@@ -16,6 +16,7 @@ import (
 	"github.com/gofrs/flock"
 
 	"github.com/mamori-app/mamori/vault/keystore"
+	"github.com/mamori-app/mamori/vault/private"
 )
 
 // Errors a Store returns; callers translate them with errors.Is.
@@ -289,11 +290,11 @@ func (s *Store) Load() (*Vault, error) {
 	if err := s.settleIfNeeded(); err != nil {
 		return nil, err
 	}
-	raw, err := s.readVaultFile(vaultFile)
+	raw, err := s.readCurrent()
+	if errors.Is(err, errMissingWithBackup) {
+		return nil, s.damaged(err)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
-		if s.exists(backupFile) {
-			return nil, s.damaged(errors.New("the file is missing but its backup is there"))
-		}
 		return New(), nil
 	}
 	if err != nil {
@@ -544,7 +545,7 @@ func (s *Store) freeName(name string) (string, error) {
 
 // locked runs fn holding the data directory's lock, which every writer takes.
 func (s *Store) locked(fn func() error) error {
-	if err := os.MkdirAll(s.opts.Dir, 0o700); err != nil {
+	if err := private.MkdirAll(s.opts.Dir); err != nil {
 		return fmt.Errorf("creating data directory: %w", err)
 	}
 	if err := s.checkFolder(); err != nil {
@@ -580,7 +581,7 @@ func (s *Store) exists(name string) bool {
 }
 
 func (s *Store) readVaultFile(name string) ([]byte, error) {
-	f, err := os.Open(s.path(name))
+	f, err := openShared(s.path(name))
 	if err != nil {
 		return nil, err
 	}
@@ -628,7 +629,7 @@ func (s *Store) wrapDecodeError(err error) error {
 
 func (s *Store) readKeyInfo() (keyInfo, error) {
 	var ki keyInfo
-	b, err := os.ReadFile(s.path(keyInfoFile))
+	b, err := readSmall(s.path(keyInfoFile), maxKeyFile)
 	if err != nil {
 		return ki, err
 	}
@@ -673,7 +674,7 @@ func (s *Store) readSlot(ki keySlot, file string) (string, error) {
 		}
 		return stored, nil
 	default:
-		f, err := os.Open(s.path(file))
+		f, err := openShared(s.path(file))
 		if errors.Is(err, fs.ErrNotExist) {
 			return "", &KeyMissingError{Backend: keystore.File, Detail: s.path(file) + " is missing"}
 		}

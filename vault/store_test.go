@@ -14,6 +14,7 @@ import (
 
 	"github.com/mamori-app/mamori/vault/keystore"
 	"github.com/mamori-app/mamori/vault/otp"
+	"github.com/mamori-app/mamori/vault/private/privatetest"
 )
 
 // testWorkFactor keeps scrypt cheap in tests; the format is the same.
@@ -132,9 +133,9 @@ func TestNothingSecretOnDisk(t *testing.T) {
 						t.Errorf("%s contains a secret in plain text (%.12s…)", e.Name(), n)
 					}
 				}
-				if fi, _ := e.Info(); fi.Mode().Perm()&0o077 != 0 {
-					t.Errorf("%s is readable by others: %v", e.Name(), fi.Mode())
-				}
+			}
+			for _, e := range entries {
+				privatetest.Require(t, filepath.Join(dir, e.Name()))
 			}
 		})
 	}

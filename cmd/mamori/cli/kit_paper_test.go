@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/mamori-app/mamori/vault/importer"
+	"github.com/mamori-app/mamori/vault/oracletest"
+	"github.com/mamori-app/mamori/vault/private/privatetest"
 )
 
 // TestKitPaper exports a paper kit, renders its pages with pdftoppm and
@@ -16,6 +18,7 @@ import (
 func TestKitPaper(t *testing.T) {
 	pdftoppm, err := exec.LookPath("pdftoppm")
 	if err != nil {
+		oracletest.SkipOnWindows(t, "pdftoppm")
 		t.Fatalf("pdftoppm (poppler-utils) is needed to check paper kits: %v", err)
 	}
 	src := newHarness(t)
@@ -28,10 +31,7 @@ func TestKitPaper(t *testing.T) {
 	if !strings.Contains(r.stderr, "is a PDF to print") {
 		t.Errorf("export notes:\n%s", r.stderr)
 	}
-	st, err := os.Stat(out)
-	if err != nil || st.Mode().Perm() != 0o600 {
-		t.Fatalf("paper kit %v, %v", st, err)
-	}
+	defer privatetest.Require(t, out)
 	b, _ := os.ReadFile(out)
 	if !strings.HasPrefix(string(b), "%PDF") || strings.Contains(string(b), pass) {
 		t.Fatal("not a PDF, or the passphrase is in it")

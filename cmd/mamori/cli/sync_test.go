@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/mamori-app/mamori/vault/private/privatetest"
 )
 
 // TestOpeningMergesConflictCopies: a command that opens the vault merges
@@ -70,9 +72,7 @@ func TestShareKeyAndJoin(t *testing.T) {
 		t.Fatalf("no generated passphrase shown:\n%s", r.stderr)
 	}
 	pass = strings.TrimSpace(pass)
-	if st, err := os.Stat(keyFile); err != nil || st.Mode().Perm() != 0o600 {
-		t.Fatalf("key file %v, %v: want one readable by its owner only", st, err)
-	}
+	defer privatetest.Require(t, keyFile)
 
 	// The second desktop: the synced folder, a keyring of its own.
 	second, _ := newMemoryHarness(t)

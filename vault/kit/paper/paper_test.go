@@ -19,6 +19,7 @@ import (
 	"github.com/mamori-app/mamori/vault/importer"
 	"github.com/mamori-app/mamori/vault/kit"
 	"github.com/mamori-app/mamori/vault/kit/paper"
+	"github.com/mamori-app/mamori/vault/oracletest"
 	"github.com/mamori-app/mamori/vault/otp"
 )
 
@@ -55,6 +56,7 @@ func tool(t *testing.T, name string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
+		oracletest.SkipOnWindows(t, name)
 		t.Fatalf("%s (poppler-utils) is needed to check paper kits: %v", name, err)
 	}
 	return p
