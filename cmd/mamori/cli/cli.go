@@ -244,6 +244,7 @@ Environment:
 	)
 	root.Version = versionText()
 	root.SetVersionTemplate("mamori {{.Version}}\n")
+	a.translateHelp(root)
 	return root
 }
 
