@@ -1,4 +1,4 @@
-//go:build display
+//go:build windows && display
 
 package screen
 
