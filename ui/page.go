@@ -64,6 +64,7 @@ func tools() []tool {
 		{"ui.tool.readiness", theme.WarningIcon(), (*view).readinessPage},
 		{"ui.tool.import", theme.DownloadIcon(), (*view).importPage},
 		{"ui.tool.export", theme.UploadIcon(), (*view).exportPage},
+		{"ui.tool.about", theme.InfoIcon(), (*view).aboutPage},
 	}
 }
 

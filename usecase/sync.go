@@ -65,14 +65,27 @@ func (s *Service) MergeCopies() (CopiesReport, error) {
 			return out, err
 		}
 		var r conflict.Report
-		if _, err := s.change(func(v *vault.Vault) error {
+		merge := func(v *vault.Vault) error {
 			ahead := other.Generation > v.Generation
 			r = conflict.Merge(v, other)
 			if !r.Changed() && !ahead {
 				return vault.ErrUnchanged
 			}
 			return nil
-		}); err != nil {
+		}
+		_, err = s.change(merge)
+		var rb *vault.RollbackError
+		if errors.As(err, &rb) && other.Generation >= rb.Seen {
+			// Not a rollback: the engine put the other desktop's branch,
+			// with fewer saves, in vault.age and kept this desktop's newer
+			// one as this copy (proved by the key holder, as ReadCopy
+			// checks). Take vault.age as it is and merge the copy in: the
+			// result is newer than both.
+			if _, _, err = s.store.AcceptOlder(); err == nil {
+				_, err = s.change(merge)
+			}
+		}
+		if err != nil {
 			return out, err
 		}
 		to, err := s.store.SetAside(name, MergedFolder)

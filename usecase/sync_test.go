@@ -1,6 +1,7 @@
 package usecase
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -103,5 +104,56 @@ func TestMergeCopies(t *testing.T) {
 	}
 	if v, _ := here.Load(); v.Generation != gen {
 		t.Errorf("a run with nothing to merge saved generation %d", v.Generation)
+	}
+}
+
+// TestMergeCopiesIsNoRollback: this desktop saved more often than the
+// other, but the other saved last, so the sync engine put the other's
+// vault, with the lower generation, in vault.age and kept this desktop's
+// as a conflict copy. Opening it is not a rollback: the copy is merged.
+func TestMergeCopiesIsNoRollback(t *testing.T) {
+	at := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
+	kr := &keystore.Memory{}
+	here := New(vault.NewStore(vault.Options{Dir: t.TempDir(), Keyring: keystore.System, ScryptWorkFactor: 10, LocalDir: t.TempDir()}, kr), func() time.Time { return at })
+	addTestAccount(t, here, "A", "a")
+	otherDir := t.TempDir()
+	for _, f := range []string{"vault.age", "key.json"} {
+		copyFile(t, filepath.Join(here.Store().Dir(), f), filepath.Join(otherDir, f))
+	}
+	there := New(vault.NewStore(vault.Options{Dir: otherDir, Keyring: keystore.System, ScryptWorkFactor: 10, LocalDir: t.TempDir()}, kr), func() time.Time { return at.Add(time.Hour) })
+	// Here: three saves. There: one, later.
+	addTestAccount(t, here, "B", "b")
+	addTestAccount(t, here, "C", "c")
+	addTestAccount(t, here, "D", "d")
+	addTestAccount(t, there, "E", "e")
+
+	dir := here.Store().Dir()
+	if err := os.Rename(filepath.Join(dir, "vault.age"), filepath.Join(dir, "vault.sync-conflict-20261207-100000-ABCDEF7.age")); err != nil {
+		t.Fatal(err)
+	}
+	copyFile(t, filepath.Join(otherDir, "vault.age"), filepath.Join(dir, "vault.age"))
+	if _, err := here.Load(); !errors.As(err, new(*vault.RollbackError)) {
+		t.Fatalf("the other desktop's vault alone is a rollback here: %v", err)
+	}
+
+	if _, err := here.MergeCopies(); err != nil {
+		t.Fatalf("merging: %v", err)
+	}
+	v, err := here.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := accountLabels(v), []string{"A: a", "B: b", "C: c", "D: d", "E: e"}; !slices.Equal(got, want) {
+		t.Errorf("after the merge %q, want %q", got, want)
+	}
+	// A real rollback, with no newer copy beside it, is still refused.
+	aside := filepath.Join(t.TempDir(), "newest.age")
+	copyFile(t, filepath.Join(dir, "vault.age"), aside)
+	copyFile(t, filepath.Join(otherDir, "vault.age"), filepath.Join(dir, "vault.age"))
+	if _, err := here.MergeCopies(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := here.Load(); !errors.As(err, new(*vault.RollbackError)) {
+		t.Fatalf("an older vault put back: %v, want a rollback error", err)
 	}
 }

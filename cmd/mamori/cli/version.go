@@ -2,11 +2,13 @@ package cli
 
 import (
 	"runtime/debug"
+
+	"github.com/mamori-app/mamori/assets"
 )
 
-// Version is Mamori's release, the same as FyneApp.toml's Details.Version
-// (TestVersionMatchesFyneApp keeps them together).
-const Version = "0.2.0"
+// Version is Mamori's release (assets.Version), the same as FyneApp.toml's
+// Details.Version (TestVersionMatchesFyneApp keeps them together).
+const Version = assets.Version
 
 // versionText is what "mamori --version" prints after the name: the
 // release and, for a build from a git checkout, its commit.
