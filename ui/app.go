@@ -85,8 +85,8 @@ func run(store *vault.Store, demo bool) error {
 	o.show(v, openWait)
 	// Changes a sync engine delivers while the app runs are merged as
 	// they come (ui/watch.go).
-	stop := v.watchFolder()
-	defer close(stop)
+	v.watchFolder()
+	defer v.stopWatching()
 	done := make(chan struct{})
 	a.Lifecycle().SetOnStarted(func() {
 		go tickEverySecond(done, v.tick)

@@ -98,6 +98,9 @@ type view struct {
 	// services is what the window knows of online services (service.go);
 	// nil until first used.
 	services *serviceState
+	// sync is the folder watcher and the vault folder's dialogs
+	// (watch.go, settings_sync.go); nil until first used.
+	sync *syncState
 
 	top     *fyne.Container // the search box and the toolbar
 	search  *keyEntry

@@ -65,18 +65,28 @@ func (f folderWatch) loop(done <-chan struct{}) {
 }
 
 // watchFolder watches the data folder while the app runs and merges what a
-// sync engine delivers into the window (syncFromFolder). Closing the
-// returned channel stops it. When the folder cannot be watched the app
-// works as before: copies are merged the next time it starts.
-func (v *view) watchFolder() (stop chan<- struct{}) {
+// sync engine delivers into the window (syncFromFolder), until
+// stopWatching. When the folder cannot be watched the app works as before:
+// copies are merged the next time it opens the vault. Call it on the UI
+// thread.
+func (v *view) watchFolder() {
+	v.stopWatching()
 	done := make(chan struct{})
 	names, err := watchNames(v.store.Dir(), done)
 	if err != nil {
-		return done
+		return
 	}
+	v.syncs().stop = done
 	fw := folderWatch{names: names, after: time.After, settle: watchSettle, run: v.syncFromFolder}
 	go fw.loop(done)
-	return done
+}
+
+// stopWatching stops watchFolder's watcher, if one runs.
+func (v *view) stopWatching() {
+	if s := v.sync; s != nil && s.stop != nil {
+		close(s.stop)
+		s.stop = nil
+	}
 }
 
 // watchNames sends the path of each file created, written or renamed in
