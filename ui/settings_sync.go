@@ -244,8 +244,8 @@ func (v *view) askJoinPassphrase(b []byte) {
 					v.showSyncError(err, "sync.error.join")
 					return
 				}
-				v.flash(v.msg.T("sync.flash.joined"))
 				v.reload()
+				v.flash(v.msg.T("sync.flash.joined"))
 			})
 		})
 	}, v.win)
