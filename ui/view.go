@@ -239,12 +239,25 @@ func (v *view) reload() {
 	v.async(v.load)
 }
 
-// load reads the vault (which may ask for a passphrase) and shows the
-// result. It blocks, so the app calls it in a goroutine; it shows the result
-// with fyne.Do.
+// load merges the conflict copies a sync engine left in the data folder
+// (usecase.MergeCopies: what came in while the window was locked, say),
+// reads the vault (either may ask for a passphrase) and shows the result.
+// It blocks, so the app calls it in a goroutine; it shows the result with
+// fyne.Do. A failed merge leaves the copies for next time and is only
+// flashed: the vault still opens.
 func (v *view) load() {
+	copies, mergeErr := usecase.New(v.store, nil).MergeCopies()
 	vlt, err := v.store.Load()
-	fyne.Do(func() { v.show(vlt, err) })
+	fyne.Do(func() {
+		v.show(vlt, err)
+		switch {
+		case err != nil:
+		case mergeErr != nil:
+			v.flash(v.explain(mergeErr, "sync.error.merge"))
+		default:
+			v.tellMerged(copies)
+		}
+	})
 }
 
 // show puts a loaded vault, or the error that stopped it, on screen.

@@ -163,14 +163,14 @@ func TestSyncFromFolder(t *testing.T) {
 }
 
 // TestSyncFromFolderWaitsWhileLocked: a locked window merges nothing (it
-// would ask for the passphrase); the copy stays for later.
+// would ask for the passphrase); the copy stays until the window unlocks.
 func TestSyncFromFolderWaitsWhileLocked(t *testing.T) {
 	asked := 0
 	store := newStore(t, func(vault.PassphraseRequest) (string, error) { asked++; return testPassphrase, nil })
 	addAccounts(t, store, testAccount{"GitHub", "alice@example.com", otp.TOTP, 6, ""})
 	there := otherDesktop(t, store)
 	addAccounts(t, there, testAccount{"GitLab", "bob@example.com", otp.TOTP, 6, "GEZDGNBVGY3TQOJQ"})
-	v, _ := open(t, store)
+	v, w := open(t, store)
 	v.lock()
 	asked = 0
 	b, err := os.ReadFile(filepath.Join(there.Dir(), "vault.age"))
@@ -188,4 +188,8 @@ func TestSyncFromFolderWaitsWhileLocked(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(store.Dir(), name)); err != nil {
 		t.Errorf("the copy did not wait: %v", err)
 	}
+
+	// Unlocking merges it.
+	v.reload()
+	requireText(t, w, "GitLab", "Merged the changes made on another desktop (Dropbox)")
 }
