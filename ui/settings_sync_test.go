@@ -134,12 +134,13 @@ func TestSettingsSharesAndJoins(t *testing.T) {
 	if hasText(w2, "GitHub") {
 		t.Fatal("the second desktop opened the vault without the key")
 	}
+	// The error screen offers to join, as Settings does.
 	for _, tc := range []struct{ pass, want string }{
 		{"wrong words here", "passphrase"},
 		{pass, "GitHub"},
 	} {
 		pickFiles(t, v2, keyFile)
-		v2.joinKey()
+		tapButton(t, w2, "Join a shared vault…")
 		entries := widgetsShown[*widget.Entry](w2)
 		if len(entries) == 0 {
 			t.Fatalf("no passphrase entry; the window shows %q", textsOf(w2))
