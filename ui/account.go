@@ -359,20 +359,3 @@ func (v *view) confirmDelete(id string) {
 	d.Resize(fyne.NewSize(420, d.MinSize().Height))
 	d.Show()
 }
-
-// saveAccount applies change to the account with id in the newest vault and,
-// when it succeeds, marks the account updated at now; an account that is gone
-// is vault.ErrNotFound. It saves as v.save does, and done is as there.
-func (v *view) saveAccount(id string, now time.Time, change func(a *vault.Account) error, done func(error)) {
-	v.save(func(vlt *vault.Vault) error {
-		a := vlt.Account(id)
-		if a == nil {
-			return vault.ErrNotFound
-		}
-		if err := change(a); err != nil {
-			return err
-		}
-		a.Updated = now.UTC()
-		return nil
-	}, done)
-}

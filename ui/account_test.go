@@ -82,7 +82,7 @@ func TestAccountTabShowsDetailsAndHidesTheSecret(t *testing.T) {
 	}
 	tapButton(t, w, "Reveal")
 	// So does a save that rebuilds the page.
-	v.save(func(*vault.Vault) error { return nil }, nil)
+	saveForTest(v, func(*vault.Vault) error { return nil }, nil)
 	if hasText(w, secret) {
 		t.Error("the secret still shows after the page was rebuilt")
 	}

@@ -294,13 +294,13 @@ func TestSaveRefusalInJapanese(t *testing.T) {
 
 	// Any screen's save: done gets an error it can still tell apart.
 	var got error
-	v.save(func(vlt *vault.Vault) error { vlt.Accounts[0].Name = "changed"; return nil }, func(err error) { got = err })
+	saveForTest(v, func(vlt *vault.Vault) error { vlt.Accounts[0].Name = "changed"; return nil }, func(err error) { got = err })
 	if !errors.Is(got, errCancelled) || got.Error() != v.msg.T("ui.error.cancelled") {
 		t.Errorf("save error = %v (is cancelled: %v), want %q", got, errors.Is(got, errCancelled), v.msg.T("ui.error.cancelled"))
 	}
 	store.SetPassphraseFunc(func(vault.PassphraseRequest) (string, error) { return testPassphrase, nil })
 	disk := errors.New("write vault.age: no space left on device")
-	v.save(func(*vault.Vault) error { return disk }, func(err error) { got = err })
+	saveForTest(v, func(*vault.Vault) error { return disk }, func(err error) { got = err })
 	if want := v.msg.T("ui.error.technical", map[string]any{"Error": disk.Error()}); !errors.Is(got, disk) || !strings.HasPrefix(got.Error(), strings.TrimSuffix(want, disk.Error())) {
 		t.Errorf("save error = %q, want it labelled %q", got, want)
 	}

@@ -754,7 +754,7 @@ func TestGridScreensHaveEveryTextInBothLanguages(t *testing.T) {
 			openGrid(t, v)
 			check("empty list")
 			addTestCard(t, store, "Bank")
-			v.save(func(*vault.Vault) error { return nil }, nil)
+			saveForTest(v, func(*vault.Vault) error { return nil }, nil)
 			check("list")
 			tapShown(t, w, "Bank")
 			for _, c := range []string{"", "A1 C3 J5", "A1 K9", "A1 B1 C1 D1", "A1 、、 $"} {

@@ -29,9 +29,6 @@ func (v *view) run(op func(s *usecase.Service) (*vault.Vault, error), done func(
 	})
 }
 
-// formatRisk writes a probability for a person (usecase.Percent).
-func formatRisk(p float64) string { return usecase.Percent(p) }
-
 // explain is err in the person's language when an operation's area knows
 // it (usecase.ExplainKnown); else the text of fallback, whose {{.Error}}
 // is err as readable makes it.

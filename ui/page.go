@@ -181,22 +181,3 @@ func (v *view) showPage() {
 // onTick has fn called once a second while the page that is being built
 // stays on screen, for a code or a countdown.
 func (v *view) onTick(fn func()) { v.ticks = append(v.ticks, fn) }
-
-// save applies change to the newest generation of the vault in the
-// background and, on the UI thread, shows the saved vault (the list and the
-// open page are rebuilt from it) and calls done with the error, nil when the
-// change was saved. On error nothing was written; done should tell the
-// person why, in their language.
-func (v *view) save(change func(*vault.Vault) error, done func(error)) {
-	v.async(func() {
-		vlt, err := v.store.Update(change)
-		fyne.Do(func() {
-			if err == nil {
-				v.show(vlt, nil)
-			}
-			if done != nil {
-				done(v.readable(err))
-			}
-		})
-	})
-}

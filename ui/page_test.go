@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/otp"
 	"github.com/mamori-app/mamori/vault/trouble"
@@ -37,7 +38,7 @@ func TestPagesOpenOverTheListAndGoBack(t *testing.T) {
 
 	// A save from the page rebuilds it from the saved vault and keeps it up.
 	saved := false
-	v.save(func(vlt *vault.Vault) error {
+	saveForTest(v, func(vlt *vault.Vault) error {
 		vlt.Account(id).Issuer = "GitHub Enterprise"
 		return nil
 	}, func(err error) { saved = err == nil })
@@ -74,7 +75,7 @@ func TestAPageOfADeletedAccountSaysSo(t *testing.T) {
 	v, w := open(t, store)
 	id := v.accounts[0].ID
 	v.openAccount(id)
-	v.save(func(vlt *vault.Vault) error {
+	saveForTest(v, func(vlt *vault.Vault) error {
 		vlt.Remove(id, time.Now())
 		return nil
 	}, nil)
@@ -154,4 +155,11 @@ func TestRowsShowTheIssuersInitial(t *testing.T) {
 	if got := rowOf(t, w, "みずほ銀行").badgeText.Text; got != "み" {
 		t.Errorf("the row's badge says %q", got)
 	}
+}
+
+// saveForTest saves change as any screen's operation does (view.run): in
+// the background, then the window shows the saved vault and done gets the
+// error made readable. Only tests hand the store a closure.
+func saveForTest(v *view, change func(*vault.Vault) error, done func(error)) {
+	v.run(func(s *usecase.Service) (*vault.Vault, error) { return s.Store().Update(change) }, done)
 }

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"errors"
 	"reflect"
 	"strings"
 
@@ -235,9 +234,6 @@ func (v *view) methodChecks(methods []string) (fyne.CanvasObject, func(*recovery
 
 // recoveryError says why recovery details were refused or not saved.
 func (v *view) recoveryError(err error) string {
-	if !explained(err) && errors.Is(err, vault.ErrNotFound) {
-		return v.msg.T("ui.account.gone")
-	}
 	return v.opText(err, "ui.recovery.error.save")
 }
 

@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/otp"
 	"github.com/mamori-app/mamori/vault/trouble"
@@ -137,10 +138,9 @@ func (v *view) troubleSetOffset(id string, seconds int) {
 		v.showProblem(v.msg.T("ui.trouble.offset.bad", map[string]any{"Max": trouble.MaxClockOffset}))
 		return
 	}
-	now := v.now()
-	v.saveAccount(id, now, func(acct *vault.Account) error {
-		acct.ClockOffset = seconds
-		return nil
+	v.runOp(func(s *usecase.Service) error {
+		_, err := s.ChangeSettings(id, usecase.Settings{ClockOffset: &seconds})
+		return err
 	}, v.troubleSaved("ui.trouble.offset.saved"))
 }
 

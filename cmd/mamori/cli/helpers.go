@@ -24,44 +24,6 @@ func (a *app) service() (*usecase.Service, error) {
 	return usecase.New(store, a.now), nil
 }
 
-// errNothingNew is vault.ErrUnchanged, for the closures still handed to
-// mutate.
-var errNothingNew = vault.ErrUnchanged
-
-// mutate applies fn to the vault in one store.Update, so that a command
-// either makes its whole change or none; fn returning vault.ErrUnchanged
-// writes nothing. It is for the commands not yet moved into package
-// usecase.
-func (a *app) mutate(fn func(v *vault.Vault) error) error {
-	store, err := a.openStore()
-	if err != nil {
-		return err
-	}
-	_, err = store.Update(fn)
-	return err
-}
-
-// mutateAccount is mutate for a change to the one account query names: fn
-// gets the vault and that account, and when it changes something the
-// account's Updated time is set. It returns the account's label (also when
-// fn reports vault.ErrUnchanged), for the message that follows.
-func (a *app) mutateAccount(query string, fn func(v *vault.Vault, acct *vault.Account) error) (string, error) {
-	var label string
-	err := a.mutate(func(v *vault.Vault) error {
-		acct, err := a.findAccount(v, query)
-		if err != nil {
-			return err
-		}
-		label = acct.Label()
-		if err := fn(v, acct); err != nil {
-			return err
-		}
-		acct.Updated = a.now().UTC()
-		return nil
-	})
-	return label, err
-}
-
 // load reads the vault, for commands that only look.
 func (a *app) load() (*vault.Vault, error) {
 	_, v, err := a.loadStore()
