@@ -230,7 +230,7 @@ func (v *view) joinKey() {
 
 // askJoinPassphrase asks for the passphrase of the shared key b and joins.
 func (v *view) askJoinPassphrase(b []byte) {
-	entry := widget.NewPasswordEntry()
+	entry := v.newPasswordEntry()
 	items := []*widget.FormItem{widget.NewFormItem(v.msg.T("sync.join.passphrase"), entry)}
 	d := dialog.NewForm(v.msg.T("sync.join.title"), v.msg.T("sync.join.ok"), v.msg.T("ui.cancel"), items, func(ok bool) {
 		if !ok {

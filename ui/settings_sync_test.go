@@ -8,7 +8,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/storage"
-	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/keystore"
@@ -141,7 +140,7 @@ func TestSettingsSharesAndJoins(t *testing.T) {
 	} {
 		pickFiles(t, v2, keyFile)
 		tapButton(t, w2, "Join a shared vault…")
-		entries := widgetsShown[*widget.Entry](w2)
+		entries := entriesIn(objectsShown(w2))
 		if len(entries) == 0 {
 			t.Fatalf("no passphrase entry; the window shows %q", textsOf(w2))
 		}
