@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"os"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -101,6 +102,9 @@ type view struct {
 	// sync is the folder watcher and the vault folder's dialogs
 	// (watch.go, settings_sync.go); nil until first used.
 	sync *syncState
+	// merging keeps merges of conflict copies (load, syncFromFolder) one
+	// at a time; it is the one field goroutines other than the UI's use.
+	merging sync.Mutex
 
 	top     *fyne.Container // the search box and the toolbar
 	search  *keyEntry
@@ -246,7 +250,9 @@ func (v *view) reload() {
 // fyne.Do. A failed merge leaves the copies for next time and is only
 // flashed: the vault still opens.
 func (v *view) load() {
+	v.merging.Lock()
 	copies, mergeErr := usecase.New(v.store, nil).MergeCopies()
+	v.merging.Unlock()
 	vlt, err := v.store.Load()
 	fyne.Do(func() {
 		v.show(vlt, err)

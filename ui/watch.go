@@ -146,7 +146,9 @@ func (v *view) syncFromFolder() {
 	if !open {
 		return
 	}
+	v.merging.Lock()
 	copies, err := usecase.New(store, nil).MergeCopies()
+	v.merging.Unlock()
 	if err != nil {
 		fyne.Do(func() { v.flash(v.explain(err, "sync.error.merge")) })
 		return
