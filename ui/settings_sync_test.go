@@ -156,3 +156,21 @@ func TestSettingsSharesAndJoins(t *testing.T) {
 	}
 	requireText(t, w2, "This computer now opens the shared vault")
 }
+
+// TestVaultFolderSettingsInJapanese: the vault folder's settings and the
+// passphrase shown after sharing read in Japanese.
+func TestVaultFolderSettingsInJapanese(t *testing.T) {
+	store := systemStore(t, t.TempDir())
+	addAccounts(t, store, testAccount{"GitHub", "alice@example.com", otp.TOTP, 6, ""})
+	v, w := open(t, store)
+	v.prefs.SetString(prefLanguage, "ja")
+	v.applyLanguage()
+	v.rebuild()
+	v.showSettings()
+	requireText(t, w, "保管庫のフォルダー", "移動…", "別のパソコンと共有…", "参加…")
+
+	v.syncs().passphrase = func() (string, error) { return "tide-harbor", nil }
+	saveTo(t, v, filepath.Join(t.TempDir(), "shared.age"))
+	v.shareKey()
+	requireText(t, w, "パスフレーズは今だけ表示されます", "パスフレーズをコピー")
+}
