@@ -19,19 +19,33 @@ const (
 	LangJapanese = "ja"
 )
 
-// DetectLanguage picks a language from the environment the way POSIX tools
-// do: the first non-empty of LC_ALL, LC_MESSAGES and LANG decides. A value
-// starting with "ja" (any case, e.g. "ja_JP.UTF-8") is Japanese; anything
-// else, including "C", "POSIX" and no setting at all, is English. getenv is
-// usually os.Getenv; tests pass a map lookup.
+// DetectLanguage picks the language Mamori speaks. The first non-empty of
+// LC_ALL, LC_MESSAGES and LANG decides, the way POSIX tools do; with none of
+// them set (as on Windows and macOS, unless set by hand) the system's own
+// setting does: the user's locale on Windows (GetUserDefaultLocaleName), the
+// preferred languages on macOS (AppleLanguages). A value starting with "ja"
+// (any case, e.g. "ja_JP.UTF-8", "ja-JP") is Japanese; anything else,
+// including "C", "POSIX" and no setting at all, is English. getenv is usually
+// os.Getenv; tests pass a map lookup.
 func DetectLanguage(getenv func(string) string) string {
+	return detectLanguage(getenv, systemLanguage)
+}
+
+// detectLanguage is DetectLanguage with the system's setting asked through
+// system, so tests can stand in for it.
+func detectLanguage(getenv func(string) string, system func() string) string {
 	for _, name := range []string{"LC_ALL", "LC_MESSAGES", "LANG"} {
 		if v := getenv(name); v != "" {
-			if strings.HasPrefix(strings.ToLower(v), LangJapanese) {
-				return LangJapanese
-			}
-			return LangEnglish
+			return languageOf(v)
 		}
+	}
+	return languageOf(system())
+}
+
+// languageOf maps a locale name to LangJapanese or LangEnglish.
+func languageOf(locale string) string {
+	if strings.HasPrefix(strings.ToLower(locale), LangJapanese) {
+		return LangJapanese
 	}
 	return LangEnglish
 }

@@ -29,7 +29,7 @@ func TestDetectLanguage(t *testing.T) {
 		{map[string]string{"LC_ALL": "ja_JP.UTF-8", "LC_MESSAGES": "C"}, LangJapanese},
 		{map[string]string{"LC_ALL": "", "LC_MESSAGES": "", "LANG": "ja_JP"}, LangJapanese},
 	} {
-		if got := DetectLanguage(func(k string) string { return tc.env[k] }); got != tc.want {
+		if got := detectLanguage(func(k string) string { return tc.env[k] }, func() string { return "" }); got != tc.want {
 			t.Errorf("DetectLanguage(%v) = %s, want %s", tc.env, got, tc.want)
 		}
 	}
@@ -307,6 +307,53 @@ func TestReadTranslations(t *testing.T) {
 			t.Errorf("%q = %v, want an error", lang, got)
 		}
 	}
+}
+
+// TestDetectLanguageSystem: the system's setting (Windows, macOS) decides only
+// when none of LC_ALL, LC_MESSAGES and LANG is set.
+func TestDetectLanguageSystem(t *testing.T) {
+	for _, tc := range []struct {
+		env    map[string]string
+		system string
+		want   string
+	}{
+		{nil, "ja-JP", LangJapanese},
+		{nil, "ja_JP", LangJapanese},
+		{nil, "en-US", LangEnglish},
+		{nil, "", LangEnglish},
+		{map[string]string{"LANG": "C"}, "ja-JP", LangEnglish},
+		{map[string]string{"LC_MESSAGES": "ja_JP.UTF-8"}, "en-GB", LangJapanese},
+	} {
+		got := detectLanguage(func(k string) string { return tc.env[k] }, func() string { return tc.system })
+		if got != tc.want {
+			t.Errorf("env %v, system %q: got %s, want %s", tc.env, tc.system, got, tc.want)
+		}
+	}
+}
+
+func TestFirstAppleLanguage(t *testing.T) {
+	for in, want := range map[string]string{
+		"(\n    \"ja-JP\",\n    \"en-US\"\n)\n": "ja-JP",
+		"(\n    en,\n    ja\n)\n":               "en",
+		"(\n)\n":                                "",
+		"":                                      "",
+	} {
+		if got := firstAppleLanguage(in); got != want {
+			t.Errorf("firstAppleLanguage(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// FuzzFirstAppleLanguage: any output of `defaults` gives one line's worth of
+// text, never a panic.
+func FuzzFirstAppleLanguage(f *testing.F) {
+	f.Add("(\n    \"ja-JP\",\n    \"en-US\"\n)\n")
+	f.Add("ja_JP")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got := firstAppleLanguage(s); strings.Contains(got, "\n") {
+			t.Errorf("firstAppleLanguage(%q) = %q spans lines", s, got)
+		}
+	})
 }
 
 // TestTranslationsAreParsedOnce: catalogues of one language share the

@@ -1,4 +1,4 @@
-//go:build display
+//go:build display && (linux || freebsd || openbsd || netbsd)
 
 package screen
 

@@ -73,7 +73,16 @@ func (e Env) Methods() []Method {
 // env (on X11 one picture spanning all monitors). It tries env.Methods()
 // in turn; when none works the error wraps ErrUnavailable, or is
 // ErrCancelled when the user declined.
+//
+// On Windows (GDI) and macOS (screencapture) the system's own capture is
+// used instead, and env is not looked at.
 func Capture(ctx context.Context, env Env) (image.Image, error) {
+	if img, ok, err := captureNative(ctx); ok {
+		if err != nil {
+			return nil, errors.Join(ErrUnavailable, err)
+		}
+		return img, nil
+	}
 	var errs []error
 	for _, m := range env.Methods() {
 		var img image.Image

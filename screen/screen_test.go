@@ -3,8 +3,8 @@ package screen
 import (
 	"context"
 	"errors"
-	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"testing"
 )
@@ -31,6 +31,9 @@ func TestMethods(t *testing.T) {
 }
 
 func TestCaptureWithoutADisplayIsUnavailable(t *testing.T) {
+	if runtime.GOOS == "windows" || runtime.GOOS == "darwin" {
+		t.Skip("on Windows and macOS the system's own capture serves the screen: there is no session without one")
+	}
 	// No display and no session bus: nothing can answer.
 	t.Setenv("DBUS_SESSION_BUS_ADDRESS", "unix:path="+filepath.Join(t.TempDir(), "none"))
 	_, err := Capture(context.Background(), Env{})
@@ -40,24 +43,5 @@ func TestCaptureWithoutADisplayIsUnavailable(t *testing.T) {
 	_, err = Capture(context.Background(), Env{Display: ":4242"})
 	if !errors.Is(err, ErrUnavailable) {
 		t.Fatalf("with a display nobody serves: err = %v, want ErrUnavailable", err)
-	}
-}
-
-func TestReadAndRemove(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "Screenshot.png")
-	if err := os.WriteFile(path, []byte("picture"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	data, err := readAndRemove("file://" + path)
-	if err != nil || string(data) != "picture" {
-		t.Fatalf("readAndRemove = %q, %v", data, err)
-	}
-	if _, err := os.Stat(path); !os.IsNotExist(err) {
-		t.Error("the portal's screenshot file is still there")
-	}
-	for _, uri := range []string{"https://example.com/x.png", "file://", "%zz"} {
-		if _, err := readAndRemove(uri); err == nil {
-			t.Errorf("readAndRemove(%q) succeeded", uri)
-		}
 	}
 }

@@ -2,16 +2,18 @@
 # Installs the Debian/Ubuntu packages a make target needs, and nothing else.
 #
 #   scripts/deps.sh build   what the real (cgo) Fyne binary needs to compile
-#   scripts/deps.sh test    build + what `make test` runs the code against
+#   scripts/deps.sh test    build + windows + what `make test` runs the code against
 #   scripts/deps.sh bench   test + hyperfine and keepassxc
 #   scripts/deps.sh screenshots  the same as test (xdotool clicks through the app)
 #   scripts/deps.sh fixtures  what vault/importer/testdata/gen uses to rebuild import fixtures
+#   scripts/deps.sh windows the Windows cross build (mingw-w64) and Wine to test it
+#                           (make windows, make test-windows; make test includes it)
 #
 # Each package is checked with dpkg first; only the missing ones are installed,
 # with apt-get (through sudo when not root). Set MAMORI_NO_APT=1 to only check.
 set -euo pipefail
 
-usage() { echo "usage: $0 build|test|bench|screenshots|fixtures" >&2; exit 2; }
+usage() { echo "usage: $0 build|test|bench|screenshots|fixtures|windows" >&2; exit 2; }
 [[ $# -eq 1 ]] || usage
 
 # package -> why it is needed (printed when it gets installed)
@@ -40,19 +42,26 @@ declare -A why=(
   [hyperfine]="times 'mamori code' against oathtool"
   [keepassxc]="the password manager whose time to a window make bench compares with"
   [xdotool]="types into the app in the smoke test, and clicks through its pages for make screenshots"
-  [xclip]="reads the X clipboard the smoke test copies a code to"
+  [xclip]="reads the X clipboard the smoke test copies a code to, and the targets the clipboard tests offer (make test-display)"
   [python3-cryptography]="OpenSSL from Python: encrypts the andOTP, Authenticator Pro, TOTP Authenticator and WinZip AES import fixtures"
   [zip]="Info-ZIP's zip -P makes the password-protected (ZipCrypto) import fixtures"
   [libarchive-tools]="bsdtar, an independent reader that checks the WinZip AES import fixtures"
   [syncthing]="the sync test replicates a vault folder between two real Syncthing instances on loopback"
+  [gcc-mingw-w64-x86-64]="cross C compiler: the Windows app's cgo build (GLFW) and the test Wine's ProcessPrng stand-in"
+  [wine64]="runs the Windows tests and the Windows app (scripts/with-wine.sh), headless; Debian 12 has Wine 8"
+  [nsis]="makensis builds the Windows installer (make windows)"
+  [locales]="localedef, to give Wine a Japanese locale (Windows set to Japanese) in the tests"
+  [unzip]="lists the Windows zip back to check what it holds"
+  [jq]="reads go test -json to count the tests skipped on Windows and why"
   [openssh-client]="ssh-keygen makes the SSH recipient a kit is encrypted to in the kit tests"
   [xz-utils]="unpacks the .tar.xz that fyne package makes (make test's package check)"
 )
 
+windows=(gcc-mingw-w64-x86-64 wine64 locales nsis zip unzip jq xvfb xfonts-base x11-utils imagemagick xdotool)
 build=(gcc pkg-config libgl1-mesa-dev xorg-dev libwayland-dev libxkbcommon-dev)
 test=("${build[@]}" dbus dbus-x11 gnome-keyring libsecret-tools xvfb xauth xfonts-base
       x11-utils imagemagick oathtool age qrencode zbar-tools poppler-utils desktop-file-utils
-      xdotool xclip openssh-client xz-utils syncthing)
+      xdotool xclip openssh-client xz-utils syncthing "${windows[@]}")
 bench=("${test[@]}" hyperfine keepassxc)
 screenshots=("${test[@]}")
 fixtures=(python3-cryptography zip libarchive-tools)
@@ -63,8 +72,11 @@ case "$1" in
   bench) want=("${bench[@]}") ;;
   screenshots) want=("${screenshots[@]}") ;;
   fixtures) want=("${fixtures[@]}") ;;
+  windows) want=("${windows[@]}") ;;
   *) usage ;;
 esac
+# The sets overlap (windows shares Xvfb and friends with test): once each.
+mapfile -t want < <(printf '%s\n' "${want[@]}" | awk '!seen[$0]++')
 
 installed() {
   [[ "$(dpkg-query -W -f='${db:Status-Status}' "$1" 2>/dev/null)" == installed ]]

@@ -185,8 +185,7 @@ func (v *view) secretField(a vault.Account) fyne.CanvasObject {
 	secret.TextStyle = fyne.TextStyle{Monospace: true}
 	secret.Wrapping = fyne.TextWrapBreak
 	copyBtn := widget.NewButtonWithIcon(v.msg.T("ui.account.copy_secret"), theme.ContentCopyIcon(), func() {
-		v.app.Clipboard().SetContent(a.OTP.Secret)
-		v.copiedCode, v.copiedAt = a.OTP.Secret, v.now()
+		v.copySecret(a.OTP.Secret)
 		if d := v.clipboardDelay(); d > 0 {
 			v.flash(v.msg.T("ui.account.secret_copied", map[string]any{"Seconds": int(d.Seconds())}))
 		} else {

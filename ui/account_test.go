@@ -412,6 +412,7 @@ func TestIdleLockHidesARevealedSecret(t *testing.T) {
 	requireText(t, w, groupSecret(rfcSecret))
 	tapButton(t, w, "Copy secret")
 	tapButton(t, w, "Edit")
+	form := v.editForm // the lock drops the view's own reference to it
 	v.now = func() time.Time { return at59.Add(v.idleLockDelay()) }
 	v.tick()
 	if v.mode != modeLocked || len(v.pages) != 0 {
@@ -427,7 +428,7 @@ func TestIdleLockHidesARevealedSecret(t *testing.T) {
 		t.Error("the edit dialog stays over the locked screen")
 	}
 	// Its Save, had it stayed, changes nothing and does not fail.
-	v.submitEdit(id, v.editForm)
+	v.submitEdit(id, form)
 }
 
 func TestNewHeadingsKeepTheScrollPosition(t *testing.T) {

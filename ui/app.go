@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/app"
 
 	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/clipboard"
 	"github.com/mamori-app/mamori/vault"
 )
 
@@ -71,6 +72,8 @@ func run(store *vault.Store, demo bool) error {
 	w.Show()
 	<-warm
 	v = newView(newLateTray(a), w, store)
+	v.clip = clipboard.New(a.Clipboard())
+	v.keyringNotice = true
 	close(made)
 	if demo {
 		v.demo = true

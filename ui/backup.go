@@ -210,8 +210,7 @@ func (v *view) copyNextBackup(id string) {
 			return
 		}
 		code := r.Code.Compact()
-		v.app.Clipboard().SetContent(code)
-		v.copiedCode, v.copiedAt = code, v.now()
+		v.copySecret(code)
 		data := map[string]any{"Number": r.Number, "When": backupWhen(r.When), "Left": r.Set().Remaining(), "Total": r.Set().Total(),
 			"Seconds": int(v.clipboardDelay().Seconds())}
 		if v.clipboardDelay() > 0 {

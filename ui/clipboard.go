@@ -43,11 +43,7 @@ func (v *view) clearClipboard() bool {
 	if v.copiedCode == "" {
 		return false
 	}
-	cb := v.app.Clipboard()
-	cleared := cb.Content() == v.copiedCode
-	if cleared {
-		cb.SetContent("")
-	}
+	cleared := v.secretClipboard().ClearIf(v.copiedCode)
 	v.copiedCode = ""
 	return cleared
 }
@@ -58,8 +54,7 @@ func (v *view) copyCode(a vault.Account, code string) {
 		v.flash(v.msg.T("ui.copy.failed", map[string]any{"Label": a.Label()}))
 		return
 	}
-	v.app.Clipboard().SetContent(code)
-	v.copiedCode, v.copiedAt = code, v.now()
+	v.copySecret(code)
 	if d := v.clipboardDelay(); d > 0 {
 		v.flash(v.msg.T("ui.copied", map[string]any{"Label": a.Label(), "Seconds": int(d.Seconds())}))
 	} else {

@@ -70,6 +70,9 @@ func (v *view) readable(err error) error {
 	if err == nil || errors.As(err, &already) {
 		return err
 	}
+	if text, ok := v.storeText(err); ok {
+		return &shownError{text: text, err: err}
+	}
 	var text string
 	switch {
 	case errors.Is(err, errCancelled):

@@ -276,7 +276,7 @@ func TestKitExportOwnPassphraseAndPaper(t *testing.T) {
 
 	for _, c := range []struct{ pass, again, want string }{
 		{"", "", "Type a passphrase for the kit."},
-		{"short", "short", "The passphrase is too short"},
+		{"sunflower", "sunflower", "It is, or contains, one of the passwords people use most."},
 		{"a long enough passphrase", "a long enough passphrasE", "The two passphrases differ."},
 	} {
 		e := transferEntries(w, true)

@@ -223,8 +223,7 @@ func (v *view) useAnswer(st *cardState, andCopy bool) {
 		return // the page already says why
 	}
 	if andCopy {
-		v.app.Clipboard().SetContent(ans.Joined)
-		v.copiedCode, v.copiedAt = ans.Joined, v.now()
+		v.copySecret(ans.Joined)
 		if d := v.clipboardDelay(); d > 0 {
 			v.flash(v.msg.T("ui.grid.copied", map[string]any{"Name": c.Name, "Seconds": int(d.Seconds())}))
 		} else {

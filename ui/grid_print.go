@@ -3,7 +3,6 @@ package ui
 import (
 	"bytes"
 	"errors"
-	"os"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,6 +16,7 @@ import (
 	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/gridcard"
 	"github.com/mamori-app/mamori/gridcard/cardprint"
+	"github.com/mamori-app/mamori/vault/private"
 )
 
 // printKind is what a print makes.
@@ -158,7 +158,7 @@ func (v *view) writeSecret(w fyne.URIWriteCloser, data []byte) {
 	if u.Scheme() == "file" {
 		// The dialog created the file with the default mode; a card is a
 		// secret, so only its owner may read it.
-		_ = os.Chmod(u.Path(), 0o600)
+		_ = private.Restrict(u.Path())
 	}
 	_, err := w.Write(data)
 	if cerr := w.Close(); err == nil {

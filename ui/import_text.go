@@ -2,7 +2,6 @@ package ui
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 
 	"github.com/mamori-app/mamori/usecase"
@@ -104,11 +103,7 @@ func (v *view) warningText(w importer.Warning) string {
 func (v *view) paperKitError(err error) string {
 	var missing *paper.MissingError
 	if errors.As(err, &missing) {
-		nums := make([]string, len(missing.Missing))
-		for i, n := range missing.Missing {
-			nums[i] = strconv.Itoa(n)
-		}
-		return v.msg.T("ui.kit.error.pages_missing", map[string]any{"Numbers": strings.Join(nums, v.listSep()), "Total": missing.Total})
+		return v.msg.T("ui.kit.error.pages_missing", map[string]any{"Numbers": usecase.MissingNumbers(v.msg, missing, v.listSep()), "Total": missing.Total})
 	}
 	why := v.readable(err).Error()
 	if m, ok := usecase.PaperReason(err); ok {

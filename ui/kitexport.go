@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -15,10 +14,6 @@ import (
 	"github.com/mamori-app/mamori/vault/kit"
 	"github.com/mamori-app/mamori/vault/kit/paper"
 )
-
-// minKitPassphrase is the length below which a chosen kit passphrase is
-// refused: a kit holds every secret, and anyone may try it offline.
-const minKitPassphrase = 12
 
 // How a kit is protected.
 const (
@@ -135,7 +130,7 @@ func (v *view) kitExportView() fyne.CanvasObject {
 		pass.SetPlaceHolder(v.msg.T("ui.kit.export.pass"))
 		again = v.newPasswordEntry()
 		again.SetPlaceHolder(v.msg.T("ui.kit.export.pass_again"))
-		items = append(items, wrapped(v.msg, v.msg.T("ui.kit.export.own_help", map[string]any{"Min": minKitPassphrase})), pass, again)
+		items = append(items, wrapped(v.msg, v.msg.T("ui.kit.export.own_help")), pass, v.passphraseMeter(pass, v.xfer().scryptWork), again)
 	case protectKeys:
 		keys := v.newMultiLineEntry()
 		keys.SetPlaceHolder(v.msg.T("ui.kit.export.keys_placeholder"))
@@ -201,8 +196,10 @@ func (v *view) kitOptions(f *kitForm, pass, again *formEntry) (kit.ExportOptions
 		switch {
 		case pass == nil || pass.Text == "":
 			return opts, v.msg.T("ui.kit.error.no_passphrase")
-		case utf8.RuneCountInString(pass.Text) < minKitPassphrase:
-			return opts, v.msg.T("ui.kit.error.short_passphrase", map[string]any{"Min": minKitPassphrase})
+		case v.passphraseRefusal(pass.Text, opts.ScryptWorkFactor) != "":
+			// The one passphrase rule: a kit holds every secret, and
+			// anyone who has it may try passphrases offline.
+			return opts, v.passphraseRefusal(pass.Text, opts.ScryptWorkFactor)
 		case again.Text != pass.Text:
 			return opts, v.msg.T("ui.kit.error.mismatch")
 		}

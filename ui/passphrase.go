@@ -60,6 +60,7 @@ func (v *view) showPassphraseDialog(req vault.PassphraseRequest, ok func(string)
 	items = append(items, pass)
 	var again *formEntry
 	if req.Reason == vault.ReasonNewFileKey {
+		items = append(items, v.passphraseMeter(pass, 0))
 		again = v.newPasswordEntry()
 		again.SetPlaceHolder(v.msg.T("ui.pass.confirm"))
 		items = append(items, again)
@@ -80,8 +81,11 @@ func (v *view) showPassphraseDialog(req vault.PassphraseRequest, ok func(string)
 			switch {
 			case pass.Text == "":
 				msg = v.msg.T("ui.pass.empty")
-			case again != nil && again.Text != pass.Text:
-				msg = v.msg.T("ui.pass.mismatch")
+			case again != nil:
+				// A new passphrase: the one rule, then the repeat.
+				if msg = v.passphraseRefusal(pass.Text, 0); msg == "" && again.Text != pass.Text {
+					msg = v.msg.T("ui.pass.mismatch")
+				}
 			}
 			if msg != "" {
 				problem.SetText(msg)
@@ -147,7 +151,7 @@ func (v *view) showNewPassphrase(done func()) {
 	problem.Hide()
 	var d *dialog.ConfirmDialog
 	d = dialog.NewCustomConfirm(v.msg.T("ui.passphrase"), v.msg.T("ui.save"), v.msg.T("ui.cancel"),
-		container.NewVBox(wrapped(v.msg, v.msg.T("ui.passphrase.new")), pass, again, problem), func(ok bool) {
+		container.NewVBox(wrapped(v.msg, v.msg.T("ui.passphrase.new")), pass, v.passphraseMeter(pass, 0), again, problem), func(ok bool) {
 			if !ok {
 				return
 			}
@@ -155,8 +159,10 @@ func (v *view) showNewPassphrase(done func()) {
 			switch {
 			case pass.Text == "":
 				msg = v.msg.T("ui.pass.empty")
-			case again.Text != pass.Text:
-				msg = v.msg.T("ui.pass.mismatch")
+			default:
+				if msg = v.passphraseRefusal(pass.Text, 0); msg == "" && again.Text != pass.Text {
+					msg = v.msg.T("ui.pass.mismatch")
+				}
 			}
 			if msg != "" {
 				problem.SetText(msg)

@@ -44,30 +44,12 @@ func (v *view) phoneDone(ok func() string) func(error) {
 // a Japanese number, the international form otherwise.
 func numberText(e phone.E164) string { return e.Display(phone.DefaultRegion) }
 
-// phoneRoleName translates a role.
-func (v *view) phoneRoleName(r phone.Role) string {
-	switch r {
-	case phone.RoleSMS:
-		return v.msg.T("ui.phones.role.sms")
-	case phone.RoleVoice:
-		return v.msg.T("ui.phones.role.voice")
-	case phone.RoleBackup:
-		return v.msg.T("ui.phones.role.backup")
-	case phone.RoleRecoveryContact:
-		return v.msg.T("ui.phones.role.recovery_contact")
-	}
-	return string(r)
-}
+// phoneRoleName translates a role (usecase.RoleName).
+func (v *view) phoneRoleName(r phone.Role) string { return usecase.RoleName(r).Text(v.msg) }
 
-// phoneDeviceKind translates a device kind.
+// phoneDeviceKind translates a device kind (usecase.DeviceKindName).
 func (v *view) phoneDeviceKind(k phone.DeviceKind) string {
-	switch k {
-	case phone.DeviceHandset:
-		return v.msg.T("ui.phones.kind.handset")
-	case phone.DeviceAuthenticator:
-		return v.msg.T("ui.phones.kind.authenticator")
-	}
-	return string(k)
+	return usecase.DeviceKindName(k).Text(v.msg)
 }
 
 // phoneDeviceName shows a device ID as the device's name.

@@ -301,8 +301,7 @@ func (v *view) recoveryRequest(a *vault.Account, lang *string) fyne.CanvasObject
 	copyBtn := widget.NewButtonWithIcon(v.msg.T("ui.recovery.request.copy"), theme.ContentCopyIcon(), func() {
 		// The text may hold account codes: it leaves the clipboard like
 		// a code does.
-		v.app.Clipboard().SetContent(text.Text)
-		v.copiedCode, v.copiedAt = text.Text, v.now()
+		v.copySecret(text.Text)
 		if d := v.clipboardDelay(); d > 0 {
 			v.flash(v.msg.T("ui.recovery.request.copied", map[string]any{"Seconds": int(d.Seconds())}))
 		} else {

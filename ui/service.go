@@ -6,7 +6,6 @@ import (
 	"image/color"
 	"math"
 	"net/url"
-	"strings"
 	"sync/atomic"
 
 	"fyne.io/fyne/v2"
@@ -202,42 +201,8 @@ func (r *accountRow) showLogo(a vault.Account) {
 	}
 }
 
-// methodNames are what s offers, in words, joined.
-func (v *view) methodNames(s service.Service) string {
-	var names []string
-	for _, m := range s.Methods {
-		var n string
-		switch m {
-		case service.MethodTOTP:
-			n = v.msg.T("ui.service.method.totp")
-		case service.MethodSMS:
-			n = v.msg.T("ui.service.method.sms")
-		case service.MethodCall:
-			n = v.msg.T("ui.service.method.call")
-		case service.MethodEmail:
-			n = v.msg.T("ui.service.method.email")
-		case service.MethodSecurityKey:
-			n = v.msg.T("ui.service.method.security_key")
-		case service.MethodOwnApp:
-			n = v.msg.T("ui.service.method.own_app")
-			if len(s.Software) > 0 {
-				n += " (" + strings.Join(s.Software, ", ") + ")"
-			}
-		case service.MethodOwnToken:
-			n = v.msg.T("ui.service.method.own_token")
-			if len(s.Hardware) > 0 {
-				n += " (" + strings.Join(s.Hardware, ", ") + ")"
-			}
-		default:
-			n = string(m)
-		}
-		names = append(names, n)
-	}
-	if len(names) == 0 {
-		return v.msg.T("ui.service.method.none")
-	}
-	return strings.Join(names, v.msg.T("ui.service.separator"))
-}
+// methodNames are what s offers, in words (usecase.MethodNames).
+func (v *view) methodNames(s service.Service) string { return usecase.MethodNames(s).Text(v.msg) }
 
 // helpLink is a link to a help page, or nil when there is none.
 func helpLink(text, raw string) *widget.Hyperlink {

@@ -125,6 +125,7 @@ func (v *view) showError(err error) {
 			items = append(items, wrapped(v.msg, v.msg.T("ui.error.no_backup")))
 		}
 	}
+	buttons = append(v.rollbackButtons(err), buttons...)
 	if errors.Is(err, vault.ErrKeyMissing) {
 		// A second desktop with the synced folder but not yet its key.
 		buttons = append(buttons, widget.NewButton(v.msg.T("sync.join.button"), v.joinKey))
@@ -175,6 +176,9 @@ func wrapping(msg *assets.Catalog) fyne.TextWrap {
 // errorText is what a person reads about err, in msg's language; the
 // details follow separately.
 func errorText(msg *assets.Catalog, err error) string {
+	if text, ok := storeErrorText(msg, err); ok {
+		return text
+	}
 	switch {
 	case errors.Is(err, vault.ErrNewerVersion):
 		return msg.T("ui.error.newer")
@@ -217,6 +221,7 @@ func (v *view) lock() {
 	v.hotp = map[string]hotp{}
 	v.undo = nil // a deleted account is not kept past locking
 	v.forgetTransfers()
+	v.forgetVault()
 	v.showUndo()
 	v.showLocked()
 	v.updateTray()

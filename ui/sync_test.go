@@ -29,7 +29,8 @@ func TestOpeningMergesAnotherDesktopsChanges(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	there := vault.NewStore(vault.Options{Dir: other, Keyring: keystore.File, ScryptWorkFactor: 10,
+	// It is another computer: it remembers what it opened in its own LocalDir.
+	there := vault.NewStore(vault.Options{Dir: other, Keyring: keystore.File, ScryptWorkFactor: 10, LocalDir: t.TempDir(),
 		Passphrase: func(vault.PassphraseRequest) (string, error) { return testPassphrase, nil },
 		Now:        func() time.Time { return at59 }}, &keystore.Memory{})
 	addAccounts(t, there, testAccount{"GitLab", "bob@example.com", otp.TOTP, 6, "GEZDGNBVGY3TQOJQ"})

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"os"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/dialog"
@@ -12,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/vault/importer"
+	"github.com/mamori-app/mamori/vault/private"
 )
 
 // maxPickedFile bounds what the import page reads from one file: the
@@ -182,9 +182,9 @@ func writeSecret(w fyne.URIWriteCloser, write func(io.Writer) error) error {
 	if w.URI().Scheme() == "file" {
 		// Fyne creates the file with the usual permissions; the secrets
 		// must not be readable by other users even for a moment.
-		if err := os.Chmod(w.URI().Path(), 0o600); err != nil {
+		if err := private.Restrict(w.URI().Path()); err != nil {
 			w.Close()
-			return fmt.Errorf("making the file private: %w", err)
+			return err
 		}
 	}
 	if werr == nil {

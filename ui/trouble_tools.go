@@ -234,8 +234,7 @@ func (v *view) troubleRequest(a *vault.Account, request string) []fyne.CanvasObj
 	text.Selectable = true
 	label := a.Label()
 	copyBtn := widget.NewButtonWithIcon(v.msg.T("ui.trouble.request.copy"), theme.ContentCopyIcon(), func() {
-		v.app.Clipboard().SetContent(request)
-		v.copiedCode, v.copiedAt = request, v.now()
+		v.copySecret(request)
 		if d := v.clipboardDelay(); d > 0 {
 			v.flash(v.msg.T("ui.trouble.request.copied", map[string]any{"Label": label, "Seconds": int(d.Seconds())}))
 		} else {

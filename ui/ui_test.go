@@ -474,16 +474,16 @@ func TestPassphraseDialog(t *testing.T) {
 	if len(es) != 2 {
 		t.Fatalf("new-key dialog has %d passphrase fields, want 2", len(es))
 	}
-	test.Type(es[0], "one")
+	test.Type(es[0], testPassphrase)
 	test.Type(es[1], "two")
 	es[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
 	if got != "" {
 		t.Fatalf("mismatched passphrases were accepted as %q", got)
 	}
 	requireText(t, w, v.msg.T("ui.pass.mismatch"))
-	es[1].SetText("one")
+	es[1].SetText(testPassphrase)
 	es[1].TypedKey(&fyne.KeyEvent{Name: fyne.KeyReturn})
-	if got != "one" {
+	if got != testPassphrase {
 		t.Errorf("got %q, want the confirmed passphrase", got)
 	}
 }

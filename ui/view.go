@@ -15,6 +15,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/clipboard"
 	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 )
@@ -81,9 +82,13 @@ type view struct {
 
 	copiedCode string
 	copiedAt   time.Time
+	clip       clipboard.Clipboard // where secrets are copied (clip.go); nil: Fyne's
 	flashUntil time.Time
 	lastActive time.Time // the last key or pointer activity, for the idle lock
 	askingPass int       // passphrase dialogs open for a load or save that waits on them
+
+	// keyringNotice: explain once what the keyring protects (keyringnotice.go).
+	keyringNotice, keyringNoticeOpen bool
 
 	// trouble is the "Can't log in?" tab's state that outlives a page
 	// rebuild (ui/trouble.go); nil until first used.
@@ -300,4 +305,5 @@ func (v *view) show(vlt *vault.Vault, err error) {
 	v.filter()
 	v.setBody(v.list)
 	v.updateTray()
+	v.offerKeyringNotice()
 }

@@ -25,7 +25,7 @@ type explainer func(err error) (m Message, ok bool)
 
 // explainers are the areas' explainers, most specific first. Each area
 // keeps its own in its own file.
-var explainers = []explainer{explainPhone, explainGrid, explainTrouble, explainService, explainSync, explainAccount, explainBackup, explainKit}
+var explainers = []explainer{ExplainStore, explainPhone, explainGrid, explainTrouble, explainService, explainSync, explainAccount, explainBackup, explainKit}
 
 // Explain returns the message for err: the first area's explainer that
 // knows it, else a generic failure with err's text as the detail.

@@ -76,7 +76,8 @@ func (s *Service) PassphraseInfo() (vault.Info, error) {
 }
 
 // rewrap checks the vault's state, unlocks it, asks for the new passphrase
-// and rewraps the key with it (an empty one only when removing).
+// and has the store protect the vault with it (an empty one only when
+// removing): the store makes a new key and retires the old one.
 func (s *Service) rewrap(check func(vault.Info) error, ask NewPassphrase) error {
 	return s.rewrapTo(check, ask, false)
 }

@@ -37,7 +37,9 @@ func accountLabels(v *vault.Vault) []string {
 func TestMergeCopies(t *testing.T) {
 	at := time.Date(2026, 12, 7, 10, 0, 0, 0, time.UTC)
 	kr := &keystore.Memory{}
-	here := New(vault.NewStore(vault.Options{Dir: t.TempDir(), Keyring: keystore.System, ScryptWorkFactor: 10}, kr), func() time.Time { return at })
+	// Each desktop is its own computer, remembering what it opened in its
+	// own LocalDir.
+	here := New(vault.NewStore(vault.Options{Dir: t.TempDir(), Keyring: keystore.System, ScryptWorkFactor: 10, LocalDir: t.TempDir()}, kr), func() time.Time { return at })
 	addTestAccount(t, here, "A", "a")
 	addTestAccount(t, here, "B", "b")
 
@@ -47,7 +49,7 @@ func TestMergeCopies(t *testing.T) {
 	for _, f := range []string{"vault.age", "key.json"} {
 		copyFile(t, filepath.Join(here.Store().Dir(), f), filepath.Join(otherDir, f))
 	}
-	there := New(vault.NewStore(vault.Options{Dir: otherDir, Keyring: keystore.System, ScryptWorkFactor: 10}, kr), func() time.Time { return at.Add(time.Minute) })
+	there := New(vault.NewStore(vault.Options{Dir: otherDir, Keyring: keystore.System, ScryptWorkFactor: 10, LocalDir: t.TempDir()}, kr), func() time.Time { return at.Add(time.Minute) })
 	addTestAccount(t, there, "C", "c")
 
 	// Here, A is deleted.

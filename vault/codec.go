@@ -3,6 +3,9 @@ package vault
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/hkdf"
+	"crypto/hmac"
+	"crypto/sha256"
 	"encoding/binary"
 	"encoding/json"
 	"errors"
@@ -12,10 +15,56 @@ import (
 	"filippo.io/age"
 )
 
-// encode turns a vault into the bytes of vault.age: JSON, gzip, age.
-func encode(v *Vault, to age.Recipient) ([]byte, error) {
+// The proof that the key holder wrote a vault. age encrypts to a public
+// recipient, which key.json publishes, so anyone who can write the data
+// folder could encrypt a vault of their own to it. Every vault Mamori
+// writes therefore carries an HMAC-SHA256 of its JSON document, keyed
+// from the vault's private key (HKDF-SHA256 of the identity, proofInfo):
+// only the key holder can make it. It travels in the gzip header's extra
+// field as subfield "MP" (RFC 1952, 2.3.1.1), inside the encryption, where
+// older builds ignore it.
+const (
+	proofInfo = "mamori vault proof v1"
+	proofSI1  = 'M'
+	proofSI2  = 'P'
+)
+
+// ErrForged means vault.age decrypts with the vault's key but was not
+// written by its holder: its proof is wrong, or missing from a vault this
+// machine has seen with one. It is reported inside a *DamagedError.
+var ErrForged = errors.New("the vault was not written with this vault's key")
+
+// proofKey is the HMAC key derived from the vault's private key.
+func proofKey(id *age.X25519Identity) []byte {
+	k, err := hkdf.Key(sha256.New, []byte(id.String()), nil, proofInfo, sha256.Size)
+	if err != nil {
+		panic(err) // only for a length HKDF cannot give; 32 it always can
+	}
+	return k
+}
+
+// proof is the MAC of a vault document.
+func proof(id *age.X25519Identity, doc []byte) []byte {
+	m := hmac.New(sha256.New, proofKey(id))
+	m.Write(doc)
+	return m.Sum(nil)
+}
+
+// encode turns a vault into the bytes of vault.age: JSON, gzip carrying the
+// document's proof, age to the key's recipient.
+func encode(v *Vault, id *age.X25519Identity) ([]byte, error) {
+	doc, err := json.Marshal(v)
+	if err != nil {
+		return nil, fmt.Errorf("encoding vault: %w", err)
+	}
+	doc = append(doc, '\n')
+	return seal(doc, id)
+}
+
+// seal compresses and encrypts a vault document with its proof.
+func seal(doc []byte, id *age.X25519Identity) ([]byte, error) {
 	var buf bytes.Buffer
-	w, err := age.Encrypt(&buf, to)
+	w, err := age.Encrypt(&buf, id.Recipient())
 	if err != nil {
 		return nil, fmt.Errorf("encrypting vault: %w", err)
 	}
@@ -23,8 +72,12 @@ func encode(v *Vault, to age.Recipient) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	if err := json.NewEncoder(zw).Encode(v); err != nil {
-		return nil, fmt.Errorf("encoding vault: %w", err)
+	mac := proof(id, doc)
+	extra := []byte{proofSI1, proofSI2, 0, 0}
+	binary.LittleEndian.PutUint16(extra[2:], uint16(len(mac)))
+	zw.Extra = append(extra, mac...)
+	if _, err := zw.Write(doc); err != nil {
+		return nil, fmt.Errorf("compressing vault: %w", err)
 	}
 	if err := zw.Close(); err != nil {
 		return nil, fmt.Errorf("compressing vault: %w", err)
@@ -35,33 +88,80 @@ func encode(v *Vault, to age.Recipient) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// decode reads the bytes of vault.age. A document from a newer schema is
-// ErrNewerVersion; anything else that fails is reported as it is, for the
-// caller to call damage.
-func decode(raw []byte, id age.Identity) (*Vault, error) {
+// errTooLarge means the vault decompresses to more than maxVaultJSON: a
+// gzip bomb, not a vault. Reading stops at the cap.
+var errTooLarge = fmt.Errorf("the document is larger than %d MiB, implausible for a vault", maxVaultJSON>>20)
+
+// decode reads the bytes of vault.age and checks its proof before parsing
+// anything: a wrong proof is ErrForged; a vault from before proofs has
+// proved false and is for the caller to accept or not. A document from a
+// newer schema is ErrNewerVersion; anything else that fails is reported as
+// it is, for the caller to call damage.
+func decode(raw []byte, id *age.X25519Identity) (v *Vault, proved bool, err error) {
+	doc, mac, err := open(raw, id)
+	if err != nil {
+		return nil, false, err
+	}
+	if mac != nil {
+		if !hmac.Equal(mac, proof(id, doc)) {
+			return nil, false, ErrForged
+		}
+		proved = true
+	}
+	v, err = decodeJSON(doc)
+	return v, proved, err
+}
+
+// open decrypts and decompresses vault.age, returning the document and
+// the proof it carries (nil when it has none).
+func open(raw []byte, id age.Identity) (doc, mac []byte, err error) {
 	r, err := age.Decrypt(bytes.NewReader(raw), id)
 	if err != nil {
-		return nil, fmt.Errorf("decrypting: %w", err)
+		return nil, nil, fmt.Errorf("decrypting: %w", err)
 	}
 	// The plain text is never longer than the file: read it whole, so the
 	// gzip trailer's length can size the document's buffer once.
 	gz := bytes.NewBuffer(make([]byte, 0, len(raw)))
 	if _, err := gz.ReadFrom(r); err != nil {
-		return nil, fmt.Errorf("decrypting: %w", err)
+		return nil, nil, fmt.Errorf("decrypting: %w", err)
 	}
 	size := gzipSize(gz.Bytes())
 	zr, err := gzip.NewReader(gz)
 	if err != nil {
-		return nil, fmt.Errorf("decompressing: %w", err)
+		return nil, nil, fmt.Errorf("decompressing: %w", err)
 	}
-	doc := bytes.NewBuffer(make([]byte, 0, min(size, maxVaultJSON)+bytes.MinRead))
-	if _, err := doc.ReadFrom(io.LimitReader(zr, maxVaultJSON+1)); err != nil {
-		return nil, fmt.Errorf("decompressing: %w", err)
+	zr.Multistream(false)
+	buf := bytes.NewBuffer(make([]byte, 0, min(size, maxVaultJSON)+bytes.MinRead))
+	if _, err := buf.ReadFrom(io.LimitReader(zr, maxVaultJSON+1)); err != nil {
+		return nil, nil, fmt.Errorf("decompressing: %w", err)
 	}
-	if doc.Len() > maxVaultJSON {
-		return nil, errors.New("decompressing: the document is implausibly large")
+	if buf.Len() > maxVaultJSON {
+		return nil, nil, fmt.Errorf("decompressing: %w", errTooLarge)
 	}
-	return decodeJSON(doc.Bytes())
+	mac, err = proofField(zr.Header.Extra)
+	return buf.Bytes(), mac, err
+}
+
+// proofField finds the proof subfield in a gzip extra field; a malformed
+// extra field is an error, a missing subfield is not.
+func proofField(extra []byte) ([]byte, error) {
+	for len(extra) > 0 {
+		if len(extra) < 4 {
+			return nil, errors.New("decompressing: malformed gzip extra field")
+		}
+		n := int(binary.LittleEndian.Uint16(extra[2:4]))
+		if len(extra) < 4+n {
+			return nil, errors.New("decompressing: malformed gzip extra field")
+		}
+		if extra[0] == proofSI1 && extra[1] == proofSI2 {
+			if n != sha256.Size {
+				return nil, ErrForged
+			}
+			return extra[4 : 4+n], nil
+		}
+		extra = extra[4+n:]
+	}
+	return nil, nil
 }
 
 // gzipSize is the uncompressed length a gzip stream's trailer states

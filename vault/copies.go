@@ -19,8 +19,9 @@ const VaultFile = vaultFile
 
 // ReadCopy decrypts name, another copy of the vault in the data folder (a
 // sync engine's conflict copy), with the vault's key, and returns it.
-// Nothing is changed. A copy that does not decrypt or decode is
-// ErrCopyUnreadable; one written by a newer Mamori is ErrNewerVersion.
+// Nothing is changed. A copy that does not decrypt or decode, or was not
+// written by the key holder (ErrForged, see decode), is ErrCopyUnreadable;
+// one written by a newer Mamori is ErrNewerVersion.
 func (s *Store) ReadCopy(name string) (*Vault, error) {
 	if name != filepath.Base(name) || name == vaultFile || name == backupFile {
 		return nil, fmt.Errorf("reading a copy of the vault: %q is not a copy in the data folder", name)
@@ -37,7 +38,18 @@ func (s *Store) ReadCopy(name string) (*Vault, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := decode(raw, id)
+	v, proved, err := decode(raw, id)
+	if err == nil && !proved {
+		// A copy without the key holder's proof is only taken while this
+		// computer has never seen the vault with one (see admit).
+		m, rerr := s.recall(ki.ID)
+		if rerr != nil {
+			return nil, rerr
+		}
+		if m.Proof {
+			err = fmt.Errorf("%w: it carries no proof", ErrForged)
+		}
+	}
 	switch {
 	case errors.Is(err, ErrNewerVersion):
 		return nil, err

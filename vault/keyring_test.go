@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"testing"
 	"time"
 
@@ -49,6 +50,15 @@ func TestKeyringStoreRoundTrip(t *testing.T) {
 	if err := s.SetPassphrase("パスフレーズ"); err != nil {
 		t.Fatal(err)
 	}
+	// The change made a new key and retired the old entry.
+	old := ki
+	if ki, err = s.readKeyInfo(); err != nil || ki.ID == old.ID {
+		t.Fatalf("key.json after the change: %+v, %v; want a new key", ki, err)
+	}
+	t.Cleanup(func() { keystore.OS{}.Delete(ki.entryName()) })
+	if _, err := (keystore.OS{}).Get(old.entryName()); !errors.Is(err, keystore.ErrNotFound) {
+		t.Fatalf("the old key is still in the Secret Service: %v", err)
+	}
 	wrapped, _ := keystore.OS{}.Get(ki.entryName())
 	if !keystore.Wrapped(wrapped) || wrapped == stored {
 		t.Fatal("the keyring entry was not wrapped")
@@ -66,6 +76,10 @@ func TestKeyringStoreRoundTrip(t *testing.T) {
 	if err := s2.SetPassphrase(""); err != nil {
 		t.Fatal(err)
 	}
+	if ki, err = s2.readKeyInfo(); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { keystore.OS{}.Delete(ki.entryName()) })
 	if v, err := NewStore(Options{Dir: dir}, nil).Load(); err != nil || len(v.Accounts) != 2 {
 		t.Fatalf("Load after removing the passphrase = %v, %v", v, err)
 	}
@@ -137,6 +151,9 @@ func unlockLoginCollection(password string) error {
 }
 
 func TestKeyringLockedCollectionFallsBackToFile(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("a locked collection is the Secret Service's (Linux); Windows' Credential Manager has none to lock")
+	}
 	lockLoginCollection(t)
 	kr := keystore.OS{Timeout: 5 * time.Second}
 	var reqs []PassphraseRequest

@@ -16,6 +16,7 @@ import (
 	"github.com/gofrs/flock"
 
 	"github.com/mamori-app/mamori/vault/keystore"
+	"github.com/mamori-app/mamori/vault/private"
 )
 
 // Errors a Store returns; callers translate them with errors.Is.
@@ -92,6 +93,14 @@ type Options struct {
 	ScryptWorkFactor int
 	// Now returns the current time; nil means time.Now.
 	Now func() time.Time
+	// Step, when not nil, is called after every step of a save or a key
+	// change that changes the disk, with its name: a test hook, so that a
+	// test can kill the process at each one. Programs leave it nil.
+	Step func(name string)
+	// LocalDir is where this machine remembers the newest generation of
+	// each vault it opened, outside the data folder; "" means
+	// DefaultLocalDir.
+	LocalDir string
 }
 
 // Info describes a vault without decrypting it.
@@ -140,7 +149,7 @@ const (
 // Limits that keep a hostile or broken file from exhausting memory.
 const (
 	maxVaultFile = 256 << 20 // encrypted size
-	maxVaultJSON = 512 << 20 // decompressed size
+	maxVaultJSON = 64 << 20  // decompressed size: hundreds of times a large vault
 	maxKeyFile   = 16 << 10
 )
 
@@ -150,7 +159,20 @@ const lockTimeout = 60 * time.Second
 // keyInfo is key.json: where the vault's key is and which key it is. It holds
 // nothing secret.
 type keyInfo struct {
-	Version    int           `json:"version"`
+	Version int `json:"version"`
+	keySlot
+	// Next, while a passphrase change is under way, is the new key the
+	// vault is being re-encrypted to (see rotate).
+	Next *keySlot `json:"next,omitempty"`
+	// Retire lists keys of the OS keyring that no vault is encrypted to
+	// any more, still to be deleted.
+	Retire []keySlot `json:"retire,omitempty"`
+}
+
+// keySlot is one key: its ID, where it is kept and whether a passphrase
+// wraps it. A key in a file is in key.age, or in key.next.age while it
+// is the next key of a passphrase change.
+type keySlot struct {
 	ID         string        `json:"id"`
 	Backend    keystore.Mode `json:"backend"`
 	Passphrase bool          `json:"passphrase"`
@@ -158,7 +180,7 @@ type keyInfo struct {
 }
 
 // entryName is the key's name in the OS keyring.
-func (k keyInfo) entryName() string { return "vault-" + k.ID }
+func (k keySlot) entryName() string { return "vault-" + k.ID }
 
 // Store reads and writes one vault in a data directory. A Store caches the
 // unlocked key, so a person is asked for a passphrase at most once per Store
@@ -213,6 +235,18 @@ func (s *Store) Dir() string { return s.opts.Dir }
 
 func (s *Store) path(name string) string { return filepath.Join(s.opts.Dir, name) }
 
+// write is writeAtomic, calling the Step hook at each step.
+func (s *Store) write(path string, data []byte) error {
+	return writeAtomicSteps(path, data, s.opts.Step)
+}
+
+// step calls the Step hook, if any.
+func (s *Store) step(name string) {
+	if s.opts.Step != nil {
+		s.opts.Step(name)
+	}
+}
+
 // Info describes the vault in the data directory without unlocking it.
 func (s *Store) Info() (Info, error) {
 	info := Info{Dir: s.opts.Dir}
@@ -250,11 +284,17 @@ func (s *Store) Lock() {
 // Load returns the newest saved vault, unlocking the key if needed. With no
 // vault in the directory yet it returns an empty vault and asks for nothing.
 func (s *Store) Load() (*Vault, error) {
-	raw, err := s.readVaultFile(vaultFile)
+	if err := s.checkFolder(); err != nil {
+		return nil, err
+	}
+	if err := s.settleIfNeeded(); err != nil {
+		return nil, err
+	}
+	raw, err := s.readCurrent()
+	if errors.Is(err, errMissingWithBackup) {
+		return nil, s.damaged(err)
+	}
 	if errors.Is(err, fs.ErrNotExist) {
-		if s.exists(backupFile) {
-			return nil, s.damaged(errors.New("the file is missing but its backup is there"))
-		}
 		return New(), nil
 	}
 	if err != nil {
@@ -271,9 +311,12 @@ func (s *Store) Load() (*Vault, error) {
 	if err != nil {
 		return nil, err
 	}
-	v, err := decode(raw, id)
+	v, proved, err := decode(raw, id)
 	if err != nil {
 		return nil, s.wrapDecodeError(err)
+	}
+	if err := s.admit(ki.ID, v, proved); err != nil {
+		return nil, err
 	}
 	return v, nil
 }
@@ -313,6 +356,8 @@ func (s *Store) Update(fn func(*Vault) error) (*Vault, error) {
 			ki, err = s.createKey()
 		case errors.Is(err, fs.ErrNotExist):
 			err = &KeyMissingError{Detail: keyInfoFile + " is missing"}
+		case err == nil:
+			ki, err = s.settle(ki)
 		}
 		if err != nil {
 			return err
@@ -328,8 +373,12 @@ func (s *Store) Update(fn func(*Vault) error) (*Vault, error) {
 			return err
 		}
 		if raw != nil {
-			if v, err = decode(raw, id); err != nil {
+			var proved bool
+			if v, proved, err = decode(raw, id); err != nil {
 				return s.wrapDecodeError(err)
+			}
+			if err := s.admit(ki.ID, v, proved); err != nil {
+				return err
 			}
 			if err := fn(v); err != nil {
 				if errors.Is(err, ErrUnchanged) {
@@ -342,28 +391,30 @@ func (s *Store) Update(fn func(*Vault) error) (*Vault, error) {
 		v.Version = SchemaVersion
 		v.Generation++
 		v.Saved = s.opts.Now().UTC().Truncate(time.Second)
-		enc, err := encode(v, id.Recipient())
+		enc, err := encode(v, id)
 		if err != nil {
 			return err
 		}
 		if raw != nil {
-			if err := writeAtomic(s.path(backupFile), raw); err != nil {
+			if err := s.write(s.path(backupFile), raw); err != nil {
 				return fmt.Errorf("keeping the previous generation: %w", err)
 			}
 		}
-		if err := writeAtomic(s.path(vaultFile), enc); err != nil {
+		if err := s.write(s.path(vaultFile), enc); err != nil {
 			return fmt.Errorf("saving vault: %w", err)
 		}
 		out = v
-		return nil
+		return s.remember(ki.ID, v.Generation, true, false)
 	})
 	return out, err
 }
 
-// SetPassphrase protects the vault's key with pass, or removes the protection
+// SetPassphrase protects the vault with pass, or removes the protection
 // when pass is empty, which only a key in the OS keyring allows: a key file
-// in the data directory must stay wrapped. The current passphrase, if any, is
-// asked for first.
+// in the data directory must stay wrapped. The current passphrase, if any,
+// is asked for first. It makes a new vault key, re-encrypts the vault and
+// its backup to it and retires the old key (see rotate), so that the old
+// key and passphrase open nothing saved from now on.
 func (s *Store) SetPassphrase(pass string) error {
 	return s.locked(func() error {
 		ki, err := s.readKeyInfo()
@@ -373,25 +424,24 @@ func (s *Store) SetPassphrase(pass string) error {
 		if err != nil {
 			return err
 		}
+		if ki, err = s.settle(ki); err != nil {
+			return err
+		}
 		id, err := s.unlock(ki)
 		if err != nil {
 			return err
 		}
-		stored := id.String()
-		if pass == "" {
-			if ki.Backend == keystore.File {
-				return ErrFileKeyNeedsPassphrase
-			}
-		} else if stored, err = keystore.Wrap(id, pass, s.opts.ScryptWorkFactor); err != nil {
-			return err
+		if pass == "" && ki.Backend == keystore.File {
+			return ErrFileKeyNeedsPassphrase
 		}
-		if err := s.writeKey(ki, stored); err != nil {
-			return err
-		}
-		ki.Passphrase = pass != ""
-		return s.writeKeyInfo(ki)
+		return s.rotate(ki, id, pass)
 	})
 }
+
+// ErrKeyNotProtected means the stored key is not wrapped with a passphrase
+// although key.json says it is, or it is kept in a file, which always is:
+// someone may have replaced it. Mamori refuses to use it.
+var ErrKeyNotProtected = errors.New("the vault's key is not protected by a passphrase, though it should be")
 
 // ErrFileKeyNeedsPassphrase means the passphrase of a key kept in a file cannot
 // be removed: without it the key would lie on disk in the clear.
@@ -407,13 +457,20 @@ func (s *Store) RestoreBackup() (*Vault, error) {
 		if err != nil {
 			return fmt.Errorf("reading key information: %w", err)
 		}
+		if ki, err = s.settle(ki); err != nil {
+			return err
+		}
 		id, err := s.unlock(ki)
+		if err != nil {
+			return err
+		}
+		m, err := s.recall(ki.ID)
 		if err != nil {
 			return err
 		}
 		raw, err := s.readVaultFile(vaultFile)
 		if err == nil {
-			if _, derr := decode(raw, id); derr == nil {
+			if _, proved, derr := decode(raw, id); derr == nil && (proved || !m.Proof) {
 				return ErrNothingToRestore
 			}
 		} else if !errors.Is(err, fs.ErrNotExist) {
@@ -423,7 +480,10 @@ func (s *Store) RestoreBackup() (*Vault, error) {
 		if err != nil {
 			return fmt.Errorf("reading the backup: %w", err)
 		}
-		bv, err := decode(bak, id)
+		bv, proved, err := decode(bak, id)
+		if err == nil && !proved && m.Proof {
+			err = fmt.Errorf("%w: it carries no proof", ErrForged)
+		}
 		if err != nil {
 			return fmt.Errorf("the backup is damaged too: %w", err)
 		}
@@ -436,13 +496,32 @@ func (s *Store) RestoreBackup() (*Vault, error) {
 				return fmt.Errorf("moving the damaged vault aside: %w", err)
 			}
 		}
-		if err := writeAtomic(s.path(vaultFile), bak); err != nil {
+		if err := s.write(s.path(vaultFile), bak); err != nil {
 			return fmt.Errorf("restoring the backup: %w", err)
 		}
 		out = bv
-		return nil
+		// Restoring is a person's choice: the older generation is accepted.
+		return s.remember(ki.ID, bv.Generation, proved, true)
 	})
 	return out, err
+}
+
+// settleIfNeeded settles, under the lock, a passphrase change a killed
+// process left under way (see settle); it does nothing, and takes no lock,
+// when there is none.
+func (s *Store) settleIfNeeded() error {
+	ki, err := s.readKeyInfo()
+	if err != nil || ki.Next == nil && len(ki.Retire) == 0 && !s.exists(nextKeyFile) && !s.exists(nextBackupFile) {
+		return nil // Load reports a key.json it cannot read
+	}
+	return s.locked(func() error {
+		ki, err := s.readKeyInfo()
+		if err != nil {
+			return err
+		}
+		_, err = s.settle(ki)
+		return err
+	})
 }
 
 // freeName is the path of name in the data directory, or of name-2, name-3
@@ -466,13 +545,21 @@ func (s *Store) freeName(name string) (string, error) {
 
 // locked runs fn holding the data directory's lock, which every writer takes.
 func (s *Store) locked(fn func() error) error {
-	if err := os.MkdirAll(s.opts.Dir, 0o700); err != nil {
+	if err := private.MkdirAll(s.opts.Dir); err != nil {
 		return fmt.Errorf("creating data directory: %w", err)
 	}
-	l := flock.New(s.path(lockFile), flock.SetPermissions(0o600))
+	if err := s.checkFolder(); err != nil {
+		return err
+	}
+	l := flock.New(s.path(lockFile), flock.SetPermissions(0o600), flock.SetFlag(lockFlags))
 	ctx, cancel := context.WithTimeout(context.Background(), lockTimeout)
 	defer cancel()
 	ok, err := l.TryLockContext(ctx, 20*time.Millisecond)
+	if err != nil {
+		if err := lockOpenError(s.path(lockFile), err); errors.Is(err, ErrUnsafeFolder) {
+			return err
+		}
+	}
 	if err != nil || !ok {
 		return fmt.Errorf("waiting for another Mamori to finish saving: %w", errOr(err, ctx.Err()))
 	}
@@ -494,7 +581,7 @@ func (s *Store) exists(name string) bool {
 }
 
 func (s *Store) readVaultFile(name string) ([]byte, error) {
-	f, err := os.Open(s.path(name))
+	f, err := openShared(s.path(name))
 	if err != nil {
 		return nil, err
 	}
@@ -522,7 +609,7 @@ func (s *Store) damaged(cause error) error {
 	}
 	if id != nil {
 		if bak, err := s.readVaultFile(backupFile); err == nil {
-			if bv, err := decode(bak, id); err == nil {
+			if bv, _, err := decode(bak, id); err == nil {
 				e.Backup = &BackupInfo{Path: s.path(backupFile), Generation: bv.Generation, Saved: bv.Saved, Accounts: len(bv.Accounts)}
 			}
 		}
@@ -534,12 +621,15 @@ func (s *Store) wrapDecodeError(err error) error {
 	if errors.Is(err, ErrNewerVersion) {
 		return err
 	}
+	if errors.Is(err, ErrForged) {
+		err = fmt.Errorf("%w: its proof does not match", ErrForged)
+	}
 	return s.damaged(err)
 }
 
 func (s *Store) readKeyInfo() (keyInfo, error) {
 	var ki keyInfo
-	b, err := os.ReadFile(s.path(keyInfoFile))
+	b, err := readSmall(s.path(keyInfoFile), maxKeyFile)
 	if err != nil {
 		return ki, err
 	}
@@ -560,14 +650,18 @@ func (s *Store) writeKeyInfo(ki keyInfo) error {
 	if err != nil {
 		return err
 	}
-	if err := writeAtomic(s.path(keyInfoFile), append(b, '\n')); err != nil {
+	if err := s.write(s.path(keyInfoFile), append(b, '\n')); err != nil {
 		return fmt.Errorf("writing %s: %w", keyInfoFile, err)
 	}
 	return nil
 }
 
 // readKey returns the stored (possibly wrapped) key from its backend.
-func (s *Store) readKey(ki keyInfo) (string, error) {
+func (s *Store) readKey(ki keyInfo) (string, error) { return s.readSlot(ki.keySlot, keyFile) }
+
+// readSlot returns the stored key of slot: from the OS keyring, or from
+// file in the data directory.
+func (s *Store) readSlot(ki keySlot, file string) (string, error) {
 	switch ki.Backend {
 	case keystore.System:
 		stored, err := s.keyring.Get(ki.entryName())
@@ -580,9 +674,9 @@ func (s *Store) readKey(ki keyInfo) (string, error) {
 		}
 		return stored, nil
 	default:
-		f, err := os.Open(s.path(keyFile))
+		f, err := openShared(s.path(file))
 		if errors.Is(err, fs.ErrNotExist) {
-			return "", &KeyMissingError{Backend: keystore.File, Detail: s.path(keyFile) + " is missing"}
+			return "", &KeyMissingError{Backend: keystore.File, Detail: s.path(file) + " is missing"}
 		}
 		if err != nil {
 			return "", fmt.Errorf("reading the vault key: %w", err)
@@ -597,13 +691,19 @@ func (s *Store) readKey(ki keyInfo) (string, error) {
 }
 
 func (s *Store) writeKey(ki keyInfo, stored string) error {
+	return s.writeSlot(ki.keySlot, keyFile, stored)
+}
+
+// writeSlot stores the key of slot: in the OS keyring, or in file in the
+// data directory.
+func (s *Store) writeSlot(ki keySlot, file, stored string) error {
 	if ki.Backend == keystore.System {
 		if err := s.keyring.Set(ki.entryName(), stored); err != nil {
 			return fmt.Errorf("storing the vault key: %w", err)
 		}
 		return nil
 	}
-	if err := writeAtomic(s.path(keyFile), []byte(stored)); err != nil {
+	if err := s.write(s.path(file), []byte(stored)); err != nil {
 		return fmt.Errorf("storing the vault key: %w", err)
 	}
 	return nil
@@ -624,6 +724,11 @@ func (s *Store) unlock(ki keyInfo) (*age.X25519Identity, error) {
 	}
 	var id *age.X25519Identity
 	if !keystore.Wrapped(stored) {
+		if ki.Passphrase || ki.Backend == keystore.File {
+			// Only someone replacing the key writes a bare key where a
+			// wrapped one belongs: asking nothing would accept their key.
+			return nil, ErrKeyNotProtected
+		}
 		if id, err = keystore.Unwrap(stored, ""); err != nil {
 			return nil, err
 		}
@@ -681,7 +786,7 @@ func (s *Store) createKey() (keyInfo, error) {
 	if err != nil {
 		return keyInfo{}, fmt.Errorf("generating the vault key: %w", err)
 	}
-	ki := keyInfo{Version: 1, ID: newID(), Recipient: id.Recipient().String()}
+	ki := keyInfo{Version: 1, keySlot: keySlot{ID: newID(), Recipient: id.Recipient().String()}}
 	var noKeyring error
 	if s.opts.Keyring != keystore.File {
 		err := s.keyring.Set(ki.entryName(), id.String())

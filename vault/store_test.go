@@ -14,6 +14,7 @@ import (
 
 	"github.com/mamori-app/mamori/vault/keystore"
 	"github.com/mamori-app/mamori/vault/otp"
+	"github.com/mamori-app/mamori/vault/private/privatetest"
 )
 
 // testWorkFactor keeps scrypt cheap in tests; the format is the same.
@@ -27,7 +28,7 @@ func passphrase(p string) PassphraseFunc {
 
 func newTestStore(t *testing.T, dir string, kr keystore.Keyring, mode keystore.Mode, pass PassphraseFunc) *Store {
 	t.Helper()
-	return NewStore(Options{Dir: dir, Keyring: mode, Passphrase: pass, ScryptWorkFactor: testWorkFactor}, kr)
+	return NewStore(Options{Dir: dir, Keyring: mode, Passphrase: pass, ScryptWorkFactor: testWorkFactor, LocalDir: dir + "-local"}, kr)
 }
 
 // addAccount adds an account whose secret is testSecret for the first
@@ -132,9 +133,9 @@ func TestNothingSecretOnDisk(t *testing.T) {
 						t.Errorf("%s contains a secret in plain text (%.12s…)", e.Name(), n)
 					}
 				}
-				if fi, _ := e.Info(); fi.Mode().Perm()&0o077 != 0 {
-					t.Errorf("%s is readable by others: %v", e.Name(), fi.Mode())
-				}
+			}
+			for _, e := range entries {
+				privatetest.Require(t, filepath.Join(dir, e.Name()))
 			}
 		})
 	}
@@ -171,7 +172,7 @@ func TestNewerVersionIsRefusedAndKept(t *testing.T) {
 	s.mu.Unlock()
 	future := New()
 	future.Version = SchemaVersion + 1
-	raw, err := encode(future, id.Recipient())
+	raw, err := encode(future, id)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -8,10 +8,13 @@ import (
 	"os"
 
 	"github.com/mamori-app/mamori/cmd/mamori/cli"
+	"github.com/mamori-app/mamori/harden"
 	"github.com/mamori-app/mamori/ui"
 )
 
 func main() {
+	// First, as in mamori: no core files, no memory readers (package harden).
+	_ = harden.Process()
 	os.Exit(cli.Main(os.Args[1:], cli.Env{
 		Stdin:    os.Stdin,
 		Stdout:   os.Stdout,

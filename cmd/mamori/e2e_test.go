@@ -37,10 +37,12 @@ func TestMain(m *testing.M) {
 		fmt.Fprintln(os.Stderr, "the go command is needed to build mamori:", err)
 		os.Exit(1)
 	}
-	build := exec.Command(goTool, "build", "-tags", "ci", "-o", mamoriBin, ".")
+	// killpoints: MAMORI_TEST_KILL_AT kills the binary at a step of a save
+	// (e2e_kill_test.go).
+	build := exec.Command(goTool, "build", "-tags", "ci,killpoints", "-o", mamoriBin, ".")
 	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	if out, err := build.CombinedOutput(); err != nil {
-		fmt.Fprintf(os.Stderr, "building mamori (CGO_ENABLED=0 go build -tags ci): %v\n%s", err, out)
+		fmt.Fprintf(os.Stderr, "building mamori (CGO_ENABLED=0 go build -tags ci,killpoints): %v\n%s", err, out)
 		os.RemoveAll(dir)
 		os.Exit(1)
 	}

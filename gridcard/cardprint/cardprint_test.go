@@ -13,6 +13,7 @@ import (
 
 	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/gridcard"
+	"github.com/mamori-app/mamori/vault/oracletest"
 )
 
 // fonts are the fonts the product prints with: the BIZ UDGothic embedded
@@ -53,6 +54,7 @@ func pdftotext(t *testing.T, pdf string) string {
 	t.Helper()
 	bin, err := exec.LookPath("pdftotext")
 	if err != nil {
+		oracletest.SkipOnWindows(t, "pdftotext")
 		t.Fatalf("pdftotext (poppler-utils) is needed to check printed cards: %v", err)
 	}
 	out, err := exec.Command(bin, "-layout", "-enc", "UTF-8", pdf, "-").CombinedOutput()

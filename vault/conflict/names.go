@@ -1,6 +1,8 @@
 package conflict
 
 import (
+	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -94,8 +96,12 @@ func (m matcher) recognise(name string) (Engine, bool) {
 // Find lists the conflict copies of dir/base, oldest name first (the order
 // of their names, which is the order of their dates for the engines that
 // put one in it). Only regular files count; a folder or a link does not.
+// A folder that does not exist yet holds none.
 func Find(dir, base string) ([]Copy, error) {
 	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, nil
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -18,6 +18,7 @@ import (
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/export"
 	"github.com/mamori-app/mamori/vault/importer"
+	"github.com/mamori-app/mamori/vault/oracletest"
 	"github.com/mamori-app/mamori/vault/otp"
 )
 
@@ -267,6 +268,7 @@ func zbarimg(t *testing.T, path string) string {
 	t.Helper()
 	bin, err := exec.LookPath("zbarimg")
 	if err != nil {
+		oracletest.SkipOnWindows(t, "zbarimg")
 		t.Fatalf("zbarimg is needed as the oracle for QR codes (Debian/Ubuntu: apt-get install zbar-tools): %v", err)
 	}
 	out, err := exec.Command(bin, "--quiet", "--raw", path).Output()

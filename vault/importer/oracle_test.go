@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/mamori-app/mamori/vault/oracletest"
 	"github.com/mamori-app/mamori/vault/otp"
 )
 
@@ -20,6 +21,7 @@ import (
 // fixtures' expected secrets in TestParseFixtures.)
 func TestCodesAgainstOathtool(t *testing.T) {
 	if _, err := exec.LookPath("oathtool"); err != nil {
+		oracletest.SkipOnWindows(t, "oathtool")
 		t.Fatalf("oathtool is required for this test (apt-get install oathtool): %v", err)
 	}
 	const at = 1700000000

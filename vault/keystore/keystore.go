@@ -68,6 +68,10 @@ func Wrapped(stored string) bool {
 	return strings.HasPrefix(strings.TrimSpace(stored), armorHeader)
 }
 
+// MaxWorkFactor is the highest scrypt work factor (log2 N) Unwrap accepts
+// and Wrap writes: Mamori wraps at age's default, 18.
+const MaxWorkFactor = 20
+
 // Wrap encrypts an identity with a passphrase using age's scrypt recipient
 // and returns it armored. workFactor is scrypt's log2(N); 0 keeps age's default.
 func Wrap(id *age.X25519Identity, passphrase string, workFactor int) (string, error) {
@@ -77,6 +81,9 @@ func Wrap(id *age.X25519Identity, passphrase string, workFactor int) (string, er
 	r, err := age.NewScryptRecipient(passphrase)
 	if err != nil {
 		return "", fmt.Errorf("wrapping key: %w", err)
+	}
+	if workFactor > MaxWorkFactor {
+		return "", fmt.Errorf("wrapping key: scrypt work factor %d is above %d", workFactor, MaxWorkFactor)
 	}
 	if workFactor > 0 {
 		r.SetWorkFactor(workFactor)
@@ -115,6 +122,9 @@ func Unwrap(stored, passphrase string) (*age.X25519Identity, error) {
 	if err != nil {
 		return nil, fmt.Errorf("unwrapping key: %w", ErrWrongPassphrase)
 	}
+	// A key file is in the data folder: one asking for more work than
+	// Mamori ever writes is refused before scrypt runs.
+	sid.SetMaxWorkFactor(MaxWorkFactor)
 	r, err := age.Decrypt(armor.NewReader(strings.NewReader(stored)), sid)
 	if err != nil {
 		var noMatch *age.NoIdentityMatchError

@@ -27,6 +27,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strconv"
 	"strings"
 	"time"
 
@@ -80,7 +81,30 @@ var (
 	ErrNewerVersion = errors.New("the kit was written by a newer version of Mamori")
 	// ErrUnknownAccount means a subset named an account the vault does not have.
 	ErrUnknownAccount = errors.New("no such account in the vault")
+	// ErrTooCostly means a passphrase kit asks for more scrypt work than
+	// Mamori allows; see *CostError.
+	ErrTooCostly = errors.New("the kit asks for more passphrase work than Mamori allows")
 )
+
+// MaxScryptWorkFactor is the highest scrypt work factor (log2 N) Open
+// accepts unless told otherwise: Mamori writes kits at age's default (18);
+// 20 leaves room for a person who chose a slower one and keeps a hostile
+// kit under about a second and 256 MiB of memory.
+const MaxScryptWorkFactor = 20
+
+// CostError is returned, wrapping ErrTooCostly, when a kit's scrypt work
+// factor is above the cap. It is checked before any scrypt work is done.
+type CostError struct {
+	// Asked is the work factor the kit names; Max the highest allowed.
+	Asked, Max int
+}
+
+func (e *CostError) Error() string {
+	return fmt.Sprintf("%v: scrypt work factor %d, at most %d", ErrTooCostly, e.Asked, e.Max)
+}
+
+// Unwrap lets errors.Is find ErrTooCostly.
+func (e *CostError) Unwrap() error { return ErrTooCostly }
 
 // maxKit bounds what Open reads and decompresses.
 const maxKit = 256 << 20
@@ -296,7 +320,8 @@ type OpenOptions struct {
 	Identities []age.Identity
 	// Passphrase is called when the kit is passphrase-protected.
 	Passphrase func() (string, error)
-	// MaxScryptWorkFactor bounds the scrypt cost a kit may demand; 0 keeps age's default.
+	// MaxScryptWorkFactor bounds the scrypt cost a kit may demand; 0 means
+	// the package's MaxScryptWorkFactor.
 	MaxScryptWorkFactor int
 }
 
@@ -317,9 +342,16 @@ func Open(r io.Reader, opts OpenOptions) (*Kit, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
 	}
-	scrypt, err := passphraseProtected(body)
+	scrypt, logN, err := passphraseProtected(body)
 	if err != nil {
 		return nil, err
+	}
+	maxLogN := opts.MaxScryptWorkFactor
+	if maxLogN <= 0 {
+		maxLogN = MaxScryptWorkFactor
+	}
+	if scrypt && logN > maxLogN {
+		return nil, &CostError{Asked: logN, Max: maxLogN}
 	}
 	ids := opts.Identities
 	if scrypt {
@@ -334,9 +366,7 @@ func Open(r io.Reader, opts OpenOptions) (*Kit, error) {
 		if err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrWrongPassphrase, err)
 		}
-		if opts.MaxScryptWorkFactor > 0 {
-			sid.SetMaxWorkFactor(opts.MaxScryptWorkFactor)
-		}
+		sid.SetMaxWorkFactor(maxLogN)
 		ids = []age.Identity{sid}
 	} else if len(ids) == 0 {
 		return nil, ErrNeedIdentity
@@ -361,22 +391,29 @@ func Open(r io.Reader, opts OpenOptions) (*Kit, error) {
 
 // passphraseProtected reads the age header's stanzas: a kit is either
 // passphrase-protected (one scrypt stanza) or encrypted to keys.
-func passphraseProtected(body []byte) (bool, error) {
+func passphraseProtected(body []byte) (scrypt bool, logN int, err error) {
 	sc := bufio.NewScanner(bytes.NewReader(body))
 	sc.Buffer(make([]byte, 64<<10), 64<<10)
 	if !sc.Scan() || sc.Text() != "age-encryption.org/v1" {
-		return false, fmt.Errorf("%w: no age header", ErrDamaged)
+		return false, 0, fmt.Errorf("%w: no age header", ErrDamaged)
 	}
 	for sc.Scan() {
 		line := sc.Text()
 		if strings.HasPrefix(line, "---") {
-			return false, nil
+			return false, 0, nil
 		}
 		if strings.HasPrefix(line, "-> scrypt ") {
-			return true, nil
+			// "-> scrypt SALT LOGN": age itself refuses a malformed stanza.
+			f := strings.Fields(line)
+			if len(f) == 4 {
+				if n, err := strconv.Atoi(f[3]); err == nil {
+					logN = n
+				}
+			}
+			return true, logN, nil
 		}
 	}
-	return false, fmt.Errorf("%w: the age header is cut short", ErrDamaged)
+	return false, 0, fmt.Errorf("%w: the age header is cut short", ErrDamaged)
 }
 
 // decode checks and parses a decrypted kit document.

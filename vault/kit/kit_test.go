@@ -19,6 +19,7 @@ import (
 
 	"github.com/mamori-app/mamori/gridcard"
 	"github.com/mamori-app/mamori/vault"
+	"github.com/mamori-app/mamori/vault/oracletest"
 	"github.com/mamori-app/mamori/vault/otp"
 	"github.com/mamori-app/mamori/vault/phone"
 )
@@ -69,6 +70,7 @@ func mustTool(t *testing.T, name string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
+		oracletest.SkipOnWindows(t, name)
 		t.Fatalf("%s is needed as a test oracle (make test installs it): %v", name, err)
 	}
 	return p

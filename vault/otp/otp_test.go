@@ -15,6 +15,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mamori-app/mamori/vault/oracletest"
 )
 
 func b32of(s string) string { return b32.EncodeToString([]byte(s)) }
@@ -83,6 +85,7 @@ func oathtool(t *testing.T, args ...string) string {
 // installs it.
 func TestOathtool(t *testing.T) {
 	if _, err := exec.LookPath("oathtool"); err != nil {
+		oracletest.SkipOnWindows(t, "oathtool")
 		t.Fatalf("oathtool is required for this test (apt-get install oathtool): %v", err)
 	}
 	r := mrand.New(mrand.NewPCG(1, 2))

@@ -137,12 +137,17 @@ func (a *app) openStore() (*vault.Store, error) {
 			withHint("cli.hint.home_env", nil).wrap(err)
 	}
 	a.dir = dir
+	if a.env.scryptWorkFactor == 0 {
+		a.env.scryptWorkFactor = e2eWorkFactor(a.env.Getenv)
+	}
 	a.store = vault.NewStore(vault.Options{
 		Dir:              dir,
 		Keyring:          mode,
 		Passphrase:       a.askPassphrase,
 		ScryptWorkFactor: a.env.scryptWorkFactor,
 		Now:              a.env.now,
+		Step:             killpoint(a.env.Getenv),
+		LocalDir:         a.localDir(),
 	}, a.env.keyring)
 	if err := a.mergeCopies(a.store); err != nil {
 		return nil, err

@@ -499,38 +499,43 @@ func TestPrompts(t *testing.T) {
 	h := newHarness(t)
 	delete(h.env, envPassphrase)
 
-	// A new file-backed vault explains why it needs a passphrase and asks twice.
-	tty := &scriptedTTY{lines: []string{"", "one", "two", "typed pass", "typed pass"}}
+	// A new file-backed vault explains why it needs a passphrase and asks
+	// twice; an empty or easily guessed one is asked again, with the reason.
+	const typed = "amber lantern typed pass"
+	tty := &scriptedTTY{lines: []string{"", "one two", typed, typed}}
 	h.tty = tty
 	r := h.ok("", "add", "a", "--secret", h.addSecret("JBSWY3DPEHPK3PXP"))
 	for _, w := range []string{"MAMORI_KEYRING=file is set, so the vault key will be kept in " + h.home + ", protected by a passphrase",
-		"cannot be empty", "The two entries differ", "Repeat the new passphrase:"} {
+		"cannot be empty", "That passphrase is too easy to guess. It is made of a few common words", "Repeat the new passphrase:"} {
 		if !strings.Contains(r.stderr, w) {
 			t.Errorf("new vault prompts lack %q:\n%s", w, r.stderr)
 		}
 	}
-	if tty.asked != 5 {
-		t.Errorf("asked %d times, want 5", tty.asked)
+	if tty.asked != 4 {
+		t.Errorf("asked %d times, want 4", tty.asked)
 	}
 
 	// Unlocking: a wrong passphrase is asked again.
-	h.tty = &scriptedTTY{lines: []string{"nope", "typed pass"}}
+	h.tty = &scriptedTTY{lines: []string{"nope", typed}}
 	r = h.ok("", "code", "a")
 	if !strings.Contains(r.stderr, "Wrong passphrase; try again.") || len(strings.TrimSpace(r.stdout)) != 6 {
 		t.Errorf("unlock retry: %q / %q", r.stdout, r.stderr)
 	}
 	// Three wrong answers fail the command.
-	tty = &scriptedTTY{lines: []string{"1", "2", "3", "typed pass"}}
+	tty = &scriptedTTY{lines: []string{"1", "2", "3", typed}}
 	h.tty = tty
 	h.fails(exitFailure, []string{"wrong passphrase", "hint: try again"}, "", "list")
 	if tty.asked != maxAttempts {
 		t.Errorf("asked %d times, want %d", tty.asked, maxAttempts)
 	}
 
-	// passphrase change at a terminal: the current one, then the new one twice.
-	h.tty = &scriptedTTY{lines: []string{"typed pass", "kawaru kotoba", "kawaru kotoba"}}
+	// passphrase change at a terminal: the current one, then the new one
+	// twice; entries that differ are asked again.
+	h.tty = &scriptedTTY{lines: []string{typed, "kawaru kotoba", "kawaru kotobe", "kawaru kotoba", "kawaru kotoba"}}
 	h.addSecret("kawaru kotoba")
-	h.ok("", "passphrase", "change")
+	if r := h.ok("", "passphrase", "change"); !strings.Contains(r.stderr, "The two entries differ") {
+		t.Errorf("passphrase change prompts:\n%s", r.stderr)
+	}
 	h.tty = nil
 	h.env[envPassphrase] = "kawaru kotoba"
 	h.ok("", "list")

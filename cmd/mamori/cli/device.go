@@ -21,16 +21,8 @@ func (a *app) deviceCommand() *cobra.Command {
 // deviceName shows a device id as the device's name.
 func deviceName(v *vault.Vault, id string) string { return usecase.DeviceName(v, id) }
 
-// kindLabel translates a device kind.
-func (a *app) kindLabel(k phone.DeviceKind) string {
-	switch k {
-	case phone.DeviceHandset:
-		return a.msg.T("cli.device.handset")
-	case phone.DeviceAuthenticator:
-		return a.msg.T("cli.device.authenticator")
-	}
-	return string(k)
-}
+// kindLabel translates a device kind (usecase.DeviceKindName).
+func (a *app) kindLabel(k phone.DeviceKind) string { return usecase.DeviceKindName(k).Text(a.msg) }
 
 func (a *app) deviceAddCommand() *cobra.Command {
 	var kind, on string

@@ -76,7 +76,7 @@ func TestDeviceTriggers(t *testing.T) {
 		devs[1].Kind != phone.DeviceAuthenticator || len(devs[1].Accounts) != 2 || len(devs[2].Accounts) != 1 {
 		t.Errorf("device list --json = %+v", devs)
 	}
-	if r := h.ok("", "device", "list"); !strings.Contains(r.stdout, "Google Authenticator  authenticator app  GitHub: alice, みずほ銀行: 山田太郎") {
+	if r := h.ok("", "device", "list"); !strings.Contains(r.stdout, "Google Authenticator  Authenticator app  GitHub: alice, みずほ銀行: 山田太郎") {
 		t.Errorf("device list:\n%s", r.stdout)
 	}
 

@@ -86,6 +86,9 @@ func (a *app) explain(err error) *cliError {
 	if errors.As(err, &amb) {
 		return a.ambiguous(amb).wrap(err)
 	}
+	if se := a.storeError(err); se != nil {
+		return se
+	}
 	var nf *usecase.NotFoundError
 	if errors.As(err, &nf) {
 		return failure("cli.error.not_found", data{"Query": nf.Query}).withHint("cli.hint.list", nil).wrap(err)

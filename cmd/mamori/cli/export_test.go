@@ -11,7 +11,9 @@ import (
 	"time"
 
 	"github.com/mamori-app/mamori/vault/importer"
+	"github.com/mamori-app/mamori/vault/oracletest"
 	"github.com/mamori-app/mamori/vault/otp"
+	"github.com/mamori-app/mamori/vault/private/privatetest"
 )
 
 // ttyWriter is a standard output that says it is a terminal.
@@ -38,6 +40,7 @@ func zbarimg(t *testing.T, path string) string {
 	t.Helper()
 	bin, err := exec.LookPath("zbarimg")
 	if err != nil {
+		oracletest.SkipOnWindows(t, "zbarimg")
 		t.Fatalf("zbarimg is needed as the oracle for QR codes (Debian/Ubuntu: apt-get install zbar-tools): %v", err)
 	}
 	out, err := exec.Command(bin, "--quiet", "--raw", path).Output()
@@ -70,16 +73,6 @@ func exportVault(t *testing.T, h *harness) map[string]string {
 	return want
 }
 
-// mode returns a file's permission bits.
-func mode(t *testing.T, path string) os.FileMode {
-	t.Helper()
-	st, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return st.Mode().Perm()
-}
-
 // importedSecrets reads an export with the real importer.
 func importedSecrets(t *testing.T, b []byte) map[string]otp.Account {
 	t.Helper()
@@ -108,9 +101,7 @@ func TestExportURIsToFile(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
 		}
 	}
-	if m := mode(t, out); m != 0o600 {
-		t.Errorf("mode %v, want 0600", m)
-	}
+	defer privatetest.Require(t, out)
 	b, _ := os.ReadFile(out)
 	if !strings.HasPrefix(string(b), "# ") {
 		t.Errorf("no header comment:\n%s", b)
@@ -142,9 +133,7 @@ func TestExportURIsToFile(t *testing.T) {
 	if got := importedSecrets(t, b); len(got) != 1 || got["GitHub: alice@example.com"].Key.Secret != want["GitHub: alice@example.com"] {
 		t.Errorf("--account github exported %v", got)
 	}
-	if m := mode(t, out); m != 0o600 {
-		t.Errorf("mode after --force %v, want 0600", m)
-	}
+	defer privatetest.Require(t, out)
 }
 
 func TestExportURIsToPipeAndTerminal(t *testing.T) {
@@ -212,9 +201,7 @@ func TestExportQR(t *testing.T) {
 	if !strings.Contains(r.stderr, "warning: "+png+": each QR code is the secret itself") {
 		t.Errorf("no warning:\n%s", r.stderr)
 	}
-	if m := mode(t, png); m != 0o600 {
-		t.Errorf("mode %v, want 0600", m)
-	}
+	defer privatetest.Require(t, png)
 	// The image holds exactly the URI "export uris" gives for the account.
 	secrets := h.secrets
 	h.secrets = nil
@@ -261,12 +248,11 @@ func TestExportMigration(t *testing.T) {
 			t.Errorf("stderr lacks %q:\n%s", w, r.stderr)
 		}
 	}
-	var scanned []string
+	var scanned, written []string
+	defer func() { privatetest.Require(t, written...) }()
 	for _, n := range []int{1, 2} {
 		p := fmt.Sprintf("%s-%d.png", prefix, n)
-		if m := mode(t, p); m != 0o600 {
-			t.Errorf("%s: mode %v, want 0600", p, m)
-		}
+		written = append(written, p)
 		scanned = append(scanned, zbarimg(t, p))
 	}
 	if _, err := os.Stat(prefix + "-3.png"); err == nil {
@@ -309,9 +295,7 @@ func TestExportMigration(t *testing.T) {
 	// --text: the URIs, to a file (0600) or a pipe.
 	txt := filepath.Join(dir, "ga.txt")
 	h.ok("", "export", "migration", "--text", "--out", txt, "--batch-size", "5")
-	if m := mode(t, txt); m != 0o600 {
-		t.Errorf("mode %v, want 0600", m)
-	}
+	defer privatetest.Require(t, txt)
 	b, _ := os.ReadFile(txt)
 	if lines := strings.Split(strings.TrimSpace(string(b)), "\n"); len(lines) != 3 {
 		t.Errorf("--batch-size 5 gave %d URIs, want 3", len(lines))

@@ -12,6 +12,7 @@ import (
 
 	"github.com/mamori-app/mamori/assets"
 	"github.com/mamori-app/mamori/gridcard/cardprint"
+	"github.com/mamori-app/mamori/vault/private"
 )
 
 func (a *app) gridPrintCommand() *cobra.Command {
@@ -147,7 +148,7 @@ func writeSecretFile(path string, b []byte, overwrite bool) error {
 			os.Remove(name)
 		}
 	}()
-	if err := tmp.Chmod(0o600); err != nil {
+	if err := private.Restrict(name); err != nil {
 		return err
 	}
 	if _, err := tmp.Write(b); err != nil {

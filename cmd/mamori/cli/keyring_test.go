@@ -128,8 +128,20 @@ func TestKeyringPassphrase(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// A passphrase change makes a new key under a new entry and deletes
+	// the old entry.
 	wrapped := func() bool {
 		t.Helper()
+		now, err := keyringEntry(h)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if now != name {
+			if _, err := (keystore.OS{}).Get(name); !errors.Is(err, keystore.ErrNotFound) {
+				t.Errorf("the old key's entry %s is still in the keyring: %v", name, err)
+			}
+			name = now
+		}
 		s, err := keystore.OS{}.Get(name)
 		if err != nil {
 			t.Fatalf("reading the keyring entry: %v", err)

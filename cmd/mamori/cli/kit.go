@@ -7,12 +7,12 @@ import (
 	"fmt"
 	"os"
 	"strings"
-	"unicode/utf8"
 
 	"filippo.io/age"
 	"github.com/spf13/cobra"
 
 	"github.com/mamori-app/mamori/assets"
+	"github.com/mamori-app/mamori/usecase"
 	"github.com/mamori-app/mamori/vault"
 	"github.com/mamori-app/mamori/vault/importer"
 	"github.com/mamori-app/mamori/vault/kit"
@@ -26,10 +26,6 @@ const (
 	maxKeyInput  = 1 << 20
 	maxPageInput = 64 << 20
 )
-
-// minKitPassphrase is the length below which a chosen kit passphrase draws
-// a warning: a kit holds every secret, and anyone may try it offline.
-const minKitPassphrase = 12
 
 func (a *app) kitCommand() *cobra.Command {
 	return a.groupCommand("kit", "Export everything to an encrypted recovery kit, or restore from one",
@@ -245,14 +241,18 @@ func (a *app) parseRecipients(specs []recipientSpec) ([]age.Recipient, error) {
 }
 
 // kitNewPassphrase gets the passphrase of a new kit: a generated one,
-// MAMORI_KIT_PASSPHRASE, or typed twice at a terminal.
+// MAMORI_KIT_PASSPHRASE, or typed twice at a terminal. A chosen one must
+// pass the passphrase rule (passrule.go): a kit holds every secret, and
+// anyone who has it may try passphrases offline.
 func (a *app) kitNewPassphrase(generate bool) (pass string, generated bool, err error) {
 	if generate {
 		p, err := kit.GeneratePassphrase()
 		return p, true, err
 	}
 	if p := a.env.Getenv(envKitPassphrase); p != "" {
-		a.warnShortPassphrase(p)
+		if e := a.checkEnvPassphrase(envKitPassphrase, p); e != nil {
+			return "", false, e.withHint("cli.hint.weak_kit_passphrase", nil)
+		}
 		return p, false, nil
 	}
 	if !a.tty.IsTerminal() {
@@ -268,6 +268,9 @@ func (a *app) kitNewPassphrase(generate bool) (pass string, generated bool, err 
 			a.note("cli.prompt.empty_passphrase", nil)
 			continue
 		}
+		if a.typedPassphraseRefused(p1) {
+			continue
+		}
 		p2, err := a.prompt("cli.prompt.kit_repeat_passphrase")
 		if err != nil {
 			return "", false, failure("cli.error.read_password", data{"Detail": err.Error()}).wrap(err)
@@ -276,16 +279,9 @@ func (a *app) kitNewPassphrase(generate bool) (pass string, generated bool, err 
 			a.note("cli.prompt.passphrases_differ", nil)
 			continue
 		}
-		a.warnShortPassphrase(p1)
 		return p1, false, nil
 	}
 	return "", false, failure("cli.error.kit_passphrase_mismatch", nil).withHint("cli.hint.kit_generate", nil)
-}
-
-func (a *app) warnShortPassphrase(p string) {
-	if utf8.RuneCountInString(p) < minKitPassphrase {
-		a.warn("cli.warn.kit_short_passphrase", data{"Min": minKitPassphrase})
-	}
 }
 
 // countKit says what a kit made with opts from v holds, for the warning
@@ -458,6 +454,9 @@ func (a *app) kitOpenError(err error, src string, identities int) error {
 		return ce
 	}
 	d := data{"Source": a.displayName(src), "Count": identities}
+	if se := a.storeError(err); se != nil {
+		return se
+	}
 	switch {
 	case errors.Is(err, kit.ErrWrongKey):
 		return failure("cli.error.kit_wrong_key", d).withHint("cli.hint.kit_identity", nil).wrap(err)
@@ -551,11 +550,7 @@ func (a *app) paperKitFromImages(paths []string, images [][]byte) ([]byte, error
 	var missing *paper.MissingError
 	switch {
 	case errors.As(err, &missing):
-		nums := make([]string, len(missing.Missing))
-		for i, n := range missing.Missing {
-			nums[i] = fmt.Sprint(n)
-		}
-		return nil, failure("cli.error.kit_pages_missing", data{"Numbers": strings.Join(nums, a.msg.T("cli.list_separator")), "Total": missing.Total}).
+		return nil, failure("cli.error.kit_pages_missing", data{"Numbers": usecase.MissingNumbers(a.msg, missing, a.msg.T("cli.list_separator")), "Total": missing.Total}).
 			withHint("cli.hint.kit_pages_missing", nil).wrap(err)
 	case err != nil:
 		return nil, failure("cli.error.kit_pages", data{"Detail": a.pagesReason(err)}).withHint("cli.hint.kit_page_rescan", nil).wrap(err)

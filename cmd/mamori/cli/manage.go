@@ -182,7 +182,7 @@ fine is left alone.`,
 		},
 	}
 	return a.groupCommand("vault", "Inspect the vault, restore its backup, or share it with another desktop", info, restore,
-		a.moveCommand(), a.shareKeyCommand(), a.joinCommand())
+		a.moveCommand(), a.shareKeyCommand(), a.joinCommand(), a.acceptOlderCommand())
 }
 
 // printInfo prints "vault info" for a person, labels translated.

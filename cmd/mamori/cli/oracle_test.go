@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/mamori-app/mamori/vault/oracletest"
 )
 
 // oathtool runs the OATH Toolkit's oathtool, the reference the CLI's codes are
@@ -17,6 +19,7 @@ func oathtool(t *testing.T, args ...string) string {
 	t.Helper()
 	path, err := exec.LookPath("oathtool")
 	if err != nil {
+		oracletest.SkipOnWindows(t, "oathtool")
 		t.Fatalf("oathtool is needed as the oracle for codes (Debian/Ubuntu: apt-get install oathtool): %v", err)
 	}
 	out, err := exec.Command(path, args...).CombinedOutput()

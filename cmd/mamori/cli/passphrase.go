@@ -88,6 +88,12 @@ func (a *app) askPassphrase(req vault.PassphraseRequest) (string, error) {
 		if req.Attempt > 1 {
 			return "", a.wrongPassphrase().wrap(vault.ErrWrongPassphrase)
 		}
+		if req.Reason == vault.ReasonNewFileKey {
+			// It is being chosen: the one passphrase rule applies.
+			if e := a.checkEnvPassphrase(envPassphrase, p); e != nil {
+				return "", e.wrap(vault.ErrPassphraseRequired)
+			}
+		}
 		return p, nil
 	}
 	if req.Reason == vault.ReasonNewFileKey {
@@ -139,9 +145,13 @@ func (a *app) newFileKeyReason(req vault.PassphraseRequest, keyringKey, chosenKe
 }
 
 // newPassphrase gets a new passphrase: MAMORI_NEW_PASSPHRASE for scripts, or
-// typed twice at a terminal.
+// typed twice at a terminal. Either must pass the passphrase rule
+// (passrule.go); a typed one that does not is asked again, with the reason.
 func (a *app) newPassphrase() (string, error) {
 	if p := a.env.Getenv(envNewPassphrase); p != "" {
+		if e := a.checkEnvPassphrase(envNewPassphrase, p); e != nil {
+			return "", e.wrap(vault.ErrPassphraseRequired)
+		}
 		return p, nil
 	}
 	if !a.tty.IsTerminal() {
@@ -155,6 +165,9 @@ func (a *app) newPassphrase() (string, error) {
 		}
 		if p1 == "" {
 			fmt.Fprintln(a.env.Stderr, a.msg.T("cli.prompt.empty_passphrase"))
+			continue
+		}
+		if a.typedPassphraseRefused(p1) {
 			continue
 		}
 		p2, err := a.prompt("cli.prompt.repeat_passphrase")

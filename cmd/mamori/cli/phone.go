@@ -29,20 +29,8 @@ func (a *app) parseNumber(s string) (phone.Number, error) {
 	return n, nil
 }
 
-// roleName translates a role.
-func (a *app) roleName(r phone.Role) string {
-	switch r {
-	case phone.RoleSMS:
-		return a.msg.T("cli.role.sms")
-	case phone.RoleVoice:
-		return a.msg.T("cli.role.voice")
-	case phone.RoleBackup:
-		return a.msg.T("cli.role.backup")
-	case phone.RoleRecoveryContact:
-		return a.msg.T("cli.role.recovery_contact")
-	}
-	return string(r)
-}
+// roleName translates a role (usecase.RoleName).
+func (a *app) roleName(r phone.Role) string { return usecase.RoleName(r).Text(a.msg) }
 
 func (a *app) parseRole(s string) (phone.Role, error) {
 	r, err := phone.ParseRole(s)

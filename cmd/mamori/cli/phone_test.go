@@ -39,7 +39,7 @@ func TestPhoneBindNumberForms(t *testing.T) {
 		before := h.snapshot()
 		r := h.ok("", "phone", "bind", "amazon", form)
 		if i == 0 {
-			if !strings.Contains(r.stderr, "Amazon: taro@example.com uses 090-1234-5678 (+819012345678) for SMS codes") {
+			if !strings.Contains(r.stderr, "Amazon: taro@example.com uses 090-1234-5678 (+819012345678) for SMS code") {
 				t.Errorf("bind %q: %q", form, r.stderr)
 			}
 			continue
@@ -68,7 +68,7 @@ func TestPhoneBindNumberForms(t *testing.T) {
 		t.Errorf("phone list = %+v", l)
 	}
 	r = h.ok("", "phone", "list")
-	if !strings.Contains(r.stdout, "090-1234-5678  voice call") || !strings.Contains(r.stdout, "VoIP (050)") {
+	if !strings.Contains(r.stdout, "090-1234-5678  Voice call") || !strings.Contains(r.stdout, "VoIP (050)") {
 		t.Errorf("phone list:\n%s", r.stdout)
 	}
 
@@ -137,7 +137,7 @@ func TestPhoneChangeAmazonCase(t *testing.T) {
 		t.Errorf("phone change stderr:\n%s", r.stderr)
 	}
 	lines := strings.Split(r.stdout, "\n")
-	if len(lines) < 4 || !strings.Contains(lines[1], "[ ]  Amazon: taro@example.com") || !strings.Contains(lines[1], "SMS codes") ||
+	if len(lines) < 4 || !strings.Contains(lines[1], "[ ]  Amazon: taro@example.com") || !strings.Contains(lines[1], "SMS code") ||
 		!strings.Contains(lines[2], "no other way in") || !strings.Contains(lines[3], "support: 0120-999-373 (24 hours)") ||
 		!strings.Contains(r.stdout, "[ ]  GitHub: taro") || strings.Contains(r.stdout, "LINE: taro") {
 		t.Errorf("phone change checklist:\n%s", r.stdout)

@@ -171,42 +171,8 @@ func (a *app) setAccountService(dir *service.Directory, account, query string) e
 	return nil
 }
 
-// methodNames are the translated names of what a service offers, joined.
-func (a *app) methodNames(s service.Service) string {
-	names := make([]string, 0, len(s.Methods))
-	for _, m := range s.Methods {
-		var n string
-		switch m {
-		case service.MethodTOTP:
-			n = a.msg.T("cli.service.method.totp")
-		case service.MethodSMS:
-			n = a.msg.T("cli.service.method.sms")
-		case service.MethodCall:
-			n = a.msg.T("cli.service.method.call")
-		case service.MethodEmail:
-			n = a.msg.T("cli.service.method.email")
-		case service.MethodSecurityKey:
-			n = a.msg.T("cli.service.method.security_key")
-		case service.MethodOwnApp:
-			n = a.msg.T("cli.service.method.own_app")
-			if len(s.Software) > 0 {
-				n += " (" + strings.Join(s.Software, ", ") + ")"
-			}
-		case service.MethodOwnToken:
-			n = a.msg.T("cli.service.method.own_token")
-			if len(s.Hardware) > 0 {
-				n += " (" + strings.Join(s.Hardware, ", ") + ")"
-			}
-		default:
-			n = string(m)
-		}
-		names = append(names, n)
-	}
-	if len(names) == 0 {
-		return a.msg.T("cli.service.method.none")
-	}
-	return strings.Join(names, a.msg.T("cli.list_separator"))
-}
+// methodNames are what s offers, in words (usecase.MethodNames).
+func (a *app) methodNames(s service.Service) string { return usecase.MethodNames(s).Text(a.msg) }
 
 // printService prints one service for a person.
 func (a *app) printService(s service.Service) error {

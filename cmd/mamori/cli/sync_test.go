@@ -6,6 +6,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/mamori-app/mamori/vault/private/privatetest"
 )
 
 // TestOpeningMergesConflictCopies: a command that opens the vault merges
@@ -24,9 +26,11 @@ func TestOpeningMergesConflictCopies(t *testing.T) {
 		}
 		os.WriteFile(filepath.Join(other, f), b, 0o600)
 	}
-	h.env[envHome] = other
+	// It is another computer: it remembers what it opened elsewhere.
+	h.env[envHome], h.env["XDG_CONFIG_HOME"] = other, t.TempDir()
 	h.ok("", "add", "--uri", "otpauth://totp/C:c?secret=MFRGGZDFMZTWQ2LK&issuer=C")
 	h.env[envHome] = h.home
+	delete(h.env, "XDG_CONFIG_HOME")
 
 	// This desktop deletes A; then the engine delivers the other's file.
 	h.ok("", "rm", "A")
@@ -68,9 +72,7 @@ func TestShareKeyAndJoin(t *testing.T) {
 		t.Fatalf("no generated passphrase shown:\n%s", r.stderr)
 	}
 	pass = strings.TrimSpace(pass)
-	if st, err := os.Stat(keyFile); err != nil || st.Mode().Perm() != 0o600 {
-		t.Fatalf("key file %v, %v: want one readable by its owner only", st, err)
-	}
+	defer privatetest.Require(t, keyFile)
 
 	// The second desktop: the synced folder, a keyring of its own.
 	second, _ := newMemoryHarness(t)

@@ -37,6 +37,12 @@ generates and shows once. On the second desktop, run
 				return err
 			}
 			pass, generated := a.env.Getenv(envKitPassphrase), false
+			if pass != "" {
+				// A chosen passphrase guards the vault key: the one rule.
+				if e := a.checkEnvPassphrase(envKitPassphrase, pass); e != nil {
+					return e.withHint("cli.hint.weak_kit_passphrase", nil)
+				}
+			}
 			if pass == "" {
 				if pass, err = kit.GeneratePassphrase(); err != nil {
 					return err

@@ -64,11 +64,42 @@ type MissingError struct {
 }
 
 func (e *MissingError) Error() string {
-	nums := make([]string, len(e.Missing))
-	for i, n := range e.Missing {
-		nums[i] = strconv.Itoa(n)
+	runs, more := e.Summary(MaxListed)
+	s := strings.Join(runs, ", ")
+	if more > 0 {
+		s += fmt.Sprintf(" and %d more", more)
 	}
-	return fmt.Sprintf("%v: %s of %d", ErrMissingChunks, strings.Join(nums, ", "), e.Total)
+	return fmt.Sprintf("%v: %s of %d", ErrMissingChunks, s, e.Total)
+}
+
+// MaxListed is how many numbers or runs of numbers a message lists before
+// it says how many more there are.
+const MaxListed = 8
+
+// Summary shortens the missing numbers for a message: consecutive numbers
+// become one run ("3-9"), and after max runs the rest are only counted.
+// more is how many missing codes the runs shown leave out.
+func (e *MissingError) Summary(max int) (runs []string, more int) {
+	return summarise(e.Missing, max)
+}
+
+// summarise is Summary for an ascending list of numbers.
+func summarise(nums []int, max int) (runs []string, more int) {
+	for i := 0; i < len(nums); {
+		j := i
+		for j+1 < len(nums) && nums[j+1] == nums[j]+1 {
+			j++
+		}
+		if len(runs) == max {
+			more += j - i + 1
+		} else if j > i {
+			runs = append(runs, strconv.Itoa(nums[i])+"-"+strconv.Itoa(nums[j]))
+		} else {
+			runs = append(runs, strconv.Itoa(nums[i]))
+		}
+		i = j + 1
+	}
+	return runs, more
 }
 
 func (e *MissingError) Unwrap() error { return ErrMissingChunks }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -18,6 +19,7 @@ import (
 	"github.com/mamori-app/mamori/vault/importer"
 	"github.com/mamori-app/mamori/vault/kit"
 	"github.com/mamori-app/mamori/vault/kit/paper"
+	"github.com/mamori-app/mamori/vault/oracletest"
 	"github.com/mamori-app/mamori/vault/otp"
 )
 
@@ -54,6 +56,7 @@ func tool(t *testing.T, name string) string {
 	t.Helper()
 	p, err := exec.LookPath(name)
 	if err != nil {
+		oracletest.SkipOnWindows(t, name)
 		t.Fatalf("%s (poppler-utils) is needed to check paper kits: %v", name, err)
 	}
 	return p
@@ -149,7 +152,7 @@ func TestPaperKitRoundTrip(t *testing.T) {
 	if !errors.Is(err, paper.ErrMissingChunks) || !errors.As(err, &me) {
 		t.Fatalf("missing page: got %v", err)
 	}
-	if len(me.Missing) != len(pages[1]) || me.Missing[0] != 7 || !strings.Contains(err.Error(), "7, 8") {
+	if len(me.Missing) != len(pages[1]) || me.Missing[0] != 7 || !strings.Contains(err.Error(), "7-") {
 		t.Fatalf("missing page: got %v (%v)", err, me.Missing)
 	}
 }
@@ -230,5 +233,49 @@ func TestAssembleErrors(t *testing.T) {
 	clash := fmt.Sprintf("MAMORI-KIT 2/%d %08x:%s", len(chunks), crc(body), body)
 	if _, err := paper.Assemble(append(append([]string(nil), chunks...), clash)); !errors.Is(err, paper.ErrDuplicateChunk) {
 		t.Errorf("duplicate: got %v", err)
+	}
+}
+
+func TestMissingSummary(t *testing.T) {
+	seq := func(from, to int) []int {
+		var s []int
+		for i := from; i <= to; i++ {
+			s = append(s, i)
+		}
+		return s
+	}
+	var odd []int
+	for i := 1; i <= 99; i += 2 {
+		odd = append(odd, i)
+	}
+	for _, c := range []struct {
+		name    string
+		missing []int
+		want    string
+		more    int
+	}{
+		{"one", []int{3}, "3", 0},
+		{"two apart", []int{3, 7}, "3, 7", 0},
+		{"a run", []int{7, 8}, "7-8", 0},
+		{"runs and singles", []int{1, 3, 4, 5, 9}, "1, 3-5, 9", 0},
+		{"1/10000 given alone", seq(2, 10000), "2-10000", 0},
+		{"many apart", odd, "1, 3, 5, 7, 9, 11, 13, 15", 42},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			e := &paper.MissingError{Missing: c.missing, Total: 10000}
+			runs, more := e.Summary(paper.MaxListed)
+			if got := strings.Join(runs, ", "); got != c.want || more != c.more {
+				t.Fatalf("Summary = %q, %d more; want %q, %d more", got, more, c.want, c.more)
+			}
+			if len(e.Error()) > 200 {
+				t.Fatalf("Error() is %d bytes long: %.80s…", len(e.Error()), e.Error())
+			}
+		})
+	}
+	// A lone page numbered 1/10000 is refused with a short message.
+	_, err := paper.Assemble([]string{fmt.Sprintf("%s1/10000 %08x:x", paper.Prefix, crc32.ChecksumIEEE([]byte("x")))})
+	var me *paper.MissingError
+	if !errors.As(err, &me) || len(me.Missing) != 9999 || len(err.Error()) > 200 {
+		t.Fatalf("a lone page 1/10000: %d bytes: %.200v", len(fmt.Sprint(err)), err)
 	}
 }

@@ -1,0 +1,5 @@
+//go:build unix && !linux && !darwin
+
+package harden
+
+func process() error { return noCoreFiles() }
