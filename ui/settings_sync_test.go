@@ -86,7 +86,7 @@ func TestSettingsMovesTheVault(t *testing.T) {
 // systemStore is a store whose key is in this machine's keyring (a memory
 // one), as on a desktop without an app passphrase kept in the folder.
 func systemStore(t *testing.T, dir string) *vault.Store {
-	return vault.NewStore(vault.Options{Dir: dir, Keyring: keystore.System, ScryptWorkFactor: 10,
+	return vault.NewStore(vault.Options{Dir: dir, Keyring: keystore.System, ScryptWorkFactor: 10, LocalDir: t.TempDir(),
 		Passphrase: func(vault.PassphraseRequest) (string, error) { return testPassphrase, nil },
 		Now:        func() time.Time { return at59 }}, &keystore.Memory{})
 }

@@ -106,7 +106,8 @@ func TestWatchNamesSeesACopyArrive(t *testing.T) {
 }
 
 // otherDesktop is a second store on a copy of store's files, as another
-// desktop that shares the folder sees them.
+// desktop that shares the folder sees them; another computer, it remembers
+// the generations it opened in a LocalDir of its own.
 func otherDesktop(t *testing.T, store *vault.Store) *vault.Store {
 	t.Helper()
 	other := t.TempDir()
@@ -119,7 +120,7 @@ func otherDesktop(t *testing.T, store *vault.Store) *vault.Store {
 			t.Fatal(err)
 		}
 	}
-	return vault.NewStore(vault.Options{Dir: other, Keyring: keystore.File, ScryptWorkFactor: 10,
+	return vault.NewStore(vault.Options{Dir: other, Keyring: keystore.File, ScryptWorkFactor: 10, LocalDir: t.TempDir(),
 		Passphrase: func(vault.PassphraseRequest) (string, error) { return testPassphrase, nil },
 		Now:        func() time.Time { return at59 }}, &keystore.Memory{})
 }
