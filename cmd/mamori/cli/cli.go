@@ -249,6 +249,7 @@ Environment:
 	)
 	root.Version = versionText()
 	root.SetVersionTemplate("mamori {{.Version}}\n")
+	a.translateHelp(root)
 	return root
 }
 

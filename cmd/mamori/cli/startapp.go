@@ -15,12 +15,23 @@ import (
 // app installed beside it (StartApp).
 
 // AppName is the file name of the app's binary on goos: never a name that a
-// file system ignoring case could take for the command line's.
+// file system ignoring case could take for the command line's (CLIName).
+// On Windows the app is the program people open, Mamori.exe, and the
+// command line is mamori-cli.exe, as keepassxc.exe and keepassxc-cli.exe.
 func AppName(goos string) string {
 	if goos == "windows" {
-		return "mamori-app.exe"
+		return "Mamori.exe"
 	}
 	return "mamori-app"
+}
+
+// CLIName is the file name of the command line's binary on goos (make
+// build, make windows).
+func CLIName(goos string) string {
+	if goos == "windows" {
+		return "mamori-cli.exe"
+	}
+	return "mamori"
 }
 
 // ErrAppMissing means the app's binary is neither beside the command line's

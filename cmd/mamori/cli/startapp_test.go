@@ -15,9 +15,8 @@ import (
 func TestAppNameNeverClashesWithTheCommandLine(t *testing.T) {
 	for _, goos := range []string{"linux", "windows", "darwin"} {
 		name := AppName(goos)
-		base := strings.TrimSuffix(strings.ToLower(name), ".exe")
-		if base == "mamori" || name == "" || strings.ContainsAny(name, `/\`) {
-			t.Errorf("AppName(%q) = %q", goos, name)
+		if strings.EqualFold(name, CLIName(goos)) || name == "" || strings.ContainsAny(name, `/\`) {
+			t.Errorf("AppName(%q) = %q beside the command line's %q", goos, name, CLIName(goos))
 		}
 		if (goos == "windows") != strings.HasSuffix(name, ".exe") {
 			t.Errorf("AppName(%q) = %q", goos, name)
