@@ -86,6 +86,10 @@ func run(store *vault.Store, demo bool) error {
 	w.SetCloseIntercept(v.quit)
 	// Codes in the first frame with content, when the vault is open by now.
 	o.show(v, openWait)
+	// Changes a sync engine delivers while the app runs are merged as
+	// they come (ui/watch.go).
+	v.watchFolder()
+	defer v.stopWatching()
 	done := make(chan struct{})
 	a.Lifecycle().SetOnStarted(func() {
 		go tickEverySecond(done, v.tick)

@@ -171,6 +171,7 @@ func (v *view) showSettings() {
 		wrapped(v.msg, v.msg.T("ui.settings.idle")), idleSel, idleNote,
 		wrapped(v.msg, v.msg.T("ui.settings.order")), orderSel, orderNote,
 		v.passphraseSection(),
+		v.syncSection(),
 	)
 	// The settings are taller than a small window: they scroll, in a
 	// dialog that leaves room for its title and buttons.

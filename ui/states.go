@@ -126,6 +126,10 @@ func (v *view) showError(err error) {
 		}
 	}
 	buttons = append(v.rollbackButtons(err), buttons...)
+	if errors.Is(err, vault.ErrKeyMissing) {
+		// A second desktop with the synced folder but not yet its key.
+		buttons = append(buttons, widget.NewButton(v.msg.T("sync.join.button"), v.joinKey))
+	}
 	items = append(items, detail, container.NewHBox(buttons...))
 	icon := widget.NewIcon(theme.ErrorIcon())
 	v.setBody(container.NewPadded(container.NewBorder(nil, nil, container.NewVBox(icon), nil,

@@ -3,6 +3,7 @@ package ui
 import (
 	"errors"
 	"os"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -103,6 +104,12 @@ type view struct {
 	// services is what the window knows of online services (service.go);
 	// nil until first used.
 	services *serviceState
+	// sync is the folder watcher and the vault folder's dialogs
+	// (watch.go, settings_sync.go); nil until first used.
+	sync *syncState
+	// merging keeps merges of conflict copies (load, syncFromFolder) one
+	// at a time; it is the one field goroutines other than the UI's use.
+	merging sync.Mutex
 
 	top     *fyne.Container // the search box and the toolbar
 	search  *keyEntry
@@ -241,12 +248,27 @@ func (v *view) reload() {
 	v.async(v.load)
 }
 
-// load reads the vault (which may ask for a passphrase) and shows the
-// result. It blocks, so the app calls it in a goroutine; it shows the result
-// with fyne.Do.
+// load merges the conflict copies a sync engine left in the data folder
+// (usecase.MergeCopies: what came in while the window was locked, say),
+// reads the vault (either may ask for a passphrase) and shows the result.
+// It blocks, so the app calls it in a goroutine; it shows the result with
+// fyne.Do. A failed merge leaves the copies for next time and is only
+// flashed: the vault still opens.
 func (v *view) load() {
+	v.merging.Lock()
+	copies, mergeErr := usecase.New(v.store, nil).MergeCopies()
+	v.merging.Unlock()
 	vlt, err := v.store.Load()
-	fyne.Do(func() { v.show(vlt, err) })
+	fyne.Do(func() {
+		v.show(vlt, err)
+		switch {
+		case err != nil:
+		case mergeErr != nil:
+			v.flash(v.explain(mergeErr, "sync.error.merge"))
+		default:
+			v.tellMerged(copies)
+		}
+	})
 }
 
 // show puts a loaded vault, or the error that stopped it, on screen.
