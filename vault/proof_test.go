@@ -14,6 +14,7 @@ import (
 	"filippo.io/age"
 
 	"github.com/mamori-app/mamori/vault/keystore"
+	"github.com/mamori-app/mamori/vault/oracletest"
 )
 
 // legacyVault is vault.age as Mamori wrote it before vaults carried a
@@ -36,6 +37,7 @@ func legacyVault(t *testing.T, v *Vault, recipient string) []byte {
 // ageTool is the real age binary, the oracle a forger would use.
 func ageTool(t *testing.T) string {
 	t.Helper()
+	oracletest.SkipOnWindows(t, "age")
 	p, err := exec.LookPath("age")
 	if err != nil {
 		t.Fatalf("the age command is needed (scripts/deps.sh installs it): %v", err)

@@ -27,10 +27,12 @@ func TestOpeningMergesConflictCopies(t *testing.T) {
 		os.WriteFile(filepath.Join(other, f), b, 0o600)
 	}
 	// It is another computer: it remembers what it opened elsewhere.
-	h.env[envHome], h.env["XDG_CONFIG_HOME"] = other, t.TempDir()
+	memory := t.TempDir()
+	h.env[envHome], h.env["XDG_CONFIG_HOME"], h.env["AppData"] = other, memory, memory
 	h.ok("", "add", "--uri", "otpauth://totp/C:c?secret=MFRGGZDFMZTWQ2LK&issuer=C")
 	h.env[envHome] = h.home
 	delete(h.env, "XDG_CONFIG_HOME")
+	delete(h.env, "AppData")
 
 	// This desktop deletes A; then the engine delivers the other's file.
 	h.ok("", "rm", "A")
