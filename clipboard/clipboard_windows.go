@@ -116,6 +116,10 @@ func (w *win) SetSecret(text string) error {
 	err = w.fill(u)
 	w.close.Call()
 	if err != nil {
+		// Windows refuses the data of a clipboard opened without a window
+		// as its owner (and this one has none yet): copy through the
+		// window's own clipboard, unmarked, rather than not at all.
+		w.plain.SetContent(text)
 		return err
 	}
 	w.seq, _, _ = w.seqNo.Call()
