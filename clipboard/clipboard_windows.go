@@ -27,12 +27,11 @@ var markFormats = [...]string{
 type win struct {
 	plain Plain
 
-	open, close, empty, set, register, seqNo *windows.LazyProc
-	alloc, lock, unlock, free, move          *windows.LazyProc
+	open, close, set, register      *windows.LazyProc
+	alloc, lock, unlock, free, move *windows.LazyProc
 
 	mu   sync.Mutex
 	text string // what SetSecret put there last
-	seq  uintptr
 }
 
 func newSystem(plain Plain) Clipboard {
@@ -42,10 +41,8 @@ func newSystem(plain Plain) Clipboard {
 		plain:    plain,
 		open:     user32.NewProc("OpenClipboard"),
 		close:    user32.NewProc("CloseClipboard"),
-		empty:    user32.NewProc("EmptyClipboard"),
 		set:      user32.NewProc("SetClipboardData"),
 		register: user32.NewProc("RegisterClipboardFormatW"),
-		seqNo:    user32.NewProc("GetClipboardSequenceNumber"),
 		alloc:    kernel32.NewProc("GlobalAlloc"),
 		lock:     kernel32.NewProc("GlobalLock"),
 		unlock:   kernel32.NewProc("GlobalUnlock"),
@@ -101,41 +98,25 @@ func (w *win) setData(format uintptr, b []byte) error {
 }
 
 func (w *win) SetSecret(text string) error {
-	u, err := windows.UTF16FromString(text)
-	if err != nil {
-		// A NUL in the text: the plain clipboard copes as it can.
-		w.plain.SetContent(text)
-		return fmt.Errorf("windows clipboard: %w", err)
-	}
+	// The text goes through the window's own clipboard, whose owner is the
+	// app's window: Windows refuses data from a clipboard opened without
+	// one, and Wine hands only an owned clipboard on to X. The marks are
+	// added to it after.
+	w.plain.SetContent(text)
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if err := w.openClipboard(); err != nil {
-		w.plain.SetContent(text)
-		return err
-	}
-	err = w.fill(u)
-	w.close.Call()
-	if err != nil {
-		// Windows refuses the data of a clipboard opened without a window
-		// as its owner (and this one has none yet): copy through the
-		// window's own clipboard, unmarked, rather than not at all.
-		w.plain.SetContent(text)
-		return err
-	}
-	w.seq, _, _ = w.seqNo.Call()
 	w.text = text
-	return nil
+	if err := w.openClipboard(); err != nil {
+		return err
+	}
+	err := w.mark()
+	w.close.Call()
+	return err
 }
 
-// fill empties the open clipboard and puts u (UTF-16, NUL-terminated) on
-// it with the formats that mark it.
-func (w *win) fill(u []uint16) error {
-	if r, _, err := w.empty.Call(); r == 0 {
-		return fmt.Errorf("windows clipboard: empty: %w", err)
-	}
-	if err := w.setData(cfUnicodeText, unsafe.Slice((*byte)(unsafe.Pointer(&u[0])), 2*len(u))); err != nil {
-		return err
-	}
+// mark adds the formats that tell clipboard history, monitors and cloud
+// clipboard to skip what is on the clipboard.
+func (w *win) mark() error {
 	zero := make([]byte, 4) // DWORD 0
 	for _, name := range markFormats {
 		n, err := windows.UTF16PtrFromString(name)
@@ -156,17 +137,10 @@ func (w *win) fill(u []uint16) error {
 func (w *win) ClearIf(text string) bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.text == "" || w.text != text {
-		return Unmarked(w.plain).ClearIf(text)
+	if w.text == text {
+		w.text = ""
 	}
-	if seq, _, _ := w.seqNo.Call(); seq != w.seq {
-		return false // someone copied since
-	}
-	if err := w.openClipboard(); err != nil {
-		return false
-	}
-	defer w.close.Call()
-	r, _, _ := w.empty.Call()
-	w.text = ""
-	return r != 0
+	// The text is on the window's clipboard: clear it there, if it is
+	// still Mamori's copy.
+	return Unmarked(w.plain).ClearIf(text)
 }
