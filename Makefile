@@ -27,7 +27,7 @@ WIN_CLI_PKG := ./cmd/mamori
 # command line, the texts and the screen capture. The window's tests (ui)
 # run on Linux only; the end-to-end tests of ./cmd/mamori need go on the
 # Windows PATH.
-WIN_TEST_PKGS := ./assets/... ./gridcard/... ./usecase/... ./vault/... ./screen/... ./cmd/mamori/cli/...
+WIN_TEST_PKGS := ./assets/... ./gridcard/... ./usecase/... ./vault/... ./screen/... ./clipboard/... ./cmd/mamori/cli/...
 # The app for Windows, as the smoke test runs it: the same flags as
 # scripts/windows.sh, so the two share Go's cache (the GLFW compile above all).
 WIN_GUI := bin/windows/Mamori.exe

@@ -77,6 +77,15 @@ msg=$(run "$cli" code no-such-account 2>&1 >/dev/null || true)
 echo "smoke-windows: with Windows in Japanese, mamori-cli says: $msg"
 grep -qP '[\x{3040}-\x{30ff}\x{4e00}-\x{9fff}]' <<<"$msg" || die "mamori-cli did not answer in Japanese: $msg"
 
+# A returning user, as in smoke.sh: the one-time keyring explanation was
+# read, so no dialog covers the list typed into. Fyne keeps its settings
+# under %APPDATA%\fyne in the Wine prefix.
+appdata=$("${wine[@]}" cmd /c 'echo %APPDATA%' 2>/dev/null | tr -d '\r')
+prefs=$("${wine[@]}" winepath -u "$appdata\\fyne\\app.mamori.desktop" 2>/dev/null | tr -d '\r')
+[[ -n "$prefs" ]] || die "could not find %APPDATA% in the Wine prefix"
+mkdir -p "$prefs"
+echo '{"keyring.explained":true}' >"$prefs/preferences.json"
+
 echo "smoke-windows: starting Mamori.exe"
 run "$app" >"$tmp/app.log" 2>&1 &
 app_pid=$!
